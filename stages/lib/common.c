@@ -1,0 +1,333 @@
+/* common.c - error reporting, tt_buf, language and script names (see tt/common.h). */
+#include "tt/common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef TT_DATADIR
+#define TT_DATADIR "lexicons"
+#endif
+
+const char *
+tt_strerror(int code)
+{
+    switch (code) {
+    case TT_OK: return "success";
+    case TT_EIO: return "i/o error";
+    case TT_ENOMEM: return "out of memory";
+    case TT_EUSAGE: return "bad usage";
+    case TT_EENCODING: return "invalid encoding";
+    case TT_EBINARY: return "not a text file";
+    case TT_ELIMIT: return "limit exceeded";
+    case TT_ESYNTAX: return "syntax error";
+    case TT_EICU: return "ICU error";
+    case TT_EPCRE: return "PCRE2 error";
+    case TT_EEMPTY: return "empty document";
+    case TT_EFORMAT: return "wrong file format or version";
+    default: return "unknown error";
+    }
+}
+
+void
+tt_error_clear(tt_error *err)
+{
+    if (err)
+        memset(err, 0, sizeof *err);
+}
+
+int
+tt_error_set(tt_error *err, int code, const char *fmt, ...)
+{
+    if (!err)
+        return code;
+    err->code = code;
+    if (code == TT_EIO && !err->sys_errno)
+        err->sys_errno = errno;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int
+tt_error_at(tt_error *err, const char *path, uint64_t line, uint64_t column)
+{
+    if (!err)
+        return TT_OK;
+    if (path)
+        snprintf(err->path, sizeof err->path, "%s", path);
+    err->line = line;
+    err->column = column;
+    return err->code;
+}
+
+int
+tt_error_at_offset(tt_error *err, const char *path, uint64_t offset)
+{
+    if (!err)
+        return TT_OK;
+    if (path)
+        snprintf(err->path, sizeof err->path, "%s", path);
+    err->offset = offset;
+    err->has_offset = 1;
+    return err->code;
+}
+
+char *
+tt_error_format(const tt_error *err, char *buf, size_t n)
+{
+    size_t k = 0;
+    if (!n)
+        return buf;
+    buf[0] = 0;
+#define TT_ADD(...)                                                                                        \
+    do {                                                                                                   \
+        if (k < n) {                                                                                       \
+            int r_ = snprintf(buf + k, n - k, __VA_ARGS__);                                                \
+            if (r_ > 0)                                                                                    \
+                k += (size_t)r_;                                                                           \
+        }                                                                                                  \
+    } while (0)
+    if (err->path[0]) {
+        TT_ADD("'%s'", err->path);
+        if (err->line) {
+            TT_ADD(":%llu", (unsigned long long)err->line);
+            if (err->column)
+                TT_ADD(":%llu", (unsigned long long)err->column);
+        }
+        if (err->has_offset)
+            TT_ADD(": byte %llu", (unsigned long long)err->offset);
+        TT_ADD(": ");
+    } else if (err->has_offset) {
+        TT_ADD("byte %llu: ", (unsigned long long)err->offset);
+    }
+    TT_ADD("%s", err->msg[0] ? err->msg : tt_strerror(err->code));
+    if (err->code == TT_EIO && err->sys_errno)
+        TT_ADD(": %s", strerror(err->sys_errno));
+#undef TT_ADD
+    return buf;
+}
+
+void
+tt_buf_init(tt_buf *b)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void
+tt_buf_free(tt_buf *b)
+{
+    if (!b)
+        return;
+    free(b->data);
+    tt_buf_init(b);
+}
+
+void
+tt_buf_reset(tt_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = 0;
+}
+
+int
+tt_buf_reserve(tt_buf *b, size_t extra)
+{
+    if (extra > SIZE_MAX - b->len - 1)
+        return TT_ENOMEM;
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *p = realloc(b->data, cap);
+    if (!p)
+        return TT_ENOMEM;
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+int
+tt_buf_append(tt_buf *b, const void *p, size_t n)
+{
+    if (tt_buf_reserve(b, n))
+        return TT_ENOMEM;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+    return 0;
+}
+
+int
+tt_buf_putc(tt_buf *b, char c)
+{
+    if (b->len + 1 >= b->cap && tt_buf_reserve(b, 1))
+        return TT_ENOMEM;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+    return 0;
+}
+
+int
+tt_buf_puts(tt_buf *b, const char *s)
+{
+    return tt_buf_append(b, s, strlen(s));
+}
+
+int
+tt_buf_vprintf(tt_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    char tmp[256];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return TT_EUSAGE;
+    if ((size_t)n < sizeof tmp)
+        return tt_buf_append(b, tmp, (size_t)n);
+    if (tt_buf_reserve(b, (size_t)n))
+        return TT_ENOMEM;
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+int
+tt_buf_printf(tt_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = tt_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+int
+tt_buf_put_u64(tt_buf *b, uint64_t v)
+{
+    char tmp[24];
+    int i = (int)sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return tt_buf_append(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
+int
+tt_buf_put_tsv(tt_buf *b, const char *s, size_t n)
+{
+    if (tt_buf_reserve(b, n))
+        return TT_ENOMEM;
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        char e;
+        switch (s[i]) {
+        case '\t': e = 't'; break;
+        case '\n': e = 'n'; break;
+        case '\r': e = 'r'; break;
+        case '\\': e = '\\'; break;
+        default: continue;
+        }
+        if (tt_buf_append(b, s + start, i - start) || tt_buf_putc(b, '\\') || tt_buf_putc(b, e))
+            return TT_ENOMEM;
+        start = i + 1;
+    }
+    return tt_buf_append(b, s + start, n - start);
+}
+
+int
+tt_tsv_unescape(tt_buf *out, const char *s, size_t n)
+{
+    if (tt_buf_reserve(out, n))
+        return TT_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\\') {
+            if (++i >= n)
+                return TT_ESYNTAX;
+            switch (s[i]) {
+            case 't': c = '\t'; break;
+            case 'n': c = '\n'; break;
+            case 'r': c = '\r'; break;
+            case '\\': c = '\\'; break;
+            default: return TT_ESYNTAX;
+            }
+        }
+        out->data[out->len++] = c;
+    }
+    out->data[out->len] = 0;
+    return 0;
+}
+
+char *
+tt_buf_detach(tt_buf *b, size_t *len)
+{
+    char *p = b->data;
+    if (len)
+        *len = b->len;
+    if (!p) {
+        p = malloc(1);
+        if (p)
+            p[0] = 0;
+    }
+    tt_buf_init(b);
+    return p;
+}
+
+static const char *const lang_names[TT_LANG_COUNT] = {"other", "kk", "uz", "ru", "en"};
+
+tt_lang
+tt_lang_parse(const char *s, size_t n)
+{
+    for (int i = 1; i < TT_LANG_COUNT; i++)
+        if (n == 2 && memcmp(s, lang_names[i], 2) == 0)
+            return (tt_lang)i;
+    return TT_LANG_OTHER;
+}
+
+int
+tt_lang_known(const char *s, size_t n)
+{
+    return tt_lang_parse(s, n) != TT_LANG_OTHER;
+}
+
+const char *
+tt_lang_name(tt_lang l)
+{
+    return (unsigned)l < TT_LANG_COUNT ? lang_names[l] : "other";
+}
+
+static const char *const script_names[TT_SCRIPT_COUNT] = {"",          "Cyrl",      "Latn",
+                                                          "Latn-2017", "Latn-2018", "Latn-2021"};
+
+int
+tt_script_parse(const char *s, size_t n)
+{
+    for (int i = 0; i < TT_SCRIPT_COUNT; i++)
+        if (strlen(script_names[i]) == n && memcmp(s, script_names[i], n) == 0)
+            return i;
+    return -1;
+}
+
+const char *
+tt_script_name(tt_script s)
+{
+    return (unsigned)s < TT_SCRIPT_COUNT ? script_names[s] : "";
+}
+
+const char *
+tt_data_dir(void)
+{
+    const char *e = getenv("TT_DATA");
+    return e && *e ? e : TT_DATADIR;
+}

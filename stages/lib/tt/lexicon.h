@@ -1,0 +1,110 @@
+/* tt/lexicon.h - a concept lexicon: concepts, entries, and the matcher that finds them in token sequences.
+ *
+ * The file format is specified in lexicons/README.md. A lexicon path is either a file or a directory (then
+ * every *.lex file in it, in byte order of their names, is read as one lexicon). Also read: quanteda-style
+ * YAML dictionaries (*.yml, *.yaml) and LIWC dictionaries (*.dic), as concepts with glob entries.
+ *
+ * Entry kinds (matching.md "Lexicon semantics"): lemma + morphology class (suffix grammars for kk/uz from
+ * <data>/morph/<lang>.grammar, Snowball stem sets for ru/en), glob, PCRE2 regex, multiword (parts of the above,
+ * optional gap of up to N word tokens), exclusion. Every entry text is normalized with tt_norm_word in the
+ * entry's language, so an entry written in either script matches both.
+ *
+ * Matching is resolved per distinct match form (a type cache: each type is analysed once per matcher, then
+ * looked up by hash), so its cost is near independent of the lexicon's size.
+ *
+ * Overlaps: by default leftmost-longest (longest span in tokens wins, ties go to the entry listed first); a
+ * span is counted once, for one concept. TT_OVERLAP_ALL reports every match.
+ *
+ * Threads: a loaded tt_lexicon is shared and read-only (any number of threads); a tt_matcher is one thread's.
+ */
+#ifndef TT_LEXICON_H
+#define TT_LEXICON_H
+
+#include "tt/common.h"
+#include "tt/norm.h"
+#include "tt/tokenize.h"
+
+typedef struct tt_lexicon tt_lexicon;
+typedef struct tt_matcher tt_matcher;
+
+typedef struct tt_concept {
+    const char *id;       /* "compatriot" */
+    const char *category; /* "population" */
+    const char *label;    /* human label, may be "" */
+    const char *parent;   /* parent concept id, or "" */
+} tt_concept;
+
+typedef enum tt_entry_kind {
+    TT_ENTRY_LEMMA = 1,
+    TT_ENTRY_GLOB,
+    TT_ENTRY_REGEX,
+    TT_ENTRY_MULTI,
+    TT_ENTRY_EXCLUDE,
+} tt_entry_kind;
+
+typedef struct tt_entry_info {
+    uint32_t concept;   /* index into concepts */
+    tt_entry_kind kind;
+    tt_lang lang;
+    tt_script script;   /* TT_SCRIPT_ANY = both scripts */
+    const char *text;   /* the entry as written in the lexicon file (for hits.tsv "entry") */
+    const char *where;  /* "file:line" of the entry */
+} tt_entry_info;
+
+typedef struct tt_lexicon_opts {
+    const char *data_dir; /* NULL = tt_data_dir() (grammars) */
+    uint64_t match_limit; /* PCRE2 match limit per token, 0 = default 100000 */
+    uint32_t depth_limit; /* PCRE2 depth limit, 0 = default 1000 */
+    size_t max_entries;   /* refuse a larger lexicon (TT_ELIMIT), 0 = default 1000000 */
+} tt_lexicon_opts;
+
+/* Loads a lexicon. nz is used to normalize the entries (the caller's; only used during the call).
+ * Errors stop the load: TT_ESYNTAX with err->path, line, column and the reason (unknown language or
+ * morphology class, duplicate concept id, entry for an undefined concept, regex compile error with the
+ * pattern and its offset), TT_EIO, TT_ELIMIT, TT_ENOMEM. Caller owns *out. */
+int tt_lexicon_load(tt_lexicon **out, const char *path, const tt_lexicon_opts *opts, tt_normalizer *nz,
+                    tt_error *err);
+void tt_lexicon_free(tt_lexicon *lx);
+
+size_t tt_lexicon_nconcepts(const tt_lexicon *lx);
+/* Borrowed, valid while lx lives. Concepts are in the order they were defined. */
+const tt_concept *tt_lexicon_concept(const tt_lexicon *lx, size_t i);
+/* Index of a concept id, or -1. */
+long tt_lexicon_find_concept(const tt_lexicon *lx, const char *id);
+size_t tt_lexicon_nentries(const tt_lexicon *lx);
+/* Borrowed; fills *info. Returns 0 or TT_EUSAGE for a bad index. */
+int tt_lexicon_entry(const tt_lexicon *lx, size_t i, tt_entry_info *info);
+/* Hex SHA-256 over the lexicon's files (names and bytes), for caches and run.json. Borrowed. */
+const char *tt_lexicon_sha256(const tt_lexicon *lx);
+
+/* ---- matching ---- */
+typedef enum tt_overlap { TT_OVERLAP_LONGEST = 0, TT_OVERLAP_ALL = 1 } tt_overlap;
+
+typedef struct tt_hit {
+    uint32_t concept;     /* concept index */
+    uint32_t entry;       /* entry index */
+    uint32_t first, last; /* token indices (inclusive) into the tokseq given to tt_matcher_run */
+} tt_hit;
+
+/* One thread's matcher (PCRE2 match data, JIT stack, type cache). Caller owns *out. */
+int tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err);
+void tt_matcher_free(tt_matcher *m);
+
+/* Finds the hits in ts->tok[0..ntok) of a document in `lang`. Appends them to *hits (a malloc'ed array the
+ * caller owns and frees with free(); *nhits/*caphits are its length and capacity), in order of first token.
+ * Hits never span two sentences. Returns 0 or TT_E* (TT_EPCRE when a pattern hits its match limit: the
+ * message names the entry and the token). */
+int tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap overlap, tt_hit **hits,
+                   size_t *nhits, size_t *caphits, tt_error *err);
+
+/* tt_known_fn for the tokenizer: 1 if match[0..n) is a form some single-word entry of `lang` matches. The
+ * ctx is a tt_matcher *. */
+int tt_matcher_known(void *matcher, tt_lang lang, const char *match, size_t n);
+
+/* For `pipeline lexicon explain WORD`: appends to out one line per entry that matches the single word
+ * match[0..n) in lang (or "no entry matches"), saying which entry (file:line), which concept, and why (stem,
+ * suffix chain, glob, regex, excluded by ...). Returns 0 or TT_E*. */
+int tt_matcher_explain(tt_matcher *m, tt_lang lang, const char *match, size_t n, tt_buf *out,
+                       tt_error *err);
+
+#endif

@@ -1,0 +1,132 @@
+/* support.c - see support.h. */
+#include "support.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unicode/uclean.h>
+
+#ifndef TT_DATADIR
+#define TT_DATADIR "lexicons"
+#endif
+
+int
+tt_test_main(void (*reg)(void))
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 2;
+    reg();
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned nf = CU_get_number_of_failures();
+    unsigned nr = CU_get_number_of_tests_run();
+    CU_cleanup_registry();
+    u_cleanup();
+    if (nr == 0) {
+        fprintf(stderr, "no test ran\n");
+        return 1;
+    }
+    return nf ? 1 : 0;
+}
+
+void
+tt_test_suite(const char *name, ...)
+{
+    CU_pSuite s = CU_add_suite(name, NULL, NULL);
+    va_list ap;
+    va_start(ap, name);
+    for (;;) {
+        const char *tn = va_arg(ap, const char *);
+        if (!tn)
+            break;
+        CU_TestFunc f = va_arg(ap, CU_TestFunc);
+        CU_add_test(s, tn, f);
+    }
+    va_end(ap);
+}
+
+const char *
+tt_test_shared(void)
+{
+    static char path[4096];
+    struct stat st;
+    const char *e = getenv("TT_SHARED");
+    if (e && *e)
+        snprintf(path, sizeof path, "%s", e);
+    else
+        snprintf(path, sizeof path, "%s/../../shared", TT_DATADIR);
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    return path;
+}
+
+char *
+tt_test_slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, len = 0, r;
+    char *buf = malloc(cap + 1);
+    while (buf && (r = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += r;
+        if (len == cap) {
+            char *p = realloc(buf, 2 * cap + 1);
+            if (!p) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = p;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (!buf)
+        return NULL;
+    buf[len] = 0;
+    if (n)
+        *n = len;
+    return buf;
+}
+
+static void
+put_utf8(char **o, unsigned cp)
+{
+    char *p = *o;
+    if (cp < 0x80) {
+        *p++ = (char)cp;
+    } else if (cp < 0x800) {
+        *p++ = (char)(0xC0 | (cp >> 6));
+        *p++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+        *p++ = (char)(0xE0 | (cp >> 12));
+        *p++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+        *p++ = (char)(0x80 | (cp & 0x3F));
+    }
+    *o = p;
+}
+
+char *
+tt_test_unescape(const char *s)
+{
+    char *out = malloc(strlen(s) * 3 + 1), *o = out;
+    if (!out)
+        return NULL;
+    while (*s) {
+        if (s[0] == '\\' && s[1] == 'n') {
+            *o++ = '\n';
+            s += 2;
+        } else if (s[0] == '\\' && s[1] == 'u' && strlen(s) >= 6) {
+            char hex[5] = {s[2], s[3], s[4], s[5], 0};
+            put_utf8(&o, (unsigned)strtoul(hex, NULL, 16));
+            s += 6;
+        } else {
+            *o++ = *s++;
+        }
+    }
+    *o = 0;
+    return out;
+}

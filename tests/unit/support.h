@@ -1,0 +1,25 @@
+/* support.h - helpers shared by the CUnit test programs: a main() that fails when any assertion failed, paths
+ * to the repository's data and to ../shared, and small file utilities. */
+#ifndef TT_TEST_SUPPORT_H
+#define TT_TEST_SUPPORT_H
+
+#include <CUnit/Basic.h>
+#include <stddef.h>
+
+/* Registers the suites (reg adds them with CU_add_suite/CU_add_test), runs them, and returns the exit status:
+ * 1 if any assertion failed (read before CU_cleanup_registry, see ../shared/style.md), else 0. */
+int tt_test_main(void (*reg)(void));
+
+/* Adds a suite with the given tests (NULL-terminated name/function pairs). */
+void tt_test_suite(const char *name, ...);
+
+/* The ../shared folder (env TT_SHARED, else <repo>/../shared), or NULL if it does not exist. Static. */
+const char *tt_test_shared(void);
+
+/* Reads a whole file; returns a malloc'ed NUL-terminated buffer (caller frees) or NULL. *n may be NULL. */
+char *tt_test_slurp(const char *path, size_t *n);
+
+/* Unescapes the spec vectors' convention (\uXXXX, \n) into a malloc'ed string (caller frees). */
+char *tt_test_unescape(const char *s);
+
+#endif
