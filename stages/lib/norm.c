@@ -1,0 +1,805 @@
+/* norm.c - the two forms of a text (matching.md "Two forms of every text", normalization.md §2-§4): NFC text as
+ * written, and the match form of a token: homoglyph repair -> NFKC_Casefold -> per-language ICU transliterator
+ * rules loaded from <data>/translit/<name>.rules. Also the Kazakh Latin alphabet detector.
+ *
+ * Speed: transliterators are slow (microseconds per call), so each normalizer keeps a bounded cache of recent
+ * tokens (key: rule set + language + the token's UTF-16) -> match form. The cache lives in the handle, never in
+ * a global, and is a pure memo: results are identical with or without it. ASCII tokens whose rule set cannot
+ * change ASCII skip ICU entirely. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/uset.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "norm_priv.h"
+#include "tt/common.h"
+#include "tt/norm.h"
+
+/* Rule sets, one transliterator each. */
+enum { RS_OTHER, RS_EN, RS_RU, RS_UZ, RS_KK_CYRL, RS_KK_2017, RS_KK_2018, RS_KK_2021, RS_COUNT };
+static const char *const rs_file[RS_COUNT] = {"other", "en", "ru", "uz", "kk-Cyrl", "kk-Latn-2017",
+                                              "kk-Latn-2018", "kk-Latn-2021"};
+
+#define CACHE_BITS 16
+#define CACHE_SLOTS (1u << CACHE_BITS)
+#define CACHE_MAXKEY 64          /* UTF-16 units; longer tokens are not cached */
+#define CACHE_ARENA (4u << 20)   /* bytes of keys + values before the cache is emptied */
+
+typedef struct centry {
+    uint32_t gen;  /* valid iff == cache_gen */
+    uint32_t hash;
+    uint32_t off;  /* key (UTF-16) then value (UTF-8) in the arena */
+    uint16_t klen; /* in UChars */
+    uint16_t vlen;
+    uint8_t flags;
+    uint8_t rs, lang;
+} centry;
+
+struct tt_normalizer {
+    const UNormalizer2 *nfc, *nfkccf;
+    UTransliterator *tr[RS_COUNT];
+    uint8_t ascii_safe[RS_COUNT]; /* rule set changes no ASCII letter/digit */
+    /* homoglyphs, per language: Latin ASCII -> Cyrillic, Cyrillic U+0400..U+04FF -> Latin ASCII (0 = none) */
+    UChar l2c[TT_LANG_COUNT][128];
+    UChar c2l[TT_LANG_COUNT][256];
+    /* scratch UTF-16 buffers, reused */
+    UChar *a, *b, *c;
+    int32_t acap, bcap, ccap;
+    /* cache */
+    centry *slots;
+    uint32_t cache_gen, cache_used;
+    char *arena;
+    uint32_t arena_len;
+};
+
+/* ---- loading ------------------------------------------------------------------------------------------ */
+
+static char *
+slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t r = fread(buf + len, 1, cap - len - 1, f);
+        len += r;
+        if (r == 0)
+            break;
+        if (len + 1 == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = nb;
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!buf || bad) {
+        free(buf);
+        return NULL;
+    }
+    buf[len] = 0;
+    *n = len;
+    return buf;
+}
+
+static int
+ensure(UChar **p, int32_t *cap, int32_t need)
+{
+    if (need <= *cap)
+        return 0;
+    int32_t nc = *cap ? *cap : 64;
+    while (nc < need) {
+        if (nc > INT32_MAX / 2)
+            return TT_ENOMEM;
+        nc *= 2;
+    }
+    UChar *np = realloc(*p, sizeof(UChar) * (size_t)nc);
+    if (!np)
+        return TT_ENOMEM;
+    *p = np;
+    *cap = nc;
+    return 0;
+}
+
+static int
+load_rules(tt_normalizer *nz, int rs, const char *dir, tt_error *err)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/translit/%s.rules", dir, rs_file[rs]);
+    size_t n = 0;
+    char *text = slurp(path, &n);
+    if (!text) {
+        tt_error_set(err, TT_EIO, "cannot read transliteration rules");
+        return tt_error_at(err, path, 0, 0);
+    }
+    if (n > INT32_MAX / 2) {
+        free(text);
+        tt_error_set(err, TT_ELIMIT, "rule file too large");
+        return tt_error_at(err, path, 0, 0);
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    UChar *u = malloc(sizeof(UChar) * (n + 1));
+    if (!u) {
+        free(text);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    u_strFromUTF8(u, (int32_t)n + 1, &ulen, text, (int32_t)n, &st);
+    free(text);
+    if (U_FAILURE(st)) {
+        free(u);
+        tt_error_set(err, TT_EENCODING, "rule file is not UTF-8: %s", u_errorName(st));
+        return tt_error_at(err, path, 0, 0);
+    }
+    char id[64];
+    snprintf(id, sizeof id, "tt-%s", rs_file[rs]);
+    UChar uid[64];
+    u_uastrcpy(uid, id);
+    UParseError pe;
+    memset(&pe, 0, sizeof pe);
+    nz->tr[rs] = utrans_openU(uid, -1, UTRANS_FORWARD, u, ulen, &pe, &st);
+    free(u);
+    if (U_FAILURE(st)) {
+        nz->tr[rs] = NULL;
+        tt_error_set(err, TT_ESYNTAX, "ICU rejects the rules: %s", u_errorName(st));
+        return tt_error_at(err, path, pe.line > 0 ? (uint64_t)pe.line : 0, 0);
+    }
+    /* Does the rule set change any ASCII-only token? Ask ICU for the characters the rules can touch. */
+    USet *set = uset_openEmpty();
+    if (!set)
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    utrans_getSourceSet(nz->tr[rs], 0, set, &st);
+    int safe = U_SUCCESS(st);
+    for (UChar32 c = 0; safe && c < 0x80; c++)
+        if (uset_contains(set, c))
+            safe = 0;
+    uset_close(set);
+    nz->ascii_safe[rs] = (uint8_t)safe;
+    return 0;
+}
+
+/* "*", "-", or a comma list of language names -> bit mask over tt_lang */
+static unsigned
+lang_mask(const char *s, size_t n)
+{
+    if (n == 1 && s[0] == '*')
+        return (1u << TT_LANG_COUNT) - 1;
+    if (n == 1 && s[0] == '-')
+        return 0;
+    unsigned m = 0;
+    while (n > 0) {
+        size_t k = 0;
+        while (k < n && s[k] != ',')
+            k++;
+        if (k == 5 && memcmp(s, "other", 5) == 0)
+            m |= 1u << TT_LANG_OTHER;
+        else if (tt_lang_known(s, k))
+            m |= 1u << tt_lang_parse(s, k);
+        else
+            return ~0u;
+        s += k;
+        n -= k;
+        if (n > 0) {
+            s++;
+            n--;
+        }
+    }
+    return m;
+}
+
+static int
+load_homoglyphs(tt_normalizer *nz, const char *dir, tt_error *err)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/homoglyphs.tsv", dir);
+    size_t n = 0;
+    char *text = slurp(path, &n);
+    if (!text) {
+        tt_error_set(err, TT_EIO, "cannot read homoglyph table");
+        return tt_error_at(err, path, 0, 0);
+    }
+    uint64_t lineno = 0;
+    char *p = text, *end = text + n;
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *le = nl ? nl : end;
+        lineno++;
+        if (le > p && le[-1] == '\r')
+            le--;
+        if (le > p && *p != '#') {
+            const char *f[4];
+            size_t fl[4];
+            int nf = 0;
+            char *q = p;
+            while (nf < 4) {
+                char *t = memchr(q, '\t', (size_t)(le - q));
+                f[nf] = q;
+                fl[nf] = (size_t)((t ? t : le) - q);
+                nf++;
+                if (!t)
+                    break;
+                q = t + 1;
+            }
+            UChar32 lc = -1, cc = -1;
+            int32_t i = 0;
+            if (nf == 4) {
+                U8_NEXT((const uint8_t *)f[0], i, (int32_t)fl[0], lc);
+                if (i != (int32_t)fl[0])
+                    lc = -1;
+                i = 0;
+                U8_NEXT((const uint8_t *)f[1], i, (int32_t)fl[1], cc);
+                if (i != (int32_t)fl[1])
+                    cc = -1;
+            }
+            unsigned m1 = nf == 4 ? lang_mask(f[2], fl[2]) : ~0u;
+            unsigned m2 = nf == 4 ? lang_mask(f[3], fl[3]) : ~0u;
+            if (lc < 0 || lc >= 0x80 || cc < 0x400 || cc > 0x4FF || m1 == ~0u || m2 == ~0u) {
+                free(text);
+                tt_error_set(err, TT_ESYNTAX,
+                             "expected: latin <TAB> cyrillic <TAB> languages <TAB> languages (ASCII letter, "
+                             "Cyrillic letter, * - or kk,uz,ru,en,other)");
+                return tt_error_at(err, path, lineno, 0);
+            }
+            for (int l = 0; l < TT_LANG_COUNT; l++) {
+                if (m1 & (1u << l))
+                    nz->l2c[l][lc] = (UChar)cc;
+                if (m2 & (1u << l))
+                    nz->c2l[l][cc - 0x400] = (UChar)lc;
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    free(text);
+    return 0;
+}
+
+int
+tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
+{
+    *out = NULL;
+    if (!data_dir)
+        data_dir = tt_data_dir();
+    tt_normalizer *nz = calloc(1, sizeof *nz);
+    if (!nz)
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    UErrorCode st = U_ZERO_ERROR;
+    nz->nfc = unorm2_getNFCInstance(&st);
+    nz->nfkccf = unorm2_getNFKCCasefoldInstance(&st);
+    if (U_FAILURE(st)) {
+        free(nz);
+        return tt_error_set(err, TT_EICU, "cannot get ICU normalizers: %s", u_errorName(st));
+    }
+    int rc = 0;
+    for (int rs = 0; rs < RS_COUNT && rc == 0; rs++)
+        rc = load_rules(nz, rs, data_dir, err);
+    if (rc == 0)
+        rc = load_homoglyphs(nz, data_dir, err);
+    if (rc == 0) {
+        nz->slots = calloc(CACHE_SLOTS, sizeof *nz->slots);
+        nz->arena = malloc(CACHE_ARENA);
+        nz->cache_gen = 1;
+        if (!nz->slots || !nz->arena)
+            rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    if (rc != 0) {
+        tt_normalizer_free(nz);
+        return rc;
+    }
+    *out = nz;
+    return 0;
+}
+
+void
+tt_normalizer_free(tt_normalizer *nz)
+{
+    if (!nz)
+        return;
+    for (int rs = 0; rs < RS_COUNT; rs++)
+        if (nz->tr[rs])
+            utrans_close(nz->tr[rs]);
+    free(nz->a);
+    free(nz->b);
+    free(nz->c);
+    free(nz->slots);
+    free(nz->arena);
+    free(nz);
+}
+
+/* ---- UTF-8 <-> UTF-16 helpers ------------------------------------------------------------------------- */
+
+/* s[0..n) UTF-8 -> nz->a (invalid bytes -> U+FFFD). Returns length or negative TT_E*. */
+static int32_t
+to16(tt_normalizer *nz, const char *s, size_t n, tt_error *err)
+{
+    if (n >= INT32_MAX / 2)
+        return tt_error_set(err, TT_ELIMIT, "text too long for one call (%zu bytes)", n);
+    if (ensure(&nz->a, &nz->acap, (int32_t)n + 1))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len = 0;
+    u_strFromUTF8WithSub(nz->a, nz->acap, &len, s, (int32_t)n, 0xFFFD, NULL, &st);
+    if (U_FAILURE(st))
+        return tt_error_set(err, TT_EICU, "UTF-8 to UTF-16: %s", u_errorName(st));
+    return len;
+}
+
+static int
+append8(tt_buf *out, const UChar *u, int32_t n, tt_error *err)
+{
+    /* fast path: ASCII */
+    int32_t i = 0;
+    while (i < n && u[i] < 0x80)
+        i++;
+    if (tt_buf_reserve(out, (size_t)n * 3))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    char *d = out->data + out->len;
+    if (i == n) {
+        for (int32_t k = 0; k < n; k++)
+            d[k] = (char)u[k];
+        out->len += (size_t)n;
+        out->data[out->len] = 0;
+        return 0;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len = 0;
+    u_strToUTF8WithSub(d, (int32_t)(out->cap - out->len - 1), &len, u, n, 0xFFFD, NULL, &st);
+    if (U_FAILURE(st))
+        return tt_error_set(err, TT_EICU, "UTF-16 to UTF-8: %s", u_errorName(st));
+    out->len += (size_t)len;
+    out->data[out->len] = 0;
+    return 0;
+}
+
+/* ---- NFC ---------------------------------------------------------------------------------------------- */
+
+int
+tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *err)
+{
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80)
+        i++;
+    if (i == n) {
+        if (tt_buf_append(out, s, n))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        return 0;
+    }
+    int32_t len = to16(nz, s, n, err);
+    if (len < 0)
+        return len;
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t span = unorm2_spanQuickCheckYes(nz->nfc, nz->a, len, &st);
+    if (U_FAILURE(st))
+        return tt_error_set(err, TT_EICU, "NFC: %s", u_errorName(st));
+    if (span == len)
+        return append8(out, nz->a, len, err);
+    if (ensure(&nz->b, &nz->bcap, len + 16))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    int32_t m = unorm2_normalize(nz->nfc, nz->a, len, nz->b, nz->bcap, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) {
+        st = U_ZERO_ERROR;
+        if (ensure(&nz->b, &nz->bcap, m + 1))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        m = unorm2_normalize(nz->nfc, nz->a, len, nz->b, nz->bcap, &st);
+    }
+    if (U_FAILURE(st))
+        return tt_error_set(err, TT_EICU, "NFC: %s", u_errorName(st));
+    return append8(out, nz->b, m, err);
+}
+
+/* ---- script detection --------------------------------------------------------------------------------- */
+
+static int
+is_latin(UChar32 c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (c < 0x250)
+        return c >= 0xC0 && c != 0xD7 && c != 0xF7;
+    return u_isalpha(c) && uscript_getScript(c, &(UErrorCode){U_ZERO_ERROR}) == USCRIPT_LATIN;
+}
+
+static int
+is_cyrillic(UChar32 c)
+{
+    if (c >= 0x400 && c <= 0x52F)
+        return u_isalpha(c);
+    if (c < 0x250)
+        return 0;
+    return u_isalpha(c) && uscript_getScript(c, &(UErrorCode){U_ZERO_ERROR}) == USCRIPT_CYRILLIC;
+}
+
+int
+tt_norm_is_apostrophe(UChar32 c)
+{
+    /* normalization.md §3: U+02BB U+02BC U+2018 U+2019 U+0027 U+0060 U+00B4 U+02B9 U+02BD, and U+2032 prime */
+    switch (c) {
+    case 0x02BB: case 0x02BC: case 0x2018: case 0x2019: case 0x0027: case 0x0060: case 0x00B4: case 0x02B9:
+    case 0x02BD: case 0x2032:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Kazakh 2017 letters that take an apostrophe (a' g' n' o' u' y' s' c' i') */
+static int
+is_kk2017_base(UChar32 c)
+{
+    switch (c | 0x20) {
+    case 'a': case 'g': case 'n': case 'o': case 'u': case 'y': case 's': case 'c': case 'i':
+        return c < 0x80;
+    default:
+        return 0;
+    }
+}
+
+tt_script
+tt_norm_detect_script(tt_normalizer *nz, tt_lang lang, const char *s, size_t n, int *confidence)
+{
+    (void)nz;
+    uint64_t lat = 0, cyr = 0, e17 = 0, e18 = 0, e21 = 0;
+    UChar32 prev = 0;
+    for (size_t i = 0; i < n;) {
+        UChar32 c;
+        if ((unsigned char)s[i] < 0x80) {
+            c = (unsigned char)s[i++];
+        } else {
+            int32_t k = 0;
+            int32_t lim = n - i > 8 ? 8 : (int32_t)(n - i);
+            U8_NEXT((const uint8_t *)s + i, k, lim, c);
+            i += (size_t)k;
+        }
+        if (is_latin(c)) {
+            lat++;
+            switch (c) {
+            case 0xE1: case 0xC1: case 0x1F5: case 0x1F4: case 0x144: case 0x143: case 0xF3: case 0xD3:
+            case 0xFA: case 0xDA: case 0xFD: case 0xDD:
+                e18++; /* á ǵ ń ó ú ý */
+                break;
+            case 0xE4: case 0xC4: case 0x11F: case 0x11E: case 0xF1: case 0xD1: case 0xF6: case 0xD6:
+            case 0x16B: case 0x16A: case 0xFC: case 0xDC: case 0x15F: case 0x15E: case 0xE7: case 0xC7:
+            case 0x14B: case 0x14A:
+                e21++; /* ä ğ ñ ö ū ü ş ç ŋ */
+                break;
+            default:
+                break;
+            }
+        } else if (is_cyrillic(c)) {
+            cyr++;
+        } else if (lang == TT_LANG_KK && tt_norm_is_apostrophe(c) && is_kk2017_base(prev) && i < n &&
+                   (unsigned char)s[i] < 0x80 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) {
+            e17++; /* letter ' letter inside a word: qazaqs'a ... */
+        }
+        prev = c;
+    }
+    int conf = 0;
+    tt_script res;
+    if (cyr == 0 && lat == 0) {
+        res = TT_SCRIPT_ANY;
+    } else if (cyr > lat) {
+        res = TT_SCRIPT_CYRL;
+        conf = (int)(100 * cyr / (cyr + lat));
+    } else if (lang != TT_LANG_KK) {
+        res = TT_SCRIPT_LATN;
+        conf = (int)(100 * lat / (cyr + lat));
+    } else {
+        uint64_t tot = e17 + e18 + e21, best = e21;
+        res = TT_SCRIPT_LATN_2021;
+        if (e18 > best) {
+            best = e18;
+            res = TT_SCRIPT_LATN_2018;
+        }
+        if (e17 > best) {
+            best = e17;
+            res = TT_SCRIPT_LATN_2017;
+        }
+        if (tot == 0) {
+            res = TT_SCRIPT_LATN;
+        } else {
+            conf = (int)(100 * best / tot);
+            if (best < 5)
+                conf = conf * (int)best / 5;
+        }
+    }
+    if (confidence)
+        *confidence = conf;
+    return res;
+}
+
+/* ---- pre-break fixes ---------------------------------------------------------------------------------- */
+
+size_t
+tt_norm_prebreak16(tt_lang lang, tt_script script, UChar *s, int32_t n)
+{
+    size_t changed = 0;
+    int uz = lang == TT_LANG_UZ, kk17 = lang == TT_LANG_KK && script == TT_SCRIPT_LATN_2017;
+    for (int32_t i = 0; i < n; i++) {
+        UChar c = s[i];
+        if (c == 0x200B) {
+            s[i] = 0x2060;
+            changed++;
+            continue;
+        }
+        if (!(uz || kk17) || i == 0 || !tt_norm_is_apostrophe(c) || c == 0x02BB)
+            continue;
+        UChar p = s[i - 1];
+        if (U16_IS_SURROGATE(p) || !u_isalpha(p) || tt_norm_is_apostrophe(p))
+            continue;
+        UChar nx = i + 1 < n ? s[i + 1] : 0;
+        int next_letter = nx && !U16_IS_SURROGATE(nx) && u_isalpha(nx) && !tt_norm_is_apostrophe(nx);
+        UChar r = c;
+        if (uz) {
+            if (p == 'o' || p == 'O' || p == 'g' || p == 'G')
+                r = 0x02BB;
+            else if (next_letter)
+                r = 0x02BC;
+        } else if (is_kk2017_base(p)) {
+            r = 0x02BC;
+        }
+        if (r != c) {
+            s[i] = r;
+            changed++;
+        }
+    }
+    return changed;
+}
+
+/* ---- homoglyphs --------------------------------------------------------------------------------------- */
+
+/* Repairs s[0..n) in place, one part between hyphens at a time. Returns TT_NORM_* flags. */
+static unsigned
+homoglyph_part(tt_normalizer *nz, tt_lang lang, UChar *s, int32_t n)
+{
+    int32_t lat = 0, cyr = 0;
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U16_NEXT(s, i, n, c);
+        if (is_latin(c))
+            lat++;
+        else if (is_cyrillic(c))
+            cyr++;
+    }
+    if (lat == 0 || cyr == 0)
+        return 0;
+    if (lat == cyr)
+        return TT_NORM_MIXED_UNREPAIRED;
+    int to_cyr = cyr > lat;
+    /* first check every minority letter has a look-alike, then repair */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int32_t i = 0; i < n; i++) {
+            UChar c = s[i], r = 0;
+            if (to_cyr) {
+                if (c < 0x80 && is_latin(c))
+                    r = nz->l2c[lang][c];
+                else if (c >= 0x80 && !U16_IS_SURROGATE(c) && is_latin(c))
+                    r = 0; /* non-ASCII Latin: no look-alike */
+                else
+                    continue;
+            } else {
+                if (c >= 0x400 && c <= 0x4FF && is_cyrillic(c))
+                    r = nz->c2l[lang][c - 0x400];
+                else if (c > 0x4FF && !U16_IS_SURROGATE(c) && is_cyrillic(c))
+                    r = 0;
+                else
+                    continue;
+            }
+            if (!r)
+                return TT_NORM_MIXED_UNREPAIRED;
+            if (pass == 1)
+                s[i] = r;
+        }
+    }
+    return TT_NORM_HOMOGLYPH;
+}
+
+static unsigned
+homoglyph_repair(tt_normalizer *nz, tt_lang lang, UChar *s, int32_t n)
+{
+    unsigned fl = 0;
+    int32_t st = 0;
+    for (int32_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == '-' || s[i] == 0x2010 || s[i] == 0x2011) {
+            fl |= homoglyph_part(nz, lang, s + st, i - st);
+            st = i + 1;
+        }
+    }
+    return fl;
+}
+
+/* ---- match form --------------------------------------------------------------------------------------- */
+
+static int
+rule_set(tt_lang lang, tt_script script, const UChar *s, int32_t n)
+{
+    switch (lang) {
+    case TT_LANG_EN:
+        return RS_EN;
+    case TT_LANG_RU:
+        return RS_RU;
+    case TT_LANG_UZ:
+        return RS_UZ;
+    case TT_LANG_KK:
+        for (int32_t i = 0; i < n; i++)
+            if (s[i] >= 0x400 && s[i] <= 0x52F)
+                return RS_KK_CYRL;
+        switch (script) {
+        case TT_SCRIPT_LATN_2017:
+            return RS_KK_2017;
+        case TT_SCRIPT_LATN_2018:
+            return RS_KK_2018;
+        default:
+            return RS_KK_2021;
+        }
+    default:
+        return RS_OTHER;
+    }
+}
+
+static uint32_t
+hash16(int rs, tt_lang lang, const UChar *s, int32_t n)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)(rs * 31 + (int)lang);
+    for (int32_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 16777619u;
+    }
+    return h ^ (h >> 15);
+}
+
+/* The uncached work: s (already pre-break fixed) -> UTF-8 match form appended to out. */
+static int
+compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
+        unsigned *flags, tt_error *err)
+{
+    unsigned fl = 0;
+    if (ensure(&nz->b, &nz->bcap, n + 1))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    memcpy(nz->b, s, sizeof(UChar) * (size_t)n);
+    UChar *w = nz->b;
+    int ascii = 1;
+    for (int32_t i = 0; i < n && ascii; i++)
+        ascii = w[i] < 0x80;
+    if (!ascii)
+        fl = homoglyph_repair(nz, lang, w, n);
+    int rs = rule_set(lang, script, w, n);
+    int32_t m;
+    if (ascii) {
+        if (ensure(&nz->c, &nz->ccap, n + 1))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        for (int32_t i = 0; i < n; i++)
+            nz->c[i] = (UChar)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+        m = n;
+    } else {
+        UErrorCode st = U_ZERO_ERROR;
+        if (ensure(&nz->c, &nz->ccap, 2 * n + 16))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        m = unorm2_normalize(nz->nfkccf, w, n, nz->c, nz->ccap, &st);
+        if (st == U_BUFFER_OVERFLOW_ERROR) {
+            st = U_ZERO_ERROR;
+            if (ensure(&nz->c, &nz->ccap, m + 16))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            m = unorm2_normalize(nz->nfkccf, w, n, nz->c, nz->ccap, &st);
+        }
+        if (U_FAILURE(st))
+            return tt_error_set(err, TT_EICU, "NFKC_Casefold: %s", u_errorName(st));
+    }
+    if (!(ascii && nz->ascii_safe[rs]) && m > 0) {
+        /* transliterate in place in c; keep a copy in b to retry after growing */
+        if (ensure(&nz->b, &nz->bcap, m + 1))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        memcpy(nz->b, nz->c, sizeof(UChar) * (size_t)m);
+        int32_t need = 4 * m + 16;
+        for (int tries = 0; tries < 4; tries++) {
+            if (ensure(&nz->c, &nz->ccap, need))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            memcpy(nz->c, nz->b, sizeof(UChar) * (size_t)m);
+            UErrorCode st = U_ZERO_ERROR;
+            int32_t len = m, lim = m;
+            utrans_transUChars(nz->tr[rs], nz->c, &len, nz->ccap, 0, &lim, &st);
+            if (st == U_BUFFER_OVERFLOW_ERROR) {
+                need = nz->ccap * 4;
+                continue;
+            }
+            if (U_FAILURE(st))
+                return tt_error_set(err, TT_EICU, "transliteration (%s): %s", rs_file[rs], u_errorName(st));
+            m = len;
+            break;
+        }
+    }
+    if (flags)
+        *flags = fl;
+    return append8(out, nz->c, m, err);
+}
+
+int
+tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
+               unsigned *flags, tt_error *err)
+{
+    if ((unsigned)lang >= TT_LANG_COUNT)
+        lang = TT_LANG_OTHER;
+    if (n > CACHE_MAXKEY)
+        return compute(nz, lang, script, s, n, out, flags, err);
+    int rs = rule_set(lang, script, s, n);
+    uint32_t h = hash16(rs, lang, s, n);
+    uint32_t mask = CACHE_SLOTS - 1;
+    uint32_t i = h & mask;
+    for (;; i = (i + 1) & mask) {
+        centry *e = &nz->slots[i];
+        if (e->gen != nz->cache_gen)
+            break;
+        if (e->hash == h && e->klen == (uint16_t)n && e->rs == rs && e->lang == (uint8_t)lang &&
+            memcmp(nz->arena + e->off, s, sizeof(UChar) * (size_t)n) == 0) {
+            if (flags)
+                *flags = e->flags;
+            if (tt_buf_append(out, nz->arena + e->off + sizeof(UChar) * (size_t)n, e->vlen))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            return 0;
+        }
+    }
+    size_t before = out->len;
+    unsigned fl = 0;
+    int rc = compute(nz, lang, script, s, n, out, &fl, err);
+    if (rc)
+        return rc;
+    if (flags)
+        *flags = fl;
+    size_t vlen = out->len - before;
+    size_t need = sizeof(UChar) * (size_t)n + vlen;
+    if (vlen > UINT16_MAX)
+        return 0;
+    if (nz->arena_len + need > CACHE_ARENA || nz->cache_used >= CACHE_SLOTS / 2) {
+        /* empty the cache: a new generation invalidates every slot */
+        nz->cache_gen++;
+        if (nz->cache_gen == 0) {
+            memset(nz->slots, 0, sizeof(centry) * CACHE_SLOTS);
+            nz->cache_gen = 1;
+        }
+        nz->cache_used = 0;
+        nz->arena_len = 0;
+        for (i = h & mask; nz->slots[i].gen == nz->cache_gen; i = (i + 1) & mask)
+            ;
+    }
+    centry *e = &nz->slots[i];
+    e->gen = nz->cache_gen;
+    e->hash = h;
+    e->off = nz->arena_len;
+    e->klen = (uint16_t)n;
+    e->vlen = (uint16_t)vlen;
+    e->flags = (uint8_t)fl;
+    e->rs = (uint8_t)rs;
+    e->lang = (uint8_t)lang;
+    memcpy(nz->arena + nz->arena_len, s, sizeof(UChar) * (size_t)n);
+    memcpy(nz->arena + nz->arena_len + sizeof(UChar) * (size_t)n, out->data + before, vlen);
+    nz->arena_len += (uint32_t)need;
+    nz->cache_used++;
+    return 0;
+}
+
+int
+tt_norm_word(tt_normalizer *nz, tt_lang lang, tt_script script, const char *s, size_t n, tt_buf *out,
+             unsigned *flags, tt_error *err)
+{
+    if (flags)
+        *flags = 0;
+    if ((unsigned)lang >= TT_LANG_COUNT)
+        lang = TT_LANG_OTHER;
+    if (lang == TT_LANG_KK && script != TT_SCRIPT_CYRL && script != TT_SCRIPT_LATN_2017 &&
+        script != TT_SCRIPT_LATN_2018 && script != TT_SCRIPT_LATN_2021)
+        script = tt_norm_detect_script(nz, lang, s, n, NULL);
+    int32_t len = to16(nz, s, n, err);
+    if (len < 0)
+        return len;
+    tt_norm_prebreak16(lang, script, nz->a, len);
+    /* word16 uses b and c as scratch, and a only as input: hand it a so the cache key is stable */
+    return tt_norm_word16(nz, lang, script, nz->a, len, out, flags, err);
+}

@@ -1,0 +1,25 @@
+/* norm_priv.h - what the tokenizer shares with the normalizer and nobody else: the UTF-16 entry points, so that
+ * a token already in the tokenizer's UTF-16 copy of a piece is not converted back and forth. Not installed, not
+ * part of the public API. */
+#ifndef TT_NORM_PRIV_H
+#define TT_NORM_PRIV_H
+
+#include <unicode/utypes.h>
+
+#include "tt/norm.h"
+
+/* The pre-break fixes of normalization.md §2.2 steps 1-2 on s[0..n), in place, one code unit for one code unit:
+ * U+200B -> U+2060; Uzbek apostrophe-like marks after a letter -> U+02BB (after o/g) or U+02BC (before a
+ * letter); Kazakh 2017 (script TT_SCRIPT_LATN_2017): such a mark after one of the alphabet's nine apostrophe
+ * letters -> U+02BC. Returns the number of code units changed. */
+size_t tt_norm_prebreak16(tt_lang lang, tt_script script, UChar *s, int32_t n);
+
+/* tt_norm_word over UTF-16 that has been through tt_norm_prebreak16. `script` for Kazakh must be resolved
+ * (CYRL or LATN_20xx; LATN/ANY mean 2021 here, no detection). Appends UTF-8 to out. */
+int tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
+                   unsigned *flags, tt_error *err);
+
+/* 1 if c is an apostrophe-like mark of normalization.md §3. */
+int tt_norm_is_apostrophe(UChar32 c);
+
+#endif
