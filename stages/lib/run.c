@@ -1,0 +1,758 @@
+/* run.c - a whole run on all cores: manifest + lexicon -> output folder, deterministic order, cache, atomic
+ * output folder, shards (see tt/run.h). */
+#include "tt/run.h"
+
+#include "tt/atomic.h"
+#include "tt/decode.h"
+#include "tt/lexicon.h"
+#include "tt/manifest.h"
+#include "tt/norm.h"
+#include "tt/partial.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+static double
+now_wall(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int
+rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(p);
+}
+
+int
+tt_rmtree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT ? 0 : TT_EIO;
+    return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : TT_EIO;
+}
+
+/* mkdir -p of the parent folders of path. */
+static int
+mkparents(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return TT_EIO;
+        *p = '/';
+    }
+    return 0;
+}
+
+/* ---- fingerprint of the linguistic data files (for the cache key) ---- */
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+hash_tree(tt_sha256 *h, const char *dir, const char *rel, int depth)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s%s%s", dir, rel[0] ? "/" : "", rel);
+    DIR *d = opendir(path);
+    if (!d || depth > 4) {
+        if (d)
+            closedir(d);
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 32;
+            char **p = realloc(names, cap * sizeof *p);
+            if (!p)
+                break;
+            names = p;
+        }
+        names[n] = strdup(e->d_name);
+        if (names[n])
+            n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        char sub[2048], full[8192];
+        snprintf(sub, sizeof sub, "%s%s%s", rel, rel[0] ? "/" : "", names[i]);
+        snprintf(full, sizeof full, "%s/%s", dir, sub);
+        struct stat st;
+        if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+            hash_tree(h, dir, sub, depth + 1);
+        } else if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
+            size_t nl = strlen(names[i]);
+            if (nl > 3 && strcmp(names[i] + nl - 3, ".md") == 0)
+                continue;
+            char hex[65];
+            if (tt_sha256_file(full, hex, NULL) == 0) {
+                tt_sha256_update(h, sub, strlen(sub) + 1);
+                tt_sha256_update(h, hex, 64);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* ---- the shared state of a run ---- */
+typedef struct slot {
+    tt_buf rec;
+    tt_error err;
+    int state; /* 0 pending, 1 taken, 2 done */
+    int rc;    /* worker result: 0 ok, 1 skipped, <0 fatal */
+    int cached;
+    uint64_t bytes;
+} slot;
+
+typedef struct run_state {
+    const tt_run_config *cfg;
+    const tt_manifest *m;
+    const tt_lexicon *lx;
+    size_t first, last; /* documents [first, last) */
+    slot *slots;        /* indexed by doc - first */
+    size_t next_take, next_consume, window;
+    int stop;
+    int fatal_rc;
+    tt_error fatal;
+    pthread_mutex_t mu;
+    pthread_cond_t cv_take, cv_done;
+    char key_base[65]; /* sha256 of everything but the document */
+    tt_stage_times times;
+} run_state;
+
+static void
+cache_path(const run_state *rs, const tt_mdoc *d, const char *raw_sha, char *path, size_t n, char key[65])
+{
+    tt_sha256 h;
+    tt_sha256_init(&h);
+    tt_sha256_update(&h, rs->key_base, 64);
+    tt_sha256_update(&h, raw_sha, 64);
+    size_t nc = tt_manifest_ncols(rs->m);
+    for (size_t j = 0; j < nc; j++) {
+        const char *c = tt_manifest_col(rs->m, j);
+        tt_sha256_update(&h, c, strlen(c) + 1);
+        tt_sha256_update(&h, d->values[j], strlen(d->values[j]) + 1);
+    }
+    tt_sha256_hex(&h, key);
+    snprintf(path, n, "%s/%.2s/%s.docres", rs->cfg->cache, key, key);
+}
+
+#define CACHE_MAGIC "#termtrace-cache 1 "
+
+/* Reads a cache entry into rec if it is there and its header names this key. */
+static int
+cache_get(const char *path, const char key[65], tt_buf *rec)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char head[128];
+    int ok = fgets(head, sizeof head, f) && strncmp(head, CACHE_MAGIC, strlen(CACHE_MAGIC)) == 0 &&
+             strncmp(head + strlen(CACHE_MAGIC), key, 64) == 0;
+    size_t start = rec->len;
+    char chunk[65536];
+    size_t r;
+    while (ok && (r = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (tt_buf_append(rec, chunk, r))
+            ok = 0;
+    if (ferror(f))
+        ok = 0;
+    fclose(f);
+    if (!ok)
+        rec->len = start;
+    return ok;
+}
+
+static void
+cache_put(const char *path, const char key[65], const char *rec, size_t n)
+{
+    if (mkparents(path))
+        return;
+    tt_atomic a;
+    tt_error e;
+    tt_error_clear(&e);
+    if (tt_atomic_open(&a, path, &e))
+        return;
+    fprintf(a.f, "%s%s\n", CACHE_MAGIC, key);
+    fwrite(rec, 1, n, a.f);
+    tt_atomic_commit(&a, &e); /* a cache that cannot be written is only slower: no error */
+}
+
+static void *
+worker_main(void *arg)
+{
+    run_state *rs = arg;
+    tt_worker *w = NULL;
+    tt_error err;
+    tt_error_clear(&err);
+    int rc = tt_worker_new(&w, rs->lx, &rs->cfg->run, &err);
+    pthread_mutex_lock(&rs->mu);
+    if (rc) {
+        if (!rs->fatal_rc) {
+            rs->fatal_rc = rc;
+            rs->fatal = err;
+        }
+        rs->stop = 1;
+        pthread_cond_broadcast(&rs->cv_done);
+        pthread_mutex_unlock(&rs->mu);
+        return NULL;
+    }
+    for (;;) {
+        while (!rs->stop && rs->next_take < rs->last - rs->first &&
+               rs->next_take >= rs->next_consume + rs->window)
+            pthread_cond_wait(&rs->cv_take, &rs->mu);
+        if (rs->stop || rs->next_take >= rs->last - rs->first)
+            break;
+        size_t i = rs->next_take++;
+        slot *s = &rs->slots[i];
+        s->state = 1;
+        pthread_mutex_unlock(&rs->mu);
+
+        const tt_mdoc *d = tt_manifest_doc(rs->m, rs->first + i);
+        tt_error_clear(&s->err);
+        struct stat st;
+        s->bytes = stat(d->fullpath, &st) == 0 ? (uint64_t)st.st_size : 0;
+        int r = 1, done = 0;
+        char key[65], path[4200], raw[65];
+        if (rs->cfg->cache && tt_sha256_file(d->fullpath, raw, NULL) == 0) {
+            cache_path(rs, d, raw, path, sizeof path, key);
+            if (cache_get(path, key, &s->rec)) {
+                done = 1;
+                s->cached = 1;
+                /* a cached skipped document is still reported as skipped */
+                r = strstr(s->rec.data, "\tstatus\tok\n") ? 0 : 1;
+                if (r)
+                    tt_error_set(&s->err, TT_EFORMAT, "skipped (cached result)");
+            }
+        }
+        if (!done) {
+            r = tt_worker_doc(w, rs->m, d, &s->rec, &s->err);
+            if (r >= 0 && rs->cfg->cache && raw[0] && tt_sha256_file(d->fullpath, raw, NULL) == 0) {
+                cache_path(rs, d, raw, path, sizeof path, key);
+                cache_put(path, key, s->rec.data, s->rec.len);
+            }
+        }
+        pthread_mutex_lock(&rs->mu);
+        s->rc = r;
+        s->state = 2;
+        if (r < 0) {
+            rs->stop = 1;
+            if (!rs->fatal_rc) {
+                rs->fatal_rc = r;
+                rs->fatal = s->err;
+            }
+        }
+        pthread_cond_broadcast(&rs->cv_done);
+    }
+    for (int k = 0; k < 1; k++) {
+        const tt_stage_times *t = tt_worker_times(w);
+        rs->times.decode += t->decode;
+        rs->times.normalize += t->normalize;
+        rs->times.tokenize += t->tokenize;
+        rs->times.match += t->match;
+        rs->times.count += t->count;
+    }
+    pthread_mutex_unlock(&rs->mu);
+    tt_worker_free(w);
+    return NULL;
+}
+
+static unsigned
+ncores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
+
+/* Adds JSON-escaped s to b. */
+static int
+json_str(tt_buf *b, const char *s)
+{
+    int rc = tt_buf_putc(b, '"');
+    for (; *s && !rc; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            rc = tt_buf_putc(b, '\\') || tt_buf_putc(b, (char)c);
+        else if (c < 0x20)
+            rc = tt_buf_printf(b, "\\u%04x", c);
+        else
+            rc = tt_buf_putc(b, (char)c);
+    }
+    return rc || tt_buf_putc(b, '"');
+}
+
+/* The run.json members this driver adds (inputs, options); "execution" is added at the end. */
+static int
+inputs_json(tt_buf *b, const tt_run_config *cfg, const tt_manifest *m, const tt_lexicon *lx,
+            const char *data_sha)
+{
+    int rc = tt_buf_puts(b, "\"inputs\": {\"corpus\": ");
+    rc = rc || json_str(b, cfg->corpus ? cfg->corpus : "");
+    rc = rc || tt_buf_puts(b, ", \"manifest_sha256\": ") || json_str(b, tt_manifest_sha256(m));
+    rc = rc || tt_buf_puts(b, ", \"lexicon\": ") || json_str(b, cfg->lexicon);
+    rc = rc || tt_buf_puts(b, ", \"lexicon_sha256\": ") || json_str(b, tt_lexicon_sha256(lx));
+    rc = rc || tt_buf_puts(b, ", \"data_sha256\": ") || json_str(b, data_sha);
+    rc = rc || tt_buf_puts(b, "}, \"options\": {");
+    rc = rc || tt_buf_puts(b, cfg->options_json ? cfg->options_json : "");
+    rc = rc || tt_buf_puts(b, "}");
+    return rc ? TT_ENOMEM : 0;
+}
+
+static int
+execution_json(tt_buf *b, const run_state *rs, unsigned jobs, const tt_run_result *res, double export_s)
+{
+    return tt_buf_printf(b,
+                         ", \"execution\": {\"jobs\": %u, \"documents_from_cache\": %zu, "
+                         "\"shard\": \"%u/%u\", \"seconds\": %.3f, \"stage_cpu_seconds\": {\"decode\": "
+                         "%.3f, \"normalize\": %.3f, \"tokenize\": %.3f, \"match\": %.3f, \"count\": %.3f, "
+                         "\"export\": %.3f}}",
+                         jobs, res->cached, rs->cfg->shard_i, rs->cfg->shard_k, res->seconds,
+                         rs->times.decode, rs->times.normalize, rs->times.tokenize, rs->times.match,
+                         rs->times.count, export_s)
+               ? TT_ENOMEM
+               : 0;
+}
+
+/* Swaps the finished temporary folder into place: atomically where the target exists. */
+static int
+install_dir(const char *tmp, const char *out, tt_error *err)
+{
+    struct stat st;
+    if (stat(out, &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) {
+            tt_error_set(err, TT_EIO, "output exists and is not a folder");
+            return tt_error_at(err, out, 0, 0);
+        }
+        if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) != 0) {
+            tt_error_set(err, TT_EIO, "cannot swap the new output into place");
+            return tt_error_at(err, out, 0, 0);
+        }
+        tt_rmtree(tmp); /* now holds the previous output */
+        return 0;
+    }
+    if (rename(tmp, out) != 0) {
+        tt_error_set(err, TT_EIO, "cannot rename the new output into place");
+        return tt_error_at(err, out, 0, 0);
+    }
+    return 0;
+}
+
+int
+tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res, tt_error *err)
+{
+    double t_start = now_wall();
+    memset(res, 0, sizeof *res);
+    tt_manifest *m = NULL;
+    tt_lexicon *lx = NULL;
+    tt_normalizer *nz = NULL;
+    tt_exporter *ex = NULL;
+    tt_partial_writer *pw = NULL;
+    tt_export_concept *concepts = NULL;
+    const char **cols = NULL;
+    run_state rs;
+    memset(&rs, 0, sizeof rs);
+    pthread_t *th = NULL;
+    unsigned nth = 0;
+    char tmp[4200] = "";
+    tt_buf extra = {0};
+    int rc = 0;
+
+    if (cfg->cache && cfg->out) {
+        char rc1[4096], ro[4096];
+        if (realpath(cfg->cache, rc1) && realpath(cfg->out, ro) && strncmp(rc1, ro, strlen(ro)) == 0 &&
+            (rc1[strlen(ro)] == '/' || rc1[strlen(ro)] == 0))
+            return tt_error_set(err, TT_EUSAGE, "the cache folder must not be inside the output folder");
+    }
+    if ((rc = tt_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, err)))
+        goto done;
+    if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
+        goto done;
+    tt_lexicon_opts lo = {.data_dir = cfg->run.data_dir};
+    if ((rc = tt_lexicon_load(&lx, cfg->lexicon, &lo, nz, err)))
+        goto done;
+
+    char data_sha[65];
+    {
+        tt_sha256 h;
+        tt_sha256_init(&h);
+        hash_tree(&h, cfg->run.data_dir ? cfg->run.data_dir : tt_data_dir(), "", 0);
+        tt_sha256_hex(&h, data_sha);
+    }
+    /* cache key base: everything a document's record depends on besides the document itself */
+    {
+        tt_buf k = {0};
+        const tt_count_opts *co = &cfg->run.count;
+        tt_buf_printf(&k, "%s|%d|%s|%s|%s|overlap=%d|vocab=%d|stem=%d|ngrams=%d|kwic=%zu|repl=%d|enc=%s|",
+                      TT_VERSION, TT_FORMAT_VERSION, tt_lexicon_sha256(lx), data_sha,
+                      "", (int)cfg->run.overlap, co->vocab, co->stem,
+                      co->ngrams, co->kwic_chars, cfg->run.decode.replace_invalid,
+                      cfg->run.decode.encoding ? cfg->run.decode.encoding : "");
+        for (size_t i = 0; i < co->ncontexts; i++)
+            tt_buf_printf(&k, "%s,", co->contexts[i].name);
+        tt_sha256 h;
+        tt_sha256_init(&h);
+        tt_sha256_update(&h, k.data, k.len);
+        tt_sha256_hex(&h, rs.key_base);
+        tt_buf_free(&k);
+    }
+
+    size_t nd = tt_manifest_ndocs(m), first = 0, last = nd;
+    if (cfg->shard_k)
+        tt_manifest_shard(m, cfg->shard_i, cfg->shard_k, &first, &last);
+
+    /* the output folder: a temporary folder beside the target */
+    if (mkparents(cfg->out)) {
+        rc = tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
+        tt_error_at(err, cfg->out, 0, 0);
+        goto done;
+    }
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", cfg->out, (long)getpid());
+    tt_rmtree(tmp);
+    if (mkdir(tmp, 0777) != 0) {
+        rc = tt_error_set(err, TT_EIO, "cannot create the output folder");
+        tt_error_at(err, tmp, 0, 0);
+        tmp[0] = 0;
+        goto done;
+    }
+
+    size_t nc = tt_lexicon_nconcepts(lx);
+    concepts = calloc(nc ? nc : 1, sizeof *concepts);
+    size_t ncol = tt_manifest_ncols(m);
+    cols = calloc(ncol + 1, sizeof *cols);
+    if (!concepts || !cols) {
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < nc; i++) {
+        const tt_concept *c = tt_lexicon_concept(lx, i);
+        concepts[i] = (tt_export_concept){c->id, c->category, c->label, c->parent};
+    }
+    size_t nco = 0;
+    cols[nco++] = "doc_id";
+    for (size_t j = 0; j < ncol; j++)
+        if (strcmp(tt_manifest_col(m, j), "doc_id") != 0)
+            cols[nco++] = tt_manifest_col(m, j);
+
+    if ((rc = inputs_json(&extra, cfg, m, lx, data_sha))) {
+        tt_error_set(err, rc, "out of memory");
+        goto done;
+    }
+    tt_export_opts eo = cfg->exp;
+    eo.dir = tmp;
+    eo.concepts = concepts;
+    eo.nconcepts = nc;
+    eo.manifest_columns = cols;
+    eo.nmanifest_columns = nco;
+    eo.contexts = cfg->run.count.contexts;
+    eo.ncontexts = cfg->run.count.ncontexts;
+    eo.run_json_extra = extra.data;
+    if (cfg->shard_k)
+        rc = tt_partial_open(&pw, tmp, &eo, cfg->shard_i, cfg->shard_k, nd, err);
+    else
+        rc = tt_exporter_new(&ex, &eo, err);
+    if (rc)
+        goto done;
+
+    /* workers */
+    unsigned jobs = cfg->jobs ? cfg->jobs : ncores();
+    size_t n = last - first;
+    if (jobs > n && n > 0)
+        jobs = (unsigned)n;
+    if (jobs == 0)
+        jobs = 1;
+    rs.cfg = cfg;
+    rs.m = m;
+    rs.lx = lx;
+    rs.first = first;
+    rs.last = last;
+    rs.window = 2 * (size_t)jobs + 8;
+    rs.slots = calloc(n ? n : 1, sizeof *rs.slots);
+    th = calloc(jobs, sizeof *th);
+    if (!rs.slots || !th) {
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+        goto done;
+    }
+    pthread_mutex_init(&rs.mu, NULL);
+    pthread_cond_init(&rs.cv_take, NULL);
+    pthread_cond_init(&rs.cv_done, NULL);
+    for (nth = 0; nth < jobs; nth++)
+        if (pthread_create(&th[nth], NULL, worker_main, &rs) != 0)
+            break;
+    if (nth == 0) {
+        rc = tt_error_set(err, TT_ENOMEM, "cannot start worker threads");
+        goto done;
+    }
+    res->docs = n;
+    for (size_t i = 0; i < n; i++) {
+        pthread_mutex_lock(&rs.mu);
+        while (rs.slots[i].state != 2 && !rs.stop)
+            pthread_cond_wait(&rs.cv_done, &rs.mu);
+        if (rs.stop && rs.slots[i].state != 2) {
+            pthread_mutex_unlock(&rs.mu);
+            break;
+        }
+        pthread_mutex_unlock(&rs.mu);
+        slot *s = &rs.slots[i];
+        if (s->rc < 0)
+            break;
+        if (s->rc == 1) {
+            res->skipped++;
+            if (cb && cb->skipped)
+                cb->skipped(cb->ctx, tt_manifest_doc(m, first + i)->doc_id, &s->err);
+        } else {
+            res->ok++;
+        }
+        res->cached += (size_t)s->cached;
+        res->bytes += s->bytes;
+        int r = pw ? tt_partial_add(pw, s->rec.data, s->rec.len, err)
+                   : tt_exporter_add(ex, s->rec.data, s->rec.len, err);
+        tt_buf_free(&s->rec);
+        pthread_mutex_lock(&rs.mu);
+        rs.next_consume = i + 1;
+        if (r) {
+            rs.stop = 1;
+            rs.fatal_rc = r;
+            rs.fatal = *err;
+        }
+        pthread_cond_broadcast(&rs.cv_take);
+        pthread_mutex_unlock(&rs.mu);
+        if (r)
+            break;
+        if (cb && cb->progress)
+            cb->progress(cb->ctx, i + 1, n, res->bytes, now_wall() - t_start);
+    }
+    pthread_mutex_lock(&rs.mu);
+    if (!rs.fatal_rc && res->ok + res->skipped < n)
+        rs.stop = 1;
+    rs.stop = rs.stop || 0;
+    pthread_cond_broadcast(&rs.cv_take);
+    pthread_mutex_unlock(&rs.mu);
+    for (unsigned i = 0; i < nth; i++)
+        pthread_join(th[i], NULL);
+    if (rs.fatal_rc) {
+        rc = rs.fatal_rc;
+        *err = rs.fatal;
+        goto done;
+    }
+    double t_export = now_wall();
+    res->seconds = t_export - t_start;
+    if (pw) {
+        rc = tt_partial_finish(pw, extra.data, err);
+    } else {
+        rc = tt_exporter_finish(ex, err);
+        tt_buf exe = {0};
+        if (!rc && !execution_json(&exe, &rs, jobs, res, now_wall() - t_export))
+            rc = tt_add_run_json(tmp, exe.data + 2, err); /* skip the leading ", " */
+        tt_buf_free(&exe);
+    }
+    if (rc)
+        goto done;
+    if ((rc = install_dir(tmp, cfg->out, err)))
+        goto done;
+    tmp[0] = 0;
+    res->seconds = now_wall() - t_start;
+    rc = res->skipped ? 1 : 0;
+done:
+    if (rs.slots) {
+        for (size_t i = 0; i < rs.last - rs.first; i++)
+            tt_buf_free(&rs.slots[i].rec);
+        free(rs.slots);
+        if (nth) {
+            pthread_mutex_destroy(&rs.mu);
+            pthread_cond_destroy(&rs.cv_take);
+            pthread_cond_destroy(&rs.cv_done);
+        }
+    }
+    free(th);
+    tt_exporter_free(ex);
+    tt_partial_free(pw);
+    if (tmp[0])
+        tt_rmtree(tmp);
+    free(concepts);
+    free(cols);
+    tt_buf_free(&extra);
+    tt_lexicon_free(lx);
+    tt_normalizer_free(nz);
+    tt_manifest_free(m);
+    return rc;
+}
+
+/* Inserts JSON members (`"key": value, ...`) before the closing brace of dir/run.json (or run.json.gz),
+ * rewriting it atomically. */
+int
+tt_add_run_json(const char *dir, const char *members, tt_error *err)
+{
+    char path[4200];
+    int gz = 0;
+    snprintf(path, sizeof path, "%s/run.json", dir);
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(path, sizeof path, "%s/run.json.gz", dir);
+        gz = 1;
+    }
+    gzFile in = gzopen(path, "rb");
+    if (!in) {
+        tt_error_set(err, TT_EIO, "cannot open");
+        return tt_error_at(err, path, 0, 0);
+    }
+    tt_buf b = {0};
+    char chunk[65536];
+    int r;
+    while ((r = gzread(in, chunk, sizeof chunk)) > 0)
+        tt_buf_append(&b, chunk, (size_t)r);
+    gzclose(in);
+    size_t end = b.len;
+    while (end > 0 && b.data[end - 1] != '}')
+        end--;
+    if (end == 0) {
+        tt_buf_free(&b);
+        tt_error_set(err, TT_EFORMAT, "run.json is not a JSON object");
+        return tt_error_at(err, path, 0, 0);
+    }
+    size_t k = end - 1; /* the closing brace; is the object empty? */
+    while (k > 0 && (b.data[k - 1] == ' ' || b.data[k - 1] == '\n'))
+        k--;
+    int empty = k > 0 && b.data[k - 1] == '{';
+    tt_atomic a = {0};
+    int rc = tt_atomic_open_flags(&a, path, gz ? TT_ATOMIC_GZIP : 0, err);
+    if (rc) {
+        tt_buf_free(&b);
+        return rc;
+    }
+    fwrite(b.data, 1, k, a.f);
+    fprintf(a.f, "%s\n  %s\n}", empty ? "" : ",", members);
+    fwrite(b.data + end, 1, b.len - end, a.f);
+    tt_buf_free(&b);
+    return tt_atomic_commit(&a, err);
+}
+
+int
+tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result *res, tt_error *err)
+{
+    double t0 = now_wall();
+    memset(res, 0, sizeof *res);
+    if (nparts == 0)
+        return tt_error_set(err, TT_EUSAGE, "no partial outputs to merge");
+    tt_partial *p = calloc(nparts, sizeof *p);
+    size_t *order = calloc(nparts, sizeof *order);
+    tt_exporter *ex = NULL;
+    char tmp[4200] = "";
+    int rc = 0;
+    if (!p || !order) {
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < nparts; i++)
+        if ((rc = tt_partial_read(&p[i], parts[i], err)))
+            goto done;
+    unsigned k = p[0].shard_k;
+    for (size_t i = 0; i < nparts; i++) {
+        if (strcmp(p[i].sig, p[0].sig) != 0 || p[i].shard_k != k) {
+            rc = tt_error_set(err, TT_EUSAGE,
+                              "'%s' and '%s' are parts of different runs (corpus, lexicon or options differ)",
+                              parts[0], parts[i]);
+            goto done;
+        }
+        if (p[i].shard_i >= k) {
+            rc = tt_error_set(err, TT_EUSAGE, "'%s': shard %u of %u is out of range", parts[i], p[i].shard_i, k);
+            goto done;
+        }
+    }
+    for (unsigned s = 0; s < k; s++) {
+        size_t found = nparts;
+        for (size_t i = 0; i < nparts; i++)
+            if (p[i].shard_i == s) {
+                if (found != nparts) {
+                    rc = tt_error_set(err, TT_EUSAGE, "shard %u/%u given twice ('%s' and '%s')", s, k,
+                                      parts[found], parts[i]);
+                    goto done;
+                }
+                found = i;
+            }
+        if (found == nparts) {
+            rc = tt_error_set(err, TT_EUSAGE, "shard %u/%u is missing: every part of the run is needed", s, k);
+            goto done;
+        }
+        order[s] = found;
+    }
+    if (nparts != k) {
+        rc = tt_error_set(err, TT_EUSAGE, "%zu parts given for %u shards", nparts, k);
+        goto done;
+    }
+    if (mkparents(out)) {
+        rc = tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
+        tt_error_at(err, out, 0, 0);
+        goto done;
+    }
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out, (long)getpid());
+    tt_rmtree(tmp);
+    if (mkdir(tmp, 0777) != 0) {
+        rc = tt_error_set(err, TT_EIO, "cannot create the output folder");
+        tt_error_at(err, tmp, 0, 0);
+        tmp[0] = 0;
+        goto done;
+    }
+    tt_export_opts eo = p[0].opts;
+    eo.dir = tmp;
+    eo.run_json_extra = p[0].run_json_extra;
+    if ((rc = tt_exporter_new(&ex, &eo, err)))
+        goto done;
+    for (unsigned s = 0; s < k; s++)
+        if ((rc = tt_partial_feed(p[order[s]].docres_path, ex, &res->docs, &res->skipped, err)))
+            goto done;
+    res->ok = res->docs - res->skipped;
+    if ((rc = tt_exporter_finish(ex, err)))
+        goto done;
+    {
+        tt_buf exe = {0};
+        tt_buf_printf(&exe, "\"execution\": {\"merged_parts\": %u, \"seconds\": %.3f}", k, now_wall() - t0);
+        rc = tt_add_run_json(tmp, exe.data, err);
+        tt_buf_free(&exe);
+        if (rc)
+            goto done;
+    }
+    if ((rc = install_dir(tmp, out, err)))
+        goto done;
+    tmp[0] = 0;
+    res->seconds = now_wall() - t0;
+    rc = res->skipped ? 1 : 0;
+done:
+    tt_exporter_free(ex);
+    if (tmp[0])
+        tt_rmtree(tmp);
+    for (size_t i = 0; p && i < nparts; i++)
+        tt_partial_free_read(&p[i]);
+    free(p);
+    free(order);
+    return rc;
+}

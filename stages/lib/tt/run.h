@@ -1,0 +1,73 @@
+/* tt/run.h - a whole run: manifest + lexicon -> output folder, on all cores, with an optional cache, and the
+ * shard / merge contract for Slurm job arrays.
+ *
+ * Documents are processed by `jobs` worker threads (tt/worker.h) and handed to the exporter in doc_id order
+ * through a bounded reorder window, so outputs are byte-identical whatever the number of threads and whatever
+ * the order of the manifest's rows. Bad documents are reported through the report callback (in doc_id order)
+ * and skipped. The output folder is written as a temporary folder beside the target and swapped into place at
+ * the end (renameat2 RENAME_EXCHANGE), so a failed or killed run leaves the previous output untouched.
+ *
+ * Cache (--cache DIR): one file per document, keyed by the SHA-256 of the raw file, the manifest row, the
+ * lexicon, the linguistic data files, the options that change a document's result and the program's format
+ * version. Entries are written to a temporary name, fsync'ed and renamed: a killed run never leaves an entry a
+ * later run trusts; an entry of another version has another key (and a header that is checked) and is ignored.
+ *
+ * Shards: with shard_k > 0 only documents [i*n/k, (i+1)*n/k) of the doc_id order are processed, and the output
+ * folder is a partial one (part.tsv + part.docres) that tt_merge turns, together with the other parts, into
+ * exactly the output of one run over the whole corpus.
+ */
+#ifndef TT_RUN_H
+#define TT_RUN_H
+
+#include "tt/common.h"
+#include "tt/count.h"
+#include "tt/export.h"
+#include "tt/worker.h"
+
+/* Called for every skipped document (in doc_id order) and for progress. The library prints nothing. */
+typedef struct tt_run_callbacks {
+    void (*skipped)(void *ctx, const char *doc_id, const tt_error *err);
+    /* done/total documents, bytes of raw input done, seconds since start */
+    void (*progress)(void *ctx, size_t done, size_t total, uint64_t bytes, double seconds);
+    void *ctx;
+} tt_run_callbacks;
+
+typedef struct tt_run_config {
+    const char *corpus;   /* corpus folder (manifest.tsv inside unless manifest is set) */
+    const char *manifest; /* NULL = corpus/manifest.tsv */
+    const char *lexicon;
+    const char *out;
+    const char *cache;    /* NULL = no cache */
+    int allow_outside;
+    unsigned jobs;        /* 0 = number of cores */
+    unsigned shard_i, shard_k; /* shard_k = 0: not sharded */
+    tt_run_opts run;      /* decode, overlap, count (contexts, vocab...) */
+    tt_export_opts exp;   /* export options; dir, concepts, columns, contexts, run_json_extra are filled in */
+    const char *options_json; /* the options as JSON members (for run.json "options"), may be NULL */
+} tt_run_config;
+
+typedef struct tt_run_result {
+    size_t docs, ok, skipped, cached;
+    uint64_t bytes;
+    double seconds;
+} tt_run_result;
+
+/* Runs. Returns 0 (all documents ok), 1 (finished, some documents skipped: see res->skipped), or a negative
+ * TT_E*: TT_ESYNTAX for a bad manifest or lexicon (nothing read yet), TT_EIO for an output or cache failure
+ * (the previous output is untouched), TT_ENOMEM. */
+int tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res, tt_error *err);
+
+/* Merges partial outputs (folders written by sharded runs) into out, exactly as one run would have written it.
+ * Checks that the parts come from the same lexicon, manifest and options and that every shard 0..k-1 is there
+ * once (TT_EUSAGE naming the missing or duplicate shard otherwise). */
+int tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result *res, tt_error *err);
+
+/* Adds JSON members ("key": value, ...) at the end of the object in dir/run.json (or run.json.gz), rewriting
+ * it atomically. Used for the run's "execution" member (timings, jobs, cache), which is the only part of an
+ * output that may differ between two runs of the same inputs. */
+int tt_add_run_json(const char *dir, const char *members, tt_error *err);
+
+/* Removes a folder tree (used for temporary folders). Returns 0 or TT_EIO. */
+int tt_rmtree(const char *path);
+
+#endif

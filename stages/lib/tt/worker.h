@@ -1,0 +1,54 @@
+/* tt/worker.h - one document through the whole chain, in process: decode -> normalize -> tokenize -> match ->
+ * count, producing the document's docres record (tt/count.h).
+ *
+ * The document is streamed: the decoder yields chunks, the worker cuts them into pieces at safe points (a
+ * blank line, a line break, a space: tt_tokenize_cut), and each piece is normalized (NFC), tokenized, matched
+ * and counted before the next is read. Memory is bounded by the piece size, whatever the document's size.
+ * Sentence, paragraph and article numbers and token indices run across pieces; a multiword match or a
+ * co-occurrence window does not cross a piece boundary (pieces are 1 MiB by default, cut at a blank line where
+ * there is one, so this only matters for documents larger than that).
+ *
+ * A tt_worker belongs to one thread: it owns a normalizer, a tokenizer, a matcher, a counter and a stemmer.
+ */
+#ifndef TT_WORKER_H
+#define TT_WORKER_H
+
+#include "tt/common.h"
+#include "tt/count.h"
+#include "tt/decode.h"
+#include "tt/lexicon.h"
+#include "tt/manifest.h"
+
+typedef struct tt_run_opts {
+    const char *data_dir;       /* NULL = tt_data_dir() */
+    tt_decode_opts decode;      /* encoding override (per run), replace_invalid, limits */
+    tt_overlap overlap;
+    tt_count_opts count;        /* contexts, vocab, stem, ngrams, kwic_chars */
+    size_t piece_size;          /* 0 = 1 MiB */
+} tt_run_opts;
+
+/* Per-stage CPU time of a worker, in seconds (summed over documents). */
+typedef struct tt_stage_times {
+    double decode, normalize, tokenize, match, count;
+} tt_stage_times;
+
+typedef struct tt_worker tt_worker;
+
+/* lx is shared and read-only; opts is copied (its pointers are borrowed and must outlive the worker). */
+int tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt_error *err);
+void tt_worker_free(tt_worker *w);
+
+/* Processes document d of manifest m; appends its docres record to out. Returns 0 if the document was
+ * processed, 1 if it was skipped (bad or unreadable file: the record has a status saying why, zero counts,
+ * and err describes the problem with path and byte offset for the caller to report), or a negative TT_E* for
+ * a failure that must stop the run (out of memory). */
+int tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out, tt_error *err);
+
+/* Borrowed: this worker's accumulated stage times. */
+const tt_stage_times *tt_worker_times(const tt_worker *w);
+
+/* KWIC context: the up to `chars` characters before s[start] and after s[end] within s[0..n), with tabs and
+ * line breaks turned into spaces, appended to left and right. */
+int tt_kwic(const char *s, size_t n, size_t start, size_t end, size_t chars, tt_buf *left, tt_buf *right);
+
+#endif

@@ -1,0 +1,401 @@
+/* worker.c - one document through decode, normalize, tokenize, match and count, streamed in pieces
+ * (see tt/worker.h). */
+#include "tt/worker.h"
+
+#include "tt/norm.h"
+#include "tt/stem.h"
+#include "tt/tokenize.h"
+#include "tt/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct tt_worker {
+    const tt_lexicon *lx;
+    tt_run_opts opts;
+    tt_normalizer *nz;
+    tt_tokenizer *tk;
+    tt_matcher *mt;
+    tt_counter *ct;
+    tt_stemmer *st;
+    const char **concept_ids;
+    tt_tokseq ts;
+    tt_buf raw, nfc, left, right, form, term, status;
+    tt_hit *hits;
+    size_t nhits, caphits;
+    tt_stage_times times;
+};
+
+static double
+now_cpu(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int
+tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt_error *err)
+{
+    *out = NULL;
+    tt_worker *w = calloc(1, sizeof *w);
+    if (!w)
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    w->lx = lx;
+    w->opts = *opts;
+    if (!w->opts.piece_size)
+        w->opts.piece_size = 1 << 20;
+    tt_tokseq_init(&w->ts);
+    size_t nc = tt_lexicon_nconcepts(lx);
+    int rc = 0;
+    w->concept_ids = calloc(nc ? nc : 1, sizeof *w->concept_ids);
+    if (!w->concept_ids)
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < nc; i++)
+        w->concept_ids[i] = tt_lexicon_concept(lx, i)->id;
+    if (!rc)
+        rc = tt_normalizer_new(&w->nz, opts->data_dir, err);
+    if (!rc)
+        rc = tt_tokenizer_new(&w->tk, opts->data_dir, err);
+    if (!rc)
+        rc = tt_matcher_new(&w->mt, lx, err);
+    if (!rc)
+        rc = tt_counter_new(&w->ct, w->concept_ids, nc, &opts->count, err);
+    if (!rc && opts->count.vocab && opts->count.stem)
+        rc = tt_stemmer_new(&w->st, opts->data_dir, err);
+    if (rc) {
+        tt_worker_free(w);
+        return rc;
+    }
+    *out = w;
+    return 0;
+}
+
+void
+tt_worker_free(tt_worker *w)
+{
+    if (!w)
+        return;
+    tt_normalizer_free(w->nz);
+    tt_tokenizer_free(w->tk);
+    tt_matcher_free(w->mt);
+    tt_counter_free(w->ct);
+    tt_stemmer_free(w->st);
+    free(w->concept_ids);
+    tt_tokseq_free(&w->ts);
+    tt_buf_free(&w->raw);
+    tt_buf_free(&w->nfc);
+    tt_buf_free(&w->left);
+    tt_buf_free(&w->right);
+    tt_buf_free(&w->form);
+    tt_buf_free(&w->term);
+    tt_buf_free(&w->status);
+    free(w->hits);
+    free(w);
+}
+
+const tt_stage_times *
+tt_worker_times(const tt_worker *w)
+{
+    return &w->times;
+}
+
+int
+tt_kwic(const char *s, size_t n, size_t start, size_t end, size_t chars, tt_buf *left, tt_buf *right)
+{
+    size_t a = start, k = 0;
+    while (a > 0 && k < chars) {
+        a = tt_utf8_floor(s, a - 1);
+        k++;
+    }
+    size_t b = end;
+    k = 0;
+    while (b < n && k < chars) {
+        b++;
+        while (b < n && ((unsigned char)s[b] & 0xC0) == 0x80)
+            b++;
+        k++;
+    }
+    const char *p[2] = {s + a, s + end};
+    size_t len[2] = {start - a, b - end};
+    tt_buf *o[2] = {left, right};
+    for (int j = 0; j < 2; j++) {
+        if (tt_buf_reserve(o[j], len[j]))
+            return TT_ENOMEM;
+        for (size_t i = 0; i < len[j]; i++) {
+            char c = p[j][i];
+            o[j]->data[o[j]->len++] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+        }
+        o[j]->data[o[j]->len] = 0;
+    }
+    return 0;
+}
+
+/* Per-document state while its pieces stream through. */
+typedef struct docstate {
+    const tt_mdoc *d;
+    tt_script script;     /* script used for match forms */
+    int script_conf;
+    int first_piece;
+    uint64_t nfc_total;   /* bytes of NFC text so far = offset of the next piece */
+    uint64_t tok_total;   /* word tokens so far */
+    uint32_t last_sent;
+} docstate;
+
+static int
+process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error *err)
+{
+    int rc;
+    double t0 = now_cpu();
+    tt_buf_reset(&w->nfc);
+    if ((rc = tt_norm_nfc(w->nz, piece, n, &w->nfc, err)))
+        return rc;
+    if (ds->first_piece) {
+        ds->first_piece = 0;
+        tt_script decl = ds->d->script;
+        int conf = 100;
+        tt_script det = tt_norm_detect_script(w->nz, ds->d->lang, w->nfc.data, w->nfc.len, &conf);
+        if (decl == TT_SCRIPT_ANY || (decl == TT_SCRIPT_LATN && ds->d->lang == TT_LANG_KK)) {
+            ds->script = det;
+            ds->script_conf = conf;
+        } else {
+            ds->script = decl;
+            ds->script_conf = 100;
+        }
+    }
+    double t1 = now_cpu();
+    w->times.normalize += t1 - t0;
+    tt_tokseq_reset(&w->ts);
+    if ((rc = tt_tokenize(w->tk, w->nz, ds->d->lang, ds->script, w->nfc.data, w->nfc.len, ds->nfc_total,
+                          tt_matcher_known, w->mt, &w->ts, err)))
+        return rc;
+    double t2 = now_cpu();
+    w->times.tokenize += t2 - t1;
+    w->nhits = 0;
+    if ((rc = tt_matcher_run(w->mt, ds->d->lang, &w->ts, w->opts.overlap, &w->hits, &w->nhits,
+                             &w->caphits, err)))
+        return rc;
+    double t3 = now_cpu();
+    w->times.match += t3 - t2;
+    size_t kw = w->opts.count.kwic_chars ? w->opts.count.kwic_chars : 40;
+    for (size_t i = 0; i < w->nhits; i++) {
+        const tt_hit *h = &w->hits[i];
+        const tt_token *a = &w->ts.tok[h->first], *b = &w->ts.tok[h->last];
+        size_t s = (size_t)(a->start - ds->nfc_total), e = (size_t)(b->end - ds->nfc_total);
+        tt_buf_reset(&w->left);
+        tt_buf_reset(&w->right);
+        tt_buf_reset(&w->form);
+        if (tt_kwic(w->nfc.data, w->nfc.len, s, e, kw, &w->left, &w->right))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        for (uint32_t t = h->first; t <= h->last; t++) {
+            if (t > h->first && tt_buf_putc(&w->form, ' '))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            const tt_token *tk = &w->ts.tok[t];
+            if (tt_buf_append(&w->form, w->ts.forms.data + tk->match_off, tk->match_len))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+        }
+        tt_entry_info ei;
+        tt_lexicon_entry(w->lx, h->entry, &ei);
+        tt_dochit dh = {
+            .concept_id = w->concept_ids[h->concept],
+            .concept = h->concept,
+            .entry = ei.text,
+            .tok_first = ds->tok_total + h->first,
+            .tok_last = ds->tok_total + h->last,
+            .start = a->start,
+            .end = b->end,
+            .sent = a->sent,
+            .para = a->para,
+            .article = a->article,
+            .article_label = tt_tokseq_article_label(&w->ts, a->article),
+            .surface = w->nfc.data + s,
+            .surface_len = e - s,
+            .left = w->left.data ? w->left.data : "",
+            .left_len = w->left.len,
+            .right = w->right.data ? w->right.data : "",
+            .right_len = w->right.len,
+            .form = w->form.data ? w->form.data : "",
+            .form_len = w->form.len,
+        };
+        if ((rc = tt_counter_hit(w->ct, &dh, err)))
+            return rc;
+    }
+    if (w->opts.count.vocab) {
+        for (size_t i = 0; i < w->ts.ntok; i++) {
+            const tt_token *tk = &w->ts.tok[i];
+            int brk = (ds->tok_total + i == 0) || tk->sent != ds->last_sent;
+            ds->last_sent = tk->sent;
+            const char *term = w->ts.forms.data + tk->match_off;
+            size_t tl = tk->match_len;
+            if (tl == 0)
+                continue;
+            if (w->st) {
+                tt_buf_reset(&w->term);
+                if ((rc = tt_stem(w->st, ds->d->lang, term, tl, &w->term, err)))
+                    return rc;
+                term = w->term.data;
+                tl = w->term.len;
+            }
+            if ((rc = tt_counter_token(w->ct, term, tl, brk, err)))
+                return rc;
+        }
+    }
+    w->times.count += now_cpu() - t3;
+    ds->nfc_total += w->nfc.len;
+    ds->tok_total += w->ts.ntok;
+    return 0;
+}
+
+static int
+finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_info *info,
+       const docstate *ds, const char *status, tt_buf *out, tt_error *err)
+{
+    size_t nc = tt_manifest_ncols(m);
+    const char **keys = malloc((nc + 1) * sizeof *keys), **vals = malloc((nc + 1) * sizeof *vals);
+    if (!keys || !vals) {
+        free(keys);
+        free(vals);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    /* doc_id first, then the other columns in manifest order */
+    size_t nm = 0;
+    keys[nm] = "doc_id";
+    vals[nm++] = d->doc_id;
+    for (size_t j = 0; j < nc; j++)
+        if (strcmp(tt_manifest_col(m, j), "doc_id") != 0) {
+            keys[nm] = tt_manifest_col(m, j);
+            vals[nm++] = d->values[j];
+        }
+    char num[16][24];
+    int k = 0;
+#define NUM(v) (snprintf(num[k], sizeof num[k], "%llu", (unsigned long long)(v)), num[k++])
+    const tt_tokseq *ts = &w->ts;
+    char conf[8];
+    snprintf(conf, sizeof conf, "%d", info ? info->confidence : 0);
+    char sconf[8];
+    snprintf(sconf, sizeof sconf, "%d", ds->script_conf);
+    const char *sk[] = {"sha256",        "bytes",         "tokens",        "sentences",
+                        "articles",      "paragraphs",    "status",        "encoding",
+                        "encoding_method", "encoding_confidence", "encoding_runner_up", "gzip",
+                        "script_used",   "script_confidence", "homoglyph_repairs", "mixed_unrepaired",
+                        "hyphen_joins",  "line_joins",    "replaced",      "degraded"};
+    const char *sv[] = {
+        info ? info->sha256 : "",
+        NUM(ds->nfc_total),
+        NUM(ds->tok_total),
+        NUM(ds->tok_total ? ts->sentences : 0),
+        NUM(ts->narticles),
+        NUM(ds->tok_total ? ts->paragraphs : 0),
+        status,
+        info ? info->encoding : "",
+        info ? info->method : "",
+        conf,
+        info ? info->runner_up : "",
+        info && info->gzip ? "1" : "0",
+        tt_script_name(ds->script),
+        sconf,
+        NUM(ts->homoglyph_repairs),
+        NUM(ts->mixed_unrepaired),
+        NUM(ts->hyphen_joins),
+        NUM(ts->line_joins),
+        NUM(info ? info->replaced : 0),
+        info && tt_decode_degraded(d->lang, info->encoding) ? "1" : "0",
+    };
+#undef NUM
+    int rc = tt_counter_end(w->ct, keys, vals, nm, sk, sv, sizeof sk / sizeof *sk, out, err);
+    free(keys);
+    free(vals);
+    return rc;
+}
+
+int
+tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out, tt_error *err)
+{
+    tt_decode_opts dop = w->opts.decode;
+    if (d->encoding[0])
+        dop.encoding = d->encoding;
+    tt_decoder *dec = NULL;
+    docstate ds = {.d = d, .script = d->script, .first_piece = 1};
+    tt_tokseq_reset_doc(&w->ts);
+    tt_counter_begin(w->ct);
+    tt_buf_reset(&w->raw);
+    double t0 = now_cpu();
+    int rc = tt_decoder_open(&dec, d->fullpath, &dop, err);
+    w->times.decode += now_cpu() - t0;
+    size_t piece = w->opts.piece_size, hard = 4 * piece;
+    int eof = 0;
+    while (!rc && !eof) {
+        t0 = now_cpu();
+        while (w->raw.len < piece) {
+            int r = tt_decoder_read(dec, &w->raw, err);
+            if (r < 0) {
+                rc = r;
+                break;
+            }
+            if (r == 0) {
+                eof = 1;
+                break;
+            }
+        }
+        w->times.decode += now_cpu() - t0;
+        if (rc)
+            break;
+        while (w->raw.len > 0) {
+            size_t cut = w->raw.len;
+            if (!eof) {
+                cut = tt_tokenize_cut(w->raw.data, w->raw.len);
+                if (cut == 0) {
+                    if (w->raw.len < hard)
+                        break; /* read more before cutting */
+                    cut = tt_utf8_floor(w->raw.data, w->raw.len);
+                }
+            }
+            if ((rc = process_piece(w, &ds, w->raw.data, cut, err)))
+                break;
+            memmove(w->raw.data, w->raw.data + cut, w->raw.len - cut);
+            w->raw.len -= cut;
+            if (!eof)
+                break;
+        }
+    }
+    const tt_decode_info *info = dec ? tt_decoder_info(dec) : NULL;
+    if (rc == TT_ENOMEM) {
+        tt_decoder_free(dec);
+        return rc;
+    }
+    tt_buf_reset(&w->status);
+    int skipped = 0;
+    if (rc) {
+        char msg[1200];
+        tt_error e2 = *err;
+        e2.path[0] = 0; /* the status names the problem; the path is in docs.tsv already */
+        tt_error_format(&e2, msg, sizeof msg);
+        tt_buf_printf(&w->status, "skipped: %s", msg);
+        if (!err->path[0])
+            tt_error_at(err, d->fullpath, err->line, err->column);
+        skipped = 1;
+        /* A skipped document counts nothing. */
+        tt_counter_begin(w->ct);
+        tt_tokseq_reset_doc(&w->ts);
+        ds.nfc_total = ds.tok_total = 0;
+    } else if (ds.tok_total == 0) {
+        tt_error_clear(err);
+        tt_error_set(err, TT_EEMPTY, "empty document: no words in %llu bytes of text",
+                     (unsigned long long)ds.nfc_total);
+        tt_error_at(err, d->fullpath, 0, 0);
+        tt_buf_printf(&w->status, "skipped: %s", err->msg);
+        skipped = 1;
+        tt_counter_begin(w->ct);
+    } else {
+        tt_buf_puts(&w->status, "ok");
+    }
+    t0 = now_cpu();
+    rc = finish(w, m, d, info, &ds, w->status.data, out, err);
+    w->times.count += now_cpu() - t0;
+    tt_decoder_free(dec);
+    if (rc)
+        return rc;
+    return skipped;
+}
