@@ -64,6 +64,7 @@ typedef struct tt_tokseq {
     /* private state carried between pieces */
     uint32_t cur_article;
     int mid_sentence;
+    int pending_para;    /* the last piece ended with a blank line */
 } tt_tokseq;
 
 void tt_tokseq_init(tt_tokseq *ts);

@@ -1,0 +1,876 @@
+/* tokenize.c - words, sentences, paragraphs and legal articles of a piece of text (tt/tokenize.h), with each
+ * word's match form from norm.c.
+ *
+ * One pass plan per piece: UTF-8 -> private UTF-16 copy (pre-break fixes of normalization.md §2.2 steps 1-2 on
+ * it, one unit for one unit) -> line scan (blank lines, headings from <data>/headings.tsv) -> ICU sentence
+ * break, merged after abbreviations (<data>/abbreviations/<lang>.txt) and numbers -> ICU word break, hyphen
+ * re-join and line-end hyphenation -> tokens with byte offsets (a forward-only UTF-8/UTF-16 cursor) and match
+ * forms. All buffers live in the tokenizer or the tokseq and are reused: no allocation per token. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "norm_priv.h"
+#include "tt/common.h"
+#include "tt/norm.h"
+#include "tt/tokenize.h"
+
+enum { H_ARTICLE = 1, H_CHAPTER = 2 };
+/* internal token flag during a call: a hard line-end hyphen not yet resolved */
+#define TOK_PENDING (1u << 31)
+
+typedef struct heading_re {
+    URegularExpression *re;
+    int kind;
+} heading_re;
+
+typedef struct abbr {
+    UChar *s; /* case-folded, ends with '.' */
+    int32_t n;
+} abbr;
+
+typedef struct rawtok {
+    int32_t s, e;   /* UTF-16 span of the token as written */
+    int32_t js, je; /* for a line-end join: span of the second part (else -1) */
+    uint32_t flags;
+    int soft;       /* line join over a soft hyphen */
+} rawtok;
+
+typedef struct event {
+    int32_t pos;  /* UTF-16 position of the line start */
+    int32_t hend; /* heading: end of the heading match */
+    int kind;     /* 0 = paragraph break, H_ARTICLE, H_CHAPTER */
+    int32_t ls, le; /* label span */
+} event;
+
+struct tt_tokenizer {
+    UBreakIterator *wb, *sb;
+    heading_re *heads[TT_LANG_COUNT];
+    size_t nheads[TT_LANG_COUNT];
+    abbr *abbrs[TT_LANG_COUNT];
+    size_t nabbrs[TT_LANG_COUNT];
+    int32_t abbr_max[TT_LANG_COUNT];
+    UChar *u;
+    int32_t ucap;
+    UChar *tmp;
+    int32_t tmpcap;
+    rawtok *rt;
+    size_t nrt, caprt;
+    int32_t *sbreaks;
+    size_t nsb, capsb;
+    event *ev;
+    size_t nev, capev;
+    tt_buf scratch;
+    int end_blank; /* the last piece ended with a blank line */
+};
+
+/* ---- small helpers ------------------------------------------------------------------------------------ */
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need)
+        nc *= 2;
+    void *np = realloc(*p, nc * size);
+    if (!np)
+        return TT_ENOMEM;
+    *p = np;
+    *cap = nc;
+    return 0;
+}
+
+static int
+grow16(UChar **p, int32_t *cap, int32_t need)
+{
+    size_t c = (size_t)*cap;
+    int rc = grow((void **)p, &c, (size_t)need, sizeof(UChar));
+    *cap = (int32_t)c;
+    return rc;
+}
+
+static char *
+slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf)
+            break;
+        size_t r = fread(buf + len, 1, cap - len - 1, f);
+        len += r;
+        if (r == 0)
+            break;
+        if (len + 1 == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb)
+                free(buf);
+            buf = nb;
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!buf || bad) {
+        free(buf);
+        return NULL;
+    }
+    buf[len] = 0;
+    *n = len;
+    return buf;
+}
+
+/* Calls fn(ctx, line, len, lineno) for each non-blank, non-comment line of a file. Missing file: TT_EIO. */
+static int
+each_line(const char *path, int (*fn)(void *, const char *, size_t, uint64_t, tt_error *), void *ctx,
+          tt_error *err)
+{
+    size_t n;
+    char *text = slurp(path, &n);
+    if (!text) {
+        tt_error_set(err, TT_EIO, "cannot read data file");
+        return tt_error_at(err, path, 0, 0);
+    }
+    int rc = 0;
+    uint64_t lineno = 0;
+    for (char *p = text, *end = text + n; p < end && rc == 0;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *le = nl ? nl : end;
+        lineno++;
+        while (le > p && (le[-1] == '\r' || le[-1] == ' ' || le[-1] == '\t'))
+            le--;
+        if (le > p && *p != '#') {
+            rc = fn(ctx, p, (size_t)(le - p), lineno, err);
+            if (rc)
+                tt_error_at(err, path, lineno, 0);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    free(text);
+    return rc;
+}
+
+static UChar *
+fold16(const char *s, size_t n, int32_t *len)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    UChar *u = malloc(sizeof(UChar) * (n + 1)), *f = NULL;
+    if (!u)
+        return NULL;
+    u_strFromUTF8(u, (int32_t)n + 1, &ulen, s, (int32_t)n, &st);
+    if (U_SUCCESS(st)) {
+        f = malloc(sizeof(UChar) * (size_t)(3 * ulen + 1));
+        if (f)
+            *len = u_strFoldCase(f, 3 * ulen + 1, u, ulen, U_FOLD_CASE_DEFAULT, &st);
+        if (U_FAILURE(st)) {
+            free(f);
+            f = NULL;
+        }
+    }
+    free(u);
+    return f;
+}
+
+/* ---- loading ------------------------------------------------------------------------------------------ */
+
+typedef struct abbr_ctx {
+    tt_tokenizer *tk;
+    tt_lang lang;
+} abbr_ctx;
+
+static int
+abbr_line(void *vctx, const char *s, size_t n, uint64_t lineno, tt_error *err)
+{
+    abbr_ctx *c = vctx;
+    tt_tokenizer *tk = c->tk;
+    if (s[n - 1] != '.')
+        return 0;
+    size_t cap = tk->nabbrs[c->lang];
+    /* capacity = count rounded up to a power of two */
+    if ((cap & (cap - 1)) == 0) {
+        abbr *na = realloc(tk->abbrs[c->lang], sizeof(abbr) * (cap ? cap * 2 : 16));
+        if (!na)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        tk->abbrs[c->lang] = na;
+    }
+    abbr *a = &tk->abbrs[c->lang][tk->nabbrs[c->lang]];
+    a->s = fold16(s, n, &a->n);
+    if (!a->s)
+        return tt_error_set(err, TT_ESYNTAX, "abbreviation is not UTF-8");
+    tk->nabbrs[c->lang]++;
+    if (a->n > tk->abbr_max[c->lang])
+        tk->abbr_max[c->lang] = a->n;
+    return 0;
+}
+
+typedef struct head_ctx {
+    tt_tokenizer *tk;
+} head_ctx;
+
+static int
+add_heading(tt_tokenizer *tk, tt_lang l, int kind, const UChar *pat, int32_t plen, tt_error *err)
+{
+    size_t cap = tk->nheads[l];
+    if ((cap & (cap - 1)) == 0) {
+        heading_re *nh = realloc(tk->heads[l], sizeof(heading_re) * (cap ? cap * 2 : 8));
+        if (!nh)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        tk->heads[l] = nh;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe;
+    URegularExpression *re = uregex_open(pat, plen, UREGEX_CASE_INSENSITIVE, &pe, &st);
+    if (U_FAILURE(st))
+        return tt_error_set(err, TT_ESYNTAX, "ICU rejects the heading pattern: %s", u_errorName(st));
+    if (uregex_groupCount(re, &st) < 1) {
+        uregex_close(re);
+        return tt_error_set(err, TT_ESYNTAX, "heading pattern needs a group for the label");
+    }
+    tk->heads[l][tk->nheads[l]].re = re;
+    tk->heads[l][tk->nheads[l]].kind = kind;
+    tk->nheads[l]++;
+    return 0;
+}
+
+static int
+head_line(void *vctx, const char *s, size_t n, uint64_t lineno, tt_error *err)
+{
+    tt_tokenizer *tk = ((head_ctx *)vctx)->tk;
+    const char *t1 = memchr(s, '\t', n);
+    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(s + n - t1 - 1)) : NULL;
+    if (!t2)
+        return tt_error_set(err, TT_ESYNTAX, "expected: lang <TAB> kind <TAB> pattern");
+    size_t ll = (size_t)(t1 - s), kl = (size_t)(t2 - t1 - 1);
+    int kind = kl == 7 && memcmp(t1 + 1, "article", 7) == 0   ? H_ARTICLE
+               : kl == 7 && memcmp(t1 + 1, "chapter", 7) == 0 ? H_CHAPTER
+                                                                : 0;
+    int all = ll == 1 && s[0] == '*';
+    if (!kind || (!all && !tt_lang_known(s, ll)))
+        return tt_error_set(err, TT_ESYNTAX, "bad language or kind (expected kk uz ru en * and article|chapter)");
+    const char *p = t2 + 1;
+    size_t pn = (size_t)(s + n - p);
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    UChar *u = malloc(sizeof(UChar) * (pn + 1));
+    if (!u)
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    u_strFromUTF8(u, (int32_t)pn + 1, &ulen, p, (int32_t)pn, &st);
+    int rc = U_FAILURE(st) ? tt_error_set(err, TT_ESYNTAX, "pattern is not UTF-8") : 0;
+    for (int l = 1; l < TT_LANG_COUNT && rc == 0; l++)
+        if (all || tt_lang_parse(s, ll) == (tt_lang)l)
+            rc = add_heading(tk, (tt_lang)l, kind, u, ulen, err);
+    free(u);
+    return rc;
+}
+
+int
+tt_tokenizer_new(tt_tokenizer **out, const char *data_dir, tt_error *err)
+{
+    *out = NULL;
+    if (!data_dir)
+        data_dir = tt_data_dir();
+    tt_tokenizer *tk = calloc(1, sizeof *tk);
+    if (!tk)
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    UErrorCode st = U_ZERO_ERROR;
+    tk->wb = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
+    tk->sb = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &st);
+    int rc = 0;
+    if (U_FAILURE(st))
+        rc = tt_error_set(err, TT_EICU, "cannot open break iterators: %s", u_errorName(st));
+    char path[1024];
+    for (int l = TT_LANG_KK; l < TT_LANG_COUNT && rc == 0; l++) {
+        snprintf(path, sizeof path, "%s/abbreviations/%s.txt", data_dir, tt_lang_name((tt_lang)l));
+        abbr_ctx c = {tk, (tt_lang)l};
+        rc = each_line(path, abbr_line, &c, err);
+    }
+    if (rc == 0) {
+        snprintf(path, sizeof path, "%s/headings.tsv", data_dir);
+        head_ctx c = {tk};
+        rc = each_line(path, head_line, &c, err);
+    }
+    if (rc) {
+        tt_tokenizer_free(tk);
+        return rc;
+    }
+    *out = tk;
+    return 0;
+}
+
+void
+tt_tokenizer_free(tt_tokenizer *tk)
+{
+    if (!tk)
+        return;
+    if (tk->wb)
+        ubrk_close(tk->wb);
+    if (tk->sb)
+        ubrk_close(tk->sb);
+    for (int l = 0; l < TT_LANG_COUNT; l++) {
+        for (size_t i = 0; i < tk->nheads[l]; i++)
+            uregex_close(tk->heads[l][i].re);
+        free(tk->heads[l]);
+        for (size_t i = 0; i < tk->nabbrs[l]; i++)
+            free(tk->abbrs[l][i].s);
+        free(tk->abbrs[l]);
+    }
+    free(tk->u);
+    free(tk->tmp);
+    free(tk->rt);
+    free(tk->sbreaks);
+    free(tk->ev);
+    tt_buf_free(&tk->scratch);
+    free(tk);
+}
+
+/* ---- tokseq ------------------------------------------------------------------------------------------- */
+
+void
+tt_tokseq_init(tt_tokseq *ts)
+{
+    memset(ts, 0, sizeof *ts);
+}
+
+void
+tt_tokseq_free(tt_tokseq *ts)
+{
+    free(ts->tok);
+    tt_buf_free(&ts->forms);
+    tt_buf_free(&ts->labels);
+    free(ts->label_off);
+    memset(ts, 0, sizeof *ts);
+}
+
+void
+tt_tokseq_reset(tt_tokseq *ts)
+{
+    ts->ntok = 0;
+    tt_buf_reset(&ts->forms);
+}
+
+void
+tt_tokseq_reset_doc(tt_tokseq *ts)
+{
+    ts->ntok = 0;
+    tt_buf_reset(&ts->forms);
+    tt_buf_reset(&ts->labels);
+    ts->narticles = 0;
+    ts->sentences = ts->paragraphs = 0;
+    ts->homoglyph_repairs = ts->mixed_unrepaired = ts->hyphen_joins = ts->line_joins = 0;
+    ts->cur_article = 0;
+    ts->mid_sentence = 0;
+    ts->pending_para = 0;
+}
+
+const char *
+tt_tokseq_article_label(const tt_tokseq *ts, uint32_t a)
+{
+    if (a == 0 || a > ts->narticles)
+        return "";
+    return ts->labels.data + ts->label_off[a - 1];
+}
+
+/* ---- the piece ---------------------------------------------------------------------------------------- */
+
+/* UTF-8 -> tk->u; invalid bytes become U+FFFD, exactly as cursor_advance() steps over them. */
+static int32_t
+to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
+{
+    if (n >= (size_t)INT32_MAX - 16)
+        return tt_error_set(err, TT_ELIMIT, "piece of %zu bytes exceeds INT32_MAX UTF-16 units: feed smaller "
+                                            "pieces", n);
+    if (grow16(&tk->u, &tk->ucap, (int32_t)n + 1))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    UChar *u = tk->u;
+    int32_t j = 0;
+    const uint8_t *b = (const uint8_t *)s;
+    int32_t i = 0, nn = (int32_t)n;
+    while (i < nn) {
+        if (b[i] < 0x80) {
+            u[j++] = b[i++];
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(b, i, nn, c);
+        if (c < 0)
+            c = 0xFFFD;
+        U16_APPEND_UNSAFE(u, j, c);
+    }
+    return j;
+}
+
+typedef struct cursor {
+    const uint8_t *b;
+    int32_t n;
+    int32_t bi; /* byte index */
+    int32_t ui; /* UTF-16 index */
+} cursor;
+
+static int32_t
+cursor_to(cursor *c, int32_t target)
+{
+    while (c->ui < target && c->bi < c->n) {
+        if (c->b[c->bi] < 0x80) {
+            c->bi++;
+            c->ui++;
+            continue;
+        }
+        UChar32 ch;
+        U8_NEXT(c->b, c->bi, c->n, ch);
+        c->ui += ch < 0 ? 1 : U16_LENGTH(ch);
+    }
+    return c->bi;
+}
+
+static int
+is_hyphen(UChar c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static int
+is_hspace(UChar c)
+{
+    return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F;
+}
+
+static int
+is_nl(UChar c)
+{
+    return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x0B || c == 0x0C || c == 0x85;
+}
+
+/* Line scan: paragraph breaks (a blank line; a line break before a heading) and headings. */
+static int
+scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
+{
+    const UChar *u = tk->u;
+    tk->nev = 0;
+    int prev_blank = 0;
+    for (int32_t ls = 0; ls < len;) {
+        int32_t le = ls;
+        while (le < len && !is_nl(u[le]))
+            le++;
+        int32_t p = ls;
+        while (p < le && (is_hspace(u[p]) || u[p] == 0xFEFF))
+            p++;
+        if (p == le) {
+            prev_blank = 1;
+        } else {
+            int kind = 0;
+            int32_t hend = 0, lbs = 0, lbe = 0;
+            /* headings start with a letter or digit; only then ask the regular expressions */
+            if (u_isalnum(u[p])) {
+                for (size_t h = 0; h < tk->nheads[lang] && !kind; h++) {
+                    URegularExpression *re = tk->heads[lang][h].re;
+                    UErrorCode st = U_ZERO_ERROR;
+                    uregex_setText(re, u + p, le - p, &st);
+                    if (U_FAILURE(st))
+                        return tt_error_set(err, TT_EICU, "heading regex: %s", u_errorName(st));
+                    if (!uregex_lookingAt(re, 0, &st) || U_FAILURE(st))
+                        continue;
+                    int32_t me = uregex_end(re, 0, &st);
+                    UChar after = p + me < le ? u[p + me] : 0;
+                    if (after && !(after == '.' || after == ':' || is_hspace(after) || is_hyphen(after) ||
+                                   after == 0x2013 || after == 0x2014))
+                        continue;
+                    lbs = p + uregex_start(re, 1, &st);
+                    lbe = p + uregex_end(re, 1, &st);
+                    if (U_FAILURE(st) || lbs < p || lbe <= lbs)
+                        continue;
+                    kind = tk->heads[lang][h].kind;
+                    hend = p + me;
+                }
+            }
+            if (kind || prev_blank) {
+                if (grow((void **)&tk->ev, &tk->capev, tk->nev + 1, sizeof(event)))
+                    return tt_error_set(err, TT_ENOMEM, "out of memory");
+                event *e = &tk->ev[tk->nev++];
+                e->pos = p;
+                e->kind = kind;
+                e->hend = hend;
+                e->ls = lbs;
+                e->le = lbe;
+            }
+            prev_blank = 0;
+        }
+        ls = le;
+        if (ls < len && u[ls] == '\r' && ls + 1 < len && u[ls + 1] == '\n')
+            ls++;
+        if (ls < len)
+            ls++;
+    }
+    tk->end_blank = prev_blank;
+    return 0;
+}
+
+/* Does the text before position p (a sentence break) end with an abbreviation, a number or an article
+ * number followed by a full stop? */
+static int
+no_end_after(tt_tokenizer *tk, tt_lang lang, int32_t start, int32_t p)
+{
+    const UChar *u = tk->u;
+    while (p > start && (is_hspace(u[p - 1]) || u[p - 1] == 0xFEFF))
+        p--;
+    if (p <= start || u[p - 1] != '.')
+        return 0;
+    /* the word before the full stop */
+    int32_t w = p - 1;
+    while (w > start && !is_hspace(u[w - 1]) && !is_nl(u[w - 1]) && u[w - 1] != '(' && u[w - 1] != 0xAB)
+        w--;
+    for (int32_t i = w; i < p - 1; i++)
+        if (u[i] >= '0' && u[i] <= '9')
+            return 1; /* 6. / 6-бап. / 12.05.2020. / п.6. */
+    int32_t max = tk->abbr_max[lang];
+    if (max <= 0)
+        return 0;
+    int32_t from = p - max - 1 < start ? start : p - max - 1;
+    UChar folded[128];
+    UErrorCode st = U_ZERO_ERROR;
+    if (p - from > 40)
+        from = p - 40;
+    int32_t fn = u_strFoldCase(folded, 128, u + from, p - from, U_FOLD_CASE_DEFAULT, &st);
+    if (U_FAILURE(st) || fn > 128)
+        return 0;
+    for (size_t i = 0; i < tk->nabbrs[lang]; i++) {
+        const abbr *a = &tk->abbrs[lang][i];
+        if (a->n > fn || memcmp(folded + fn - a->n, a->s, sizeof(UChar) * (size_t)a->n) != 0)
+            continue;
+        /* must start a word: what precedes is not a letter */
+        if (fn - a->n == 0 ? from == start || !u_isalpha(u[from - 1]) : !u_isalpha(folded[fn - a->n - 1]))
+            return 1;
+    }
+    return 0;
+}
+
+/* A break after one line break inside a hard-wrapped sentence (PDF text): the line does not end in sentence
+ * punctuation, and the next one goes on in lowercase. */
+static int
+wrapped_line(const UChar *u, int32_t start, int32_t b, int32_t len)
+{
+    int32_t p = b, nls = 0;
+    while (p > start && (is_hspace(u[p - 1]) || is_nl(u[p - 1]))) {
+        if (u[p - 1] == '\n' || (u[p - 1] != '\r' && is_nl(u[p - 1])) || (u[p - 1] == '\r' && u[p] != '\n'))
+            nls++;
+        p--;
+    }
+    if (nls != 1 || p <= start)
+        return 0;
+    UChar c = u[p - 1];
+    if (u_hasBinaryProperty(c, UCHAR_S_TERM) || c == ':' || c == ';')
+        return 0;
+    int32_t q = b;
+    while (q < len && is_hspace(u[q]))
+        q++;
+    return q < len && u_islower(u[q]);
+}
+
+static int
+sentences(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    ubrk_setText(tk->sb, tk->u, len, &st);
+    if (U_FAILURE(st))
+        return tt_error_set(err, TT_EICU, "sentence break: %s", u_errorName(st));
+    tk->nsb = 0;
+    int32_t last = 0;
+    for (int32_t b = ubrk_next(tk->sb); b != UBRK_DONE; b = ubrk_next(tk->sb)) {
+        if (b < len && ubrk_getRuleStatus(tk->sb) < UBRK_SENTENCE_SEP && no_end_after(tk, lang, last, b))
+            continue;
+        if (b < len && ubrk_getRuleStatus(tk->sb) >= UBRK_SENTENCE_SEP && wrapped_line(tk->u, last, b, len))
+            continue;
+        if (grow((void **)&tk->sbreaks, &tk->capsb, tk->nsb + 1, sizeof(int32_t)))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        tk->sbreaks[tk->nsb++] = b;
+        last = b;
+    }
+    return 0;
+}
+
+static int
+push_raw(tt_tokenizer *tk, int32_t s, int32_t e, uint32_t flags)
+{
+    if (grow((void **)&tk->rt, &tk->caprt, tk->nrt + 1, sizeof(rawtok)))
+        return TT_ENOMEM;
+    rawtok *r = &tk->rt[tk->nrt++];
+    r->s = s;
+    r->e = e;
+    r->js = r->je = -1;
+    r->flags = flags;
+    r->soft = 0;
+    return 0;
+}
+
+/* Word break + hyphen re-join + line-end hyphenation candidates -> tk->rt */
+static int
+words(tt_tokenizer *tk, int32_t len, tt_tokseq *ts, tt_error *err)
+{
+    const UChar *u = tk->u;
+    UErrorCode st = U_ZERO_ERROR;
+    ubrk_setText(tk->wb, u, len, &st);
+    if (U_FAILURE(st))
+        return tt_error_set(err, TT_EICU, "word break: %s", u_errorName(st));
+    tk->nrt = 0;
+    int32_t prev = 0;
+    for (int32_t b = ubrk_next(tk->wb); b != UBRK_DONE; prev = b, b = ubrk_next(tk->wb)) {
+        int32_t status = ubrk_getRuleStatus(tk->wb);
+        if (status < UBRK_WORD_NONE_LIMIT)
+            continue;
+        uint32_t fl = status < UBRK_WORD_NUMBER_LIMIT ? TT_TOK_NUMBER : 0;
+        rawtok *last = tk->nrt ? &tk->rt[tk->nrt - 1] : NULL;
+        if (last && last->js < 0) {
+            int32_t gap = prev - last->e;
+            /* word-hyphen-word with nothing between */
+            if (gap == 1 && is_hyphen(u[last->e])) {
+                last->e = b;
+                last->flags = (last->flags | TT_TOK_HYPHEN) & ~(uint32_t)TT_TOK_NUMBER;
+                ts->hyphen_joins++;
+                continue;
+            }
+            /* line-end hyphenation: X-[spaces]\n[spaces]Y or X<SHY>\n Y */
+            int32_t q = last->e;
+            int soft = q > last->s && u[q - 1] == 0xAD;
+            int hard = !soft && q < prev && is_hyphen(u[q]);
+            if (soft || hard) {
+                if (hard)
+                    q++;
+                while (q < prev && is_hspace(u[q]))
+                    q++;
+                int nl = 0;
+                if (q < prev && u[q] == '\r')
+                    q++, nl = 1;
+                if (q < prev && u[q] == '\n')
+                    q++, nl = 1;
+                while (q < prev && is_hspace(u[q]))
+                    q++;
+                if (nl && q == prev && u_isalpha(u[last->e - 1 - soft]) && u_isalpha(u[prev])) {
+                    last->js = prev;
+                    last->je = b;
+                    last->soft = soft;
+                    last->flags &= ~(uint32_t)TT_TOK_NUMBER;
+                    continue;
+                }
+            }
+        }
+        if (push_raw(tk, prev, b, fl))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    return 0;
+}
+
+/* Match form of a raw token into ts->forms; returns 0 or TT_E*. For a line-join candidate, parts: s..hyphen
+ * end (without the hyphen when `joined`), then js..je. */
+static int
+form_of(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, const rawtok *r, int joined,
+        tt_buf *out, unsigned *nfl, tt_error *err)
+{
+    if (r->js < 0)
+        return tt_norm_word16(nz, lang, script, tk->u + r->s, r->e - r->s, out, nfl, err);
+    int32_t a = r->e - r->s, bn = r->je - r->js;
+    if (grow16(&tk->tmp, &tk->tmpcap, a + bn + 2))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    memcpy(tk->tmp, tk->u + r->s, sizeof(UChar) * (size_t)a);
+    int32_t k = a;
+    if (!joined)
+        tk->tmp[k++] = '-';
+    memcpy(tk->tmp + k, tk->u + r->js, sizeof(UChar) * (size_t)bn);
+    return tt_norm_word16(nz, lang, script, tk->tmp, k + bn, out, nfl, err);
+}
+
+static int
+forms_has(const tt_tokseq *ts, size_t from, const char *s, size_t n)
+{
+    for (size_t i = from; i < ts->ntok; i++)
+        if (ts->tok[i].match_len == n && memcmp(ts->forms.data + ts->tok[i].match_off, s, n) == 0 &&
+            !(ts->tok[i].flags & (TT_TOK_LINEJOIN | TOK_PENDING)))
+            return 1;
+    return 0;
+}
+
+int
+tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, const char *text, size_t n,
+            uint64_t base_offset, tt_known_fn known, void *known_ctx, tt_tokseq *ts, tt_error *err)
+{
+    if ((unsigned)lang >= TT_LANG_COUNT)
+        lang = TT_LANG_OTHER;
+    if (lang == TT_LANG_KK && script != TT_SCRIPT_CYRL && script != TT_SCRIPT_LATN_2017 &&
+        script != TT_SCRIPT_LATN_2018 && script != TT_SCRIPT_LATN_2021)
+        script = tt_norm_detect_script(nz, lang, text, n, NULL);
+    int32_t len = to16(tk, text, n, err);
+    if (len < 0)
+        return len;
+    tt_norm_prebreak16(lang, script, tk->u, len);
+    int rc = scan_lines(tk, lang, len, err);
+    if (rc == 0)
+        rc = sentences(tk, lang, len, err);
+    if (rc == 0)
+        rc = words(tk, len, ts, err);
+    if (rc)
+        return rc;
+
+    cursor cur = {(const uint8_t *)text, (int32_t)n, 0, 0};
+    size_t first = ts->ntok, nsb = 0, nev = 0;
+    int new_para = ts->paragraphs == 0 || ts->pending_para, new_sent = !ts->mid_sentence;
+    int32_t heading_end = -1;
+    size_t pending_lines = 0; /* line-join candidates to resolve after the pass */
+    for (size_t i = 0; i < tk->nrt; i++) {
+        const rawtok *r = &tk->rt[i];
+        /* events (paragraph breaks, headings) at or before this token */
+        while (nev < tk->nev && tk->ev[nev].pos <= r->s) {
+            const event *e = &tk->ev[nev++];
+            new_para = 1;
+            new_sent = 1;
+            if (e->kind == H_ARTICLE) {
+                if (grow((void **)&ts->label_off, &ts->caparticles, ts->narticles + 1, sizeof(uint32_t)))
+                    return tt_error_set(err, TT_ENOMEM, "out of memory");
+                if (ts->labels.len > UINT32_MAX - 4096)
+                    return tt_error_set(err, TT_ELIMIT, "too many article labels");
+                ts->label_off[ts->narticles++] = (uint32_t)ts->labels.len;
+                UErrorCode st = U_ZERO_ERROR;
+                int32_t bl = 0;
+                if (tt_buf_reserve(&ts->labels, (size_t)(e->le - e->ls) * 3 + 1))
+                    return tt_error_set(err, TT_ENOMEM, "out of memory");
+                u_strToUTF8WithSub(ts->labels.data + ts->labels.len, (int32_t)(ts->labels.cap - ts->labels.len),
+                                   &bl, tk->u + e->ls, e->le - e->ls, 0xFFFD, NULL, &st);
+                if (U_FAILURE(st))
+                    return tt_error_set(err, TT_EICU, "label: %s", u_errorName(st));
+                ts->labels.len += (size_t)bl;
+                tt_buf_putc(&ts->labels, 0);
+                ts->cur_article = (uint32_t)ts->narticles;
+                heading_end = e->hend;
+            } else if (e->kind == H_CHAPTER) {
+                ts->cur_article = 0;
+                heading_end = e->hend;
+            }
+        }
+        /* sentence of this token */
+        while (nsb < tk->nsb && tk->sbreaks[nsb] <= r->s) {
+            nsb++;
+            new_sent = 1;
+        }
+        if (grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        tt_token *t = &ts->tok[ts->ntok];
+        size_t off = ts->forms.len;
+        if (off > UINT32_MAX - 65536)
+            return tt_error_set(err, TT_ELIMIT, "match forms of one piece exceed 4 GB: feed smaller pieces");
+        unsigned nfl = 0;
+        uint32_t fl = r->flags;
+        int32_t e16 = r->e;
+        if (r->js >= 0) {
+            /* candidate: joined form first, hyphenated form after it; resolved below */
+            rc = form_of(tk, nz, lang, script, r, 1, &ts->forms, &nfl, err);
+            e16 = r->je;
+            if (rc == 0 && !r->soft) {
+                size_t mid = ts->forms.len;
+                unsigned nfl2 = 0;
+                rc = form_of(tk, nz, lang, script, r, 0, &ts->forms, &nfl2, err);
+                nfl |= nfl2;
+                /* the hyphenated form follows the joined one up to the next token's form */
+                t->match_len = (uint32_t)(mid - off);
+                pending_lines++;
+                fl |= TOK_PENDING;
+            } else {
+                fl |= TT_TOK_LINEJOIN;
+                t->match_len = (uint32_t)(ts->forms.len - off);
+            }
+        } else {
+            rc = tt_norm_word16(nz, lang, script, tk->u + r->s, r->e - r->s, &ts->forms, &nfl, err);
+            t->match_len = (uint32_t)(ts->forms.len - off);
+        }
+        if (rc)
+            return rc;
+        if (ts->forms.len == off)
+            continue; /* only ignorable characters */
+        if (nfl & TT_NORM_HOMOGLYPH) {
+            fl |= TT_TOK_HOMOGLYPH;
+            ts->homoglyph_repairs++;
+        }
+        if (nfl & TT_NORM_MIXED_UNREPAIRED)
+            ts->mixed_unrepaired++;
+        if (r->s < heading_end)
+            fl |= TT_TOK_HEADING;
+        if (new_para) {
+            ts->paragraphs++;
+            new_para = 0;
+            new_sent = 1;
+        }
+        if (new_sent) {
+            ts->sentences++;
+            new_sent = 0;
+        }
+        t->start = base_offset + (uint64_t)cursor_to(&cur, r->s);
+        t->end = base_offset + (uint64_t)cursor_to(&cur, e16);
+        t->sent = ts->sentences - 1;
+        t->para = ts->paragraphs - 1;
+        t->article = ts->cur_article;
+        t->flags = fl;
+        t->match_off = (uint32_t)off;
+        ts->ntok++;
+    }
+    /* resolve hard line-end hyphens: join when the joined form is known or occurs unhyphenated here */
+    for (size_t i = first; pending_lines && i < ts->ntok; i++) {
+        tt_token *t = &ts->tok[i];
+        if (!(t->flags & TOK_PENDING))
+            continue;
+        size_t next_off = i + 1 < ts->ntok ? ts->tok[i + 1].match_off : ts->forms.len;
+        pending_lines--;
+        const char *jf = ts->forms.data + t->match_off;
+        size_t jn = t->match_len;
+        int join = (known && known(known_ctx, lang, jf, jn)) || forms_has(ts, first, jf, jn);
+        t->flags &= ~(uint32_t)TOK_PENDING;
+        if (join) {
+            t->flags |= TT_TOK_LINEJOIN;
+            ts->line_joins++;
+        } else {
+            t->match_off += (uint32_t)jn;
+            t->match_len = (uint32_t)(next_off - t->match_off);
+            t->flags |= TT_TOK_HYPHEN;
+            ts->hyphen_joins++;
+        }
+    }
+    /* does the piece end inside a sentence? */
+    int32_t p = len;
+    while (p > 0 && (is_hspace(tk->u[p - 1])))
+        p--;
+    ts->pending_para = tk->end_blank;
+    ts->mid_sentence = p > 0 && !is_nl(tk->u[p - 1]) && !u_hasBinaryProperty(tk->u[p - 1], UCHAR_S_TERM);
+    return 0;
+}
+
+size_t
+tt_tokenize_cut(const char *text, size_t n)
+{
+    size_t line = 0, space = 0;
+    for (size_t i = n; i > 0; i--) {
+        char c = text[i - 1];
+        if (c == '\n') {
+            /* blank line: \n [spaces] \n */
+            size_t j = i - 1;
+            while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\r'))
+                j--;
+            if (j > 0 && text[j - 1] == '\n')
+                return i;
+            /* a line ending in a hyphen may be joined with the next: do not cut there */
+            int hy = (j > 0 && text[j - 1] == '-') || (j > 1 && (unsigned char)text[j - 2] == 0xC2 &&
+                                                          (unsigned char)text[j - 1] == 0xAD);
+            if (!line && !hy)
+                line = i;
+        } else if ((c == ' ' || c == '\t') && !space) {
+            space = i;
+        }
+        if (line && n - i > (1u << 16))
+            break; /* a blank line far back is not worth a scan of the whole text */
+    }
+    return line ? line : space;
+}
