@@ -25,7 +25,7 @@ enum { RS_OTHER, RS_EN, RS_RU, RS_UZ, RS_KK_CYRL, RS_KK_2017, RS_KK_2018, RS_KK_
 static const char *const rs_file[RS_COUNT] = {"other", "en", "ru", "uz", "kk-Cyrl", "kk-Latn-2017",
                                               "kk-Latn-2018", "kk-Latn-2021"};
 
-#define CACHE_BITS 16
+#define CACHE_BITS 14
 #define CACHE_SLOTS (1u << CACHE_BITS)
 #define CACHE_MAXKEY 64          /* UTF-16 units; longer tokens are not cached */
 #define CACHE_ARENA (4u << 20)   /* bytes of keys + values before the cache is emptied */
@@ -148,12 +148,25 @@ load_rules(tt_normalizer *nz, int rs, const char *dir, tt_error *err)
     UParseError pe;
     memset(&pe, 0, sizeof pe);
     nz->tr[rs] = utrans_openU(uid, -1, UTRANS_FORWARD, u, ulen, &pe, &st);
-    free(u);
     if (U_FAILURE(st)) {
         nz->tr[rs] = NULL;
-        tt_error_set(err, TT_ESYNTAX, "ICU rejects the rules: %s", u_errorName(st));
-        return tt_error_at(err, path, pe.line > 0 ? (uint64_t)pe.line : 0, 0);
+        /* ICU gives the offset of the failing rule in the text (line is 0 for transliterator rules) */
+        uint64_t line = pe.line > 0 ? (uint64_t)pe.line : 0;
+        if (line == 0 && pe.offset > 0 && pe.offset <= ulen) {
+            line = 1;
+            for (int32_t i = 0; i < pe.offset; i++)
+                line += u[i] == '\n';
+        }
+        char ctx[3 * U_PARSE_CONTEXT_LEN + 1];
+        UErrorCode st2 = U_ZERO_ERROR;
+        u_strToUTF8(ctx, (int32_t)sizeof ctx, NULL, pe.preContext, -1, &st2);
+        if (U_FAILURE(st2))
+            ctx[0] = 0;
+        free(u);
+        tt_error_set(err, TT_ESYNTAX, "ICU rejects the rules: %s near '%s'", u_errorName(st), ctx);
+        return tt_error_at(err, path, line, 0);
     }
+    free(u);
     /* Does the rule set change any ASCII-only token? Ask ICU for the characters the rules can touch. */
     USet *set = uset_openEmpty();
     if (!set)
@@ -730,6 +743,24 @@ tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s
     if (n > CACHE_MAXKEY)
         return compute(nz, lang, script, s, n, out, flags, err);
     int rs = rule_set(lang, script, s, n);
+    if (nz->ascii_safe[rs]) {
+        /* ASCII token the rules cannot change: lowercase is the whole match form */
+        int32_t k = 0;
+        while (k < n && s[k] < 0x80)
+            k++;
+        if (k == n) {
+            if (tt_buf_reserve(out, (size_t)n))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            char *d = out->data + out->len;
+            for (k = 0; k < n; k++)
+                d[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+            out->len += (size_t)n;
+            out->data[out->len] = 0;
+            if (flags)
+                *flags = 0;
+            return 0;
+        }
+    }
     uint32_t h = hash16(rs, lang, s, n);
     uint32_t mask = CACHE_SLOTS - 1;
     uint32_t i = h & mask;

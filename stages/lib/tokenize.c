@@ -469,8 +469,8 @@ scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
         } else {
             int kind = 0;
             int32_t hend = 0, lbs = 0, lbe = 0;
-            /* headings start with a letter or digit; only then ask the regular expressions */
-            if (u_isalnum(u[p])) {
+            /* headings start with a capital letter or a digit; only then ask the regular expressions */
+            if (u_isdigit(u[p]) || u_isupper(u[p]) || u_istitle(u[p])) {
                 for (size_t h = 0; h < tk->nheads[lang] && !kind; h++) {
                     URegularExpression *re = tk->heads[lang][h].re;
                     UErrorCode st = U_ZERO_ERROR;
