@@ -42,6 +42,8 @@ typedef struct tt_decode_info {
     long score, runner_up_score;
     int gzip;              /* 1 if the file was gzip */
     int bom;               /* 1 if a BOM was stripped */
+    int ambiguous;         /* scored detection: the runner-up decodes the text differently and scores within
+                              2 % of the winner (normalization.md §1.3: warn) */
     int degraded;          /* 1 if the encoding cannot carry the language's letters (e.g. Kazakh in CP1251);
                               set by the caller's knowledge of the language: see tt_decode_degraded() */
     uint64_t raw_bytes;    /* bytes of the file as stored */

@@ -1,0 +1,104 @@
+/* decode_impl.h - private to the decode module (decode.c, decode_detect.c, decode_table.c): the encoding table
+ * loaded from lexicons/encodings.tsv, single-byte decoding tables built from glibc iconv, and detection. */
+#ifndef TT_DECODE_IMPL_H
+#define TT_DECODE_IMPL_H
+
+#include "tt/decode.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- The encoding table (decode_table.c). Loaded once per process (pthread_once) into static storage and
+ * never changed after: read-only, shared by all threads. */
+#define TT_ENC_NAME 40
+#define TT_ENC_MAX_ALIAS 512
+#define TT_ENC_MAX_DETECT 16
+#define TT_ENC_MAX_SCORE 256
+#define TT_ENC_MAX_LACKS 128
+#define TT_ENC_MAX_LETTERS 64
+
+typedef struct tt_enc_alias {
+    char key[TT_ENC_NAME];   /* the name folded: lowercase, without - _ . space */
+    char iconv[TT_ENC_NAME]; /* glibc name = canonical name */
+} tt_enc_alias;
+
+typedef struct tt_enc_range {
+    uint32_t lo, hi;
+    int weight;
+} tt_enc_range;
+
+typedef struct tt_enc_lacks {
+    char iconv[TT_ENC_NAME];
+    tt_lang lang;
+    uint32_t letters[TT_ENC_MAX_LETTERS];
+    size_t nletters;
+} tt_enc_lacks;
+
+typedef struct tt_enc_table {
+    int code;            /* 0, or the TT_E* code of a failed load */
+    char msg[512];       /* reason of the failed load */
+    char path[512];
+    tt_enc_alias alias[TT_ENC_MAX_ALIAS];
+    size_t nalias;
+    const char *detect[TT_ENC_MAX_DETECT]; /* canonical names (point into alias[]) */
+    size_t ndetect;
+    tt_enc_range score[TT_ENC_MAX_SCORE];
+    size_t nscore;
+    tt_enc_lacks lacks[TT_ENC_MAX_LACKS];
+    size_t nlacks;
+} tt_enc_table;
+
+/* The table, loaded on first use. Returns 0, or the load error (err filled with the path and reason). */
+int tt_enc_table_get(const tt_enc_table **out, tt_error *err);
+/* Detection weight of a code point (first matching score row; 0 if none). */
+int tt_enc_weight(const tt_enc_table *t, uint32_t cp);
+
+/* ---- Single-byte encodings (decode_detect.c) */
+#define TT_SBCS_UNDEF 0xFFFFFFFFu
+typedef struct tt_sbcs {
+    uint32_t cp[256];           /* code point of each byte, TT_SBCS_UNDEF if iconv refuses it */
+    unsigned char u8[256][4];   /* its UTF-8 */
+    unsigned char u8len[256];   /* 0 = undefined */
+    int ascii_identity;         /* bytes 0x00-0x7F decode to themselves */
+} tt_sbcs;
+
+/* Builds the table of a glibc iconv encoding by converting each byte alone. Returns 1 if the encoding is
+ * single-byte (every byte is one character or refused), 0 if it is not (multi-byte or stateful: use iconv
+ * directly), TT_EUSAGE if iconv does not know the name. */
+int tt_sbcs_build(tt_sbcs *t, const char *iconv_name);
+
+/* What a binary-magic check found: a description ("PNG image") or NULL for none. */
+const char *tt_dec_magic(const unsigned char *p, size_t n);
+
+/* BOM at p: returns its length (0 = none) and sets *enc to "UTF-8", "UTF-16LE", ... */
+size_t tt_dec_bom(const unsigned char *p, size_t n, const char **enc);
+
+/* UTF-16 without BOM (normalization.md §1.3 step 3) on the first 4 KiB: "UTF-16LE", "UTF-16BE" or NULL. */
+const char *tt_dec_utf16_guess(const unsigned char *p, size_t n);
+
+/* Strict UTF-8 scanner shared by detection and the decoder. Scans p[0..n) from the start, stopping at the first
+ * character boundary at or after `limit`, or at the first problem. With stop_nonascii it also stops before
+ * the first byte >= 0x80. */
+enum { TT_U8_OK, TT_U8_NUL, TT_U8_BAD, TT_U8_INCOMPLETE, TT_U8_NONASCII };
+typedef struct tt_u8_scan {
+    size_t pos;     /* bytes validated (a character boundary) */
+    int status;     /* TT_U8_* at pos */
+    size_t badlen;  /* TT_U8_BAD: length of the maximal ill-formed subpart at pos (Unicode §3.9, U+FFFD rule) */
+    const char *why; /* TT_U8_BAD: "overlong UTF-8 sequence", ... */
+} tt_u8_scan;
+void tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r);
+
+/* Detection of a window that starts with a non-ASCII byte (normalization.md §1.3 steps 4-5). */
+typedef struct tt_dec_guess {
+    const char *encoding; /* canonical name */
+    const char *method;   /* "utf8" or "score" */
+    int confidence;
+    const char *runner_up; /* NULL if none */
+    long score, runner_up_score;
+    int ambiguous; /* the runner-up decodes the window differently and scores within 2 % */
+} tt_dec_guess;
+/* at_end: the window reaches the end of the document (an incomplete UTF-8 sequence at its end is invalid). */
+int tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int at_end, tt_dec_guess *g,
+                      tt_error *err);
+
+#endif
