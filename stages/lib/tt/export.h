@@ -1,14 +1,45 @@
 /* tt/export.h - docres records (tt/count.h) -> the output folder of ../shared/spec/outputs.md.
  *
  * An exporter receives the documents' docres records in matrix row order (the caller sorts documents by
- * doc_id, byte order) and writes, into a folder the caller gives (the caller makes it a temporary folder and
- * renames it into place): docs.tsv, concepts.tsv, tf.mtx, tf.tsv, cooc.<context>.mtx/.tsv, groups/<keys>.tsv,
- * hits.tsv, run.json, and with options vocab.mtx/vocab.tsv, keyness.tsv, series.tsv, forms.tsv (issue 5).
+ * doc_id, byte order; the exporter keeps the order it is given) and writes, into a folder the caller gives
+ * (the caller makes it a temporary folder and renames it into place):
  *
- * Memory: grows with the number of concepts, groups and vocabulary terms, never with the corpus: per-document
- * rows are streamed to temporary files in the folder and assembled at tt_exporter_finish.
- * Every file is written to a temporary name and renamed, so a failure never leaves a half-written file under
- * its final name. Numbers use '.' as decimal point whatever the locale. Output is deterministic.
+ *   docs.tsv          doc_id, the manifest columns after doc_id in manifest order, then sha256, bytes, tokens,
+ *                     sentences, articles, status, script_used (the statistics of the same names; "" if absent).
+ *                     script_used is the script the pipeline worked with (detected when the manifest's `script`
+ *                     was empty); the manifest's own `script` column is left as written.
+ *   concepts.tsv      concept_id, category, label, parent
+ *   tf.mtx            "%%MatrixMarket matrix coordinate integer general", rows = docs.tsv, columns = concepts.tsv,
+ *                     entries sorted by row then column, each (row, col) once; skipped documents are all-zero rows
+ *   tf.tsv            doc_id, concept_id, count, per_10k (count * 10000 / tokens, 4 decimals; 0 when tokens is 0),
+ *                     zero counts omitted, rows in tf.mtx order
+ *   cooc.<ctx>.mtx    concepts x concepts, "integer symmetric" ("real symmetric" for wwindowN), lower triangle
+ *                     (row >= col), sorted by row then column; semantics in tt/count.h
+ *   cooc.<ctx>.tsv    concept_a, concept_b, count, pmi, log_dice, t_score, g2 with concept_a <= concept_b in
+ *                     column order (diagonal included), zeros omitted; measures: stages/50-count/docres.md,
+ *                     "Association measures"
+ *   groups/<k>.tsv    for k = country, country+year and each opts.group_by: one column per key, concept_id,
+ *                     count, tokens, per_10k; every group x every concept (zeros included, so rates can be
+ *                     compared), groups sorted by their key values (byte order), concepts in column order.
+ *                     `year` is the first 4 characters of `date` when they are digits (else ""), unless the
+ *                     manifest has a `year` column. A document whose key is empty or missing goes to the group
+ *                     with an empty key. Skipped documents count in `tokens` like any other (their counts are 0).
+ *   hits.tsv          doc_id, concept_id, entry, start, end, sentence (1-based), article, surface, left, right;
+ *                     documents in row order, hits in document order
+ *   run.json          provenance; see tt_exporter_finish
+ *   with opts.vocab:  vocab.mtx (documents x terms, integer general) and vocab.tsv (term, df, cf), terms in byte
+ *                     order after the trims
+ *   with opts.weight: tf.<weight>.tsv (doc_id, concept_id, value) for each weight of the comma list
+ *   with opts.compare: keyness.tsv; with opts.period: series.tsv and forms.tsv
+ *
+ * With opts.gzip every file name gets ".gz" and is gzip-compressed.
+ *
+ * Memory: grows with the number of concepts, groups, periods, distinct forms and vocabulary terms, never with
+ * the number of documents: per-document rows are streamed to temporary files in the folder (unlinked at once,
+ * so they vanish even on a crash) and assembled at tt_exporter_finish.
+ * Every file is written to a temporary name and renamed (tt/atomic.h), so a failure never leaves a half-written
+ * file under its final name. Numbers use '.' as decimal point whatever the locale. Output is deterministic:
+ * the same records in the same order give byte-identical files.
  */
 #ifndef TT_EXPORT_H
 #define TT_EXPORT_H
@@ -16,27 +47,39 @@
 #include "tt/common.h"
 #include "tt/count.h"
 
+#include <stdio.h>
+
 typedef struct tt_export_concept {
-    const char *id, *category, *label, *parent;
+    const char *id, *category, *label, *parent; /* NUL-terminated; NULL = "" (id must not be empty) */
 } tt_export_concept;
 
+/* Every pointer in the options is borrowed and must stay valid until tt_exporter_free. */
 typedef struct tt_export_opts {
-    const char *dir;                     /* folder to write into (exists, empty) */
-    const tt_export_concept *concepts;   /* column order */
+    const char *dir;                     /* folder to write into (exists; groups/ is created in it) */
+    const tt_export_concept *concepts;   /* column order; ids unique */
     size_t nconcepts;
     const char *const *manifest_columns; /* manifest header, doc_id first (for docs.tsv) */
     size_t nmanifest_columns;
-    const tt_context *contexts;          /* co-occurrence contexts written */
+    const tt_context *contexts;          /* co-occurrence contexts written (cooc lines of other contexts in
+                                            the records are ignored) */
     size_t ncontexts;
     const char *const *group_by;         /* extra groupings, each "country+year" style ("+"-joined keys);
-                                            groups/country.tsv and groups/country+year.tsv are always written */
+                                            groups/country.tsv and groups/country+year.tsv are always written;
+                                            a repeated grouping is written once */
     size_t ngroup_by;
     int vocab;                           /* write vocab.mtx / vocab.tsv */
-    uint64_t vocab_min_df, vocab_max_df; /* trims (0 = none) */
-    uint64_t vocab_min_tf;
-    const char *weight;                  /* NULL/"raw", "relative", "tfidf", "boolean": extra weighted files */
-    const char *compare;                 /* "country=KZ:country=UZ" -> keyness.tsv, or NULL */
-    const char *period;                  /* "year", "5y", "1991,2000,2020" -> series.tsv, forms.tsv, or NULL */
+    uint64_t vocab_min_df, vocab_max_df; /* keep terms with min_df <= df <= max_df (0 = no bound) */
+    uint64_t vocab_min_tf;               /* keep terms with cf >= min_tf (0 = no bound) */
+    const char *weight;                  /* NULL, or a comma list of "raw" (ignored: tf.tsv is raw),
+                                            "relative" (per 10,000 tokens), "tfidf" (raw count * idf, idf =
+                                            ln((1 + n) / (1 + df)) + 1, n = rows, df = rows with count > 0: the
+                                            values of scikit-learn's TfidfTransformer(norm=None,
+                                            smooth_idf=True)), "boolean" (1): tf.<weight>.tsv each */
+    const char *compare;                 /* "A:B", each side one or more key=value joined by "+" (all must
+                                            hold), e.g. "country=KZ:country=UZ" -> keyness.tsv; or NULL */
+    const char *period;                  /* "year", "5y", or break years "1991,2000,2020" -> series.tsv,
+                                            forms.tsv; or NULL */
+    const char *series_by;               /* "+"-joined group keys of series.tsv; NULL = "country" */
     int gzip;                            /* write every file as .gz */
     const char *run_json_extra;          /* JSON members (without braces) the caller adds to run.json:
                                             program, options, timings, inputs; may be NULL */
@@ -44,14 +87,39 @@ typedef struct tt_export_opts {
 
 typedef struct tt_exporter tt_exporter;
 
-/* Caller owns *out. Errors: TT_EIO (with the path), TT_EUSAGE (bad option), TT_ENOMEM. */
+/* Checks the options, creates groups/ and opens the streamed files. Caller owns *out. Errors: TT_EIO (with
+ * the path), TT_EUSAGE (bad option: unknown weight, malformed compare or period, duplicate concept id,
+ * manifest_columns not starting with doc_id), TT_ENOMEM. */
 int tt_exporter_new(tt_exporter **out, const tt_export_opts *opts, tt_error *err);
-/* Adds one or more complete docres records (text, as produced by tt_counter_end). TT_ESYNTAX/TT_EFORMAT with
- * the line for a malformed record. */
+
+/* Adds one or more complete docres records (text, as produced by tt_counter_end; records may also be split
+ * between calls at line boundaries). Errors: TT_EFORMAT (another docres version), TT_ESYNTAX (malformed line,
+ * lines out of order, a concept id not in opts.concepts, end line whose doc_id differs; err->line is the line
+ * in this call's text), TT_EIO, TT_ENOMEM. After an error only tt_exporter_free may be called. */
 int tt_exporter_add(tt_exporter *ex, const char *docres, size_t n, tt_error *err);
-/* Writes every file. After it (success or not) only tt_exporter_free may be called. */
+
+/* Writes every file. run.json holds, in this order: format_version, program, version, libraries (icu, pcre2,
+ * zlib, snowball), the members of opts.run_json_extra, contexts, documents {total, ok, skipped, skipped_list
+ * [{doc_id, status}]}, totals {every statistic whose value is an unsigned integer, summed over the documents
+ * that have it; keys in byte order}, per_document [{doc_id, and each statistic of that document whose value is
+ * not an unsigned integer, except sha256, status and script_used (in docs.tsv)}] listing only documents that
+ * have such a statistic (e.g. encoding, encoding_confidence). After it (success or not) only tt_exporter_free
+ * may be called. Errors: TT_ESYNTAX (a record was not ended), TT_EIO, TT_ENOMEM. */
 int tt_exporter_finish(tt_exporter *ex, tt_error *err);
-/* Frees; removes the exporter's temporary files if finish was not reached. */
+
+/* Frees; removes the exporter's temporary files and abandons unfinished outputs if finish was not reached. */
 void tt_exporter_free(tt_exporter *ex);
+
+/* `pipeline diff OLD NEW`: compares two output folders (plain or --gzip) and writes a TSV to out with the
+ * header "change  doc_id  concept_id  form  old  new" and rows, in this order:
+ *   doc_added / doc_removed        (doc_id; from docs.tsv; byte order)
+ *   rate                           (concept_id, old and new corpus rate per 10,000 tokens = sum of counts in
+ *                                   tf.tsv * 10000 / sum of docs.tsv tokens; every concept of either run whose
+ *                                   rate changed, largest absolute change first, ties by concept_id)
+ *   form_added / form_removed      (concept_id, form: the distinct (concept, form) pairs of forms.tsv when both
+ *                                   folders have one, else of hits.tsv's surface column; byte order)
+ * Errors: TT_EIO (a folder or file missing, with the path), TT_ESYNTAX (a file without its expected columns),
+ * TT_ENOMEM. Memory grows with the distinct documents, concepts and forms of the two runs. */
+int tt_export_diff(const char *old_dir, const char *new_dir, FILE *out, tt_error *err);
 
 #endif

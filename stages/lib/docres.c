@@ -1,0 +1,91 @@
+/* docres.c - the docres line reader (see tt/docres.h and stages/50-count/docres.md). */
+#include "tt/docres.h"
+
+#include <string.h>
+
+static const struct {
+    const char *tag;
+    size_t nf;
+} kinds[] = {
+    [TT_DR_HEADER] = {"docres", 1}, [TT_DR_META] = {"meta", 2}, [TT_DR_STAT] = {"stat", 2},
+    [TT_DR_TF] = {"tf", 2},         [TT_DR_COOC] = {"cooc", 4}, [TT_DR_HIT] = {"hit", 10},
+    [TT_DR_VOCAB] = {"vocab", 2},   [TT_DR_END] = {"end", 1},
+};
+
+const char *
+tt_docres_tag(tt_docres_kind k)
+{
+    return (k >= TT_DR_HEADER && k <= TT_DR_END) ? kinds[k].tag : "?";
+}
+
+void
+tt_docres_reader_init(tt_docres_reader *r, const char *s, size_t n)
+{
+    memset(r, 0, sizeof *r);
+    r->s = s;
+    r->n = n;
+}
+
+void
+tt_docres_reader_free(tt_docres_reader *r)
+{
+    tt_buf_free(&r->buf);
+}
+
+static int
+bad(tt_docres_reader *r, tt_error *err, const char *what)
+{
+    tt_error_set(err, TT_ESYNTAX, "docres record: %s", what);
+    tt_error_at(err, NULL, r->line, 0);
+    return TT_ESYNTAX;
+}
+
+int
+tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
+{
+    if (r->pos >= r->n)
+        return 0;
+    r->line++;
+    const char *p = r->s + r->pos;
+    const char *nl = memchr(p, '\n', r->n - r->pos);
+    if (!nl)
+        return bad(r, err, "last line has no newline");
+    size_t len = (size_t)(nl - p);
+    r->pos += len + 1;
+    const char *tab = memchr(p, '\t', len);
+    size_t taglen = tab ? (size_t)(tab - p) : len;
+    int kind = 0;
+    for (int k = TT_DR_HEADER; k <= TT_DR_END; k++)
+        if (strlen(kinds[k].tag) == taglen && memcmp(kinds[k].tag, p, taglen) == 0)
+            kind = k;
+    if (!kind)
+        return bad(r, err, "unknown line tag");
+    tt_buf_reset(&r->buf);
+    size_t nf = 0;
+    const char *q = tab ? tab + 1 : NULL, *end = p + len;
+    while (q) {
+        if (nf == kinds[kind].nf)
+            return bad(r, err, "too many fields");
+        const char *t = memchr(q, '\t', (size_t)(end - q));
+        size_t fl = t ? (size_t)(t - q) : (size_t)(end - q);
+        r->off[nf] = r->buf.len;
+        int rc = tt_tsv_unescape(&r->buf, q, fl);
+        if (rc == TT_ENOMEM)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        if (rc)
+            return bad(r, err, "bad escape");
+        if (tt_buf_putc(&r->buf, 0))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        ln->n[nf] = r->buf.len - 1 - r->off[nf];
+        nf++;
+        q = t ? t + 1 : NULL;
+    }
+    if (nf != kinds[kind].nf)
+        return bad(r, err, "too few fields");
+    for (size_t i = 0; i < nf; i++)
+        ln->f[i] = r->buf.data + r->off[i];
+    ln->kind = (tt_docres_kind)kind;
+    ln->nf = nf;
+    ln->lineno = r->line;
+    return 1;
+}

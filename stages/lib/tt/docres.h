@@ -1,0 +1,57 @@
+/* tt/docres.h - reading docres records (the per-document result text of tt/count.h).
+ *
+ * The format is specified in stages/50-count/docres.md: one line per item, tab-separated, fields escaped
+ * as in TSV (\t \n \r \\), a first line "docres<TAB><version>" and a last line "end<TAB><doc_id>". This reader
+ * splits text into lines and unescapes their fields; it checks each line's tag and field count, not the order
+ * of lines inside a record (tt_exporter_add does that).
+ *
+ * A reader is a plain struct: tt_docres_reader r; tt_docres_reader_init(&r, text, n); ... free with
+ * tt_docres_reader_free. It borrows the text, which must outlive it.
+ */
+#ifndef TT_DOCRES_H
+#define TT_DOCRES_H
+
+#include "tt/common.h"
+
+#define TT_DOCRES_VERSION 1 /* the version this library writes and reads */
+#define TT_DOCRES_MAXF 10   /* most fields after the tag (a hit line) */
+
+typedef enum tt_docres_kind {
+    TT_DR_HEADER = 1, /* "docres" version */
+    TT_DR_META,       /* key value: a manifest column */
+    TT_DR_STAT,       /* key value: a statistic */
+    TT_DR_TF,         /* concept_id count */
+    TT_DR_COOC,       /* context concept_a concept_b value */
+    TT_DR_HIT,        /* concept_id entry start end sentence article surface left right form */
+    TT_DR_VOCAB,      /* term count */
+    TT_DR_END,        /* doc_id */
+} tt_docres_kind;
+
+typedef struct tt_docres_line {
+    tt_docres_kind kind;
+    size_t nf;                          /* number of fields after the tag */
+    const char *f[TT_DOCRES_MAXF];      /* unescaped fields, NUL-terminated; borrowed until the next call */
+    size_t n[TT_DOCRES_MAXF];           /* their lengths in bytes */
+    uint64_t lineno;                    /* 1-based line number in the text given to the reader */
+} tt_docres_line;
+
+typedef struct tt_docres_reader {
+    const char *s;
+    size_t n, pos;
+    uint64_t line;
+    tt_buf buf;
+    size_t off[TT_DOCRES_MAXF];
+} tt_docres_reader;
+
+/* Starts reading s[0..n) (borrowed). */
+void tt_docres_reader_init(tt_docres_reader *r, const char *s, size_t n);
+/* Reads the next line into *ln. Returns 1 for a line, 0 at the end of the text, or TT_ESYNTAX (unknown tag,
+ * wrong number of fields, bad escape, a last line without its newline; err->line is set) / TT_ENOMEM. Empty
+ * lines are errors too: a record has none. */
+int tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err);
+void tt_docres_reader_free(tt_docres_reader *r);
+
+/* The tag of a kind ("meta", ...). */
+const char *tt_docres_tag(tt_docres_kind k);
+
+#endif

@@ -1,0 +1,333 @@
+/* test_count.c - tt_context_parse, tt_counter: tf, co-occurrence per context (computed by hand in the
+ * comments), hit lines, KWIC trimming, vocabulary n-grams, errors; and the docres reader. */
+#include "support.h"
+#include "tt/count.h"
+#include "tt/docres.h"
+
+#include <string.h>
+
+static const char *const ids[] = {"A", "B", "C"};
+
+static void
+test_context_parse(void)
+{
+    tt_context c[8];
+    size_t n;
+    tt_error e;
+    tt_error_clear(&e);
+    CU_ASSERT_EQUAL(tt_context_parse("window5, sentence,document,wwindow3,sentence", c, 8, &n, &e), 0);
+    CU_ASSERT_EQUAL(n, 4);
+    CU_ASSERT_EQUAL(c[0].kind, TT_CTX_WINDOW);
+    CU_ASSERT_EQUAL(c[0].n, 5);
+    CU_ASSERT_STRING_EQUAL(c[0].name, "window5");
+    CU_ASSERT_EQUAL(c[1].kind, TT_CTX_SENTENCE);
+    CU_ASSERT_EQUAL(c[2].kind, TT_CTX_DOCUMENT);
+    CU_ASSERT_EQUAL(c[3].kind, TT_CTX_WINDOW_WEIGHTED);
+    CU_ASSERT_EQUAL(c[3].n, 3);
+    CU_ASSERT_EQUAL(tt_context_parse("window0", c, 8, &n, &e), TT_EUSAGE);
+    CU_ASSERT_EQUAL(tt_context_parse("window", c, 8, &n, &e), TT_EUSAGE);
+    CU_ASSERT_EQUAL(tt_context_parse("clause", c, 8, &n, &e), TT_EUSAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "clause"));
+    CU_ASSERT_EQUAL(tt_context_parse("", c, 8, &n, &e), TT_EUSAGE);
+    CU_ASSERT_EQUAL(tt_context_parse("sentence,document", c, 1, &n, &e), TT_EUSAGE);
+}
+
+static void
+hit(tt_dochit *h, uint32_t concept, uint64_t f, uint64_t l, uint32_t sent, uint32_t para, uint32_t art)
+{
+    memset(h, 0, sizeof *h);
+    h->concept = concept;
+    h->entry = "e";
+    h->tok_first = f;
+    h->tok_last = l;
+    h->start = f * 10;
+    h->end = l * 10 + 5;
+    h->sent = sent;
+    h->para = para;
+    h->article = art;
+    h->article_label = art ? "Статья 1" : "";
+    h->surface = "s";
+    h->surface_len = 1;
+}
+
+static int
+has_line(const char *rec, const char *line)
+{
+    size_t n = strlen(line);
+    for (const char *p = rec; (p = strstr(p, line)) != NULL; p++)
+        if ((p == rec || p[-1] == '\n') && p[n] == '\n')
+            return 1;
+    return 0;
+}
+
+static size_t
+count_prefix(const char *rec, const char *prefix)
+{
+    size_t k = 0, n = strlen(prefix);
+    for (const char *p = rec; *p;) {
+        if (!strncmp(p, prefix, n))
+            k++;
+        const char *nl = strchr(p, '\n');
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return k;
+}
+
+/* Five hits, concepts A B A C B:
+ *   h0 A tok 0..0  sent 0 para 0 article 0
+ *   h1 B tok 1..2  sent 0 para 0 article 1
+ *   h2 A tok 4..4  sent 1 para 0 article 1
+ *   h3 C tok 5..5  sent 1 para 1 article 1
+ *   h4 B tok 9..9  sent 2 para 1 article 2
+ * window2 (d = first(later) - last(earlier)): h0-h1 d=1 AB; h1-h2 d=2 AB; h2-h3 d=1 AC; h0-h2 d=4, h1-h3 d=3,
+ *   h2-h4 d=5, h3-h4 d=4 too far. Diagonal = hits: A2 B2 C1; AB 2, AC 1.
+ * wwindow2: AB 1/1 + 1/2 = 1.5, AC 1/1 = 1.
+ * sentence: s0 {A,B} s1 {A,C} s2 {B}: A2 B2 C1, AB1 AC1.
+ * paragraph: p0 {A,B} p1 {C,B}: A1 B2 C1, AB1 BC1.
+ * article: h0 is in none; a1 {B,A,C} a2 {B}: A1 B2 C1, AB1 AC1 BC1.
+ * document: A1 B1 C1, AB1 AC1 BC1. */
+static void
+test_counter_cooc_by_hand(void)
+{
+    tt_context ctx[8];
+    size_t nctx;
+    tt_error e;
+    tt_error_clear(&e);
+    CU_ASSERT_EQUAL_FATAL(
+        tt_context_parse("window2,wwindow2,sentence,paragraph,article,document", ctx, 8, &nctx, &e), 0);
+    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0};
+    tt_counter *c;
+    CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+    tt_counter_begin(c);
+    tt_dochit h;
+    hit(&h, 0, 0, 0, 0, 0, 0);
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    hit(&h, 1, 1, 2, 0, 0, 1);
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    hit(&h, 0, 4, 4, 1, 0, 1);
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    hit(&h, 2, 5, 5, 1, 1, 1);
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    hit(&h, 1, 9, 9, 2, 1, 2);
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    const char *mk[] = {"doc_id", "country"}, *mv[] = {"d1", "KZ"};
+    const char *sk[] = {"tokens", "status"}, *sv[] = {"10", "ok"};
+    tt_buf out = {0};
+    CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 2, sk, sv, 2, &out, &e), 0);
+    const char *r = out.data;
+    CU_ASSERT(!strncmp(r, "docres\t1\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
+                          "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n",
+                       strlen("docres\t1\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
+                              "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n")));
+    /* window2 */
+    CU_ASSERT(has_line(r, "cooc\twindow2\tA\tA\t2"));
+    CU_ASSERT(has_line(r, "cooc\twindow2\tA\tB\t2"));
+    CU_ASSERT(has_line(r, "cooc\twindow2\tA\tC\t1"));
+    CU_ASSERT(has_line(r, "cooc\twindow2\tB\tB\t2"));
+    CU_ASSERT(has_line(r, "cooc\twindow2\tC\tC\t1"));
+    CU_ASSERT_EQUAL(count_prefix(r, "cooc\twindow2\t"), 5);
+    /* wwindow2 */
+    CU_ASSERT(has_line(r, "cooc\twwindow2\tA\tB\t1.5"));
+    CU_ASSERT(has_line(r, "cooc\twwindow2\tA\tC\t1"));
+    CU_ASSERT_EQUAL(count_prefix(r, "cooc\twwindow2\t"), 5);
+    /* sentence */
+    CU_ASSERT(has_line(r, "cooc\tsentence\tA\tA\t2"));
+    CU_ASSERT(has_line(r, "cooc\tsentence\tB\tB\t2"));
+    CU_ASSERT(has_line(r, "cooc\tsentence\tC\tC\t1"));
+    CU_ASSERT(has_line(r, "cooc\tsentence\tA\tB\t1"));
+    CU_ASSERT(has_line(r, "cooc\tsentence\tA\tC\t1"));
+    CU_ASSERT_EQUAL(count_prefix(r, "cooc\tsentence\t"), 5);
+    /* paragraph */
+    CU_ASSERT(has_line(r, "cooc\tparagraph\tA\tA\t1"));
+    CU_ASSERT(has_line(r, "cooc\tparagraph\tB\tB\t2"));
+    CU_ASSERT(has_line(r, "cooc\tparagraph\tA\tB\t1"));
+    CU_ASSERT(has_line(r, "cooc\tparagraph\tB\tC\t1"));
+    CU_ASSERT_EQUAL(count_prefix(r, "cooc\tparagraph\t"), 5);
+    /* article */
+    CU_ASSERT(has_line(r, "cooc\tarticle\tA\tA\t1"));
+    CU_ASSERT(has_line(r, "cooc\tarticle\tB\tB\t2"));
+    CU_ASSERT(has_line(r, "cooc\tarticle\tB\tC\t1"));
+    CU_ASSERT_EQUAL(count_prefix(r, "cooc\tarticle\t"), 6);
+    /* document */
+    CU_ASSERT(has_line(r, "cooc\tdocument\tA\tA\t1"));
+    CU_ASSERT(has_line(r, "cooc\tdocument\tA\tC\t1"));
+    CU_ASSERT_EQUAL(count_prefix(r, "cooc\tdocument\t"), 6);
+    /* hits: 1-based sentence, article label, escapes */
+    CU_ASSERT(has_line(r, "hit\tB\te\t10\t25\t1\tСтатья 1\ts\t\t\t"));
+    CU_ASSERT_EQUAL(count_prefix(r, "hit\t"), 5);
+    CU_ASSERT(has_line(r, "end\td1"));
+    /* the counter is reset: an empty document gives no tf/cooc/hit lines */
+    tt_buf_reset(&out);
+    tt_counter_begin(c);
+    CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 2, sk, sv, 2, &out, &e), 0);
+    CU_ASSERT_EQUAL(count_prefix(out.data, "tf\t") + count_prefix(out.data, "cooc\t"), 0);
+    tt_buf_free(&out);
+    tt_counter_free(c);
+}
+
+/* Overlapping and nested hits: A tok 0..2 and B tok 1..1 have d = 1 - 2 < 0: they count (as distance 0 ->
+ * weight 1/max(0,1) = 1). Two hits of the same concept add nothing off the diagonal. */
+static void
+test_counter_overlap(void)
+{
+    tt_context ctx[2];
+    size_t nctx;
+    tt_error e;
+    CU_ASSERT_EQUAL_FATAL(tt_context_parse("window1,wwindow1", ctx, 2, &nctx, &e), 0);
+    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0};
+    tt_counter *c;
+    CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+    tt_counter_begin(c);
+    tt_dochit h;
+    hit(&h, 0, 0, 2, 0, 0, 0);
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    hit(&h, 1, 1, 1, 0, 0, 0);
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    hit(&h, 1, 2, 2, 0, 0, 0); /* B again: B-B adds nothing; A-B d = 2-2 = 0 counts */
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    const char *mk[] = {"doc_id"}, *mv[] = {"x"};
+    tt_buf out = {0};
+    CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+    CU_ASSERT(has_line(out.data, "cooc\twindow1\tA\tB\t2"));
+    CU_ASSERT(has_line(out.data, "cooc\twindow1\tB\tB\t2"));
+    CU_ASSERT(has_line(out.data, "cooc\twwindow1\tA\tB\t2"));
+    tt_buf_free(&out);
+    tt_counter_free(c);
+}
+
+static void
+test_counter_errors(void)
+{
+    tt_error e;
+    tt_count_opts o = {NULL, 0, 0, 0, 1, 0};
+    tt_counter *c;
+    CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+    tt_counter_begin(c);
+    tt_dochit h;
+    hit(&h, 3, 0, 0, 0, 0, 0);
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), TT_EUSAGE);
+    hit(&h, 0, 5, 5, 0, 0, 0);
+    h.concept_id = "B";
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), TT_EUSAGE);
+    h.concept_id = "A";
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    hit(&h, 1, 4, 4, 0, 0, 0);
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), TT_EUSAGE); /* out of order */
+    tt_buf out = {0};
+    const char *mk[] = {"path"}, *mv[] = {"a.txt"};
+    CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), TT_EUSAGE); /* no doc_id */
+    tt_buf_free(&out);
+    tt_counter_free(c);
+    tt_context bad = {TT_CTX_WINDOW, 0, "window0"};
+    tt_count_opts o2 = {&bad, 1, 0, 0, 1, 0};
+    CU_ASSERT_EQUAL(tt_counter_new(&c, ids, 3, &o2, &e), TT_EUSAGE);
+    CU_ASSERT_PTR_NULL(c);
+}
+
+/* KWIC: kwic_chars 3 keeps the last 3 characters of left and the first 3 of right (UTF-8 aware); tabs and
+ * backslashes in fields are escaped. */
+static void
+test_counter_kwic_and_escapes(void)
+{
+    tt_error e;
+    tt_count_opts o = {NULL, 0, 0, 0, 1, 3};
+    tt_counter *c;
+    CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+    tt_counter_begin(c);
+    tt_dochit h;
+    hit(&h, 2, 0, 0, 0, 0, 0);
+    h.left = "абвгд";
+    h.left_len = strlen(h.left);
+    h.right = "ежзий";
+    h.right_len = strlen(h.right);
+    h.surface = "a\tb\\";
+    h.surface_len = 4;
+    h.form = "ab";
+    h.form_len = 2;
+    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+    const char *mk[] = {"doc_id"}, *mv[] = {"x"};
+    tt_buf out = {0};
+    CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+    CU_ASSERT(has_line(out.data, "hit\tC\te\t0\t5\t1\t\ta\\tb\\\\\tвгд\tежз\tab"));
+    tt_buf_free(&out);
+    tt_counter_free(c);
+}
+
+/* Terms "a b a | c a" (| = sentence break), n-grams up to 3:
+ *   unigrams a 3, b 1, c 1; bigrams "a b" 1, "b a" 1, "c a" 1 (never "a c"); trigram "a b a" 1. */
+static void
+test_counter_vocab_ngrams(void)
+{
+    tt_error e;
+    tt_count_opts o = {NULL, 0, 1, 0, 3, 0};
+    tt_counter *c;
+    CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+    tt_counter_begin(c);
+    CU_ASSERT_EQUAL(tt_counter_token(c, "a", 1, 1, &e), 0);
+    CU_ASSERT_EQUAL(tt_counter_token(c, "b", 1, 0, &e), 0);
+    CU_ASSERT_EQUAL(tt_counter_token(c, "a", 1, 0, &e), 0);
+    CU_ASSERT_EQUAL(tt_counter_token(c, "c", 1, 1, &e), 0);
+    CU_ASSERT_EQUAL(tt_counter_token(c, "a", 1, 0, &e), 0);
+    const char *mk[] = {"doc_id"}, *mv[] = {"x"};
+    tt_buf out = {0};
+    CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+    CU_ASSERT_STRING_EQUAL(out.data, "docres\t1\nmeta\tdoc_id\tx\n"
+                                     "vocab\ta\t3\nvocab\ta b\t1\nvocab\ta b a\t1\nvocab\tb\t1\nvocab\tb a\t1\n"
+                                     "vocab\tc\t1\nvocab\tc a\t1\nend\tx\n");
+    tt_buf_free(&out);
+    tt_counter_free(c);
+}
+
+static void
+test_docres_reader(void)
+{
+    const char *t = "docres\t1\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\nend\tx\n";
+    tt_docres_reader r;
+    tt_docres_line ln;
+    tt_error e;
+    tt_docres_reader_init(&r, t, strlen(t));
+    CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
+    CU_ASSERT_EQUAL(ln.kind, TT_DR_HEADER);
+    CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
+    CU_ASSERT_EQUAL(ln.kind, TT_DR_META);
+    CU_ASSERT_STRING_EQUAL(ln.f[0], "ti\ttle");
+    CU_ASSERT_STRING_EQUAL(ln.f[1], "a\\b");
+    CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
+    CU_ASSERT_EQUAL(ln.kind, TT_DR_HIT);
+    CU_ASSERT_EQUAL(ln.nf, 10);
+    CU_ASSERT_EQUAL(ln.n[5], 0);
+    CU_ASSERT_STRING_EQUAL(ln.f[9], "f");
+    CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
+    CU_ASSERT_EQUAL(ln.kind, TT_DR_END);
+    CU_ASSERT_EQUAL(ln.lineno, 4);
+    CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 0);
+    tt_docres_reader_free(&r);
+    const char *bad[] = {"tf\tA\n", "nope\t1\n", "tf\tA\t1\t2\n", "end\tx", "meta\ta\\qb\tc\n", "\n"};
+    const int ok_first[] = {0, 0, 0, 0, 0, 0};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        tt_docres_reader_init(&r, bad[i], strlen(bad[i]));
+        CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e) == TT_ESYNTAX, !ok_first[i]);
+        CU_ASSERT_EQUAL(e.line, 1);
+        tt_docres_reader_free(&r);
+    }
+}
+
+static void
+reg(void)
+{
+    tt_test_suite("count", "context lists parse, bad items are named", test_context_parse,
+                  "co-occurrence per context matches the hand count", test_counter_cooc_by_hand,
+                  "overlapping hits count in windows, same-concept pairs do not", test_counter_overlap,
+                  "bad hits and records are refused", test_counter_errors,
+                  "KWIC is trimmed by characters and fields are escaped", test_counter_kwic_and_escapes,
+                  "vocabulary n-grams never cross a sentence break", test_counter_vocab_ngrams,
+                  "the docres reader unescapes fields and rejects bad lines", test_docres_reader, NULL);
+}
+
+int
+main(void)
+{
+    return tt_test_main(reg);
+}
