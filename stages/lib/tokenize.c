@@ -531,6 +531,8 @@ no_end_after(tt_tokenizer *tk, tt_lang lang, int32_t start, int32_t p)
     for (int32_t i = w; i < p - 1; i++)
         if (u[i] >= '0' && u[i] <= '9')
             return 1; /* 6. / 6-бап. / 12.05.2020. / п.6. */
+    if (p - 1 - w == 1 && u_isalpha(u[w]))
+        return 1; /* an initial: И. И. Иванов, A. Smith */
     int32_t max = tk->abbr_max[lang];
     if (max <= 0)
         return 0;
