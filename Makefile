@@ -17,6 +17,8 @@ STAGEOBJ = $(foreach s,$(STAGES),$(B)/stage/$(notdir $(s)).o)
 TESTSRC  = $(sort $(wildcard tests/unit/test_*.c))
 TESTBIN  = $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
 TESTOBJ  = $(B)/tests/support.o
+CLISRC   = $(sort $(wildcard stages/cli/*.c))
+CLIOBJ   = $(CLISRC:stages/cli/%.c=$(B)/cli/%.o)
 
 .PHONY: all run check check-asan check-unit check-cli bench fuzz lint clean deps
 all: $(B)/bin/termtrace $(STAGEBIN)
@@ -30,20 +32,24 @@ $(B)/libtt.a: $(LIBOBJ)
 
 # A stage's main.c defines tt_<stage>_main(); built alone it gets a main() (TT_STAGE_MAIN), linked into the
 # pipeline it does not.
-$(B)/stage/%.o: stages/%/main.c $(wildcard stages/lib/tt/*.h) config.mk
+$(B)/stage/%.o: stages/%/main.c stages/cli/cli.h $(wildcard stages/lib/tt/*.h) config.mk
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) -Istages/cli $(CFLAGS) -c -o $@ $<
+$(B)/cli/%.o: stages/cli/%.c stages/cli/cli.h $(wildcard stages/lib/tt/*.h) config.mk
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Istages/cli $(CFLAGS) -c -o $@ $<
 define STAGE_RULE
-$(B)/bin/tt-$(2): stages/$(1)/main.c $(B)/libtt.a
+$(B)/bin/tt-$(2): stages/$(1)/main.c $(CLIOBJ) $(B)/libtt.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(CPPFLAGS) $$(CFLAGS) -DTT_STAGE_MAIN $$(LDFLAGS) -o $$@ $$< $(B)/libtt.a $$(DEPLIBS)
+	$$(CC) $$(CPPFLAGS) -Istages/cli $$(CFLAGS) -DTT_STAGE_MAIN $$(LDFLAGS) -o $$@ $$< $(CLIOBJ) $(B)/libtt.a $$(DEPLIBS)
 endef
 $(foreach s,$(STAGES),$(eval $(call STAGE_RULE,$(notdir $(s)),$(word 2,$(subst -, ,$(notdir $(s)))))))
-$(B)/pipeline.o: stages/pipeline.c $(wildcard stages/lib/tt/*.h) config.mk
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
-$(B)/bin/termtrace: $(B)/pipeline.o $(STAGEOBJ) $(B)/libtt.a
+$(B)/pipeline.o: stages/pipeline.c stages/cli/cli.h $(wildcard stages/lib/tt/*.h) config.mk
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(B)/pipeline.o $(STAGEOBJ) $(B)/libtt.a $(DEPLIBS)
+	$(CC) $(CPPFLAGS) -Istages/cli $(CFLAGS) -c -o $@ $<
+$(B)/bin/termtrace: $(B)/pipeline.o $(STAGEOBJ) $(CLIOBJ) $(B)/libtt.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(B)/pipeline.o $(STAGEOBJ) $(CLIOBJ) $(B)/libtt.a $(DEPLIBS)
 
 $(B)/tests/support.o: tests/unit/support.c tests/unit/support.h config.mk
 	@mkdir -p $(@D)

@@ -1,14 +1,563 @@
-/* pipeline.c - the `termtrace` driver (./pipeline): a command table over the stages and the run driver. */
-#include "tt/common.h"
+/* pipeline.c - `termtrace` (./pipeline): one command table over the whole pipeline (run, kwic, lexicon,
+ * shard, merge, diff) and the stage programs (decode ... export), so the chain runs in one process. */
+#include "cli.h"
+#include "opts.h"
+#include "tt/decode.h"
+#include "tt/export.h"
+#include "tt/lexicon.h"
+#include "tt/manifest.h"
+#include "tt/norm.h"
+#include "tt/run.h"
+#include "tt/tokenize.h"
+#include "tt/utf8.h"
 
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <unicode/uclean.h>
+#include <zlib.h>
+
+int tt_decode_main(int argc, char **argv);
+int tt_normalize_main(int argc, char **argv);
+int tt_tokenize_main(int argc, char **argv);
+int tt_match_main(int argc, char **argv);
+int tt_count_main(int argc, char **argv);
+int tt_export_main(int argc, char **argv);
+
+static const char *const PROG = "termtrace";
+
+static const char run_usage[] =
+    "Usage: pipeline run --corpus DIR --out DIR [--lexicon PATH] [OPTIONS]\n"
+    "Runs decode, normalize, tokenize, match, count and export over every document of DIR/manifest.tsv\n"
+    "on all cores, and writes the output folder (outputs.md) atomically.\n"
+    "  --corpus DIR        the corpus folder (manifest.tsv inside)\n"
+    "  --manifest FILE     another manifest (paths relative to --corpus)\n"
+    "  --lexicon PATH      concept lexicon, a .lex file or a folder of them (default lexicons/diaspora)\n"
+    "  --out DIR           output folder (replaced atomically at the end)\n"
+    "  --jobs N            worker threads (default: the number of cores); outputs do not depend on N\n"
+    "  --cache DIR         per-document cache: a rerun only processes new or changed documents\n"
+    "  --shard I/K         process shard I of K (0-based; SLURM_ARRAY_TASK_ID) into a partial output\n"
+    "  --allow-outside     allow manifest paths outside the corpus folder\n"
+    "  --encoding NAME     declare the encoding of every document (the manifest's column wins)\n"
+    "  --replace-invalid   replace invalid bytes by U+FFFD (counted) instead of skipping the document\n"
+    "  --max-doc-bytes N   limit: skip a document whose text exceeds N bytes (default: none)\n"
+    "  --max-gzip-ratio N  limit: skip a gzip file that inflates more than N times (default 1000)\n"
+    "  --quiet             no progress line\n" TT_CLI_SHARED_HELP TT_EXIT_CODES_HELP;
+
+static void
+on_skipped(void *ctx, const char *doc_id, const tt_error *err)
+{
+    (void)ctx;
+    char msg[2400];
+    fprintf(stderr, "%s: warning: document '%s' skipped: %s\n", PROG, doc_id,
+            tt_error_format(err, msg, sizeof msg));
+}
+
+static void
+on_progress(void *ctx, size_t done, size_t total, uint64_t bytes, double secs)
+{
+    (void)ctx;
+    double mbs = secs > 0 ? (double)bytes / 1e6 / secs : 0;
+    double eta = done ? secs * (double)(total - done) / (double)done : 0;
+    fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %.0f s   ", done, total, mbs, eta);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+static const char *
+default_lexicon(void)
+{
+    static char path[4200];
+    snprintf(path, sizeof path, "%s/diaspora", tt_data_dir());
+    return path;
+}
+
+static int
+cmd_run(int argc, char **argv)
+{
+    const char *prog = "pipeline run";
+    static const struct option lo[] = {
+        {"corpus", 1, 0, 'c'},          {"manifest", 1, 0, 'm'},       {"lexicon", 1, 0, 'L'},
+        {"out", 1, 0, 'o'},             {"jobs", 1, 0, 'j'},           {"cache", 1, 0, 'C'},
+        {"shard", 1, 0, 's'},           {"allow-outside", 0, 0, 'a'},  {"encoding", 1, 0, 'e'},
+        {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
+        {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           TT_CLI_SHARED_OPTIONS,
+        {0, 0, 0, 0}};
+    tt_run_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    tt_cli_opts co;
+    tt_cli_opts_init(&co);
+    int quiet = 0, o;
+    uint64_t v;
+    optind = 0;
+    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+        int h = tt_cli_opt(prog, o, optarg, &co);
+        if (h < 0)
+            return TT_EXIT_USAGE;
+        if (h)
+            continue;
+        switch (o) {
+        case 'c': cfg.corpus = optarg; break;
+        case 'm': cfg.manifest = optarg; break;
+        case 'L': cfg.lexicon = optarg; break;
+        case 'o': cfg.out = optarg; break;
+        case 'C': cfg.cache = optarg; break;
+        case 'a': cfg.allow_outside = 1; break;
+        case 'e': cfg.run.decode.encoding = optarg; break;
+        case 'r': cfg.run.decode.replace_invalid = 1; break;
+        case 'q': quiet = 1; break;
+        case 'j':
+            if (tt_cli_u64(prog, "--jobs", optarg, &v))
+                return TT_EXIT_USAGE;
+            if (v < 1 || v > 1024)
+                return tt_cli_usage(prog, "--jobs is 1 to 1024");
+            cfg.jobs = (unsigned)v;
+            break;
+        case 'M':
+            if (tt_cli_u64(prog, "--max-doc-bytes", optarg, &cfg.run.decode.max_bytes))
+                return TT_EXIT_USAGE;
+            break;
+        case 'G':
+            if (tt_cli_u64(prog, "--max-gzip-ratio", optarg, &cfg.run.decode.max_gunzip_ratio))
+                return TT_EXIT_USAGE;
+            break;
+        case 's': {
+            unsigned i, k;
+            char c;
+            if (sscanf(optarg, "%u/%u%c", &i, &k, &c) != 2 || k == 0 || i >= k)
+                return tt_cli_usage(prog, "--shard is I/K with 0 <= I < K, not '%s'", optarg);
+            cfg.shard_i = i;
+            cfg.shard_k = k;
+            break;
+        }
+        case 'h': fputs(run_usage, stdout); return tt_cli_finish(prog, 0);
+        default: return tt_cli_usage(prog, "bad option");
+        }
+    }
+    if (optind < argc)
+        return tt_cli_usage(prog, "unexpected argument '%s'", argv[optind]);
+    if (!cfg.corpus || !cfg.out)
+        return tt_cli_usage(prog, "--corpus and --out are required");
+    if (cfg.run.decode.encoding && !tt_encoding_canonical(cfg.run.decode.encoding))
+        return tt_cli_usage(prog, "unknown encoding '%s'", cfg.run.decode.encoding);
+    if (tt_cli_opts_done(prog, &co))
+        return TT_EXIT_USAGE;
+    if (!cfg.lexicon)
+        cfg.lexicon = default_lexicon();
+    cfg.run.overlap = co.overlap;
+    cfg.run.count = co.count;
+    cfg.exp = co.exp;
+    cfg.options_json = co.json;
+    tt_run_callbacks cb = {on_skipped, NULL, NULL};
+    if (!quiet && isatty(2))
+        cb.progress = on_progress;
+    tt_run_result res;
+    tt_error err;
+    tt_error_clear(&err);
+    int rc = tt_run(&cfg, &cb, &res, &err);
+    int code;
+    if (rc < 0) {
+        tt_cli_error(PROG, &err);
+        code = tt_cli_code(rc);
+    } else {
+        fprintf(stderr, "%s: %zu documents (%zu ok, %zu skipped, %zu from cache), %.1f MB in %.2f s -> %s\n",
+                PROG, res.docs, res.ok, res.skipped, res.cached, (double)res.bytes / 1e6, res.seconds,
+                cfg.out);
+        code = rc == 1 ? TT_EXIT_SKIPPED : TT_EXIT_OK;
+    }
+    tt_cli_opts_free(&co);
+    return tt_cli_finish(PROG, code);
+}
+
+/* ---- kwic ---- */
+static size_t
+chars(const char *s)
+{
+    return tt_utf8_chars(s, strlen(s));
+}
+
+static int
+cmd_kwic(int argc, char **argv)
+{
+    const char *prog = "pipeline kwic";
+    static const struct option lo[] = {{"out", 1, 0, 'o'}, {"concept", 1, 0, 'c'}, {"doc", 1, 0, 'd'},
+                                       {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    const char *out = NULL, *concept = NULL, *doc = NULL;
+    int o;
+    optind = 0;
+    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+        switch (o) {
+        case 'o': out = optarg; break;
+        case 'c': concept = optarg; break;
+        case 'd': doc = optarg; break;
+        case 'h':
+            fputs("Usage: pipeline kwic --out DIR [--concept ID] [--doc DOC_ID]\n"
+                  "Prints a concordance line for every counted hit in DIR/hits.tsv:\n"
+                  "doc_id, start offset, left context, [the hit as written], right context.\n" TT_EXIT_CODES_HELP,
+                  stdout);
+            return tt_cli_finish(prog, 0);
+        default: return tt_cli_usage(prog, "bad option");
+        }
+    }
+    if (!out)
+        return tt_cli_usage(prog, "--out is required");
+    char path[4200];
+    snprintf(path, sizeof path, "%s/hits.tsv", out);
+    if (access(path, R_OK) != 0)
+        snprintf(path, sizeof path, "%s/hits.tsv.gz", out);
+    gzFile f = gzopen(path, "rb");
+    if (!f) {
+        tt_error e;
+        tt_error_clear(&e);
+        tt_error_set(&e, TT_EIO, "cannot open (is this a termtrace output folder?)");
+        tt_error_at(&e, path, 0, 0);
+        tt_cli_error(PROG, &e);
+        return TT_EXIT_FAIL;
+    }
+    tt_buf line = {0}, un = {0};
+    char chunk[8192];
+    int header = 1;
+    long nhits = 0;
+    while (gzgets(f, chunk, sizeof chunk)) {
+        tt_buf_puts(&line, chunk);
+        if (line.len == 0 || line.data[line.len - 1] != '\n')
+            continue;
+        line.data[--line.len] = 0;
+        if (header) {
+            header = 0;
+            tt_buf_reset(&line);
+            continue;
+        }
+        /* doc_id concept_id entry start end sentence article surface left right */
+        char *fl[10];
+        size_t nf = 0;
+        char *p = line.data;
+        fl[nf++] = p;
+        for (; *p && nf < 10; p++)
+            if (*p == '\t') {
+                *p = 0;
+                fl[nf++] = p + 1;
+            }
+        if (nf == 10 && (!concept || !strcmp(fl[1], concept)) && (!doc || !strcmp(fl[0], doc))) {
+            const char *show[3] = {fl[8], fl[7], fl[9]};
+            char *dec[3];
+            for (int k = 0; k < 3; k++) {
+                tt_buf_reset(&un);
+                tt_tsv_unescape(&un, show[k], strlen(show[k]));
+                dec[k] = strdup(un.data ? un.data : "");
+            }
+            size_t pad = chars(dec[0]) < 40 ? 40 - chars(dec[0]) : 0;
+            printf("%s\t%s\t%*s%s [%s] %s\n", fl[0], fl[3], (int)pad, "", dec[0], dec[1], dec[2]);
+            for (int k = 0; k < 3; k++)
+                free(dec[k]);
+            nhits++;
+        }
+        tt_buf_reset(&line);
+    }
+    gzclose(f);
+    tt_buf_free(&line);
+    tt_buf_free(&un);
+    fprintf(stderr, "%s: %ld hits\n", PROG, nhits);
+    return tt_cli_finish(prog, 0);
+}
+
+/* ---- lexicon check / explain ---- */
+static int
+cmd_lexicon(int argc, char **argv)
+{
+    const char *prog = "pipeline lexicon";
+    if (argc < 2 || !strcmp(argv[1], "--help")) {
+        fputs("Usage: pipeline lexicon check PATH\n"
+              "       pipeline lexicon explain WORD --lang L [--lexicon PATH]\n"
+              "check: validates a lexicon and prints, for each entry, its match form and the forms it\n"
+              "generates, with a warning for each entry that can never match.\n"
+              "explain: which entries match WORD (as a token of a document in language L) and why.\n" TT_EXIT_CODES_HELP,
+              stdout);
+        return tt_cli_finish(prog, argc < 2 ? TT_EXIT_USAGE : 0);
+    }
+    const char *sub = argv[1], *lexicon = NULL, *word = NULL, *lang = "kk";
+    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"lang", 1, 0, 'l'}, {0, 0, 0, 0}};
+    int o;
+    optind = 0;
+    while ((o = getopt_long(argc - 1, argv + 1, "", lo, NULL)) != -1) {
+        if (o == 'L')
+            lexicon = optarg;
+        else if (o == 'l')
+            lang = optarg;
+        else
+            return tt_cli_usage(prog, "bad option");
+    }
+    if (optind < argc - 1)
+        word = argv[1 + optind];
+    int check = !strcmp(sub, "check"), explain = !strcmp(sub, "explain");
+    if (!check && !explain)
+        return tt_cli_usage(prog, "unknown subcommand '%s' (check or explain)", sub);
+    if (check) {
+        if (!lexicon)
+            lexicon = word;
+        if (!lexicon)
+            return tt_cli_usage(prog, "check needs a lexicon PATH");
+    } else {
+        if (!word)
+            return tt_cli_usage(prog, "explain needs a WORD");
+        if (!lexicon)
+            lexicon = default_lexicon();
+        if (!tt_lang_known(lang, strlen(lang)))
+            return tt_cli_usage(prog, "unknown --lang '%s' (kk, uz, ru or en)", lang);
+    }
+    tt_error err;
+    tt_error_clear(&err);
+    tt_normalizer *nz = NULL;
+    tt_tokenizer *tk = NULL;
+    tt_lexicon *lx = NULL;
+    tt_matcher *mt = NULL;
+    tt_buf out = {0};
+    tt_tokseq ts;
+    tt_tokseq_init(&ts);
+    int rc = tt_normalizer_new(&nz, NULL, &err);
+    tt_lexicon_opts lop = {0};
+    if (!rc)
+        rc = tt_lexicon_load(&lx, lexicon, &lop, nz, &err);
+    if (!rc)
+        rc = tt_matcher_new(&mt, lx, &err);
+    size_t nwarn = 0;
+    if (!rc && check) {
+        rc = tt_lexicon_check(lx, mt, &out, &nwarn, &err);
+    } else if (!rc) {
+        tt_lang l = tt_lang_parse(lang, strlen(lang));
+        rc = tt_tokenizer_new(&tk, NULL, &err);
+        if (!rc)
+            rc = tt_tokenize(tk, nz, l, TT_SCRIPT_ANY, word, strlen(word), 0, NULL, NULL, &ts, &err);
+        for (size_t i = 0; !rc && i < ts.ntok; i++) {
+            const tt_token *t = &ts.tok[i];
+            tt_buf_printf(&out, "%.*s -> match form '%.*s'\n", (int)(t->end - t->start), word + t->start,
+                          (int)t->match_len, ts.forms.data + t->match_off);
+            rc = tt_matcher_explain(mt, l, ts.forms.data + t->match_off, t->match_len, &out, &err);
+        }
+    }
+    int code = 0;
+    if (rc) {
+        tt_cli_error(PROG, &err);
+        code = tt_cli_code(rc);
+    } else {
+        fwrite(out.data, 1, out.len, stdout);
+        if (check)
+            fprintf(stderr, "%s: %s: %zu concepts, %zu entries, %zu warnings\n", PROG, lexicon,
+                    tt_lexicon_nconcepts(lx), tt_lexicon_nentries(lx), nwarn);
+    }
+    tt_buf_free(&out);
+    tt_tokseq_free(&ts);
+    tt_matcher_free(mt);
+    tt_lexicon_free(lx);
+    tt_tokenizer_free(tk);
+    tt_normalizer_free(nz);
+    return tt_cli_finish(prog, code);
+}
+
+/* ---- shard / merge / diff ---- */
+static int
+cmd_shard(int argc, char **argv)
+{
+    const char *prog = "pipeline shard";
+    static const struct option lo[] = {{"corpus", 1, 0, 'c'}, {"shards", 1, 0, 'k'}, {"out", 1, 0, 'o'},
+                                       {"allow-outside", 0, 0, 'a'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    const char *corpus = NULL, *out = NULL;
+    uint64_t k = 0;
+    int allow = 0, o;
+    optind = 0;
+    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+        switch (o) {
+        case 'c': corpus = optarg; break;
+        case 'o': out = optarg; break;
+        case 'a': allow = 1; break;
+        case 'k':
+            if (tt_cli_u64(prog, "--shards", optarg, &k))
+                return TT_EXIT_USAGE;
+            break;
+        case 'h':
+            fputs("Usage: pipeline shard --corpus DIR --shards K [--out DIR]\n"
+                  "Splits the manifest into K parts (contiguous blocks of the doc_id order, the same blocks\n"
+                  "`pipeline run --shard I/K` processes). Prints one line per shard (shard, documents, bytes);\n"
+                  "with --out also writes DIR/manifest-I.tsv for each shard.\n" TT_EXIT_CODES_HELP,
+                  stdout);
+            return tt_cli_finish(prog, 0);
+        default: return tt_cli_usage(prog, "bad option");
+        }
+    }
+    if (!corpus || k < 1 || k > 100000)
+        return tt_cli_usage(prog, "--corpus and --shards K (1 to 100000) are required");
+    tt_error err;
+    tt_error_clear(&err);
+    tt_manifest *m = NULL;
+    int rc = tt_manifest_load(&m, corpus, NULL, allow, &err);
+    if (rc) {
+        tt_cli_error(PROG, &err);
+        return tt_cli_finish(prog, tt_cli_code(rc));
+    }
+    int code = 0;
+    for (unsigned i = 0; i < k && !code; i++) {
+        size_t a, b;
+        tt_manifest_shard(m, i, (unsigned)k, &a, &b);
+        FILE *f = NULL;
+        char path[4200];
+        if (out) {
+            snprintf(path, sizeof path, "%s/manifest-%u.tsv", out, i);
+            f = fopen(path, "w");
+            if (!f) {
+                tt_error_set(&err, TT_EIO, "cannot write");
+                tt_error_at(&err, path, 0, 0);
+                tt_cli_error(PROG, &err);
+                code = TT_EXIT_FAIL;
+                break;
+            }
+            for (size_t j = 0; j < tt_manifest_ncols(m); j++)
+                fprintf(f, "%s%s", j ? "\t" : "", tt_manifest_col(m, j));
+            fputc('\n', f);
+        }
+        uint64_t bytes = 0;
+        for (size_t d = a; d < b; d++) {
+            const tt_mdoc *md = tt_manifest_doc(m, d);
+            FILE *g = fopen(md->fullpath, "rb");
+            if (g) {
+                fseek(g, 0, SEEK_END);
+                long sz = ftell(g);
+                bytes += sz > 0 ? (uint64_t)sz : 0;
+                fclose(g);
+            }
+            for (size_t j = 0; f && j < tt_manifest_ncols(m); j++) {
+                tt_buf e = {0};
+                tt_buf_put_tsv(&e, md->values[j], strlen(md->values[j]));
+                fprintf(f, "%s%s", j ? "\t" : "", e.data ? e.data : "");
+                tt_buf_free(&e);
+            }
+            if (f)
+                fputc('\n', f);
+        }
+        if (f && fclose(f) != 0)
+            code = TT_EXIT_FAIL;
+        printf("%u/%u\t%zu\t%llu\n", i, (unsigned)k, b - a, (unsigned long long)bytes);
+    }
+    tt_manifest_free(m);
+    return tt_cli_finish(prog, code);
+}
+
+static int
+cmd_merge(int argc, char **argv)
+{
+    const char *prog = "pipeline merge";
+    static const struct option lo[] = {{"out", 1, 0, 'o'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    const char *out = NULL;
+    int o;
+    optind = 0;
+    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+        if (o == 'o') {
+            out = optarg;
+        } else if (o == 'h') {
+            fputs("Usage: pipeline merge PART... --out DIR\n"
+                  "Merges the partial outputs of `pipeline run --shard I/K` (all K of them) into exactly\n"
+                  "what one run over the whole corpus writes.\n" TT_EXIT_CODES_HELP,
+                  stdout);
+            return tt_cli_finish(prog, 0);
+        } else {
+            return tt_cli_usage(prog, "bad option");
+        }
+    }
+    if (!out || optind >= argc)
+        return tt_cli_usage(prog, "PART... and --out DIR are required");
+    tt_error err;
+    tt_error_clear(&err);
+    tt_run_result res;
+    int rc = tt_merge((const char *const *)argv + optind, (size_t)(argc - optind), out, &res, &err);
+    if (rc < 0) {
+        tt_cli_error(PROG, &err);
+        return tt_cli_finish(prog, tt_cli_code(rc));
+    }
+    fprintf(stderr, "%s: merged %d parts: %zu documents (%zu skipped) -> %s\n", PROG, argc - optind, res.docs,
+            res.skipped, out);
+    return tt_cli_finish(prog, rc == 1 ? TT_EXIT_SKIPPED : 0);
+}
+
+static int
+cmd_diff(int argc, char **argv)
+{
+    const char *prog = "pipeline diff";
+    if (argc != 3 || argv[1][0] == '-') {
+        fputs("Usage: pipeline diff OLD_OUT NEW_OUT\n"
+              "Prints as TSV what changed between two runs: documents added and removed, concepts whose\n"
+              "rate changed most, forms that appeared or vanished.\n" TT_EXIT_CODES_HELP,
+              argc == 2 && !strcmp(argv[1], "--help") ? stdout : stderr);
+        return tt_cli_finish(prog, argc == 2 && !strcmp(argv[1], "--help") ? 0 : TT_EXIT_USAGE);
+    }
+    tt_error err;
+    tt_error_clear(&err);
+    int rc = tt_export_diff(argv[1], argv[2], stdout, &err);
+    if (rc) {
+        tt_cli_error(PROG, &err);
+        return tt_cli_finish(prog, tt_cli_code(rc));
+    }
+    return tt_cli_finish(prog, 0);
+}
+
+static int cmd_help(int argc, char **argv);
+
+static const struct {
+    const char *name;
+    int (*fn)(int, char **);
+    const char *what;
+} commands[] = {
+    {"run", cmd_run, "run the whole pipeline over a corpus into an output folder"},
+    {"kwic", cmd_kwic, "concordance lines for the hits of a run"},
+    {"lexicon", cmd_lexicon, "check a lexicon, or explain which entry matches a word"},
+    {"shard", cmd_shard, "split a corpus into K shards (for a Slurm job array)"},
+    {"merge", cmd_merge, "merge the partial outputs of K shards"},
+    {"diff", cmd_diff, "what changed between two output folders"},
+    {"decode", tt_decode_main, "stage 1: bytes in any encoding -> UTF-8 text stream"},
+    {"normalize", tt_normalize_main, "stage 2: NFC text as written, script detection"},
+    {"tokenize", tt_tokenize_main, "stage 3: words, sentences, articles, match forms"},
+    {"match", tt_match_main, "stage 4: lexicon hits"},
+    {"count", tt_count_main, "stage 5: per-document counts (docres)"},
+    {"export", tt_export_main, "stage 6: the output folder"},
+    {"help", cmd_help, "this list"},
+};
+
+static int
+cmd_help(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    printf("termtrace %s - concept counts, co-occurrence and KWIC over multilingual legal corpora\n\n"
+           "Usage: pipeline COMMAND [OPTIONS]   (pipeline COMMAND --help for each)\n\n",
+           TT_VERSION);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        printf("  %-10s %s\n", commands[i].name, commands[i].what);
+    printf("\nThe stages also exist as programs (build/release/bin/tt-decode ...), each reading stdin and\n"
+           "writing stdout in the stream formats of stages/README.md.\n\n" TT_EXIT_CODES_HELP);
+    return tt_cli_finish(PROG, 0);
+}
 
 int
 main(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "termtrace %s\n", TT_VERSION);
-    return 2;
+    int r;
+    if (argc < 2) {
+        r = tt_cli_usage(PROG, "no command");
+    } else if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        r = cmd_help(argc, argv);
+    } else if (!strcmp(argv[1], "--version")) {
+        printf("termtrace %s (output format %d)\n", TT_VERSION, TT_FORMAT_VERSION);
+        r = tt_cli_finish(PROG, 0);
+    } else {
+        r = -1;
+        for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+            if (!strcmp(argv[1], commands[i].name)) {
+                r = commands[i].fn(argc - 1, argv + 1);
+                break;
+            }
+        if (r < 0)
+            r = tt_cli_usage(PROG, "unknown command '%s'", argv[1]);
+    }
+    u_cleanup();
+    return r;
 }

@@ -343,9 +343,8 @@ execution_json(tt_buf *b, const run_state *rs, unsigned jobs, const tt_run_resul
                : 0;
 }
 
-/* Swaps the finished temporary folder into place: atomically where the target exists. */
-static int
-install_dir(const char *tmp, const char *out, tt_error *err)
+int
+tt_install_dir(const char *tmp, const char *out, tt_error *err)
 {
     struct stat st;
     if (stat(out, &st) == 0) {
@@ -577,7 +576,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     }
     if (rc)
         goto done;
-    if ((rc = install_dir(tmp, cfg->out, err)))
+    if ((rc = tt_install_dir(tmp, cfg->out, err)))
         goto done;
     tmp[0] = 0;
     res->seconds = now_wall() - t_start;
@@ -741,7 +740,7 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
         if (rc)
             goto done;
     }
-    if ((rc = install_dir(tmp, out, err)))
+    if ((rc = tt_install_dir(tmp, out, err)))
         goto done;
     tmp[0] = 0;
     res->seconds = now_wall() - t0;

@@ -28,6 +28,31 @@ struct tt_worker {
     tt_stage_times times;
 };
 
+const char *const tt_stat_keys[TT_NSTAT] = {
+    "sha256",          "bytes",              "text_bytes",         "tokens",
+    "sentences",       "articles",           "paragraphs",         "status",
+    "encoding",        "encoding_method",    "encoding_confidence", "encoding_runner_up",
+    "gzip",            "script_used",        "script_confidence",  "homoglyph_repairs",
+    "mixed_unrepaired", "hyphen_joins",      "line_joins",         "replaced",
+    "degraded"};
+
+size_t
+tt_piece_cut(const char *s, size_t n, size_t piece, int eof)
+{
+    if (eof)
+        return n;
+    if (n < piece)
+        return 0;
+    size_t c = tt_tokenize_cut(s, piece);
+    if (c)
+        return c;
+    size_t hard = 4 * piece;
+    if (n < hard)
+        return 0;
+    c = tt_tokenize_cut(s, hard);
+    return c ? c : tt_utf8_floor(s, hard);
+}
+
 static double
 now_cpu(void)
 {
@@ -268,7 +293,7 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
             keys[nm] = tt_manifest_col(m, j);
             vals[nm++] = d->values[j];
         }
-    char num[16][24];
+    char num[TT_NSTAT][24];
     int k = 0;
 #define NUM(v) (snprintf(num[k], sizeof num[k], "%llu", (unsigned long long)(v)), num[k++])
     const tt_tokseq *ts = &w->ts;
@@ -276,13 +301,9 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
     snprintf(conf, sizeof conf, "%d", info ? info->confidence : 0);
     char sconf[8];
     snprintf(sconf, sizeof sconf, "%d", ds->script_conf);
-    const char *sk[] = {"sha256",        "bytes",         "tokens",        "sentences",
-                        "articles",      "paragraphs",    "status",        "encoding",
-                        "encoding_method", "encoding_confidence", "encoding_runner_up", "gzip",
-                        "script_used",   "script_confidence", "homoglyph_repairs", "mixed_unrepaired",
-                        "hyphen_joins",  "line_joins",    "replaced",      "degraded"};
-    const char *sv[] = {
+    const char *sv[TT_NSTAT] = {
         info ? info->sha256 : "",
+        NUM(info ? info->raw_bytes : 0),
         NUM(ds->nfc_total),
         NUM(ds->tok_total),
         NUM(ds->tok_total ? ts->sentences : 0),
@@ -304,7 +325,7 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
         info && tt_decode_degraded(d->lang, info->encoding) ? "1" : "0",
     };
 #undef NUM
-    int rc = tt_counter_end(w->ct, keys, vals, nm, sk, sv, sizeof sk / sizeof *sk, out, err);
+    int rc = tt_counter_end(w->ct, keys, vals, nm, tt_stat_keys, sv, TT_NSTAT, out, err);
     free(keys);
     free(vals);
     return rc;
@@ -324,40 +345,22 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
     double t0 = now_cpu();
     int rc = tt_decoder_open(&dec, d->fullpath, &dop, err);
     w->times.decode += now_cpu() - t0;
-    size_t piece = w->opts.piece_size, hard = 4 * piece;
+    size_t piece = w->opts.piece_size;
     int eof = 0;
     while (!rc && !eof) {
         t0 = now_cpu();
-        while (w->raw.len < piece) {
-            int r = tt_decoder_read(dec, &w->raw, err);
-            if (r < 0) {
-                rc = r;
-                break;
-            }
-            if (r == 0) {
-                eof = 1;
-                break;
-            }
-        }
+        int r = tt_decoder_read(dec, &w->raw, err);
         w->times.decode += now_cpu() - t0;
-        if (rc)
+        if (r < 0) {
+            rc = r;
             break;
-        while (w->raw.len > 0) {
-            size_t cut = w->raw.len;
-            if (!eof) {
-                cut = tt_tokenize_cut(w->raw.data, w->raw.len);
-                if (cut == 0) {
-                    if (w->raw.len < hard)
-                        break; /* read more before cutting */
-                    cut = tt_utf8_floor(w->raw.data, w->raw.len);
-                }
-            }
-            if ((rc = process_piece(w, &ds, w->raw.data, cut, err)))
-                break;
+        }
+        eof = r == 0;
+        size_t cut;
+        while (!rc && w->raw.len > 0 && (cut = tt_piece_cut(w->raw.data, w->raw.len, piece, eof)) > 0) {
+            rc = process_piece(w, &ds, w->raw.data, cut, err);
             memmove(w->raw.data, w->raw.data + cut, w->raw.len - cut);
             w->raw.len -= cut;
-            if (!eof)
-                break;
         }
     }
     const tt_decode_info *info = dec ? tt_decoder_info(dec) : NULL;

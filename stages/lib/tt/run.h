@@ -67,6 +67,10 @@ int tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_re
  * output that may differ between two runs of the same inputs. */
 int tt_add_run_json(const char *dir, const char *members, tt_error *err);
 
+/* Swaps a finished temporary folder tmp into place at out: atomically (renameat2 RENAME_EXCHANGE) where out
+ * exists, then removes the previous output; a plain rename where it does not. */
+int tt_install_dir(const char *tmp, const char *out, tt_error *err);
+
 /* Removes a folder tree (used for temporary folders). Returns 0 or TT_EIO. */
 int tt_rmtree(const char *path);
 

@@ -1,0 +1,273 @@
+/* tt-match - a `tokens` stream + a lexicon -> a `hits` stream: the tokens passed through and every hit of a
+ * lexicon entry, with its concept, span, sentence, article and KWIC context (stages/README.md). */
+#include "cli.h"
+#include "tt/lexicon.h"
+#include "tt/norm.h"
+#include "tt/stream.h"
+#include "tt/tokenize.h"
+#include "tt/worker.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uclean.h>
+
+static const char usage[] =
+    "Usage: tt-match --lexicon PATH [--overlap longest|all] [--kwic N] < tokens-stream > hits-stream\n"
+    "Finds the lexicon's entries in each document's tokens. Overlapping matches: the longest wins and is\n"
+    "counted once (ties: the entry listed first); --overlap all counts every match.\n"
+    "  --kwic N   characters of context left and right of each hit (default 40)\n" TT_EXIT_CODES_HELP;
+
+typedef struct mctx {
+    const tt_lexicon *lx;
+    tt_matcher *mt;
+    tt_overlap overlap;
+    size_t kwic;
+    tt_lang lang;
+    tt_tokseq ts;
+    tt_buf text, out, left, right, form;
+    uint64_t text_off, tok_base;
+    int have_piece;
+    tt_hit *hits;
+    size_t nhits, caphits;
+} mctx;
+
+static int
+push_token(tt_tokseq *ts, const tt_rec *rec)
+{
+    if (ts->ntok == ts->captok) {
+        size_t cap = ts->captok ? 2 * ts->captok : 1024;
+        tt_token *t = realloc(ts->tok, cap * sizeof *t);
+        if (!t)
+            return TT_ENOMEM;
+        ts->tok = t;
+        ts->captok = cap;
+    }
+    tt_token *t = &ts->tok[ts->ntok];
+    memset(t, 0, sizeof *t);
+    t->start = strtoull(rec->f[0], NULL, 10);
+    t->end = strtoull(rec->f[1], NULL, 10);
+    t->sent = (uint32_t)strtoul(rec->f[2], NULL, 10);
+    t->para = (uint32_t)strtoul(rec->f[3], NULL, 10);
+    t->article = (uint32_t)strtoul(rec->f[4], NULL, 10);
+    t->flags = (uint32_t)strtoul(rec->f[5], NULL, 10);
+    t->match_off = (uint32_t)ts->forms.len;
+    t->match_len = (uint32_t)rec->n[6];
+    if (tt_buf_append(&ts->forms, rec->f[6], rec->n[6]))
+        return TT_ENOMEM;
+    ts->ntok++;
+    return 0;
+}
+
+static int
+push_article(tt_tokseq *ts, const char *label, size_t n)
+{
+    if (ts->narticles == ts->caparticles) {
+        size_t cap = ts->caparticles ? 2 * ts->caparticles : 16;
+        uint32_t *p = realloc(ts->label_off, cap * sizeof *p);
+        if (!p)
+            return TT_ENOMEM;
+        ts->label_off = p;
+        ts->caparticles = cap;
+    }
+    ts->label_off[ts->narticles++] = (uint32_t)ts->labels.len;
+    return tt_buf_append(&ts->labels, label, n) || tt_buf_putc(&ts->labels, 0) ? TT_ENOMEM : 0;
+}
+
+/* Matches the tokens of the current piece and writes its hits. */
+static int
+flush_piece(mctx *c, tt_error *err)
+{
+    if (!c->have_piece)
+        return 0;
+    c->have_piece = 0;
+    c->nhits = 0;
+    int rc = tt_matcher_run(c->mt, c->lang, &c->ts, c->overlap, &c->hits, &c->nhits, &c->caphits, err);
+    for (size_t i = 0; !rc && i < c->nhits; i++) {
+        const tt_hit *h = &c->hits[i];
+        const tt_token *a = &c->ts.tok[h->first], *b = &c->ts.tok[h->last];
+        size_t s = (size_t)(a->start - c->text_off), e = (size_t)(b->end - c->text_off);
+        if (e > c->text.len || s > e) {
+            tt_error_set(err, TT_ESYNTAX, "token offsets outside their text piece");
+            return TT_ESYNTAX;
+        }
+        tt_buf_reset(&c->left);
+        tt_buf_reset(&c->right);
+        tt_buf_reset(&c->form);
+        tt_kwic(c->text.data, c->text.len, s, e, c->kwic, &c->left, &c->right);
+        for (uint32_t t = h->first; t <= h->last; t++) {
+            if (t > h->first)
+                tt_buf_putc(&c->form, ' ');
+            tt_buf_append(&c->form, c->ts.forms.data + c->ts.tok[t].match_off, c->ts.tok[t].match_len);
+        }
+        tt_entry_info ei;
+        tt_lexicon_entry(c->lx, h->entry, &ei);
+        char n[9][24];
+        snprintf(n[0], 24, "%u", h->concept);
+        snprintf(n[1], 24, "%llu", (unsigned long long)(c->tok_base + h->first));
+        snprintf(n[2], 24, "%llu", (unsigned long long)(c->tok_base + h->last));
+        snprintf(n[3], 24, "%llu", (unsigned long long)a->start);
+        snprintf(n[4], 24, "%llu", (unsigned long long)b->end);
+        snprintf(n[5], 24, "%u", a->sent);
+        snprintf(n[6], 24, "%u", a->para);
+        snprintf(n[7], 24, "%u", a->article);
+        const char *f[15] = {tt_lexicon_concept(c->lx, h->concept)->id,
+                             n[0], ei.text, n[1], n[2], n[3], n[4], n[5], n[6], n[7],
+                             tt_tokseq_article_label(&c->ts, a->article),
+                             c->text.data + s, c->left.data ? c->left.data : "",
+                             c->right.data ? c->right.data : "", c->form.data ? c->form.data : ""};
+        size_t fl[15];
+        for (int k = 0; k < 15; k++)
+            fl[k] = strlen(f[k]);
+        fl[11] = e - s;
+        rc = tt_stream_put(&c->out, "hit", 15, f, fl);
+    }
+    c->tok_base += c->ts.ntok;
+    tt_tokseq_reset(&c->ts);
+    return rc;
+}
+
+int tt_match_main(int argc, char **argv);
+
+int
+tt_match_main(int argc, char **argv)
+{
+    const char *prog = "tt-match";
+    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"overlap", 1, 0, 'o'}, {"kwic", 1, 0, 'k'},
+                                       {"help", 0, 0, 'h'},    {0, 0, 0, 0}};
+    const char *lexicon = NULL;
+    mctx c;
+    memset(&c, 0, sizeof c);
+    c.kwic = 40;
+    int o;
+    optind = 0;
+    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+        uint64_t v;
+        switch (o) {
+        case 'L': lexicon = optarg; break;
+        case 'o':
+            if (!strcmp(optarg, "all"))
+                c.overlap = TT_OVERLAP_ALL;
+            else if (strcmp(optarg, "longest") != 0)
+                return tt_cli_usage(prog, "--overlap is 'longest' or 'all', not '%s'", optarg);
+            break;
+        case 'k':
+            if (tt_cli_u64(prog, "--kwic", optarg, &v))
+                return TT_EXIT_USAGE;
+            c.kwic = (size_t)v;
+            break;
+        case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
+        default: return tt_cli_usage(prog, "bad option");
+        }
+    }
+    if (!lexicon)
+        return tt_cli_usage(prog, "--lexicon is required");
+    tt_error err;
+    tt_error_clear(&err);
+    tt_normalizer *nz = NULL;
+    tt_lexicon *lx = NULL;
+    int rc = tt_normalizer_new(&nz, NULL, &err);
+    tt_lexicon_opts lop = {0};
+    if (!rc)
+        rc = tt_lexicon_load(&lx, lexicon, &lop, nz, &err);
+    if (!rc)
+        rc = tt_matcher_new(&c.mt, lx, &err);
+    if (rc) {
+        tt_cli_error(prog, &err);
+        tt_lexicon_free(lx);
+        tt_normalizer_free(nz);
+        return tt_cli_finish(prog, tt_cli_code(rc));
+    }
+    c.lx = lx;
+    tt_tokseq_init(&c.ts);
+    tt_stream_reader r;
+    tt_stream_reader_init(&r, stdin, "<stdin>");
+    tt_rec rec;
+    rc = tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"hits", "1"}, NULL);
+    int got = 0;
+    while (!rc && (got = tt_stream_read(&r, "tokens", &rec, &err)) == 1) {
+        switch (rec.kind) {
+        case TT_REC_HEADER: break;
+        case TT_REC_DOC:
+            tt_tokseq_reset_doc(&c.ts);
+            c.lang = TT_LANG_EN;
+            c.tok_base = 0;
+            c.have_piece = 0;
+            rc = tt_stream_put(&c.out, "doc", 1, rec.f, rec.n);
+            break;
+        case TT_REC_META:
+            if (!strcmp(rec.f[0], "lang"))
+                c.lang = tt_lang_parse(rec.f[1], rec.n[1]);
+            rc = tt_stream_put(&c.out, "meta", 2, rec.f, rec.n);
+            break;
+        case TT_REC_STAT: rc = tt_stream_put(&c.out, "stat", 2, rec.f, rec.n); break;
+        case TT_REC_TEXT:
+            rc = flush_piece(&c, &err);
+            tt_buf_reset(&c.text);
+            if (!rc && tt_buf_append(&c.text, rec.text, rec.text_len))
+                rc = TT_ENOMEM;
+            c.text_off = rec.text_offset;
+            c.have_piece = 1;
+            break;
+        case TT_REC_ART:
+            rc = push_article(&c.ts, rec.f[1], rec.n[1]);
+            break;
+        case TT_REC_TOK:
+            if (!c.have_piece) {
+                tt_error_set(&err, TT_ESYNTAX, "token before any text record");
+                tt_error_at(&err, r.name, r.line, 0);
+                rc = TT_ESYNTAX;
+                break;
+            }
+            rc = push_token(&c.ts, &rec);
+            if (!rc)
+                rc = tt_stream_put(&c.out, "tok", 7, rec.f, rec.n);
+            break;
+        case TT_REC_ENDDOC:
+            rc = flush_piece(&c, &err);
+            if (!rc)
+                rc = tt_stream_put(&c.out, "enddoc", 1, rec.f, rec.n);
+            break;
+        default:
+            tt_error_set(&err, TT_ESYNTAX, "unexpected record in a tokens stream");
+            tt_error_at(&err, r.name, r.line, 0);
+            rc = TT_ESYNTAX;
+        }
+        if (rc == TT_ENOMEM)
+            tt_error_set(&err, TT_ENOMEM, "out of memory");
+        if (!rc && c.out.len > (1 << 16))
+            rc = tt_stream_flush(&c.out, stdout, &err);
+    }
+    if (got < 0)
+        rc = got;
+    if (!rc)
+        rc = tt_stream_flush(&c.out, stdout, &err);
+    int code = 0;
+    if (rc) {
+        tt_cli_error(prog, &err);
+        code = TT_EXIT_FAIL;
+    }
+    tt_stream_reader_free(&r);
+    tt_buf_free(&c.out);
+    tt_buf_free(&c.text);
+    tt_buf_free(&c.left);
+    tt_buf_free(&c.right);
+    tt_buf_free(&c.form);
+    free(c.hits);
+    tt_tokseq_free(&c.ts);
+    tt_matcher_free(c.mt);
+    tt_lexicon_free(lx);
+    tt_normalizer_free(nz);
+    return tt_cli_finish(prog, code);
+}
+
+#ifdef TT_STAGE_MAIN
+int
+main(int argc, char **argv)
+{
+    int r = tt_match_main(argc, argv);
+    u_cleanup();
+    return r;
+}
+#endif

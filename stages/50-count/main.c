@@ -1,0 +1,317 @@
+/* tt-count - a `hits` stream -> docres records (stages/50-count/docres.md): per document, concept counts,
+ * co-occurrence counts per context, the hits with their context, and with --vocab the term counts. */
+#include "cli.h"
+#include "tt/count.h"
+#include "tt/lexicon.h"
+#include "tt/norm.h"
+#include "tt/stem.h"
+#include "tt/stream.h"
+#include "tt/worker.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uclean.h>
+
+static const char usage[] =
+    "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N]] [--kwic N] < hits-stream > docres\n"
+    "Counts each document's hits: concept frequencies, co-occurrence in each context of LIST\n"
+    "(default window5,sentence,document; also windowN, wwindowN (weighted 1/d), paragraph, article),\n"
+    "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams).\n" TT_EXIT_CODES_HELP;
+
+typedef struct kv {
+    char *k, *v;
+} kv;
+
+typedef struct cctx {
+    tt_counter *ct;
+    tt_stemmer *st;
+    int vocab;
+    tt_lang lang;
+    kv *meta, *stat;
+    size_t nmeta, nstat, capmeta, capstat;
+    uint32_t last_sent;
+    uint64_t ntok;
+    tt_buf term;
+} cctx;
+
+static int
+kv_add(kv **a, size_t *n, size_t *cap, const char *k, const char *v, int replace)
+{
+    if (replace)
+        for (size_t i = 0; i < *n; i++)
+            if (!strcmp((*a)[i].k, k)) {
+                char *nv = strdup(v);
+                if (!nv)
+                    return TT_ENOMEM;
+                free((*a)[i].v);
+                (*a)[i].v = nv;
+                return 0;
+            }
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 32;
+        kv *p = realloc(*a, c * sizeof *p);
+        if (!p)
+            return TT_ENOMEM;
+        *a = p;
+        *cap = c;
+    }
+    (*a)[*n].k = strdup(k);
+    (*a)[*n].v = strdup(v);
+    if (!(*a)[*n].k || !(*a)[*n].v)
+        return TT_ENOMEM;
+    (*n)++;
+    return 0;
+}
+
+static const char *
+kv_get(const kv *a, size_t n, const char *k)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(a[i].k, k))
+            return a[i].v;
+    return NULL;
+}
+
+static void
+kv_clear(kv *a, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++) {
+        free(a[i].k);
+        free(a[i].v);
+    }
+    *n = 0;
+}
+
+/* Ends a document the way the in-process worker does (worker.c: tt_worker_doc). */
+static int
+end_doc(cctx *c, tt_buf *out, tt_error *err)
+{
+    static const char *const zero_if_skipped[] = {"text_bytes", "tokens", "sentences", "articles",
+                                                  "paragraphs", "homoglyph_repairs", "mixed_unrepaired",
+                                                  "hyphen_joins", "line_joins"};
+    const char *status = kv_get(c->stat, c->nstat, "status");
+    tt_buf st = {0};
+    int rc = 0;
+    if (status && strcmp(status, "ok") != 0) {
+        for (size_t i = 0; !rc && i < sizeof zero_if_skipped / sizeof *zero_if_skipped; i++)
+            rc = kv_add(&c->stat, &c->nstat, &c->capstat, zero_if_skipped[i], "0", 1);
+        tt_counter_begin(c->ct);
+    } else if (c->ntok == 0) {
+        const char *tb = kv_get(c->stat, c->nstat, "text_bytes");
+        tt_buf_printf(&st, "skipped: empty document: no words in %s bytes of text", tb ? tb : "0");
+        rc = kv_add(&c->stat, &c->nstat, &c->capstat, "status", st.data, 1);
+        tt_counter_begin(c->ct);
+    } else {
+        rc = kv_add(&c->stat, &c->nstat, &c->capstat, "status", "ok", 1);
+    }
+    const char **mk = malloc((c->nmeta + 1) * sizeof *mk), **mv = malloc((c->nmeta + 1) * sizeof *mv);
+    if (!mk || !mv)
+        rc = TT_ENOMEM;
+    for (size_t i = 0; !rc && i < c->nmeta; i++) {
+        mk[i] = c->meta[i].k;
+        mv[i] = c->meta[i].v;
+    }
+    const char *sv[TT_NSTAT];
+    for (size_t i = 0; i < TT_NSTAT; i++) {
+        const char *v = kv_get(c->stat, c->nstat, tt_stat_keys[i]);
+        sv[i] = v ? v : "";
+    }
+    if (!rc)
+        rc = tt_counter_end(c->ct, mk, mv, c->nmeta, tt_stat_keys, sv, TT_NSTAT, out, err);
+    tt_buf_free(&st);
+    free(mk);
+    free(mv);
+    return rc;
+}
+
+int tt_count_main(int argc, char **argv);
+
+int
+tt_count_main(int argc, char **argv)
+{
+    const char *prog = "tt-count";
+    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"cooc", 1, 0, 'c'},  {"vocab", 0, 0, 'v'}, {"stem", 0, 0, 's'},
+                                       {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"help", 0, 0, 'h'},
+                                       {0, 0, 0, 0}};
+    const char *cooc = "window5,sentence,document", *lexicon = NULL;
+    tt_count_opts co = {0};
+    int o;
+    optind = 0;
+    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+        uint64_t v;
+        switch (o) {
+        case 'L': lexicon = optarg; break;
+        case 'c': cooc = optarg; break;
+        case 'v': co.vocab = 1; break;
+        case 's': co.stem = 1; break;
+        case 'n':
+            if (tt_cli_u64(prog, "--ngrams", optarg, &v) || v < 1 || v > 8)
+                return tt_cli_usage(prog, "--ngrams is 1 to 8");
+            co.ngrams = (int)v;
+            break;
+        case 'k':
+            if (tt_cli_u64(prog, "--kwic", optarg, &v))
+                return TT_EXIT_USAGE;
+            co.kwic_chars = (size_t)v;
+            break;
+        case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
+        default: return tt_cli_usage(prog, "bad option");
+        }
+    }
+    tt_error err;
+    tt_error_clear(&err);
+    tt_context ctx[32];
+    size_t nctx = 0;
+    if (tt_context_parse(cooc, ctx, 32, &nctx, &err)) {
+        tt_cli_error(prog, &err);
+        return TT_EXIT_USAGE;
+    }
+    co.contexts = ctx;
+    co.ncontexts = nctx;
+    cctx c;
+    memset(&c, 0, sizeof c);
+    c.vocab = co.vocab;
+    if (!lexicon)
+        return tt_cli_usage(prog, "--lexicon is required (it gives the concepts' column order)");
+    tt_normalizer *nz = NULL;
+    tt_lexicon *lx = NULL;
+    tt_lexicon_opts lop = {0};
+    int rc = tt_normalizer_new(&nz, NULL, &err), got = 0;
+    if (!rc)
+        rc = tt_lexicon_load(&lx, lexicon, &lop, nz, &err);
+    size_t nids = lx ? tt_lexicon_nconcepts(lx) : 0;
+    const char **ids = calloc(nids + 1, sizeof *ids);
+    if (!rc && !ids)
+        rc = tt_error_set(&err, TT_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < nids; i++)
+        ids[i] = tt_lexicon_concept(lx, i)->id;
+    if (!rc)
+        rc = tt_counter_new(&c.ct, ids, nids, &co, &err);
+    if (!rc && co.stem)
+        rc = tt_stemmer_new(&c.st, NULL, &err);
+    if (rc) {
+        tt_cli_error(prog, &err);
+        tt_counter_free(c.ct);
+        tt_lexicon_free(lx);
+        tt_normalizer_free(nz);
+        free(ids);
+        return tt_cli_finish(prog, tt_cli_code(rc));
+    }
+    tt_buf out = {0};
+    tt_stream_reader r;
+    tt_stream_reader_init(&r, stdin, "<stdin>");
+    tt_rec rec;
+    int started = 0;
+    while (!rc && (got = tt_stream_read(&r, "hits", &rec, &err)) == 1) {
+        switch (rec.kind) {
+        case TT_REC_HEADER: break;
+        case TT_REC_DOC:
+            kv_clear(c.meta, &c.nmeta);
+            kv_clear(c.stat, &c.nstat);
+            c.ntok = 0;
+            c.lang = TT_LANG_EN;
+            tt_counter_begin(c.ct);
+            started = 1;
+            break;
+        case TT_REC_META:
+            if (!strcmp(rec.f[0], "lang"))
+                c.lang = tt_lang_parse(rec.f[1], rec.n[1]);
+            rc = kv_add(&c.meta, &c.nmeta, &c.capmeta, rec.f[0], rec.f[1], 0);
+            break;
+        case TT_REC_STAT: rc = kv_add(&c.stat, &c.nstat, &c.capstat, rec.f[0], rec.f[1], 1); break;
+        case TT_REC_TOK: {
+            uint32_t sent = (uint32_t)strtoul(rec.f[2], NULL, 10);
+            int brk = c.ntok == 0 || sent != c.last_sent;
+            c.last_sent = sent;
+            c.ntok++;
+            if (!c.vocab || rec.n[6] == 0)
+                break;
+            const char *term = rec.f[6];
+            size_t tl = rec.n[6];
+            if (c.st) {
+                tt_buf_reset(&c.term);
+                if ((rc = tt_stem(c.st, c.lang, term, tl, &c.term, &err)))
+                    break;
+                term = c.term.data;
+                tl = c.term.len;
+            }
+            rc = tt_counter_token(c.ct, term, tl, brk, &err);
+            break;
+        }
+        case TT_REC_HIT: {
+            long ci = tt_lexicon_find_concept(lx, rec.f[0]);
+            if (ci < 0) {
+                tt_error_set(&err, TT_ESYNTAX, "hit of concept '%s', which the lexicon does not define", rec.f[0]);
+                tt_error_at(&err, r.name, r.line, 0);
+                rc = TT_ESYNTAX;
+                break;
+            }
+            tt_dochit h = {
+                .concept_id = rec.f[0],
+                .concept = (uint32_t)ci,
+                .entry = rec.f[2],
+                .tok_first = strtoull(rec.f[3], NULL, 10),
+                .tok_last = strtoull(rec.f[4], NULL, 10),
+                .start = strtoull(rec.f[5], NULL, 10),
+                .end = strtoull(rec.f[6], NULL, 10),
+                .sent = (uint32_t)strtoul(rec.f[7], NULL, 10),
+                .para = (uint32_t)strtoul(rec.f[8], NULL, 10),
+                .article = (uint32_t)strtoul(rec.f[9], NULL, 10),
+                .article_label = rec.f[10],
+                .surface = rec.f[11],
+                .surface_len = rec.n[11],
+                .left = rec.f[12],
+                .left_len = rec.n[12],
+                .right = rec.f[13],
+                .right_len = rec.n[13],
+                .form = rec.f[14],
+                .form_len = rec.n[14],
+            };
+            rc = tt_counter_hit(c.ct, &h, &err);
+            break;
+        }
+        case TT_REC_ENDDOC:
+            if (!started)
+                break;
+            rc = end_doc(&c, &out, &err);
+            if (!rc)
+                rc = tt_stream_flush(&out, stdout, &err);
+            break;
+        default: break; /* text and art records are not needed here */
+        }
+        if (rc == TT_ENOMEM)
+            tt_error_set(&err, TT_ENOMEM, "out of memory");
+    }
+    if (got < 0)
+        rc = got;
+    int code = 0;
+    if (rc) {
+        tt_cli_error(prog, &err);
+        code = TT_EXIT_FAIL;
+    }
+    tt_stream_reader_free(&r);
+    tt_buf_free(&out);
+    tt_buf_free(&c.term);
+    kv_clear(c.meta, &c.nmeta);
+    kv_clear(c.stat, &c.nstat);
+    free(c.meta);
+    free(c.stat);
+    tt_counter_free(c.ct);
+    tt_stemmer_free(c.st);
+    tt_lexicon_free(lx);
+    tt_normalizer_free(nz);
+    free(ids);
+    return tt_cli_finish(prog, code);
+}
+
+#ifdef TT_STAGE_MAIN
+int
+main(int argc, char **argv)
+{
+    int r = tt_count_main(argc, argv);
+    u_cleanup();
+    return r;
+}
+#endif

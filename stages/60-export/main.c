@@ -1,0 +1,186 @@
+/* tt-export - docres records (from tt-count, a cache or a shard) -> the output folder of outputs.md. */
+#include "cli.h"
+#include "opts.h"
+#include "tt/export.h"
+#include "tt/lexicon.h"
+#include "tt/norm.h"
+#include "tt/run.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unicode/uclean.h>
+
+static const char usage[] =
+    "Usage: tt-export --lexicon PATH --out DIR [OPTIONS] < docres\n"
+    "Writes the output folder (docs.tsv, concepts.tsv, tf.mtx, tf.tsv, cooc.<context>.mtx/.tsv, groups/,\n"
+    "hits.tsv, run.json) from docres records in matrix row order. The folder is written beside DIR and\n"
+    "swapped into place at the end: a failure leaves a previous DIR untouched.\n" TT_CLI_SHARED_HELP
+        TT_EXIT_CODES_HELP;
+
+/* Reads the next whole record (up to and including its "end" line) into rec. Returns 1, 0 at EOF, -1 on a
+ * truncated record. */
+static int
+next_record(FILE *f, tt_buf *rec, char **line, size_t *cap)
+{
+    tt_buf_reset(rec);
+    ssize_t n;
+    while ((n = getline(line, cap, f)) > 0) {
+        tt_buf_append(rec, *line, (size_t)n);
+        if (!strncmp(*line, "end\t", 4))
+            return 1;
+    }
+    return rec->len ? -1 : 0;
+}
+
+int tt_export_main(int argc, char **argv);
+
+int
+tt_export_main(int argc, char **argv)
+{
+    const char *prog = "tt-export";
+    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"out", 1, 0, 'o'}, {"help", 0, 0, 'h'},
+                                       TT_CLI_SHARED_OPTIONS,  {0, 0, 0, 0}};
+    const char *lexicon = NULL, *outdir = NULL;
+    tt_cli_opts co;
+    tt_cli_opts_init(&co);
+    int o;
+    optind = 0;
+    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+        int h = tt_cli_opt(prog, o, optarg, &co);
+        if (h < 0)
+            return TT_EXIT_USAGE;
+        if (h)
+            continue;
+        switch (o) {
+        case 'L': lexicon = optarg; break;
+        case 'o': outdir = optarg; break;
+        case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
+        default: return tt_cli_usage(prog, "bad option");
+        }
+    }
+    if (!lexicon || !outdir)
+        return tt_cli_usage(prog, "--lexicon and --out are required");
+    if (tt_cli_opts_done(prog, &co))
+        return TT_EXIT_USAGE;
+    tt_error err;
+    tt_error_clear(&err);
+    tt_normalizer *nz = NULL;
+    tt_lexicon *lx = NULL;
+    tt_exporter *ex = NULL;
+    tt_export_concept *concepts = NULL;
+    const char **cols = NULL;
+    size_t ncols = 0;
+    tt_buf rec = {0}, extra = {0}, tmpdir = {0};
+    char *line = NULL;
+    size_t cap = 0;
+    int rc = tt_normalizer_new(&nz, NULL, &err), code = 0, got;
+    tt_lexicon_opts lop = {0};
+    if (!rc)
+        rc = tt_lexicon_load(&lx, lexicon, &lop, nz, &err);
+    if (rc) {
+        tt_cli_error(prog, &err);
+        code = tt_cli_code(rc);
+        goto done;
+    }
+    size_t nc = tt_lexicon_nconcepts(lx);
+    concepts = calloc(nc + 1, sizeof *concepts);
+    for (size_t i = 0; concepts && i < nc; i++) {
+        const tt_concept *c = tt_lexicon_concept(lx, i);
+        concepts[i] = (tt_export_concept){c->id, c->category, c->label, c->parent};
+    }
+    size_t ndocs = 0, skipped = 0;
+    while ((got = next_record(stdin, &rec, &line, &cap)) == 1) {
+        if (!ex) {
+            /* the manifest columns are the first record's meta keys, in order */
+            for (char *p = rec.data; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+                if (strncmp(p, "meta\t", 5) != 0)
+                    continue;
+                char *k = p + 5, *e = strchr(k, '\t');
+                if (!e)
+                    continue;
+                const char **nc2 = realloc(cols, (ncols + 1) * sizeof *cols);
+                if (!nc2)
+                    break;
+                cols = nc2;
+                tt_buf un = {0};
+                tt_tsv_unescape(&un, k, (size_t)(e - k));
+                cols[ncols++] = tt_buf_detach(&un, NULL);
+            }
+            tt_buf_printf(&tmpdir, "%s.tmp-%ld", outdir, (long)getpid());
+            tt_rmtree(tmpdir.data);
+            if (mkdir(tmpdir.data, 0777) != 0) {
+                tt_error_set(&err, TT_EIO, "cannot create the output folder");
+                tt_error_at(&err, tmpdir.data, 0, 0);
+                rc = TT_EIO;
+                break;
+            }
+            tt_buf_printf(&extra, "\"inputs\": {\"lexicon\": \"%s\", \"lexicon_sha256\": \"%s\"}, ", lexicon,
+                          tt_lexicon_sha256(lx));
+            tt_buf_printf(&extra, "\"options\": {%s}", co.json);
+            tt_export_opts eo = co.exp;
+            eo.dir = tmpdir.data;
+            eo.concepts = concepts;
+            eo.nconcepts = nc;
+            eo.manifest_columns = cols;
+            eo.nmanifest_columns = ncols;
+            eo.run_json_extra = extra.data;
+            if ((rc = tt_exporter_new(&ex, &eo, &err)))
+                break;
+        }
+        if (strstr(rec.data, "\nstat\tstatus\t") && !strstr(rec.data, "\nstat\tstatus\tok\n"))
+            skipped++;
+        if ((rc = tt_exporter_add(ex, rec.data, rec.len, &err)))
+            break;
+        ndocs++;
+    }
+    if (!rc && got < 0) {
+        tt_error_set(&err, TT_ESYNTAX, "input ends inside a record (no end line): truncated?");
+        rc = TT_ESYNTAX;
+    }
+    if (!rc && !ex) {
+        tt_error_set(&err, TT_ESYNTAX, "no docres record on stdin");
+        rc = TT_ESYNTAX;
+    }
+    if (!rc)
+        rc = tt_exporter_finish(ex, &err);
+    if (!rc)
+        rc = tt_add_run_json(tmpdir.data, "\"execution\": {\"program\": \"tt-export\"}", &err);
+    if (!rc)
+        rc = tt_install_dir(tmpdir.data, outdir, &err);
+    if (rc) {
+        tt_cli_error(prog, &err);
+        code = TT_EXIT_FAIL;
+        if (tmpdir.len)
+            tt_rmtree(tmpdir.data);
+    } else if (skipped) {
+        code = TT_EXIT_SKIPPED;
+    }
+done:
+    tt_exporter_free(ex);
+    for (size_t i = 0; i < ncols; i++)
+        free((void *)cols[i]);
+    free(cols);
+    free(concepts);
+    free(line);
+    tt_buf_free(&rec);
+    tt_buf_free(&extra);
+    tt_buf_free(&tmpdir);
+    tt_lexicon_free(lx);
+    tt_normalizer_free(nz);
+    tt_cli_opts_free(&co);
+    return tt_cli_finish(prog, code);
+}
+
+#ifdef TT_STAGE_MAIN
+int
+main(int argc, char **argv)
+{
+    int r = tt_export_main(argc, argv);
+    u_cleanup();
+    return r;
+}
+#endif

@@ -1,0 +1,75 @@
+/* cli.c - messages, exit codes and stdout checks for the programs (see cli.h). */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+say(const char *prog, const char *sev, const tt_error *err)
+{
+    char msg[2400];
+    tt_error_format(err, msg, sizeof msg);
+    fprintf(stderr, "%s: %s: %s\n", prog, sev, msg);
+}
+
+void
+tt_cli_error(const char *prog, const tt_error *err)
+{
+    say(prog, "error", err);
+}
+
+void
+tt_cli_warning(const char *prog, const tt_error *err)
+{
+    say(prog, "warning", err);
+}
+
+int
+tt_cli_usage(const char *prog, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: error: ", prog);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help'.\n", prog);
+    return TT_EXIT_USAGE;
+}
+
+int
+tt_cli_code(int rc)
+{
+    switch (rc) {
+    case TT_OK: return TT_EXIT_OK;
+    case TT_EUSAGE:
+    case TT_ESYNTAX: return TT_EXIT_USAGE;
+    default: return TT_EXIT_FAIL;
+    }
+}
+
+int
+tt_cli_finish(const char *prog, int code)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: error: writing output failed: %s\n", prog, strerror(errno));
+        return TT_EXIT_FAIL;
+    }
+    return code;
+}
+
+int
+tt_cli_u64(const char *prog, const char *opt, const char *s, uint64_t *v)
+{
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(s, &end, 10);
+    if (!*s || *end || errno || s[0] == '-') {
+        tt_cli_usage(prog, "%s needs a whole number, not '%s'", opt, s);
+        return -1;
+    }
+    *v = x;
+    return 0;
+}

@@ -1,0 +1,38 @@
+/* cli.h - what the programs (stage binaries and `termtrace`) share and the library must not do: print
+ * messages in one format, choose exit codes, check that stdout was written.
+ *
+ * Message format (style.md convention 7): "tt-decode: error: 'corpus/a.txt': byte 4031: invalid UTF-8 byte 0xC0".
+ * Exit codes, the same in every program:
+ *   0  success
+ *   1  data or i/o failure (an output could not be written, out of memory, a stream that does not parse)
+ *   2  usage error, or a manifest or lexicon that does not parse (nothing was read or written)
+ *   3  finished, but some documents were skipped (each reported on stderr and in docs.tsv `status`)
+ */
+#ifndef TT_CLI_H
+#define TT_CLI_H
+
+#include "tt/common.h"
+
+#define TT_EXIT_OK 0
+#define TT_EXIT_FAIL 1
+#define TT_EXIT_USAGE 2
+#define TT_EXIT_SKIPPED 3
+
+#define TT_EXIT_CODES_HELP                                                                                 \
+    "Exit status: 0 success; 1 data or i/o failure; 2 usage error, bad manifest or lexicon;\n"            \
+    "3 finished, but some documents were skipped (reported on stderr and in docs.tsv).\n"
+
+/* "prog: error: <formatted err>" on stderr. */
+void tt_cli_error(const char *prog, const tt_error *err);
+/* "prog: warning: <formatted err>" on stderr. */
+void tt_cli_warning(const char *prog, const tt_error *err);
+/* "prog: error: <message>\nTry 'prog --help'." on stderr; returns TT_EXIT_USAGE. */
+int tt_cli_usage(const char *prog, const char *fmt, ...) TT_PRINTF(2, 3);
+/* Maps a library result to an exit code: 0 -> 0, TT_EUSAGE/TT_ESYNTAX of inputs -> 2, others -> 1. */
+int tt_cli_code(int rc);
+/* Flushes and closes stdout; returns code, or 1 with a message if stdout could not be written (e.g. /dev/full). */
+int tt_cli_finish(const char *prog, int code);
+/* Parses an unsigned number option; returns 0 or prints a usage error and returns -1. */
+int tt_cli_u64(const char *prog, const char *opt, const char *s, uint64_t *v);
+
+#endif

@@ -1,0 +1,148 @@
+/* opts.c - shared counting and export options (see opts.h). */
+#include "opts.h"
+
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+tt_cli_opts_init(tt_cli_opts *c)
+{
+    memset(c, 0, sizeof *c);
+    c->cooc = "window5,sentence,document";
+}
+
+int
+tt_cli_opt(const char *prog, int o, const char *arg, tt_cli_opts *c)
+{
+    uint64_t v;
+    switch (o) {
+    case TT_OPT_COOC: c->cooc = arg; return 1;
+    case TT_OPT_VOCAB: c->count.vocab = c->exp.vocab = 1; return 1;
+    case TT_OPT_STEM: c->count.stem = 1; return 1;
+    case TT_OPT_NGRAMS:
+        if (tt_cli_u64(prog, "--ngrams", arg, &v))
+            return -1;
+        if (v < 1 || v > 8) {
+            tt_cli_usage(prog, "--ngrams is 1 to 8");
+            return -1;
+        }
+        c->count.ngrams = (int)v;
+        return 1;
+    case TT_OPT_KWIC:
+        if (tt_cli_u64(prog, "--kwic", arg, &v))
+            return -1;
+        c->count.kwic_chars = (size_t)v;
+        return 1;
+    case TT_OPT_OVERLAP:
+        if (!strcmp(arg, "all"))
+            c->overlap = TT_OVERLAP_ALL;
+        else if (!strcmp(arg, "longest"))
+            c->overlap = TT_OVERLAP_LONGEST;
+        else {
+            tt_cli_usage(prog, "--overlap is 'longest' or 'all', not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case TT_OPT_MINDF: return tt_cli_u64(prog, "--min-df", arg, &c->exp.vocab_min_df) ? -1 : 1;
+    case TT_OPT_MAXDF: return tt_cli_u64(prog, "--max-df", arg, &c->exp.vocab_max_df) ? -1 : 1;
+    case TT_OPT_MINTF: return tt_cli_u64(prog, "--min-tf", arg, &c->exp.vocab_min_tf) ? -1 : 1;
+    case TT_OPT_WEIGHT: c->exp.weight = arg; return 1;
+    case TT_OPT_COMPARE: c->exp.compare = arg; return 1;
+    case TT_OPT_PERIOD: c->exp.period = arg; return 1;
+    case TT_OPT_GZIP: c->exp.gzip = 1; return 1;
+    case TT_OPT_GROUPBY: {
+        if (c->ngroup == 16) {
+            tt_cli_usage(prog, "at most 16 --group-by options");
+            return -1;
+        }
+        char *g = strdup(arg);
+        if (!g)
+            return -1;
+        for (char *p = g; *p; p++)
+            if (*p == ',')
+                *p = '+';
+        c->group_owned[c->ngroup] = g;
+        c->group_by[c->ngroup++] = g;
+        return 1;
+    }
+    default: return 0;
+    }
+}
+
+static void
+jstr(tt_buf *b, const char *s)
+{
+    tt_buf_putc(b, '"');
+    for (; s && *s; s++) {
+        if (*s == '"' || *s == '\\')
+            tt_buf_putc(b, '\\');
+        if ((unsigned char)*s < 0x20)
+            tt_buf_printf(b, "\\u%04x", (unsigned char)*s);
+        else
+            tt_buf_putc(b, *s);
+    }
+    tt_buf_putc(b, '"');
+}
+
+int
+tt_cli_opts_done(const char *prog, tt_cli_opts *c)
+{
+    tt_error err;
+    tt_error_clear(&err);
+    if (tt_context_parse(c->cooc, c->ctx, 32, &c->nctx, &err)) {
+        tt_cli_usage(prog, "--cooc: %s", err.msg);
+        return -1;
+    }
+    if (c->count.stem && !c->count.vocab) {
+        tt_cli_usage(prog, "--stem applies to the vocabulary: add --vocab");
+        return -1;
+    }
+    c->count.contexts = c->ctx;
+    c->count.ncontexts = c->nctx;
+    c->exp.contexts = c->ctx;
+    c->exp.ncontexts = c->nctx;
+    c->exp.group_by = c->group_by;
+    c->exp.ngroup_by = c->ngroup;
+    tt_buf b = {0};
+    tt_buf_puts(&b, "\"cooc\": [");
+    for (size_t i = 0; i < c->nctx; i++) {
+        if (i)
+            tt_buf_puts(&b, ", ");
+        jstr(&b, c->ctx[i].name);
+    }
+    tt_buf_printf(&b, "], \"overlap\": \"%s\", \"kwic\": %zu, \"vocab\": %s, \"stem\": %s, \"ngrams\": %d",
+                  c->overlap == TT_OVERLAP_ALL ? "all" : "longest",
+                  c->count.kwic_chars ? c->count.kwic_chars : 40, c->count.vocab ? "true" : "false",
+                  c->count.stem ? "true" : "false", c->count.ngrams ? c->count.ngrams : 1);
+    tt_buf_printf(&b, ", \"min_df\": %llu, \"max_df\": %llu, \"min_tf\": %llu",
+                  (unsigned long long)c->exp.vocab_min_df, (unsigned long long)c->exp.vocab_max_df,
+                  (unsigned long long)c->exp.vocab_min_tf);
+    tt_buf_puts(&b, ", \"group_by\": [");
+    for (size_t i = 0; i < c->ngroup; i++) {
+        if (i)
+            tt_buf_puts(&b, ", ");
+        jstr(&b, c->group_by[i]);
+    }
+    tt_buf_puts(&b, "], \"weight\": ");
+    jstr(&b, c->exp.weight ? c->exp.weight : "raw");
+    tt_buf_puts(&b, ", \"compare\": ");
+    jstr(&b, c->exp.compare ? c->exp.compare : "");
+    tt_buf_puts(&b, ", \"period\": ");
+    jstr(&b, c->exp.period ? c->exp.period : "");
+    tt_buf_printf(&b, ", \"gzip\": %s", c->exp.gzip ? "true" : "false");
+    c->json = tt_buf_detach(&b, NULL);
+    return 0;
+}
+
+void
+tt_cli_opts_free(tt_cli_opts *c)
+{
+    for (size_t i = 0; i < c->ngroup; i++)
+        free(c->group_owned[i]);
+    free(c->json);
+    c->json = NULL;
+    c->ngroup = 0;
+}
