@@ -64,6 +64,12 @@ typedef struct tt_lexicon_opts {
  * pattern and its offset), TT_EIO, TT_ELIMIT, TT_ENOMEM. Caller owns *out. */
 int tt_lexicon_load(tt_lexicon **out, const char *path, const tt_lexicon_opts *opts, tt_normalizer *nz,
                     tt_error *err);
+/* The same from memory: data[0..n) is one lexicon file whose format is chosen by the extension of `name`
+ * (.lex, .yml/.yaml, .dic); name is also the file name in messages and entries' "where". nz may be NULL
+ * here (and only here): entry texts are then only ASCII-lowercased, multiword texts split at spaces (for
+ * tests and the fuzzer). Errors as tt_lexicon_load. Caller owns *out. */
+int tt_lexicon_load_mem(tt_lexicon **out, const char *name, const char *data, size_t n,
+                        const tt_lexicon_opts *opts, tt_normalizer *nz, tt_error *err);
 void tt_lexicon_free(tt_lexicon *lx);
 
 size_t tt_lexicon_nconcepts(const tt_lexicon *lx);
@@ -86,12 +92,19 @@ typedef struct tt_hit {
     uint32_t first, last; /* token indices (inclusive) into the tokseq given to tt_matcher_run */
 } tt_hit;
 
-/* One thread's matcher (PCRE2 match data, JIT stack, type cache). Caller owns *out. */
+/* One thread's matcher (PCRE2 match data, JIT stack, Snowball stemmers, type cache). lx must outlive it.
+ * Caller owns *out. The type cache holds, per distinct (language, match form), the entry parts that match
+ * it; it is dropped and rebuilt past 2^21 types, so memory stays bounded on any corpus. */
 int tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err);
 void tt_matcher_free(tt_matcher *m);
 
+/* The script of the documents that follow (TT_SCRIPT_ANY, the default, lets every entry match). Entries
+ * restricted to a script (`kk/Cyrl`) then only match documents in it (`Latn` entries match every Latin
+ * alphabet). */
+void tt_matcher_set_script(tt_matcher *m, tt_script script);
+
 /* Finds the hits in ts->tok[0..ntok) of a document in `lang`. Appends them to *hits (a malloc'ed array the
- * caller owns and frees with free(); *nhits/*caphits are its length and capacity), in order of first token.
+ * caller owns and frees with free(); *nhits and *caphits are its length and capacity), in order of first token.
  * Hits never span two sentences. Returns 0 or TT_E* (TT_EPCRE when a pattern hits its match limit: the
  * message names the entry and the token). */
 int tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap overlap, tt_hit **hits,
@@ -106,5 +119,15 @@ int tt_matcher_known(void *matcher, tt_lang lang, const char *match, size_t n);
  * suffix chain, glob, regex, excluded by ...). Returns 0 or TT_E*. */
 int tt_matcher_explain(tt_matcher *m, tt_lang lang, const char *match, size_t n, tt_buf *out,
                        tt_error *err);
+
+/* For `pipeline lexicon check FILE`: appends to report, per entry, its "where", concept, language, kind and
+ * text, then per part its normalized form (class, oblique stem, Snowball stem set with weak stems marked) and,
+ * for suffix-grammar lemmas, a dozen forms generated from the grammar with their suffix chain (each checked
+ * against the matcher: "(not matched!)" flags a grammar/entry inconsistency). Appends a line
+ * "file:line: warning: ..." for each entry that can never match: the tokenizer would split its one word; an
+ * earlier single-word entry of another concept matches its form (that entry always wins the tie); an exclusion
+ * of its own concept matches it. *nwarnings (may be NULL) gets the number of warnings. m: a matcher of lx.
+ * Returns 0 or TT_E*. */
+int tt_lexicon_check(const tt_lexicon *lx, tt_matcher *m, tt_buf *report, size_t *nwarnings, tt_error *err);
 
 #endif

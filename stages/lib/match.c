@@ -1,0 +1,694 @@
+/* match.c - the matcher: per distinct match form (a type cache), which entry parts match it, found through the
+ * lexicon's literal-key index (lemma cores, Snowball stems, exact forms, glob and regex literal prefixes) so
+ * that the cost does not grow with the lexicon; then per sentence: single-word hits, multiword hits (gaps
+ * count word tokens, non-word tokens are skipped), exclusions, and leftmost-longest overlap resolution. */
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "lexicon_priv.h"
+
+/* the type cache is dropped and rebuilt when it grows past this many types */
+#define CACHE_MAX_TYPES (1u << 21)
+#define F_NONWORD 1u
+
+typedef struct rawhit {
+    uint32_t first, last, entry, concept;
+} rawhit;
+
+struct tt_matcher {
+    const tt_lexicon *lx;
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+    pcre2_jit_stack *js;
+    struct sb_stemmer *sb[TT_LANG_COUNT];
+    lx_index cache; /* [lang digit] + match form -> [flags, target...] */
+    tt_script script;
+    uint32_t *tmp;
+    size_t ntmp, captmp;
+    uint32_t *cand; /* candidates of the current sentence's tokens, back to back */
+    size_t ncand, capcand;
+    size_t *coff;
+    uint32_t *cnum, *cflg;
+    size_t capc;
+    rawhit *hits, *excl;
+    size_t nh, caph, nx, capx;
+    tt_buf key, why;
+};
+
+int
+tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
+{
+    *out = NULL;
+    tt_matcher *m = calloc(1, sizeof *m);
+    if (!m)
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    m->lx = lx;
+    m->md = pcre2_match_data_create(1, NULL);
+    m->mc = pcre2_match_context_create(NULL);
+    m->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+    if (!m->md || !m->mc) {
+        tt_matcher_free(m);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    pcre2_set_match_limit(m->mc, (uint32_t)(lx->opts.match_limit > UINT32_MAX ? UINT32_MAX : lx->opts.match_limit));
+    pcre2_set_depth_limit(m->mc, lx->opts.depth_limit);
+    if (m->js)
+        pcre2_jit_stack_assign(m->mc, NULL, m->js);
+    for (int l = 0; l < TT_LANG_COUNT; l++) {
+        const char *alg = lx->gram[l] ? lx_grammar_snowball(lx->gram[l]) : NULL;
+        if (alg && !(m->sb[l] = sb_stemmer_new(alg, "UTF_8"))) {
+            tt_matcher_free(m);
+            return tt_error_set(err, TT_ENOMEM, "cannot create the %s stemmer", alg);
+        }
+    }
+    *out = m;
+    return 0;
+}
+
+void
+tt_matcher_free(tt_matcher *m)
+{
+    if (!m)
+        return;
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mc);
+    pcre2_jit_stack_free(m->js);
+    for (int l = 0; l < TT_LANG_COUNT; l++)
+        if (m->sb[l])
+            sb_stemmer_delete(m->sb[l]);
+    lx_index_free(&m->cache);
+    free(m->tmp);
+    free(m->cand);
+    free(m->coff);
+    free(m->cnum);
+    free(m->cflg);
+    free(m->hits);
+    free(m->excl);
+    tt_buf_free(&m->key);
+    tt_buf_free(&m->why);
+    free(m);
+}
+
+void
+tt_matcher_set_script(tt_matcher *m, tt_script script)
+{
+    m->script = script;
+}
+
+/* ---- single-part tests ---- */
+static int
+glob_match(const char *p, size_t pn, const char *w, size_t wn)
+{
+    size_t pi = 0, wi = 0, star_p = (size_t)-1, star_w = 0;
+    while (wi < wn) {
+        if (pi < pn && p[pi] == '*') {
+            star_p = ++pi;
+            star_w = wi;
+            continue;
+        }
+        if (pi < pn && p[pi] == '?') {
+            pi++;
+            lx_cp(w, wn, &wi);
+            continue;
+        }
+        if (pi < pn) {
+            size_t a = pi, b = wi;
+            if (lx_cp(p, pn, &a) == lx_cp(w, wn, &b)) {
+                pi = a;
+                wi = b;
+                continue;
+            }
+        }
+        if (star_p == (size_t)-1)
+            return 0;
+        pi = star_p;
+        lx_cp(w, wn, &star_w);
+        wi = star_w;
+    }
+    while (pi < pn && p[pi] == '*')
+        pi++;
+    return pi == pn;
+}
+
+static const lx_entry *
+part_entry(const tt_lexicon *lx, const lx_part *p)
+{
+    for (size_t i = 0; i < lx->nentries; i++) {
+        const lx_entry *e = &lx->entries[i];
+        if (p >= e->parts && p < e->parts + e->nparts)
+            return e;
+    }
+    return NULL;
+}
+
+int
+lx_part_matches(tt_matcher *m, const tt_lexicon *lx, const lx_part *p, tt_lang lang, const char *w, size_t n,
+                tt_buf *why, tt_error *err)
+{
+    const lx_grammar *g = lx->gram[lang];
+    switch (p->kind) {
+    case LX_P_EXACT:
+        if (n == p->formlen && memcmp(w, p->form, n) == 0) {
+            if (why)
+                tt_buf_puts(why, "exact form");
+            return 1;
+        }
+        return 0;
+    case LX_P_GLOB:
+        if (glob_match(p->form, p->formlen, w, n)) {
+            if (why)
+                tt_buf_printf(why, "glob '%s'", p->form);
+            return 1;
+        }
+        return 0;
+    case LX_P_REGEX: {
+        int rc = pcre2_match(p->re, (PCRE2_SPTR)w, n, 0, 0, m->md, m->mc);
+        if (rc >= 0) {
+            if (why)
+                tt_buf_printf(why, "regex /%s/", p->form);
+            return 1;
+        }
+        if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
+            return 0;
+        const lx_entry *e = part_entry(lx, p);
+        char msg[200];
+        pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg, sizeof msg);
+        return tt_error_set(err, TT_EPCRE, "regex /%s/ of entry %s failed on token '%.*s': %s", p->form,
+                            e ? e->where : "?", (int)(n > 200 ? 200 : n), w, msg);
+    }
+    default:
+        break;
+    }
+    if (!g)
+        return 0;
+    if (lx_grammar_method(g) == LX_METHOD_SNOWBALL) {
+        struct sb_stemmer *sb = m->sb[lang];
+        if (!sb)
+            return 0;
+        const sb_symbol *st = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
+        if (!st)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        size_t sl = (size_t)sb_stemmer_length(sb);
+        for (size_t i = 0; i < p->nstems; i++) {
+            if (strlen(p->stems[i]) != sl || memcmp(p->stems[i], st, sl) != 0)
+                continue;
+            size_t strong = strlen(p->strong);
+            if (p->weak[i] && !(n >= strong && memcmp(w, p->strong, strong) == 0))
+                return 0;
+            if (why)
+                tt_buf_printf(why, "Snowball stem '%s'%s of lemma '%s'", p->stems[i],
+                              p->weak[i] ? " (weak: the token begins with the full stem)" : "", p->form);
+            return 1;
+        }
+        return 0;
+    }
+    size_t mark = why ? why->len : 0;
+    if (why)
+        tt_buf_puts(why, "suffixes ");
+    if (lx_grammar_analyze(g, p->cls, p->form, p->formlen, p->extra, w, n, why))
+        return 1;
+    if (p->stem2) {
+        if (why) {
+            why->len = mark;
+            tt_buf_puts(why, "oblique stem: ");
+        }
+        if (lx_grammar_analyze(g, p->cls, p->stem2, p->stem2len, p->extra, w, n, why))
+            return 1;
+    }
+    if (why) {
+        why->len = mark;
+        if (why->data)
+            why->data[mark] = 0;
+    }
+    return 0;
+}
+
+/* ---- type resolution ---- */
+static int
+push_tmp(tt_matcher *m, uint32_t v)
+{
+    if (m->ntmp == m->captmp) {
+        size_t nc = m->captmp ? m->captmp * 2 : 64;
+        uint32_t *nt = realloc(m->tmp, nc * sizeof *nt);
+        if (!nt)
+            return TT_ENOMEM;
+        m->tmp = nt;
+        m->captmp = nc;
+    }
+    m->tmp[m->ntmp++] = v;
+    return 0;
+}
+
+static const struct lx_list *
+lookup(tt_matcher *m, tt_lang lang, char kind, const char *s, size_t n)
+{
+    tt_buf_reset(&m->key);
+    if (tt_buf_putc(&m->key, (char)('0' + lang)) || tt_buf_putc(&m->key, kind) || tt_buf_append(&m->key, s, n))
+        return NULL;
+    return lx_index_get(&m->lx->ix, m->key.data, m->key.len);
+}
+
+static int
+try_list(tt_matcher *m, tt_lang lang, const struct lx_list *l, const char *w, size_t n, tt_error *err)
+{
+    for (uint32_t i = 0; l && i < l->n; i++) {
+        const lx_target *t = &m->lx->targets[l->v[i]];
+        const lx_part *p = &m->lx->entries[t->entry].parts[t->part];
+        int ok = lx_part_matches(m, m->lx, p, lang, w, n, NULL, err);
+        if (ok < 0)
+            return ok;
+        if (ok && push_tmp(m, l->v[i]))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    return 0;
+}
+
+static int
+cmpu32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int
+is_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t c = lx_cp(w, n, &i);
+        if (u_isalnum((UChar32)c))
+            return 1;
+    }
+    return 0;
+}
+
+/* Fills m->tmp with the targets matching w (sorted, unique). raw: keep exclusions and what they exclude. */
+static int
+collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32_t *flags, tt_error *err)
+{
+    const tt_lexicon *lx = m->lx;
+    m->ntmp = 0;
+    *flags = 0;
+    if (!is_word(w, n)) {
+        *flags = F_NONWORD;
+        return 0;
+    }
+    if (lang <= TT_LANG_OTHER || lang >= TT_LANG_COUNT)
+        return 0;
+    int rc = 0;
+    const struct lx_list *l = lookup(m, lang, 'x', w, n);
+    for (uint32_t i = 0; l && i < l->n; i++)
+        if (push_tmp(m, l->v[i]))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    const lx_grammar *g = lx->gram[lang];
+    if (g && lx_grammar_method(g) == LX_METHOD_SNOWBALL && m->sb[lang]) {
+        const sb_symbol *st = sb_stemmer_stem(m->sb[lang], (const sb_symbol *)w, (int)n);
+        if (!st)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        size_t sl = (size_t)sb_stemmer_length(m->sb[lang]);
+        char stem[256];
+        if (sl < sizeof stem) {
+            memcpy(stem, st, sl);
+            if ((rc = try_list(m, lang, lookup(m, lang, 's', stem, sl), w, n, err)))
+                return rc;
+        }
+    } else if (g) {
+        for (size_t k = 0; k < n;) {
+            if ((rc = try_list(m, lang, lookup(m, lang, 'c', w, k), w, n, err)))
+                return rc;
+            lx_cp(w, n, &k);
+        }
+    }
+    for (size_t k = 0; k < n;) {
+        lx_cp(w, n, &k);
+        if ((rc = try_list(m, lang, lookup(m, lang, 'g', w, k), w, n, err)) ||
+            (rc = try_list(m, lang, lookup(m, lang, 'r', w, k), w, n, err)))
+            return rc;
+    }
+    struct lx_list any = {lx->any_glob[lang], (uint32_t)lx->nany_glob[lang], 0};
+    if ((rc = try_list(m, lang, &any, w, n, err)))
+        return rc;
+    if (m->ntmp > 1) {
+        qsort(m->tmp, m->ntmp, sizeof *m->tmp, cmpu32);
+        size_t k = 1;
+        for (size_t i = 1; i < m->ntmp; i++)
+            if (m->tmp[i] != m->tmp[k - 1])
+                m->tmp[k++] = m->tmp[i];
+        m->ntmp = k;
+    }
+    if (raw)
+        return 0;
+    /* single-word exclusions remove their concept's candidates for this form */
+    uint32_t exc[64];
+    size_t nexc = 0;
+    int overflow = 0;
+    for (size_t i = 0; i < m->ntmp; i++) {
+        const lx_entry *e = &lx->entries[lx->targets[m->tmp[i]].entry];
+        if (e->exclude && e->nparts == 1) {
+            if (nexc < 64)
+                exc[nexc++] = e->concept;
+            else
+                overflow = 1;
+        }
+    }
+    if (!nexc)
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < m->ntmp; i++) {
+        const lx_entry *e = &lx->entries[lx->targets[m->tmp[i]].entry];
+        int drop = e->exclude && e->nparts == 1;
+        for (size_t x = 0; !drop && x < nexc; x++)
+            drop = exc[x] == e->concept;
+        if (!drop && overflow) /* more than 64 excluded concepts on one form: look them all up */
+            for (size_t j = 0; !drop && j < m->ntmp; j++) {
+                const lx_entry *o = &lx->entries[lx->targets[m->tmp[j]].entry];
+                drop = o->exclude && o->nparts == 1 && o->concept == e->concept;
+            }
+        if (!drop)
+            m->tmp[k++] = m->tmp[i];
+    }
+    m->ntmp = k;
+    return 0;
+}
+
+/* The cached candidate list of a type: list->v[0] is the flags, v[1..] the targets. */
+static int
+resolve(tt_matcher *m, tt_lang lang, const char *w, size_t n, const struct lx_list **out, tt_error *err)
+{
+    tt_buf_reset(&m->key);
+    if (tt_buf_putc(&m->key, (char)('0' + (int)lang)) || tt_buf_append(&m->key, w, n))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    const struct lx_list *l = lx_index_get(&m->cache, m->key.data, m->key.len);
+    if (l) {
+        *out = l;
+        return 0;
+    }
+    uint32_t flags;
+    int rc = collect(m, lang, w, n, 0, &flags, err);
+    if (rc)
+        return rc;
+    if (m->cache.nused >= CACHE_MAX_TYPES)
+        lx_index_free(&m->cache);
+    tt_buf_reset(&m->key);
+    if (tt_buf_putc(&m->key, (char)('0' + (int)lang)) || tt_buf_append(&m->key, w, n) ||
+        lx_index_add(&m->cache, m->key.data, m->key.len, flags))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < m->ntmp; i++)
+        if (lx_index_add(&m->cache, m->key.data, m->key.len, m->tmp[i]))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    *out = lx_index_get(&m->cache, m->key.data, m->key.len);
+    return 0;
+}
+
+int
+tt_matcher_known(void *matcher, tt_lang lang, const char *match, size_t n)
+{
+    tt_matcher *m = matcher;
+    const struct lx_list *l;
+    tt_error e;
+    tt_error_clear(&e);
+    if (!m || resolve(m, lang, match, n, &l, &e))
+        return 0;
+    return l->n > 1;
+}
+
+/* ---- running over a token sequence ---- */
+static int
+script_ok(tt_script entry, tt_script doc)
+{
+    if (entry == TT_SCRIPT_ANY || doc == TT_SCRIPT_ANY)
+        return 1;
+    if (entry == doc)
+        return 1;
+    if (entry == TT_SCRIPT_CYRL || doc == TT_SCRIPT_CYRL)
+        return 0;
+    return entry == TT_SCRIPT_LATN || doc == TT_SCRIPT_LATN;
+}
+
+static int
+has_target(const tt_matcher *m, size_t tok, uint32_t t)
+{
+    const uint32_t *v = m->cand + m->coff[tok];
+    size_t lo = 0, hi = m->cnum[tok];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid] < t)
+            lo = mid + 1;
+        else if (v[mid] > t)
+            hi = mid;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+/* Extends a multiword match of entry e whose part k-1 matched at token cur (index relative to the sentence).
+ * Returns the last token of the match or -1. */
+static long
+extend(const tt_matcher *m, const lx_entry *e, size_t k, size_t cur, size_t ns)
+{
+    uint32_t words = 0, t = e->t0 + (uint32_t)k;
+    for (size_t q = cur + 1; q < ns; q++) {
+        if (m->cflg[q] & F_NONWORD)
+            continue;
+        if (has_target(m, q, t)) {
+            if (k + 1 == e->nparts)
+                return (long)q;
+            long r = extend(m, e, k + 1, q, ns);
+            if (r >= 0)
+                return r;
+        }
+        if (++words > e->parts[k].gap)
+            break;
+    }
+    return -1;
+}
+
+static int
+push_hit(rawhit **v, size_t *n, size_t *cap, uint32_t first, uint32_t last, uint32_t entry, uint32_t concept)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        rawhit *nv = realloc(*v, nc * sizeof *nv);
+        if (!nv)
+            return TT_ENOMEM;
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[*n].first = first;
+    (*v)[*n].last = last;
+    (*v)[*n].entry = entry;
+    (*v)[*n].concept = concept;
+    (*n)++;
+    return 0;
+}
+
+static int
+cmp_longest(const void *a, const void *b)
+{
+    const rawhit *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    uint32_t lx_ = x->last - x->first, ly = y->last - y->first;
+    if (lx_ != ly)
+        return lx_ > ly ? -1 : 1;
+    return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+static int
+cmp_all(const void *a, const void *b)
+{
+    const rawhit *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    if (x->last != y->last)
+        return x->last < y->last ? -1 : 1;
+    if (x->concept != y->concept)
+        return x->concept < y->concept ? -1 : 1;
+    return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+static int
+out_hit(tt_hit **hits, size_t *nhits, size_t *caphits, const rawhit *h, size_t base)
+{
+    if (*nhits == *caphits) {
+        size_t nc = *caphits ? *caphits * 2 : 64;
+        tt_hit *nv = realloc(*hits, nc * sizeof *nv);
+        if (!nv)
+            return TT_ENOMEM;
+        *hits = nv;
+        *caphits = nc;
+    }
+    tt_hit *o = &(*hits)[(*nhits)++];
+    o->concept = h->concept;
+    o->entry = h->entry;
+    o->first = (uint32_t)(base + h->first);
+    o->last = (uint32_t)(base + h->last);
+    return 0;
+}
+
+static int
+sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, tt_overlap overlap, tt_hit **hits,
+         size_t *nhits, size_t *caphits, tt_error *err)
+{
+    const tt_lexicon *lx = m->lx;
+    size_t ns = b - a;
+    if (ns > m->capc) {
+        size_t nc = ns * 2;
+        size_t *no = realloc(m->coff, nc * sizeof *no);
+        if (no)
+            m->coff = no;
+        uint32_t *nn = realloc(m->cnum, nc * sizeof *nn);
+        if (nn)
+            m->cnum = nn;
+        uint32_t *nf = realloc(m->cflg, nc * sizeof *nf);
+        if (nf)
+            m->cflg = nf;
+        if (!no || !nn || !nf)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        m->capc = nc;
+    }
+    m->ncand = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const tt_token *t = &ts->tok[a + i];
+        const struct lx_list *l;
+        int rc = resolve(m, lang, ts->forms.data ? ts->forms.data + t->match_off : "", t->match_len, &l, err);
+        if (rc)
+            return rc;
+        if (m->ncand + l->n > m->capcand) {
+            size_t nc = (m->ncand + l->n) * 2 + 64;
+            uint32_t *nv = realloc(m->cand, nc * sizeof *nv);
+            if (!nv)
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            m->cand = nv;
+            m->capcand = nc;
+        }
+        m->cflg[i] = l->v[0];
+        m->coff[i] = m->ncand;
+        m->cnum[i] = l->n - 1;
+        memcpy(m->cand + m->ncand, l->v + 1, (l->n - 1) * sizeof *m->cand);
+        m->ncand += l->n - 1;
+    }
+    m->nh = m->nx = 0;
+    for (size_t i = 0; i < ns; i++) {
+        if (m->cflg[i] & F_NONWORD)
+            continue;
+        for (uint32_t c = 0; c < m->cnum[i]; c++) {
+            const lx_target *t = &lx->targets[m->cand[m->coff[i] + c]];
+            const lx_entry *e = &lx->entries[t->entry];
+            if (!script_ok(e->script, m->script))
+                continue;
+            int rc = 0;
+            if (e->nparts == 1) {
+                if (!e->exclude)
+                    rc = push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept);
+            } else if (t->part == 0) {
+                long end = extend(m, e, 1, i, ns);
+                if (end >= 0)
+                    rc = e->exclude ? push_hit(&m->excl, &m->nx, &m->capx, (uint32_t)i, (uint32_t)end, t->entry,
+                                               e->concept)
+                                    : push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)end, t->entry,
+                                               e->concept);
+            }
+            if (rc)
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+        }
+    }
+    if (m->nx) {
+        size_t k = 0;
+        for (size_t i = 0; i < m->nh; i++) {
+            int drop = 0;
+            for (size_t x = 0; x < m->nx && !drop; x++)
+                drop = m->excl[x].concept == m->hits[i].concept && m->excl[x].first <= m->hits[i].last &&
+                       m->hits[i].first <= m->excl[x].last;
+            if (!drop)
+                m->hits[k++] = m->hits[i];
+        }
+        m->nh = k;
+    }
+    if (!m->nh)
+        return 0;
+    if (overlap == TT_OVERLAP_ALL) {
+        qsort(m->hits, m->nh, sizeof *m->hits, cmp_all);
+        for (size_t i = 0; i < m->nh; i++) {
+            if (i && m->hits[i].first == m->hits[i - 1].first && m->hits[i].last == m->hits[i - 1].last &&
+                m->hits[i].concept == m->hits[i - 1].concept)
+                continue;
+            if (out_hit(hits, nhits, caphits, &m->hits[i], a))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+        }
+        return 0;
+    }
+    qsort(m->hits, m->nh, sizeof *m->hits, cmp_longest);
+    long end = -1;
+    for (size_t i = 0; i < m->nh; i++) {
+        if ((long)m->hits[i].first <= end)
+            continue;
+        if (out_hit(hits, nhits, caphits, &m->hits[i], a))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        end = (long)m->hits[i].last;
+    }
+    return 0;
+}
+
+int
+tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap overlap, tt_hit **hits,
+               size_t *nhits, size_t *caphits, tt_error *err)
+{
+    size_t i = 0;
+    while (i < ts->ntok) {
+        size_t j = i + 1;
+        while (j < ts->ntok && ts->tok[j].sent == ts->tok[i].sent)
+            j++;
+        int rc = sentence(m, lang, ts, i, j, overlap, hits, nhits, caphits, err);
+        if (rc)
+            return rc;
+        i = j;
+    }
+    return 0;
+}
+
+int
+tt_matcher_explain(tt_matcher *m, tt_lang lang, const char *match, size_t n, tt_buf *out, tt_error *err)
+{
+    const tt_lexicon *lx = m->lx;
+    uint32_t flags;
+    int rc = collect(m, lang, match, n, 1, &flags, err);
+    if (rc)
+        return rc;
+    if (flags & F_NONWORD)
+        return tt_buf_printf(out, "'%.*s' is not a word token: no entry matches\n", (int)n, match) ? TT_ENOMEM : 0;
+    if (!m->ntmp)
+        return tt_buf_printf(out, "no entry matches '%.*s' (%s)\n", (int)n, match, tt_lang_name(lang)) ? TT_ENOMEM
+                                                                                                    : 0;
+    for (size_t i = 0; i < m->ntmp; i++) {
+        const lx_target *t = &lx->targets[m->tmp[i]];
+        const lx_entry *e = &lx->entries[t->entry];
+        const lx_part *p = &e->parts[t->part];
+        tt_buf_reset(&m->why);
+        rc = lx_part_matches(m, lx, p, lang, match, n, &m->why, err);
+        if (rc < 0)
+            return rc;
+        tt_buf_printf(out, "%s\t%s\t%s%s '%s'\t", e->where, lx->concepts[e->concept].id,
+                      e->exclude ? "exclusion " : "", e->nparts > 1 ? "multiword" : "entry", e->text);
+        if (e->nparts > 1)
+            tt_buf_printf(out, "part %u of %zu: ", t->part + 1, e->nparts);
+        tt_buf_append(out, m->why.data ? m->why.data : "", m->why.len);
+        if (e->nparts > 1)
+            tt_buf_puts(out, e->exclude ? " (excludes only where the whole multiword matches)"
+                                        : " (counts only where the whole multiword matches)");
+        if (!e->exclude)
+            for (size_t j = 0; j < m->ntmp; j++) {
+                const lx_entry *o = &lx->entries[lx->targets[m->tmp[j]].entry];
+                if (o->exclude && o->nparts == 1 && o->concept == e->concept) {
+                    tt_buf_printf(out, "; excluded by %s '%s'", o->where, o->text);
+                    break;
+                }
+            }
+        if (tt_buf_putc(out, '\n'))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    return 0;
+}
