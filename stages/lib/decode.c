@@ -56,6 +56,7 @@ struct tt_decoder {
     iconv_t cd;
     size_t unit;
     uint64_t text_start, nul_checked;
+    uint64_t trusted; /* stream offset up to which detection already validated the UTF-8 */
     size_t chunk;
     int state; /* 0 running, 1 done, < 0 failed with that code */
     tt_error saved;
@@ -301,11 +302,26 @@ check_binary_window(tt_decoder *d, size_t from, size_t n, tt_error *err)
         return 0;
     size_t u = d->unit, units = 0, ctl = 0, first = 0;
     int le = strstr(d->info.encoding, "LE") != NULL;
-    for (size_t i = from; i + u <= from + n; i += u, units++) {
+    if (u == 1) {
+        const unsigned char *q = d->in + from, *z = memchr(q, 0, n);
+        if (z)
+            return fail(d, err, TT_EBINARY, 1, d->in_off + from + (size_t)(z - q), "NUL byte: not a text file");
+        /* bit c of the mask: C0 control c other than NUL \t \n \f \r */
+        unsigned c32 = 0; /* compares only, so that the compiler vectorizes */
+        for (size_t i = 0; i < n; i++)
+            c32 += (unsigned)(q[i] < 0x20) - (q[i] == 9) - (q[i] == 10) - (q[i] == 12) - (q[i] == 13);
+        ctl = c32;
+        units = n;
+        for (size_t i = 0; ctl && i < n; i++)
+            if (q[i] < 0x20 && ((0xFFFFC9FEu >> q[i]) & 1)) {
+                first = from + i;
+                break;
+            }
+    }
+    for (size_t i = from; u > 1 && i + u <= from + n; i += u, units++) {
         unsigned v = unit_at(d->in + i, u, le);
         if (v == 0)
-            return fail(d, err, TT_EBINARY, 1, d->in_off + i, "NUL %s: not a text file",
-                        u == 1 ? "byte" : "character");
+            return fail(d, err, TT_EBINARY, 1, d->in_off + i, "NUL character: not a text file");
         if (v < 0x20 && v != '\t' && v != '\n' && v != '\f' && v != '\r' && !ctl++)
             first = i;
     }
@@ -393,6 +409,7 @@ detect_here(tt_decoder *d, tt_error *err)
     d->info.score = g.score;
     d->info.runner_up_score = g.runner_up_score;
     d->info.ambiguous = g.ambiguous;
+    d->trusted = cur_off(d) + g.valid_prefix;
     snprintf(d->info.runner_up, sizeof d->info.runner_up, "%s", g.runner_up ? g.runner_up : "");
     return set_encoding(d, g.encoding, err);
 }
@@ -407,6 +424,22 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
         if (!avail) {
             *need = 1;
             return 0;
+        }
+        uint64_t cur = cur_off(d);
+        if (cur < d->trusted) { /* validated by detection: copy up to a character boundary */
+            size_t k = avail < budget ? avail : budget;
+            if (k >= d->trusted - cur)
+                k = (size_t)(d->trusted - cur);
+            else
+                while (k > 0 && (p[k] & 0xC0) == 0x80)
+                    k--;
+            if (k > 0) {
+                if (tt_buf_append(out, p, k) < 0)
+                    return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+                d->in_pos += k;
+                budget -= k < budget ? k : budget;
+                continue;
+            }
         }
         tt_u8_scan r;
         tt_u8_scan_run(p, avail, budget, !d->committed, &r);

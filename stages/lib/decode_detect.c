@@ -10,6 +10,55 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+/* Returns 1 if the sequence at p[0] (lead byte c >= 0x80) is bad and fills r; 0 if it is valid (*len set) or
+ * incomplete (r->status set). The slow path: the common 2- and 3-byte cases are inlined in the caller. */
+static int
+u8_check_seq(const unsigned char *p, size_t avail, tt_u8_scan *r, size_t *len)
+{
+    unsigned c = p[0];
+    size_t need;
+    unsigned lo = 0x80, up = 0xBF;
+    const char *why2 = NULL; /* what a second byte outside [lo, up] but in 80..BF means */
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+    } else if (c == 0xE0) {
+        need = 2, lo = 0xA0, why2 = "overlong UTF-8 sequence";
+    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+        need = 2;
+    } else if (c == 0xED) {
+        need = 2, up = 0x9F, why2 = "UTF-8 encoded surrogate";
+    } else if (c == 0xF0) {
+        need = 3, lo = 0x90, why2 = "overlong UTF-8 sequence";
+    } else if (c >= 0xF1 && c <= 0xF3) {
+        need = 3;
+    } else if (c == 0xF4) {
+        need = 3, up = 0x8F, why2 = "UTF-8 sequence above U+10FFFF";
+    } else {
+        r->status = TT_U8_BAD;
+        r->badlen = 1;
+        r->why = c < 0xC0   ? "unexpected UTF-8 continuation byte"
+                 : c < 0xC2 ? "overlong UTF-8 sequence"
+                            : "UTF-8 sequence above U+10FFFF";
+        return 1;
+    }
+    for (size_t k = 1; k <= need; k++) {
+        if (k >= avail) {
+            r->status = TT_U8_INCOMPLETE;
+            return 0;
+        }
+        unsigned b = p[k];
+        unsigned l = k == 1 ? lo : 0x80, u = k == 1 ? up : 0xBF;
+        if (b < l || b > u) {
+            r->status = TT_U8_BAD;
+            r->badlen = k;
+            r->why = (k == 1 && b >= 0x80 && b <= 0xBF && why2) ? why2 : "incomplete UTF-8 sequence";
+            return 1;
+        }
+    }
+    *len = need + 1;
+    return 0;
+}
+
 void
 tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r)
 {
@@ -18,72 +67,53 @@ tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii
     r->badlen = 0;
     r->why = NULL;
     r->status = TT_U8_OK;
-    while (i < n && i < limit) {
-        while (i + 8 <= n && i < limit) {
-            uint64_t v;
-            memcpy(&v, p + i, 8);
-            if ((v & hi) | ((v - ones) & ~v & hi))
-                break;
-            i += 8;
-        }
-        if (i >= n || i >= limit)
-            break;
+    if (limit > n)
+        limit = n;
+    while (i < limit) {
         unsigned c = p[i];
         if (c < 0x80) {
             if (c == 0) {
                 r->status = TT_U8_NUL;
-                break;
+                r->pos = i;
+                return;
             }
-            i++;
+            /* a lone ASCII byte between Cyrillic words is common: try words only for a run */
+            if (++i >= limit || p[i] >= 0x80)
+                continue;
+            while (i + 8 <= n && i < limit) {
+                uint64_t v;
+                memcpy(&v, p + i, 8);
+                if ((v & hi) | ((v - ones) & ~v & hi))
+                    break;
+                i += 8;
+            }
+            while (i < limit && p[i] < 0x80) {
+                if (p[i] == 0) {
+                    r->status = TT_U8_NUL;
+                    r->pos = i;
+                    return;
+                }
+                i++;
+            }
             continue;
         }
         if (stop_nonascii) {
             r->status = TT_U8_NONASCII;
             break;
         }
-        size_t need;
-        unsigned lo = 0x80, up = 0xBF;
-        const char *why2 = NULL; /* what a second byte outside [lo, up] but in 80..BF means */
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-        } else if (c == 0xE0) {
-            need = 2, lo = 0xA0, why2 = "overlong UTF-8 sequence";
-        } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-            need = 2;
-        } else if (c == 0xED) {
-            need = 2, up = 0x9F, why2 = "UTF-8 encoded surrogate";
-        } else if (c == 0xF0) {
-            need = 3, lo = 0x90, why2 = "overlong UTF-8 sequence";
-        } else if (c >= 0xF1 && c <= 0xF3) {
-            need = 3;
-        } else if (c == 0xF4) {
-            need = 3, up = 0x8F, why2 = "UTF-8 sequence above U+10FFFF";
-        } else {
-            r->status = TT_U8_BAD;
-            r->badlen = 1;
-            r->why = c < 0xC0   ? "unexpected UTF-8 continuation byte"
-                     : c < 0xC2 ? "overlong UTF-8 sequence"
-                                : "UTF-8 sequence above U+10FFFF";
-            break;
+        /* the common cases: 2 bytes (Cyrillic), 3 bytes without surrogates or overlongs */
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
         }
-        size_t k;
-        for (k = 1; k <= need; k++) {
-            if (i + k >= n) {
-                r->status = TT_U8_INCOMPLETE;
-                break;
-            }
-            unsigned b = p[i + k];
-            unsigned l = k == 1 ? lo : 0x80, u = k == 1 ? up : 0xBF;
-            if (b < l || b > u) {
-                r->status = TT_U8_BAD;
-                r->badlen = k;
-                r->why = (k == 1 && b >= 0x80 && b <= 0xBF && why2) ? why2 : "incomplete UTF-8 sequence";
-                break;
-            }
+        if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
         }
-        if (r->status != TT_U8_OK)
+        size_t len;
+        if (u8_check_seq(p + i, n - i, r, &len) || r->status != TT_U8_OK)
             break;
-        i += need + 1;
+        i += len;
     }
     r->pos = i;
 }
@@ -263,9 +293,17 @@ tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int a
     memset(g, 0, sizeof *g);
     /* Step 4: strict UTF-8. A window of many valid multi-byte sequences with a few bad ones is broken UTF-8,
      * not a legacy encoding: decoding it as CP1251 would produce silent mojibake. */
+    tt_u8_scan r;
+    tt_u8_scan_run(p, n, n, 0, &r);
+    if (r.status == TT_U8_OK || (r.status == TT_U8_INCOMPLETE && !at_end) || r.status == TT_U8_NUL) {
+        g->valid_prefix = r.pos;
+        g->encoding = "UTF-8";
+        g->method = "utf8";
+        g->confidence = 100;
+        return 0;
+    }
     size_t i = 0, mb = 0, bad = 0;
     while (i < n) {
-        tt_u8_scan r;
         tt_u8_scan_run(p + i, n - i, n - i, 0, &r);
         for (size_t k = i; k < i + r.pos; k++)
             mb += p[k] >= 0xC0;

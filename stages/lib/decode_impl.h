@@ -96,6 +96,7 @@ typedef struct tt_dec_guess {
     const char *runner_up; /* NULL if none */
     long score, runner_up_score;
     int ambiguous; /* the runner-up decodes the window differently and scores within 2 % */
+    size_t valid_prefix; /* "utf8": bytes of the window already validated as strict UTF-8 without NUL */
 } tt_dec_guess;
 /* at_end: the window reaches the end of the document (an incomplete UTF-8 sequence at its end is invalid). */
 int tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int at_end, tt_dec_guess *g,

@@ -1,11 +1,19 @@
-/* sha256.c - SHA-256 (FIPS 180-4) for file and lexicon fingerprints (see tt/decode.h). Portable C; the
- * compression function is the textbook one, unrolled by the compiler. */
+/* sha256.c - SHA-256 (FIPS 180-4) for file and lexicon fingerprints (see tt/decode.h). Portable C, plus the
+ * x86 SHA extensions (SHA-NI, ~8x faster) when the CPU has them: the raw bytes of every document are hashed,
+ * so this bounds the decode stage's throughput. */
 #include "tt/decode.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
+
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define TT_HAVE_SHANI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -21,7 +29,7 @@ static const uint32_t K[64] = {
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
 static void
-compress(uint32_t h[8], const unsigned char *p, size_t nblocks)
+compress_portable(uint32_t h[8], const unsigned char *p, size_t nblocks)
 {
     while (nblocks--) {
         uint32_t w[64];
@@ -58,6 +66,70 @@ compress(uint32_t h[8], const unsigned char *p, size_t nblocks)
     }
 }
 
+#ifdef TT_HAVE_SHANI
+__attribute__((target("sha,sse4.1,ssse3"))) static void
+compress_shani(uint32_t h[8], const unsigned char *p, size_t nblocks)
+{
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(const void *)&h[0]), 0xB1); /* CDAB */
+    __m128i st1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(const void *)&h[4]), 0x1B); /* EFGH */
+    __m128i st0 = _mm_alignr_epi8(tmp, st1, 8);                                                     /* ABEF */
+    st1 = _mm_blend_epi16(st1, tmp, 0xF0);                                                          /* CDGH */
+    while (nblocks--) {
+        __m128i abef = st0, cdgh = st1, w[4];
+        for (int i = 0; i < 16; i++) {
+            if (i < 4) {
+                w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i)), bswap);
+            } else {
+                __m128i t = _mm_sha256msg1_epu32(w[i & 3], w[(i + 1) & 3]);
+                t = _mm_add_epi32(t, _mm_alignr_epi8(w[(i + 3) & 3], w[(i + 2) & 3], 4));
+                w[i & 3] = _mm_sha256msg2_epu32(t, w[(i + 3) & 3]);
+            }
+            __m128i m = _mm_add_epi32(w[i & 3], _mm_loadu_si128((const __m128i *)(const void *)&K[4 * i]));
+            st1 = _mm_sha256rnds2_epu32(st1, st0, m);
+            st0 = _mm_sha256rnds2_epu32(st0, st1, _mm_shuffle_epi32(m, 0x0E));
+        }
+        st0 = _mm_add_epi32(st0, abef);
+        st1 = _mm_add_epi32(st1, cdgh);
+        p += 64;
+    }
+    tmp = _mm_shuffle_epi32(st0, 0x1B);    /* FEBA */
+    st1 = _mm_shuffle_epi32(st1, 0xB1);    /* DCHG */
+    st0 = _mm_blend_epi16(tmp, st1, 0xF0); /* DCBA */
+    st1 = _mm_alignr_epi8(st1, tmp, 8);    /* HGFE */
+    _mm_storeu_si128((__m128i *)(void *)&h[0], st0);
+    _mm_storeu_si128((__m128i *)(void *)&h[4], st1);
+}
+
+/* Whether the CPU has SHA-NI, SSSE3 and SSE4.1; computed once, never changed after. */
+static int shani_ok;
+static pthread_once_t shani_once = PTHREAD_ONCE_INIT;
+
+static void
+probe_shani(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
+        return;
+    if (__get_cpuid_max(0, NULL) >= 7) {
+        __cpuid_count(7, 0, a, b, c, d);
+        shani_ok = (b >> 29) & 1;
+    }
+}
+#endif
+
+static void
+compress(const tt_sha256 *s, uint32_t h[8], const unsigned char *p, size_t nblocks)
+{
+#ifdef TT_HAVE_SHANI
+    if (s->impl == 1) {
+        compress_shani(h, p, nblocks);
+        return;
+    }
+#endif
+    compress_portable(h, p, nblocks);
+}
+
 void
 tt_sha256_init(tt_sha256 *s)
 {
@@ -66,6 +138,11 @@ tt_sha256_init(tt_sha256 *s)
     memcpy(s->h, iv, sizeof iv);
     s->len = 0;
     s->nbuf = 0;
+    s->impl = 0;
+#ifdef TT_HAVE_SHANI
+    pthread_once(&shani_once, probe_shani);
+    s->impl = shani_ok;
+#endif
 }
 
 void
@@ -81,11 +158,11 @@ tt_sha256_update(tt_sha256 *s, const void *data, size_t n)
         n -= k;
         if (s->nbuf < 64)
             return;
-        compress(s->h, s->buf, 1);
+        compress(s, s->h, s->buf, 1);
         s->nbuf = 0;
     }
     if (n >= 64) {
-        compress(s->h, p, n / 64);
+        compress(s, s->h, p, n / 64);
         p += n / 64 * 64;
         n %= 64;
     }

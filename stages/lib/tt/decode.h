@@ -92,6 +92,7 @@ typedef struct tt_sha256 {
     uint64_t len;
     unsigned char buf[64];
     size_t nbuf;
+    int impl; /* set by tt_sha256_init: 1 = x86 SHA extensions, 0 = portable C (a test may force 0) */
 } tt_sha256;
 void tt_sha256_init(tt_sha256 *s);
 void tt_sha256_update(tt_sha256 *s, const void *p, size_t n);
