@@ -137,7 +137,8 @@ tt_counter_new(tt_counter **out, const char *const *concept_ids, size_t nconcept
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     c->ids = concept_ids;
     c->nc = nconcepts;
-    memcpy(c->ctx, opts->contexts, opts->ncontexts * sizeof *c->ctx);
+    if (opts->ncontexts)
+        memcpy(c->ctx, opts->contexts, opts->ncontexts * sizeof *c->ctx);
     c->nctx = opts->ncontexts;
     c->vocab = opts->vocab;
     c->ngrams = opts->ngrams > 0 ? opts->ngrams : 1;
@@ -381,7 +382,8 @@ count_units(tt_counter *c, tt_ctx_kind kind)
             continue;
         keys[nk++] = (uint64_t)unit_of(h, kind) << 32 | (uint64_t)(i & 0xffffffffu);
     }
-    qsort(keys, nk, sizeof *keys, cmp_u64);
+    if (nk > 1)
+        qsort(keys, nk, sizeof *keys, cmp_u64);
     int rc = grow_scratch(c, nk ? nk : 1);
     for (size_t i = 0; i < nk && !rc;) {
         size_t j = i, m = 0;
@@ -389,7 +391,8 @@ count_units(tt_counter *c, tt_ctx_kind kind)
             c->scratch[m++] = c->hits[keys[j] & 0xffffffffu].concept;
             j++;
         }
-        qsort(c->scratch, m, sizeof *c->scratch, cmp_u32);
+        if (m > 1)
+            qsort(c->scratch, m, sizeof *c->scratch, cmp_u32);
         size_t u = 0;
         for (size_t k = 0; k < m; k++)
             if (!u || c->scratch[u - 1] != c->scratch[k])
@@ -487,7 +490,8 @@ write_vocab(tt_counter *c, tt_buf *out)
         t[i].s = tt_strmap_key(&c->terms, i, &t[i].n);
         t[i].count = c->terms.val[i][0];
     }
-    qsort(t, n, sizeof *t, cmp_term);
+    if (n > 1)
+        qsort(t, n, sizeof *t, cmp_term);
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++)
         rc = tt_buf_puts(out, "vocab") || put_field(out, t[i].s, t[i].n) || put_num(out, t[i].count) ||
@@ -511,7 +515,8 @@ end_doc(tt_counter *c, const char *const *meta_keys, const char *const *meta_val
         if (put_line2(out, "stat", stat_keys[i], stat_vals[i] ? stat_vals[i] : ""))
             return TT_ENOMEM;
     /* tf lines in column order */
-    qsort(c->touched, c->ntouched, sizeof *c->touched, cmp_u32);
+    if (c->ntouched > 1)
+        qsort(c->touched, c->ntouched, sizeof *c->touched, cmp_u32);
     for (size_t i = 0; i < c->ntouched; i++) {
         const char *id = c->ids[c->touched[i]];
         if (tt_buf_puts(out, "tf") || put_field(out, id, strlen(id)) || put_num(out, c->tf[c->touched[i]]) ||

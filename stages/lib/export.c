@@ -767,7 +767,8 @@ put_per10k(tt_buf *b, uint64_t count, uint64_t tokens)
 static int
 end_doc(tt_exporter *ex, tt_error *err)
 {
-    qsort(ex->cells, ex->ncells, sizeof *ex->cells, cmp_cell);
+    if (ex->ncells > 1)
+        qsort(ex->cells, ex->ncells, sizeof *ex->cells, cmp_cell);
     size_t m = 0;
     for (size_t i = 0; i < ex->ncells; i++) {
         if (m && ex->cells[m - 1].col == ex->cells[i].col)
@@ -1023,7 +1024,8 @@ sorted_keys(const tt_strmap *m)
         r[i].s = tt_strmap_key(m, i, &r[i].n);
         r[i].idx = i;
     }
-    qsort(r, m->n, sizeof *r, cmp_sref);
+    if (m->n > 1)
+        qsort(r, m->n, sizeof *r, cmp_sref);
     return r;
 }
 
@@ -1194,7 +1196,8 @@ write_cooc(tt_exporter *ex, size_t k, tt_error *err)
         tt_atomic_abort(&a);
     /* MTX: lower triangle, row = hi >= col = lo, sorted by row then column */
     if (!rc) {
-        qsort(p, np, sizeof *p, cmp_rowmajor);
+        if (np > 1)
+            qsort(p, np, sizeof *p, cmp_rowmajor);
         tt_buf_reset(&body);
         tt_buf_reset(&name);
         if (tt_buf_printf(&name, "cooc.%s.mtx", c->name))
@@ -1437,7 +1440,8 @@ cmp_vcell(const void *a, const void *b)
 static int
 flush_vrow(FILE *out, uint64_t row, vcell *c, size_t n, uint64_t *nnz, tt_error *err)
 {
-    qsort(c, n, sizeof *c, cmp_vcell);
+    if (n)
+        qsort(c, n, sizeof *c, cmp_vcell);
     for (size_t i = 0; i < n; i++)
         if (fprintf(out, "%llu %llu %llu\n", (unsigned long long)row, (unsigned long long)c[i].col,
                     (unsigned long long)c[i].count) < 0)

@@ -134,7 +134,8 @@ tt_u64map_keys(const tt_u64map *m, int *ok)
     for (size_t i = 0; i < m->cap; i++)
         if (m->used[i])
             k[o++] = m->keys[i];
-    qsort(k, o, sizeof *k, cmp_u64);
+    if (o > 1)
+        qsort(k, o, sizeof *k, cmp_u64);
     return k;
 }
 

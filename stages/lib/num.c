@@ -7,6 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* printf-style formatting of one double in the C locale (thread-local switch, the thread's locale is put
+ * back). */
+static int
+put_c_locale(tt_buf *b, char conv, int prec, double v)
+{
+    char tmp[400];
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    if (!c)
+        return TT_ENOMEM;
+    locale_t old = uselocale(c);
+    int k = conv == 'f' ? snprintf(tmp, sizeof tmp, "%.*f", prec, v) : snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+    uselocale(old);
+    freelocale(c);
+    if (k < 0 || (size_t)k >= sizeof tmp)
+        return TT_ENOMEM;
+    return tt_buf_append(b, tmp, (size_t)k);
+}
+
 int
 tt_num_put_fixed(tt_buf *b, double v, int decimals)
 {
@@ -18,34 +36,22 @@ tt_num_put_fixed(tt_buf *b, double v, int decimals)
         decimals = 0;
     if (decimals > 9)
         decimals = 9;
-    uint64_t scale = 1;
-    for (int i = 0; i < decimals; i++)
-        scale *= 10;
-    double r = round(fabs(v) * (double)scale);
-    char tmp[64];
-    int k;
-    if (r < 9.0e18) {
-        uint64_t q = (uint64_t)r;
-        uint64_t ip = q / scale, fp = q % scale;
-        const char *sign = (v < 0 && q) ? "-" : "";
-        if (decimals)
-            k = snprintf(tmp, sizeof tmp, "%s%llu.%0*llu", sign, (unsigned long long)ip, decimals,
-                         (unsigned long long)fp);
-        else
-            k = snprintf(tmp, sizeof tmp, "%s%llu", sign, (unsigned long long)ip);
-    } else {
-        /* Too large for the integer path: %.0f has no decimal point, so no locale issue. */
-        k = snprintf(tmp, sizeof tmp, "%.0f", v);
-        if (k > 0 && (size_t)k < sizeof tmp && decimals) {
-            tmp[k++] = '.';
-            for (int i = 0; i < decimals && (size_t)k + 1 < sizeof tmp; i++)
-                tmp[k++] = '0';
-            tmp[k] = 0;
+    if (fabs(v) >= 1e300)
+        v = v < 0 ? -1e300 : 1e300;
+    size_t mark = b->len;
+    int rc = put_c_locale(b, 'f', decimals, v);
+    /* "-0.0000": a negative value that rounds to zero loses its sign */
+    if (!rc && b->data[mark] == '-') {
+        int zero = 1;
+        for (size_t i = mark + 1; i < b->len; i++)
+            if (b->data[i] != '0' && b->data[i] != '.')
+                zero = 0;
+        if (zero) {
+            memmove(b->data + mark, b->data + mark + 1, b->len - mark - 1);
+            b->data[--b->len] = 0;
         }
     }
-    if (k < 0)
-        return TT_ENOMEM;
-    return tt_buf_append(b, tmp, strlen(tmp));
+    return rc;
 }
 
 int
@@ -65,20 +71,11 @@ tt_num_put_exact(tt_buf *b, double v)
 int
 tt_num_put_g(tt_buf *b, double v, int digits)
 {
-    char tmp[64];
     if (digits < 1)
         digits = 1;
     if (digits > 17)
         digits = 17;
-    /* %g writes the thread's locale radix character: switch this thread to the C locale for the call only. */
-    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    if (!c)
-        return TT_ENOMEM;
-    locale_t old = uselocale(c);
-    snprintf(tmp, sizeof tmp, "%.*g", digits, v);
-    uselocale(old);
-    freelocale(c);
-    return tt_buf_puts(b, tmp);
+    return put_c_locale(b, 'g', digits, v);
 }
 
 int

@@ -8,7 +8,7 @@
 
 #include "tt/common.h"
 
-/* Appends v with exactly `decimals` digits after '.', rounded half away from zero ("12.3457" for 12.34567, 4).
+/* Appends v with exactly `decimals` digits after '.', rounded as printf("%.*f") rounds (from the exact binary value: 12.34565 -> "12.3456").
  * decimals 0..9. A value that rounds to zero is written without a minus sign. Infinities are written "inf" /
  * "-inf" and NaN "nan" (the writers in export.c avoid producing them). Returns 0 or TT_ENOMEM. */
 int tt_num_put_fixed(tt_buf *b, double v, int decimals);
