@@ -193,6 +193,7 @@ abbr_line(void *vctx, const char *s, size_t n, uint64_t lineno, tt_error *err)
 {
     abbr_ctx *c = vctx;
     tt_tokenizer *tk = c->tk;
+    (void)lineno;
     if (s[n - 1] != '.')
         return 0;
     size_t cap = tk->nabbrs[c->lang];
@@ -246,6 +247,7 @@ static int
 head_line(void *vctx, const char *s, size_t n, uint64_t lineno, tt_error *err)
 {
     tt_tokenizer *tk = ((head_ctx *)vctx)->tk;
+    (void)lineno;
     const char *t1 = memchr(s, '\t', n);
     const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(s + n - t1 - 1)) : NULL;
     if (!t2)
