@@ -1,0 +1,250 @@
+/* test_match.c - the matcher over hand-built token sequences: leftmost-longest overlaps, ties by entry order,
+ * --overlap all, multiword gaps, Russian agreement through stem sets, non-word tokens skipped, no match across
+ * sentences, exclusions (single-word and multiword), scripts. */
+#include "support.h"
+#include "tt/lexicon.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Builds a token sequence from "w1 w2 | w3": words separated by spaces, '|' starts a new sentence. The match
+ * forms are the words themselves (the lexicons here are loaded without a normalizer). */
+static void
+mkts(tt_tokseq *ts, const char *text)
+{
+    tt_tokseq_init(ts);
+    uint32_t sent = 0;
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        if (e - p == 1 && *p == '|') {
+            sent++;
+            p = e;
+            continue;
+        }
+        if (ts->ntok == ts->captok) {
+            ts->captok = ts->captok ? ts->captok * 2 : 16;
+            ts->tok = realloc(ts->tok, ts->captok * sizeof *ts->tok);
+        }
+        tt_token *t = &ts->tok[ts->ntok++];
+        memset(t, 0, sizeof *t);
+        t->start = (uint64_t)(p - text);
+        t->end = (uint64_t)(e - text);
+        t->sent = sent;
+        t->match_off = (uint32_t)ts->forms.len;
+        t->match_len = (uint32_t)(e - p);
+        tt_buf_append(&ts->forms, p, (size_t)(e - p));
+        p = e;
+    }
+}
+
+/* Runs lexicon text over tokens; returns the hits as "concept[first-last] ..." (static buffer). */
+static const char *
+run(const char *lex, tt_lang lang, const char *text, tt_overlap ov)
+{
+    static char out[2048];
+    tt_lexicon *lx;
+    tt_matcher *m;
+    tt_error err;
+    tt_error_clear(&err);
+    out[0] = 0;
+    if (tt_lexicon_load_mem(&lx, "m.lex", lex, strlen(lex), NULL, NULL, &err)) {
+        char msg[1300];
+        snprintf(out, sizeof out, "load error: %s", tt_error_format(&err, msg, sizeof msg));
+        return out;
+    }
+    if (tt_matcher_new(&m, lx, &err)) {
+        tt_lexicon_free(lx);
+        return "matcher error";
+    }
+    tt_tokseq ts;
+    mkts(&ts, text);
+    tt_hit *h = NULL;
+    size_t nh = 0, ch = 0;
+    /* twice: the second run is served from the type cache and must agree */
+    for (int pass = 0; pass < 2; pass++) {
+        nh = 0;
+        if (tt_matcher_run(m, lang, &ts, ov, &h, &nh, &ch, &err)) {
+            snprintf(out, sizeof out, "run error: %s", err.msg);
+            break;
+        }
+        size_t len = 0;
+        out[0] = 0;
+        for (size_t i = 0; i < nh; i++)
+            len += (size_t)snprintf(out + len, sizeof out - len, "%s%s[%u-%u]", i ? " " : "",
+                                    tt_lexicon_concept(lx, h[i].concept)->id, h[i].first, h[i].last);
+    }
+    free(h);
+    tt_tokseq_free(&ts);
+    tt_matcher_free(m);
+    tt_lexicon_free(lx);
+    return out;
+}
+
+static const char *KK = "concept compatriot population\n"
+                        "concept foundation institution\n"
+                        "concept homeland identity\n"
+                        "kk compatriot lemma otandas\n"
+                        "kk foundation multi otandastar qory\n"
+                        "kk homeland lemma otan\n";
+
+static void
+test_longest(void)
+{
+    CU_ASSERT_STRING_EQUAL(run(KK, TT_LANG_KK, "otandastar qorynyñ", TT_OVERLAP_LONGEST), "foundation[0-1]");
+    CU_ASSERT_STRING_EQUAL(run(KK, TT_LANG_KK, "bizdiñ otandastarymyzğa", TT_OVERLAP_LONGEST), "compatriot[1-1]");
+    CU_ASSERT_STRING_EQUAL(run(KK, TT_LANG_KK, "otandastar otandastar qory otanyna", TT_OVERLAP_LONGEST),
+                           "compatriot[0-0] foundation[1-2] homeland[3-3]");
+    /* leftmost wins over a later overlapping span of the same length */
+    const char *lex = "concept a x\nconcept b x\nen a multi red blue\nen b multi blue green\n";
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_EN, "red blue green", TT_OVERLAP_LONGEST), "a[0-1]");
+}
+
+static void
+test_ties_and_all(void)
+{
+    const char *lex = "concept first x\nconcept second x\nen first lemma home\nen second glob hom*\n";
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_EN, "homes", TT_OVERLAP_LONGEST), "first[0-0]");
+    const char *lex2 = "concept second x\nconcept first x\nen first glob hom*\nen second lemma home\n";
+    CU_ASSERT_STRING_EQUAL(run(lex2, TT_LANG_EN, "homes", TT_OVERLAP_LONGEST), "first[0-0]");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_EN, "homes", TT_OVERLAP_ALL), "first[0-0] second[0-0]");
+    CU_ASSERT_STRING_EQUAL(run(KK, TT_LANG_KK, "otandastar qory", TT_OVERLAP_ALL),
+                           "compatriot[0-0] foundation[0-1]");
+    /* two entries of one concept on one span count once */
+    const char *lex3 = "concept a x\nen a lemma home\nen a glob hom*\n";
+    CU_ASSERT_STRING_EQUAL(run(lex3, TT_LANG_EN, "homes", TT_OVERLAP_ALL), "a[0-0]");
+}
+
+static void
+test_gap(void)
+{
+    const char *lex = "concept rights policy\nen rights multi protection [2] right\n";
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_EN, "protection rights", TT_OVERLAP_LONGEST), "rights[0-1]");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_EN, "the protection of their rights", TT_OVERLAP_LONGEST),
+                           "rights[1-4]");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_EN, "protection of all their rights", TT_OVERLAP_LONGEST), "");
+    /* non-word tokens do not count in the gap and are skipped between parts */
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_EN, "protection « of » their « rights", TT_OVERLAP_LONGEST),
+                           "rights[0-6]");
+}
+
+static void
+test_nonword_skipped(void)
+{
+    const char *lex = "concept fund institution\nru fund multi фонд =отандастар\n";
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "фонда « отандастар »", TT_OVERLAP_LONGEST), "fund[0-2]");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "фонд отандастарымыз", TT_OVERLAP_LONGEST), "");
+}
+
+static void
+test_russian_agreement(void)
+{
+    const char *lex = "concept labour_migration process\nconcept ethnic_kazakh population\n"
+                      "ru labour_migration multi трудовая миграция\n"
+                      "ru ethnic_kazakh multi этнический казах\n";
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "трудовой миграции", TT_OVERLAP_LONGEST), "labour_migration[0-1]");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "трудовую миграцию", TT_OVERLAP_LONGEST), "labour_migration[0-1]");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "этническими казахами", TT_OVERLAP_LONGEST), "ethnic_kazakh[0-1]");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "этнический казах", TT_OVERLAP_LONGEST), "ethnic_kazakh[0-1]");
+    /* the weak stem каз (from казах) does not reach other words */
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "этнические казы", TT_OVERLAP_LONGEST), "");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "трудовой | миграции", TT_OVERLAP_LONGEST), "");
+}
+
+static void
+test_no_cross_sentence(void)
+{
+    CU_ASSERT_STRING_EQUAL(run(KK, TT_LANG_KK, "otandastar | qory", TT_OVERLAP_LONGEST), "compatriot[0-0]");
+    const char *lex = "concept rights policy\nen rights multi protection [2] right\n";
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_EN, "protection of | rights", TT_OVERLAP_LONGEST), "");
+}
+
+static void
+test_exclusions(void)
+{
+    const char *lex = "concept homeland identity\nconcept compatriot population\n"
+                      "ru homeland lemma отечество\n"
+                      "ru compatriot glob *отечеств*\n"
+                      "ru compatriot exclude отечество\n"
+                      "ru compatriot exclude /отечествен.*/\n";
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "отечества", TT_OVERLAP_ALL), "homeland[0-0]");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "отечественный", TT_OVERLAP_ALL), "");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_RU, "соотечественники", TT_OVERLAP_ALL), "compatriot[0-0]");
+    /* a multiword exclusion suppresses its concept's hits inside its span only */
+    const char *lex2 = "concept citizenship status\nkk citizenship lemma azamattyq\n"
+                       "kk citizenship exclude azamattyq qoğam\n";
+    CU_ASSERT_STRING_EQUAL(run(lex2, TT_LANG_KK, "azamattyq qoğamnyñ azamattyğy", TT_OVERLAP_LONGEST),
+                           "citizenship[2-2]");
+    /* a parent is never counted implicitly */
+    const char *lex3 = "concept migration process\nconcept labour process parent=migration\n"
+                       "en labour multi labour migration\n";
+    CU_ASSERT_STRING_EQUAL(run(lex3, TT_LANG_EN, "labour migration", TT_OVERLAP_ALL), "labour[0-1]");
+}
+
+static void
+test_scripts_and_langs(void)
+{
+    const char *lex = "concept a x\nkk/Cyrl a lemma otan\n";
+    tt_lexicon *lx;
+    tt_matcher *m;
+    tt_error err;
+    CU_ASSERT_EQUAL_FATAL(tt_lexicon_load_mem(&lx, "s.lex", lex, strlen(lex), NULL, NULL, &err), 0);
+    CU_ASSERT_EQUAL_FATAL(tt_matcher_new(&m, lx, &err), 0);
+    tt_tokseq ts;
+    mkts(&ts, "otany");
+    tt_hit *h = NULL;
+    size_t nh = 0, ch = 0;
+    CU_ASSERT_EQUAL(tt_matcher_run(m, TT_LANG_KK, &ts, TT_OVERLAP_LONGEST, &h, &nh, &ch, &err), 0);
+    CU_ASSERT_EQUAL(nh, 1);
+    tt_matcher_set_script(m, TT_SCRIPT_LATN_2021);
+    nh = 0;
+    CU_ASSERT_EQUAL(tt_matcher_run(m, TT_LANG_KK, &ts, TT_OVERLAP_LONGEST, &h, &nh, &ch, &err), 0);
+    CU_ASSERT_EQUAL(nh, 0);
+    nh = 0; /* another language: the kk entry does not apply */
+    tt_matcher_set_script(m, TT_SCRIPT_ANY);
+    CU_ASSERT_EQUAL(tt_matcher_run(m, TT_LANG_UZ, &ts, TT_OVERLAP_LONGEST, &h, &nh, &ch, &err), 0);
+    CU_ASSERT_EQUAL(nh, 0);
+    free(h);
+    tt_tokseq_free(&ts);
+    tt_matcher_free(m);
+    tt_lexicon_free(lx);
+}
+
+static void
+test_many_entries_index(void)
+{
+    /* 10,000 lemmas: each type is tested only against entries sharing its literal key */
+    tt_buf lex = {0};
+    tt_buf_puts(&lex, "concept a x\nconcept b y\n");
+    for (int i = 0; i < 10000; i++)
+        tt_buf_printf(&lex, "kk a lemma w%05dtan\n", i);
+    tt_buf_puts(&lex, "kk b lemma otandas\n");
+    CU_ASSERT_STRING_EQUAL(run(lex.data, TT_LANG_KK, "w00042tandarğa otandastar w1", TT_OVERLAP_LONGEST),
+                           "a[0-0] b[1-1]");
+    tt_buf_free(&lex);
+}
+
+static void
+reg(void)
+{
+    tt_test_suite("match", "overlaps: leftmost-longest wins", test_longest,
+                  "ties go to the entry listed first; --overlap all reports each", test_ties_and_all,
+                  "multiword gaps count word tokens", test_gap, "non-word tokens are skipped",
+                  test_nonword_skipped, "Russian multiwords agree through stem sets", test_russian_agreement,
+                  "no match across sentences", test_no_cross_sentence, "exclusions beat matches", test_exclusions,
+                  "script-restricted entries and languages", test_scripts_and_langs,
+                  "a 10,000-entry lexicon is indexed", test_many_entries_index, NULL);
+}
+
+int
+main(void)
+{
+    return tt_test_main(reg);
+}
