@@ -9,12 +9,19 @@
  *   - joins line-end hyphenation "X-\nY" when XY is known (callback), occurs unhyphenated in the same piece,
  *     or the hyphen is a soft hyphen; otherwise keeps "X-Y";
  *   - runs ICU's sentence break iterator, then merges breaks that follow an abbreviation
- *     (<data>/abbreviations/<lang>.txt: ст. п. т.б. ж. жж. қ. ҚР va h.k. y. ...), a number or an article
- *     number (6-бап, 6-modda);
+ *     (<data>/abbreviations/<lang>.txt: ст. п. т.б. ж. жж. қ. ҚР va h.k. y. ...), a word with a digit before
+ *     the full stop (6. / 6-бап. / 6-modda. / 12.05.2020.), a one-letter initial (И. И. Иванов), and single
+ *     line breaks inside a hard-wrapped sentence (the line ends without sentence punctuation and the next one
+ *     goes on in lowercase);
  *   - counts paragraphs (a blank line, or a line break followed by an article/chapter heading);
  *   - recognises legal article and chapter headings at the start of a line (<data>/headings.tsv:
  *     Статья 6. / 6-бап. / 6-modda. / Article 6. / Глава, тарау, bob, Chapter) and labels the tokens after
- *     them with the article (label as written, e.g. "Статья 6", "6-бап");
+ *     them with the article (label as written, e.g. "Статья 6", "6-бап"); a chapter heading ends the current
+ *     article (its tokens and those up to the next article heading get article 0); the heading's own tokens
+ *     carry TT_TOK_HEADING;
+ *   - drops word tokens whose match form is empty (only default-ignorable characters);
+ *   - for Kazakh with script LATN or ANY, detects the alphabet of the piece (tt_norm_detect_script); a
+ *     caller that knows the document's alphabet should pass it (pieces are then consistent);
  *   - computes each word token's match form with tt_norm_word().
  *
  * A tt_tokenizer is used by one thread at a time (it owns ICU break iterators).
