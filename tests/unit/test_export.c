@@ -596,6 +596,61 @@ test_export_deterministic(void)
     free(d2);
 }
 
+/* diff: OLD = the corpus (d1 d2 d3, 150 tokens), NEW = d1 d2 d4 (d4: KZ, 100 tokens, B 3, one hit "bb"):
+ *   documents: d4 added, d3 removed;
+ *   rates per 10k: A 3/150 -> 3/250: 200 -> 120 (|d| 80); B 1/150 -> 4/250: 66.6667 -> 160 (93.33);
+ *   C 4/150 -> 4/250: 266.6667 -> 160 (106.67); largest change first: C, B, A;
+ *   forms (hits.tsv surfaces, no forms.tsv): (B, bb) appeared, none vanished. */
+static void
+test_export_diff(void)
+{
+    char *d1 = mktmp(), *d2 = mktmp();
+    tt_export_opts o;
+    base_opts(&o, d1);
+    CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
+    const char *cut = strstr(corpus, "docres\t1\nmeta\tdoc_id\td3");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cut);
+    tt_buf nc = {0};
+    tt_buf_append(&nc, corpus, (size_t)(cut - corpus));
+    tt_buf_puts(&nc, "docres\t1\nmeta\tdoc_id\td4\nmeta\tcountry\tKZ\nstat\ttokens\t100\ntf\tB\t3\n"
+                     "hit\tB\te2\t0\t2\t1\t\tbb\t\t\tbb\nend\td4\n");
+    base_opts(&o, d2);
+    o.gzip = 1; /* the diff reads plain and gzip folders alike */
+    CU_ASSERT_EQUAL_FATAL(run_export(&o, nc.data), 0);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    tt_error e;
+    tt_error_clear(&e);
+    CU_ASSERT_EQUAL(tt_export_diff(d1, d2, f, &e), 0);
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(buf, "change\tdoc_id\tconcept_id\tform\told\tnew\n"
+                                "doc_added\td4\t\t\t\t\n"
+                                "doc_removed\td3\t\t\t\t\n"
+                                "rate\t\tC\t\t266.6667\t160.0000\n"
+                                "rate\t\tB\t\t66.6667\t160.0000\n"
+                                "rate\t\tA\t\t200.0000\t120.0000\n"
+                                "form_added\t\tB\tbb\t\t\n");
+    free(buf);
+    /* the same folder: only the header */
+    buf = NULL;
+    f = open_memstream(&buf, &len);
+    CU_ASSERT_EQUAL(tt_export_diff(d1, d1, f, &e), 0);
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(buf, "change\tdoc_id\tconcept_id\tform\told\tnew\n");
+    free(buf);
+    f = open_memstream(&buf, &len);
+    CU_ASSERT_EQUAL(tt_export_diff(d1, "/nonexistent/tt", f, &e), TT_EIO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e.path, "/nonexistent/tt/docs.tsv"));
+    fclose(f);
+    free(buf);
+    tt_buf_free(&nc);
+    rm_rf(d1);
+    rm_rf(d2);
+    free(d1);
+    free(d2);
+}
+
 static void
 test_num_format(void)
 {
@@ -656,7 +711,8 @@ reg(void)
                   "numbers keep '.' under a comma locale", test_export_comma_locale,
                   "no file is left behind by a failed export; bad records name their line",
                   test_export_atomic_and_errors, "output is deterministic, records may be split by line",
-                  test_export_deterministic, "locale-free number formatting", test_num_format, NULL);
+                  test_export_deterministic, "locale-free number formatting", test_num_format,
+                  "diff names new and removed documents, rate changes and new forms", test_export_diff, NULL);
 }
 
 int
