@@ -78,13 +78,14 @@ kk migration lemma миграция
 kk migration lemma migratsiia
 # көші-қондық 'migration (adj)': derivation counted like Russian миграционный.
 kk migration lemma көші-қондық
+kk migration lemma миграциялық
 kk labour_migration multi еңбек көші-қон
 kk labour_migration multi еңбек мигрант
 kk labour_migration multi еңбек иммигрант
 kk labour_migration multi еңбек миграция
 kk labour_migration multi еңбек migratsiia
 kk labour_migration multi еңбекші көшіп келуші
-kk labour_migration multi шетелдік жұмыс күші
+kk labour_migration multi шетелдік жұмыс күш
 kk immigration lemma иммиграция
 kk immigration lemma immigratsiia
 kk immigration lemma иммигрант
@@ -224,8 +225,8 @@ kk civil_law multi азаматтық кодекс
 kk civil_law multi азаматтық құқық
 # іс 'case' is two letters (under the grammar's minimum stem): a glob part (істер, ісі, істі, іс жүргізу)
 kk civil_law multi азаматтық іс*
-kk civil_law multi азаматтық процесс
-kk civil_law multi азаматтық процестік
+# процесс loses one s before a suffix (процеске, процесі, процестік): a glob part
+kk civil_law multi азаматтық процес*
 kk civil_law multi азаматтық заңнама
 kk civil_law multi азаматтық сот
 kk civil_law multi азаматтық талап
