@@ -89,3 +89,66 @@ tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
     ln->lineno = r->line;
     return 1;
 }
+
+static int
+bad_at(tt_error *err, uint64_t line, const char *what)
+{
+    tt_error_set(err, TT_ESYNTAX, "docres record: %s", what);
+    return tt_error_at(err, NULL, line, 0);
+}
+
+int
+tt_docres_check(const char *s, size_t n, size_t *nrecords, tt_error *err)
+{
+    tt_docres_reader r;
+    tt_docres_line ln;
+    tt_buf id = {0};
+    int state = 0, rc; /* 0 between records, 1 meta/stat, 2 body */
+    size_t nrec = 0, nmeta = 0;
+    tt_docres_reader_init(&r, s, n);
+    while ((rc = tt_docres_next(&r, &ln, err)) == 1) {
+        rc = 0;
+        if (ln.kind == TT_DR_HEADER) {
+            if (state != 0) {
+                rc = bad_at(err, ln.lineno, "record without its end line");
+            } else if (ln.n[0] != 1 || ln.f[0][0] != '0' + TT_DOCRES_VERSION) {
+                tt_error_set(err, TT_EFORMAT, "docres version '%s', this program reads version %d", ln.f[0],
+                             TT_DOCRES_VERSION);
+                rc = tt_error_at(err, NULL, ln.lineno, 0);
+            }
+            state = 1;
+            nmeta = 0;
+        } else if (state == 0) {
+            rc = bad_at(err, ln.lineno, "line outside a record");
+        } else if (ln.kind == TT_DR_META || ln.kind == TT_DR_STAT) {
+            if (state != 1)
+                rc = bad_at(err, ln.lineno, "meta or stat line after the counts");
+            else if (ln.kind == TT_DR_META && nmeta++ == 0) {
+                if (strcmp(ln.f[0], "doc_id") != 0 || !ln.n[1])
+                    rc = bad_at(err, ln.lineno, "first meta line is not a doc_id");
+                tt_buf_reset(&id);
+                if (!rc && tt_buf_append(&id, ln.f[1], ln.n[1]))
+                    rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+            }
+        } else {
+            if (!nmeta)
+                rc = bad_at(err, ln.lineno, "record without doc_id");
+            state = 2;
+            if (!rc && ln.kind == TT_DR_END) {
+                if (ln.n[0] != id.len || memcmp(ln.f[0], id.data, id.len) != 0)
+                    rc = bad_at(err, ln.lineno, "end line names another document");
+                state = 0;
+                nrec++;
+            }
+        }
+        if (rc)
+            break;
+    }
+    if (!rc && state != 0)
+        rc = bad_at(err, r.line, "last record has no end line");
+    tt_docres_reader_free(&r);
+    tt_buf_free(&id);
+    if (nrecords)
+        *nrecords = rc ? 0 : nrec;
+    return rc;
+}

@@ -314,6 +314,33 @@ test_docres_reader(void)
     }
 }
 
+/* tt_docres_check accepts what tt_counter_end writes and refuses damaged records (as a cache may hold). */
+static void
+test_docres_check(void)
+{
+    tt_error e;
+    size_t n;
+    const char *good = "docres\t1\nmeta\tdoc_id\tx\nstat\ttokens\t3\ntf\tA\t1\nend\tx\n"
+                       "docres\t1\nmeta\tdoc_id\ty\nend\ty\n";
+    CU_ASSERT_EQUAL(tt_docres_check(good, strlen(good), &n, &e), 0);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_EQUAL(tt_docres_check("", 0, &n, &e), 0);
+    CU_ASSERT_EQUAL(n, 0);
+    /* cut anywhere inside: refused */
+    for (size_t cut = 1; cut < strlen(good); cut++) {
+        if (good[cut - 1] == '\n' && !strncmp(good + cut, "docres", 6))
+            continue; /* a cut between two records is a valid shorter stream */
+        CU_ASSERT_NOT_EQUAL(tt_docres_check(good, cut, &n, &e), 0);
+    }
+    const char *bad[] = {"docres\t2\nmeta\tdoc_id\tx\nend\tx\n", "docres\t1\nmeta\tdoc_id\tx\nend\ty\n",
+                         "docres\t1\nmeta\tpath\tx\nend\tx\n", "docres\t1\ntf\tA\t1\nend\tx\n",
+                         "docres\t1\nmeta\tdoc_id\tx\ntf\tA\t1\nstat\tk\tv\nend\tx\n",
+                         "meta\tdoc_id\tx\n"};
+    int want[] = {TT_EFORMAT, TT_ESYNTAX, TT_ESYNTAX, TT_ESYNTAX, TT_ESYNTAX, TT_ESYNTAX};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        CU_ASSERT_EQUAL(tt_docres_check(bad[i], strlen(bad[i]), NULL, &e), want[i]);
+}
+
 static void
 reg(void)
 {
@@ -323,7 +350,8 @@ reg(void)
                   "bad hits and records are refused", test_counter_errors,
                   "KWIC is trimmed by characters and fields are escaped", test_counter_kwic_and_escapes,
                   "vocabulary n-grams never cross a sentence break", test_counter_vocab_ngrams,
-                  "the docres reader unescapes fields and rejects bad lines", test_docres_reader, NULL);
+                  "the docres reader unescapes fields and rejects bad lines", test_docres_reader,
+                  "tt_docres_check refuses damaged and truncated records", test_docres_check, NULL);
 }
 
 int

@@ -51,6 +51,13 @@ void tt_docres_reader_init(tt_docres_reader *r, const char *s, size_t n);
 int tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err);
 void tt_docres_reader_free(tt_docres_reader *r);
 
+/* Checks that s[0..n) is a sequence of complete, well-formed records of this version: every line parses, each
+ * record starts with "docres<TAB>1", has its meta lines (doc_id first, non-empty) and stat lines before any other
+ * line, and ends with "end<TAB><its doc_id>". Use it before trusting a cache file or a shard. *nrecords (may be
+ * NULL) gets the number of records. Returns 0, TT_EFORMAT (another version), TT_ESYNTAX (err->line = the line)
+ * or TT_ENOMEM. An empty text is valid (0 records). */
+int tt_docres_check(const char *s, size_t n, size_t *nrecords, tt_error *err);
+
 /* The tag of a kind ("meta", ...). */
 const char *tt_docres_tag(tt_docres_kind k);
 
