@@ -96,7 +96,7 @@ en homeland lemma homeland
 en homeland lemma motherland
 en homeland lemma fatherland
 en homeland multi home country
-# "Homeland Security" (a US department) counts as homeland: no competitor concept for it (rare in this corpus).
+# "Homeland Security" (a US department) counts as homeland (rare in this corpus: not excluded).
 
 # ---- language and culture ---------------------------------------------------------------------------------
 en native_language multi native language
@@ -195,13 +195,15 @@ en assembly_people_kz multi =people's =assembly =of =kazakhstan
 en migration_agency multi migration service
 en migration_agency multi migration police
 
-# ---- other senses (competitors) ---------------------------------------------------------------------------
-en civil_society multi civil society
-en civil_law multi civil code
-en civil_war multi civil war
-en citizens_assembly multi citizen assembly
-en citizens_assembly multi citizen gathering
-en citizens_assembly multi =assembly =of citizen
-en senior_citizens multi senior citizen
-en great_patriotic_war multi great patriotic war
-en nur_otan_party multi =nur =otan
+# ---- other senses: multiword exclusions ------------------------------------------------------------------
+# A multiword `exclude` removes its concept's hits that overlap the span it matches (exclusions apply before
+# overlaps are resolved), so that these phrases count for nothing.
+en citizenship exclude civil society
+en citizenship exclude civil code
+en citizenship exclude civil war
+en citizenship exclude citizen assembly
+en citizenship exclude citizen gathering
+en citizenship exclude =assembly =of citizen
+en citizenship exclude senior citizen
+en homeland exclude great patriotic war
+en homeland exclude =nur =otan

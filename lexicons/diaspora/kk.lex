@@ -108,7 +108,7 @@ kk homeland lemma отан
 kk homeland exclude отандық*
 kk homeland exclude отаншыл*
 kk homeland exclude отандас*
-# "Ұлы Отан соғысы" (great_patriotic_war) and "Нұр Отан" (nur_otan_party) are competitor concepts below.
+# "Ұлы Отан соғысы" (the Great Patriotic War) and "Нұр Отан" (the party) are excluded at the end of the file.
 
 # ---- language and culture ---------------------------------------------------------------------------------
 kk native_language multi ана тіл
@@ -154,7 +154,7 @@ kk adaptation_integration lemma интеграция
 kk adaptation_integration lemma integratsiia
 kk adaptation_integration lemma адаптация
 kk adaptation_integration lemma adaptatsiia
-# Eurasian / economic / regional integration is regional_integration (longer span wins):
+# Eurasian / economic / regional integration is the concept regional_integration (longer span wins):
 kk regional_integration multi еуразиялық интеграция
 kk regional_integration multi еуразиялық integratsiia
 kk regional_integration multi экономикалық интеграция
@@ -200,11 +200,11 @@ kk qurultai glob құрылтайы*
 # құрылтайшы 'founder (of a company)': a derivation (-шы), never the Qurultai; safety exclusion.
 kk qurultai exclude құрылтайшы*
 # "құрылтай құжаттары" (constituent documents), "құрылтай жиналысы" (founders' meeting), "құрылтай шарты"
-# (founding agreement): company law, frequent in legal text; competitor concept constituent_documents.
-kk constituent_documents multi құрылтай құжат
-kk constituent_documents multi құрылтай жиналыс
-kk constituent_documents multi құрылтай шарт
-kk constituent_documents multi құрылтай =шартын
+# (founding agreement): company law, frequent in legal text; excluded at the end of the file.
+kk qurultai exclude құрылтай құжат
+kk qurultai exclude құрылтай жиналыс
+kk qurultai exclude құрылтай шарт
+kk qurultai exclude құрылтай =шартын
 kk otandastar_foundation multi =отандастар қор
 kk otandastar_foundation multi =отандастар фонд
 kk vatandoshlar_foundation multi =ватандошлар қор
@@ -215,41 +215,43 @@ kk assembly_people_kz multi =қазақстан =халықтары ассамб
 kk migration_agency multi көші-қон қызмет
 kk migration_agency multi көші-қон полиция
 
-# ---- other senses (competitors) ---------------------------------------------------------------------------
-kk civil_society multi азаматтық қоғам
-kk civil_society multi азаматтық белсенділік
-kk civil_society multi азаматтық бастама
-kk civil_society multi азаматтық ұстаным
-kk civil_society multi азаматтық сана
-kk civil_law multi азаматтық кодекс
-kk civil_law multi азаматтық құқық
+# ---- other senses: multiword exclusions ------------------------------------------------------------------
+# A multiword `exclude` removes its concept's hits that overlap the span it matches (exclusions apply before
+# overlaps are resolved), so that these phrases count for nothing.
+kk citizenship exclude азаматтық қоғам
+kk citizenship exclude азаматтық белсенділік
+kk citizenship exclude азаматтық бастама
+kk citizenship exclude азаматтық ұстаным
+kk citizenship exclude азаматтық сана
+kk citizenship exclude азаматтық кодекс
+kk citizenship exclude азаматтық құқық
 # іс 'case' is two letters (under the grammar's minimum stem): a glob part (істер, ісі, істі, іс жүргізу)
-kk civil_law multi азаматтық іс*
+kk citizenship exclude азаматтық іс*
 # процесс loses one s before a suffix (процеске, процесі, процестік): a glob part
-kk civil_law multi азаматтық процес*
-kk civil_law multi азаматтық заңнама
-kk civil_law multi азаматтық сот
-kk civil_law multi азаматтық талап
-kk civil_law multi азаматтық жауапкершілік
-kk civil_law multi азаматтық айналым
-kk civil_law multi азаматтық хал
-kk civil_law multi азаматтық неке
-kk civil_law multi азаматтық қорғаныс
-kk civil_law multi азаматтық авиация
-kk civil_law multi азаматтық қызметші
-kk civil_war multi азамат соғыс
+kk citizenship exclude азаматтық процес*
+kk citizenship exclude азаматтық заңнама
+kk citizenship exclude азаматтық сот
+kk citizenship exclude азаматтық талап
+kk citizenship exclude азаматтық жауапкершілік
+kk citizenship exclude азаматтық айналым
+kk citizenship exclude азаматтық хал
+kk citizenship exclude азаматтық неке
+kk citizenship exclude азаматтық қорғаныс
+kk citizenship exclude азаматтық авиация
+kk citizenship exclude азаматтық қызметші
+kk citizenship exclude азамат соғыс
 # Personal name Азамат: only where a surname or patronymic follows or precedes (Azamat + -ов/-ев/-ұлы/-қызы).
 # A bare "Азамат" (e.g. "Азамат пен Айгүл") cannot be told from "азамат" 'citizen' by its form: it counts as
 # citizenship (see the lexicon report).
 # Court documents write "азамат Н. Серіков" (citizen + initial + surname): the initial breaks the pattern, so
 # that use stays citizenship. Globs are over the match form (2021 Latin): -ov/-ev(a), -ūly (ұлы), -qyzy (қызы).
-kk azamat_name multi =азамат *ov*
-kk azamat_name multi =азамат *ev*
-kk azamat_name multi =азамат ?*ūly*
-kk azamat_name multi =азамат ?*qyzy*
-kk azamat_name multi *ov азамат
-kk azamat_name multi *ova азамат
-kk azamat_name multi *ev азамат
-kk azamat_name multi *eva азамат
-kk great_patriotic_war multi =ұлы отан соғыс
-kk nur_otan_party multi =нұр отан
+kk citizenship exclude =азамат *ov*
+kk citizenship exclude =азамат *ev*
+kk citizenship exclude =азамат ?*ūly*
+kk citizenship exclude =азамат ?*qyzy*
+kk citizenship exclude *ov азамат
+kk citizenship exclude *ova азамат
+kk citizenship exclude *ev азамат
+kk citizenship exclude *eva азамат
+kk homeland exclude =ұлы отан соғыс
+kk homeland exclude =нұр отан

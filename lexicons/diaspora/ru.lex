@@ -184,11 +184,10 @@ ru migration_agency multi миграционный служба
 ru migration_agency multi миграционный полиция
 ru migration_agency multi миграции =и оформления гражданства
 
-# ---- other senses (competitors) ---------------------------------------------------------------------------
-# гражданское общество / Гражданский кодекс have their own stems already (гражданск): no competitor needed.
-ru civil_society multi гражданский общество
-ru civil_law multi гражданский кодекс
-ru civil_war multi гражданский война
+# ---- other senses: multiword exclusions ------------------------------------------------------------------
+# A multiword `exclude` removes its concept's hits that overlap the span it matches (exclusions apply before
+# overlaps are resolved), so that these phrases count for nothing.
+# гражданское общество / Гражданский кодекс / гражданская война: their stem гражданск never reaches citizenship.
 # сход граждан, органы самоуправления граждан: the mahalla citizens' assembly (Uzbekistan), not citizenship.
-ru citizens_assembly multi сход =граждан
-ru citizens_assembly multi самоуправление =граждан
+ru citizenship exclude сход =граждан
+ru citizenship exclude самоуправление =граждан

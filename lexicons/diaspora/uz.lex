@@ -71,7 +71,7 @@ uz homeland lemma vatan
 uz homeland exclude vatanparvar*
 uz homeland exclude vatandosh*
 uz homeland exclude vataniy
-# "Ulugʻ Vatan urushi" is the Great Patriotic War (competitor below).
+# "Ulugʻ Vatan urushi" is the Great Patriotic War (excluded at the end of the file).
 
 # ---- language and culture ---------------------------------------------------------------------------------
 uz native_language multi ona til
@@ -152,24 +152,26 @@ uz assembly_people_kz multi =qozogʻiston =xalqi assambleya
 uz migration_agency multi migratsiya xizmat
 uz migration_agency multi =migratsiya =va fuqarolik* rasmiylashtirish
 
-# ---- other senses (competitors) ---------------------------------------------------------------------------
-uz civil_society multi fuqarolik jamiyat
-uz civil_society multi fuqarolik institut
-uz civil_law multi fuqarolik kodeks
-uz civil_law multi fuqarolik ish
-uz civil_law multi fuqarolik holat
-uz civil_law multi fuqarolik protsessual
-uz civil_law multi fuqarolik huquq
-uz civil_law multi fuqarolik qonunchilik
-uz civil_law multi fuqarolik sud
-uz civil_law multi fuqarolik javobgarlik
-uz civil_law multi fuqarolik daʼvo
-uz civil_law multi fuqarolik muomala
-uz civil_law multi fuqarolik mudofaa
-uz civil_law multi fuqarolik aviatsiya
-uz civil_war multi fuqarolar urush
-uz civil_war multi fuqarolik urush
+# ---- other senses: multiword exclusions ------------------------------------------------------------------
+# A multiword `exclude` removes its concept's hits that overlap the span it matches (exclusions apply before
+# overlaps are resolved), so that these phrases count for nothing.
+uz citizenship exclude fuqarolik jamiyat
+uz citizenship exclude fuqarolik institut
+uz citizenship exclude fuqarolik kodeks
+uz citizenship exclude fuqarolik ish
+uz citizenship exclude fuqarolik holat
+uz citizenship exclude fuqarolik protsessual
+uz citizenship exclude fuqarolik huquq
+uz citizenship exclude fuqarolik qonunchilik
+uz citizenship exclude fuqarolik sud
+uz citizenship exclude fuqarolik javobgarlik
+uz citizenship exclude fuqarolik daʼvo
+uz citizenship exclude fuqarolik muomala
+uz citizenship exclude fuqarolik mudofaa
+uz citizenship exclude fuqarolik aviatsiya
+uz citizenship exclude fuqarolar urush
+uz citizenship exclude fuqarolik urush
 # fuqarolar yigʻini: the mahalla citizens' assembly (local self-government), very frequent in Uzbek law.
-uz citizens_assembly multi fuqarolar yigʻin
-uz citizens_assembly multi fuqarolar =oʻzini =oʻzi boshqarish
-uz great_patriotic_war multi =ulugʻ vatan urush
+uz citizenship exclude fuqarolar yigʻin
+uz citizenship exclude fuqarolar =oʻzini =oʻzi boshqarish
+uz homeland exclude =ulugʻ vatan urush
