@@ -255,3 +255,5 @@ kk citizenship exclude *ev азамат
 kk citizenship exclude *eva азамат
 kk homeland exclude =ұлы отан соғыс
 kk homeland exclude =нұр отан
+# «Жас Отан»: the youth wing of the Nur Otan party.
+kk homeland exclude =жас отан
