@@ -17,6 +17,8 @@ STAGEOBJ = $(foreach s,$(STAGES),$(B)/stage/$(notdir $(s)).o)
 TESTSRC  = $(sort $(wildcard tests/unit/test_*.c))
 TESTBIN  = $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
 TESTOBJ  = $(B)/tests/support.o
+FUZZSRC  = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZBIN  = $(FUZZSRC:tests/fuzz/%.c=$(B)/fuzz/%)
 CLISRC   = $(sort $(wildcard stages/cli/*.c))
 CLIOBJ   = $(CLISRC:stages/cli/%.c=$(B)/cli/%.o)
 
@@ -58,8 +60,15 @@ $(B)/tests/%: tests/unit/%.c $(TESTOBJ) $(B)/libtt.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(TESTOBJ) $(B)/libtt.a $(DEPLIBS) $(TESTLIBS)
 
-check: all $(TESTBIN)
+# A fuzz target with a plain main() (its own under TT_FUZZ_MAIN, else tests/fuzz/replay.c) replays its saved
+# corpus in `make check`.
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libtt.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DTT_FUZZ_MAIN $(LDFLAGS) -o $@ $< $$(grep -q TT_FUZZ_MAIN $< || echo tests/fuzz/replay.c) $(B)/libtt.a $(DEPLIBS)
+
+check: all $(TESTBIN) $(FUZZBIN)
 	@tests/run-unit.sh $(B) $(TESTBIN)
+	@tests/fuzz/replay.sh $(B) $(FUZZBIN)
 	@tests/run-cli.sh $(B)
 
 check-asan:

@@ -46,6 +46,10 @@ static int
 one(dctx *c, const char *doc_id, const char *path, const char *shown, const char *const *mk,
     const char *const *mv, size_t nm, const char *enc)
 {
+    tt_lang lang = TT_LANG_OTHER;
+    for (size_t i = 0; i < nm; i++)
+        if (!strcmp(mk[i], "lang"))
+            lang = tt_lang_parse(mv[i], strlen(mv[i]));
     tt_buf *b = &c->out;
     tt_error err;
     tt_error_clear(&err);
@@ -95,6 +99,7 @@ one(dctx *c, const char *doc_id, const char *path, const char *shown, const char
     put_kv(b, "stat", "encoding_runner_up", in ? in->runner_up : "");
     put_kv(b, "stat", "gzip", in && in->gzip ? "1" : "0");
     put_kv(b, "stat", "replaced", num[2]);
+    put_kv(b, "stat", "degraded", in && tt_decode_degraded(lang, in->encoding) ? "1" : "0");
     if (rc) {
         char msg[1200];
         tt_error e2 = err;

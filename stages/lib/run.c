@@ -65,6 +65,54 @@ mkparents(const char *path)
     return 0;
 }
 
+/* Absolute, normalized path (".", ".." and repeated slashes resolved lexically; symbolic links in the part that
+ * exists are resolved by realpath). Returns 0 or -1. */
+static int
+abspath(const char *p, char *out, size_t n)
+{
+    char buf[8192];
+    if (p[0] == '/') {
+        snprintf(buf, sizeof buf, "%s", p);
+    } else {
+        char cwd[4096];
+        if (!getcwd(cwd, sizeof cwd))
+            return -1;
+        snprintf(buf, sizeof buf, "%s/%s", cwd, p);
+    }
+    /* resolve the longest existing prefix with realpath, keep the rest */
+    char *parts[512];
+    size_t np = 0;
+    for (char *t = strtok(buf, "/"); t && np < 512; t = strtok(NULL, "/")) {
+        if (!strcmp(t, "."))
+            continue;
+        if (!strcmp(t, "..")) {
+            if (np)
+                np--;
+            continue;
+        }
+        parts[np++] = t;
+    }
+    char cur[8192] = "";
+    size_t k = 0;
+    for (; k < np; k++) {
+        char next[8192], real[4096];
+        snprintf(next, sizeof next, "%s/%s", cur, parts[k]);
+        if (!realpath(next, real))
+            break;
+        snprintf(cur, sizeof cur, "%s", strcmp(real, "/") ? real : "");
+    }
+    for (; k < np; k++) {
+        size_t l = strlen(cur);
+        snprintf(cur + l, sizeof cur - l, "/%s", parts[k]);
+    }
+    if (!cur[0])
+        strcpy(cur, "/");
+    if (strlen(cur) >= n)
+        return -1;
+    strcpy(out, cur);
+    return 0;
+}
+
 /* ---- fingerprint of the linguistic data files (for the cache key) ---- */
 static int
 cmp_str(const void *a, const void *b)
@@ -169,23 +217,29 @@ cache_path(const run_state *rs, const tt_mdoc *d, const char *raw_sha, char *pat
 
 #define CACHE_MAGIC "#termtrace-cache 1 "
 
-/* Reads a cache entry into rec if it is there and its header names this key. */
+/* Reads a cache entry into rec if it is there, its header names this key and its length is the length the
+ * header promises (a truncated or otherwise damaged entry is ignored: the document is processed again). */
 static int
 cache_get(const char *path, const char key[65], tt_buf *rec)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return 0;
-    char head[128];
-    int ok = fgets(head, sizeof head, f) && strncmp(head, CACHE_MAGIC, strlen(CACHE_MAGIC)) == 0 &&
-             strncmp(head + strlen(CACHE_MAGIC), key, 64) == 0;
+    char head[160];
+    size_t ml = strlen(CACHE_MAGIC);
+    unsigned long long want = 0;
+    int ok = fgets(head, sizeof head, f) && strncmp(head, CACHE_MAGIC, ml) == 0 &&
+             strncmp(head + ml, key, 64) == 0 && sscanf(head + ml + 64, " %llu", &want) == 1;
     size_t start = rec->len;
     char chunk[65536];
     size_t r;
     while (ok && (r = fread(chunk, 1, sizeof chunk, f)) > 0)
         if (tt_buf_append(rec, chunk, r))
             ok = 0;
-    if (ferror(f))
+    if (ferror(f) || rec->len - start != want)
+        ok = 0;
+    /* and it must be one whole record */
+    if (ok && (want < 5 || rec->data[rec->len - 1] != '\n' || strncmp(rec->data + start, "docres\t", 7) != 0))
         ok = 0;
     fclose(f);
     if (!ok)
@@ -198,12 +252,12 @@ cache_put(const char *path, const char key[65], const char *rec, size_t n)
 {
     if (mkparents(path))
         return;
-    tt_atomic a;
+    tt_atomic a = {0};
     tt_error e;
     tt_error_clear(&e);
     if (tt_atomic_open(&a, path, &e))
         return;
-    fprintf(a.f, "%s%s\n", CACHE_MAGIC, key);
+    fprintf(a.f, "%s%s %zu\n", CACHE_MAGIC, key, n);
     fwrite(rec, 1, n, a.f);
     tt_atomic_commit(&a, &e); /* a cache that cannot be written is only slower: no error */
 }
@@ -387,10 +441,15 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     int rc = 0;
 
     if (cfg->cache && cfg->out) {
-        char rc1[4096], ro[4096];
-        if (realpath(cfg->cache, rc1) && realpath(cfg->out, ro) && strncmp(rc1, ro, strlen(ro)) == 0 &&
-            (rc1[strlen(ro)] == '/' || rc1[strlen(ro)] == 0))
-            return tt_error_set(err, TT_EUSAGE, "the cache folder must not be inside the output folder");
+        char ac[4096], ao[4096];
+        if (abspath(cfg->cache, ac, sizeof ac) == 0 && abspath(cfg->out, ao, sizeof ao) == 0) {
+            size_t n = strlen(ao);
+            if (strncmp(ac, ao, n) == 0 && (ac[n] == '/' || ac[n] == 0))
+                return tt_error_set(err, TT_EUSAGE,
+                                    "the cache folder '%s' must not be inside the output folder '%s' (the "
+                                    "output is replaced at the end of every run)",
+                                    cfg->cache, cfg->out);
+        }
     }
     if ((rc = tt_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, err)))
         goto done;

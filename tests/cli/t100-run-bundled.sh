@@ -1,0 +1,51 @@
+# t100: `pipeline run` on the bundled corpus writes every file of outputs.md, with the hand-verified counts of
+# tests/expected/bundled-tf.tsv, deterministically (jobs 1 vs 2, shuffled manifest).
+. tests/cli/lib.sh
+out=$TMP/out1
+expect_exit 0 "run on corpus/" "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$out" --jobs 2 --quiet
+for f in docs.tsv concepts.tsv tf.mtx tf.tsv cooc.window5.mtx cooc.window5.tsv cooc.sentence.mtx cooc.sentence.tsv \
+         cooc.document.mtx cooc.document.tsv groups/country.tsv groups/country+year.tsv hits.tsv run.json; do
+  check "writes $f" test -s "$out/$f"
+done
+check "docs.tsv has a row per document" test "$(($(wc -l < "$out/docs.tsv") - 1))" -eq "$(($(wc -l < corpus/manifest.tsv) - 1))"
+check "every document ok" sh -c "awk -F'\t' 'NR==1{for(i=1;i<=NF;i++) if(\$i==\"status\") s=i; next} \$s!=\"ok\"{print; bad=1} END{exit bad}' '$out/docs.tsv'"
+check "concepts.tsv has every concept of the spec" sh -c "
+  cut -f1 '$out/concepts.tsv' | sort > '$TMP/have'
+  grep -v '^#' '$SHARED/spec/concepts.tsv' | tail -n +2 | cut -f1 | sort > '$TMP/want'
+  [ ! -f '$SHARED/spec/concepts.tsv' ] || [ -z \"\$(comm -13 '$TMP/have' '$TMP/want')\" ]"
+check "tf.mtx header and size line" sh -c "head -1 '$out/tf.mtx' | grep -q '^%%MatrixMarket matrix coordinate integer general'"
+check "cooc mtx is symmetric lower triangle" sh -c "head -1 '$out/cooc.sentence.mtx' | grep -q 'integer symmetric' &&
+  awk '!/^%/ {if (n++ && \$1 < \$2) exit 1}' '$out/cooc.sentence.mtx'"
+
+# Hand-verified counts: for each document listed, every concept of the spec's concepts.tsv has exactly the
+# expected count (0 when not listed).
+if [ -f "$SHARED/spec/concepts.tsv" ]; then
+  grep -v '^#' "$SHARED/spec/concepts.tsv" | tail -n +2 | cut -f1 > "$TMP/spec_concepts"
+  awk -F'\t' -v spec="$TMP/spec_concepts" '
+    BEGIN { while ((getline c < spec) > 0) isspec[c] = 1 }
+    FNR == 1 { next }
+    FILENAME ~ /bundled-tf/ { want[$1 "\t" $2] = $3; docs[$1] = 1; next }
+    { if (($1 in docs) && ($2 in isspec)) got[$1 "\t" $2] = $3 }
+    END {
+      for (k in want) if (got[k] + 0 != want[k] + 0) { printf "# %s: expected %s, got %s\n", k, want[k], got[k] + 0; bad++ }
+      for (k in got) if (!(k in want)) { printf "# %s: expected 0, got %s\n", k, got[k]; bad++ }
+      exit bad > 0 }' tests/expected/bundled-tf.tsv "$out/tf.tsv" > "$TMP/cmp" 2>&1
+  if [ $? -eq 0 ]; then ok "counts match tests/expected/bundled-tf.tsv"; else notok "counts match tests/expected/bundled-tf.tsv"; cat "$TMP/cmp"; fi
+fi
+
+# Determinism: one job, and a manifest in another row order, give byte-identical files.
+expect_exit 0 "run with --jobs 1" "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out2" --jobs 1 --quiet
+check "jobs 1 == jobs 2" same_outputs "$out" "$TMP/out2"
+mkdir -p "$TMP/shuf"; cp -r corpus/. "$TMP/shuf/"
+{ head -1 corpus/manifest.tsv; tail -n +2 corpus/manifest.tsv | sort -r; } > "$TMP/shuf/manifest.tsv"
+"$PIPELINE" run --corpus "$TMP/shuf" --lexicon lexicons/diaspora --out "$TMP/out3" --quiet 2>/dev/null
+sed -i '/"corpus"/d; /manifest_sha256/d' "$TMP/out3/run.json" 2>/dev/null
+cp "$out/run.json" "$TMP/run1.json"; sed -i '/"corpus"/d; /manifest_sha256/d' "$out/run.json"
+check "manifest row order does not matter" same_outputs "$out" "$TMP/out3"
+cp "$TMP/run1.json" "$out/run.json"
+
+# KWIC shows every hit.
+"$PIPELINE" kwic --out "$out" --concept compatriot > "$TMP/kwic" 2>/dev/null
+check "kwic prints one line per compatriot hit" test "$(wc -l < "$TMP/kwic")" -eq "$(awk -F'\t' '$2=="compatriot"' "$out/hits.tsv" | wc -l)"
+check "kwic lines show the hit in brackets" grep -q '\[' "$TMP/kwic"
+finish

@@ -1,0 +1,20 @@
+# t130: --cache: a rerun processes only new or changed documents and writes byte-identical outputs.
+. tests/cli/lib.sh
+cp -r corpus "$TMP/c"
+run() { "$PIPELINE" run --corpus "$TMP/c" --lexicon lexicons/diaspora --out "$TMP/$1" --quiet --cache "$TMP/cache" --jobs 2; }
+expect_exit 0 "first run fills the cache" run o1
+check "run.json says 0 documents came from the cache" grep -q '"documents_from_cache": 0' "$TMP/o1/run.json"
+expect_exit 0 "second run" run o2
+nd=$(($(wc -l < corpus/manifest.tsv) - 1))
+check "... takes every document from the cache" grep -q "\"documents_from_cache\": $nd" "$TMP/o2/run.json"
+check "... and writes the same outputs" same_outputs "$TMP/o1" "$TMP/o2"
+printf '\nArticle 99. Compatriots and the diaspora.\n' >> "$TMP/c/kz-2011-law-en.txt"
+expect_exit 0 "a changed document" run o3
+check "... is the only one processed again" grep -q "\"documents_from_cache\": $((nd - 1))" "$TMP/o3/run.json"
+"$PIPELINE" run --corpus "$TMP/c" --lexicon lexicons/diaspora --out "$TMP/o4" --quiet 2>/dev/null
+check "... and the result equals a run without cache" same_outputs "$TMP/o3" "$TMP/o4"
+f=$(find "$TMP/cache" -name '*.docres' | head -1); head -c 100 "$f" > "$f.x"; mv "$f.x" "$f"
+expect_exit 0 "a damaged cache entry" run o5
+check "... is not trusted (same outputs)" same_outputs "$TMP/o3" "$TMP/o5"
+expect_exit 2 "a cache inside the output folder is refused" "$PIPELINE" run --corpus "$TMP/c" --out "$TMP/o5" --cache "$TMP/o5/cache" --quiet
+finish
