@@ -386,7 +386,7 @@ lx_parse_liwc(lx_loader *ld, const char *path, const char *s, size_t n, tt_error
         }
     }
     if (rc == 0 && state != 2)
-        rc = ierr(err, path, line, NULL, NULL, TT_ESYNTAX, "the LIWC header is not closed by a '%' line");
+        rc = ierr(err, path, line ? line : 1, NULL, NULL, TT_ESYNTAX, "the LIWC header is not closed by a '%' line");
     free(map);
     return rc;
 }
