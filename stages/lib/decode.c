@@ -242,7 +242,10 @@ set_encoding(tt_decoder *d, const char *enc, tt_error *err)
     }
     if (!d->sbcs && !(d->sbcs = malloc(sizeof *d->sbcs)))
         return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
-    int r = tt_sbcs_build(d->sbcs, enc);
+    const tt_sbcs *pre = tt_enc_detect_sbcs(d->tab, enc);
+    if (pre)
+        *d->sbcs = *pre;
+    int r = pre ? 1 : tt_sbcs_build(d->sbcs, enc);
     if (r < 0)
         return fail(d, err, TT_EUSAGE, 0, 0, "encoding '%s' is not supported by this system's iconv", enc);
     if (r == 1) {

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -265,25 +266,39 @@ tt_dec_utf16_guess(const unsigned char *p, size_t n)
 /* Penalty for a lowercase -> uppercase switch inside a word (§1.3 step 5: separates KOI8-R from CP1251). */
 #define CASE_SWITCH_PENALTY 3
 
-static long
-score_window(const tt_enc_table *t, const tt_sbcs *s, const unsigned char *p, size_t n)
+int
+tt_dec_prepare_detect(tt_enc_table *t)
 {
-    int wt[256];
-    unsigned char cls[256];
-    for (int b = 0; b < 256; b++) {
-        uint32_t c = s->cp[b] == TT_SBCS_UNDEF ? 0xFFFD : s->cp[b];
-        wt[b] = tt_enc_weight(t, c);
-        cls[b] = u_islower((UChar32)c) ? 1 : u_isupper((UChar32)c) ? 2 : 0;
+    for (size_t c = 0; c < t->ndetect; c++) {
+        if (tt_sbcs_build(&t->detect_sbcs[c], t->detect[c]) != 1) {
+            snprintf(t->msg, sizeof t->msg, "detect encoding '%s' is not a single-byte encoding of this iconv",
+                     t->detect[c]);
+            return -1;
+        }
+        for (int b = 0; b < 256; b++) {
+            uint32_t cp = t->detect_sbcs[c].cp[b];
+            UChar32 u = cp == TT_SBCS_UNDEF ? 0xFFFD : (UChar32)cp;
+            t->detect_wt[c][b] = tt_enc_weight(t, (uint32_t)u);
+            t->detect_cls[c][b] = u_islower(u) ? 1 : u_isupper(u) ? 2 : 0;
+        }
     }
-    long sc = 0;
+    return 0;
+}
+
+static long
+score_window(const tt_enc_table *t, size_t c, const unsigned char *p, size_t n)
+{
+    const int *wt = t->detect_wt[c];
+    const unsigned char *cls = t->detect_cls[c];
+    long sc = 0, switches = 0;
     unsigned prev = 0;
     for (size_t i = 0; i < n; i++) {
+        unsigned k = cls[p[i]];
         sc += wt[p[i]];
-        if (prev == 1 && cls[p[i]] == 2)
-            sc -= CASE_SWITCH_PENALTY;
-        prev = cls[p[i]];
+        switches += (prev & (k >> 1)); /* prev lowercase (1), this uppercase (2) */
+        prev = k;
     }
-    return sc;
+    return sc - CASE_SWITCH_PENALTY * switches;
 }
 
 int
@@ -315,6 +330,8 @@ tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int a
         } else if (r.status == TT_U8_BAD) {
             bad++;
             i += r.badlen;
+            if (bad >= 64 && bad * 20 > mb)
+                break; /* clearly not UTF-8: no need to scan on */
         } else {
             bad += at_end;
             break;
@@ -327,42 +344,23 @@ tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int a
         return 0;
     }
     /* Step 5: score each single-byte candidate on the window. */
-    static const size_t maxc = TT_ENC_MAX_DETECT;
-    uint32_t(*cps)[256] = malloc(maxc * sizeof *cps);
-    tt_sbcs *s = malloc(sizeof *s);
-    if (!cps || !s) {
-        free(cps);
-        free(s);
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    }
-    long sc[TT_ENC_MAX_DETECT];
-    int ok[TT_ENC_MAX_DETECT] = {0};
+    long sc[TT_ENC_MAX_DETECT] = {0};
     unsigned char present[256] = {0};
     for (size_t k = 0; k < n; k++)
         present[p[k]] = 1;
-    size_t best = SIZE_MAX;
+    size_t best = 0;
     for (size_t c = 0; c < t->ndetect; c++) {
-        if (tt_sbcs_build(s, t->detect[c]) != 1)
-            continue;
-        ok[c] = 1;
-        memcpy(cps[c], s->cp, sizeof s->cp);
-        sc[c] = score_window(t, s, p, n);
-        if (best == SIZE_MAX || sc[c] > sc[best])
+        sc[c] = score_window(t, c, p, n);
+        if (sc[c] > sc[best])
             best = c;
-    }
-    if (best == SIZE_MAX) {
-        free(cps);
-        free(s);
-        return tt_error_set(err, TT_EUSAGE, "no detect encoding of the encoding table is a single-byte iconv "
-                                            "encoding");
     }
     size_t ru = SIZE_MAX;
     for (size_t c = 0; c < t->ndetect; c++) {
-        if (!ok[c] || c == best)
+        if (c == best)
             continue;
         int differs = 0;
         for (int b = 0; b < 256 && !differs; b++)
-            differs = present[b] && cps[c][b] != cps[best][b];
+            differs = present[b] && t->detect_sbcs[c].cp[b] != t->detect_sbcs[best].cp[b];
         if (differs && (ru == SIZE_MAX || sc[c] > sc[ru]))
             ru = c;
     }
@@ -377,7 +375,5 @@ tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int a
         g->confidence = sc[best] <= 0 ? 0 : (int)(margin * 100 / base > 100 ? 100 : margin * 100 / base);
         g->ambiguous = margin * 100 <= 2 * base;
     }
-    free(cps);
-    free(s);
     return 0;
 }

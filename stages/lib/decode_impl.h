@@ -8,6 +8,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* ---- Single-byte encodings (decode_detect.c) */
+#define TT_SBCS_UNDEF 0xFFFFFFFFu
+typedef struct tt_sbcs {
+    uint32_t cp[256];           /* code point of each byte, TT_SBCS_UNDEF if iconv refuses it */
+    unsigned char u8[256][4];   /* its UTF-8 */
+    unsigned char u8len[256];   /* 0 = undefined */
+    int ascii_identity;         /* bytes 0x00-0x7F decode to themselves */
+} tt_sbcs;
+
 /* ---- The encoding table (decode_table.c). Loaded once per process (pthread_once) into static storage and
  * never changed after: read-only, shared by all threads. */
 #define TT_ENC_NAME 40
@@ -42,6 +51,10 @@ typedef struct tt_enc_table {
     size_t nalias;
     const char *detect[TT_ENC_MAX_DETECT]; /* canonical names (point into alias[]) */
     size_t ndetect;
+    /* built at load time for the detect candidates: byte tables, score weight and case class of each byte */
+    tt_sbcs detect_sbcs[TT_ENC_MAX_DETECT];
+    int detect_wt[TT_ENC_MAX_DETECT][256];
+    unsigned char detect_cls[TT_ENC_MAX_DETECT][256]; /* 1 lowercase, 2 uppercase, 0 other */
     tt_enc_range score[TT_ENC_MAX_SCORE];
     size_t nscore;
     tt_enc_lacks lacks[TT_ENC_MAX_LACKS];
@@ -52,15 +65,10 @@ typedef struct tt_enc_table {
 int tt_enc_table_get(const tt_enc_table **out, tt_error *err);
 /* Detection weight of a code point (first matching score row; 0 if none). */
 int tt_enc_weight(const tt_enc_table *t, uint32_t cp);
-
-/* ---- Single-byte encodings (decode_detect.c) */
-#define TT_SBCS_UNDEF 0xFFFFFFFFu
-typedef struct tt_sbcs {
-    uint32_t cp[256];           /* code point of each byte, TT_SBCS_UNDEF if iconv refuses it */
-    unsigned char u8[256][4];   /* its UTF-8 */
-    unsigned char u8len[256];   /* 0 = undefined */
-    int ascii_identity;         /* bytes 0x00-0x7F decode to themselves */
-} tt_sbcs;
+/* The prebuilt table of a detect candidate, or NULL. */
+const tt_sbcs *tt_enc_detect_sbcs(const tt_enc_table *t, const char *canonical);
+/* Fills t->detect_sbcs/wt/cls (decode_detect.c). Returns 0 or -1 with t->msg set. */
+int tt_dec_prepare_detect(tt_enc_table *t);
 
 /* Builds the table of a glibc iconv encoding by converting each byte alone. Returns 1 if the encoding is
  * single-byte (every byte is one character or refused), 0 if it is not (multi-byte or stateful: use iconv

@@ -215,6 +215,17 @@ load(void)
         table.code = TT_ESYNTAX;
         snprintf(table.msg, sizeof table.msg, "no detect rows");
     }
+    if (!table.code && tt_dec_prepare_detect(&table) < 0)
+        table.code = TT_ESYNTAX;
+}
+
+const tt_sbcs *
+tt_enc_detect_sbcs(const tt_enc_table *t, const char *canonical)
+{
+    for (size_t i = 0; i < t->ndetect; i++)
+        if (strcmp(t->detect[i], canonical) == 0)
+            return &t->detect_sbcs[i];
+    return NULL;
 }
 
 int
