@@ -260,19 +260,24 @@ refs(const tt_strmap *m)
 static int
 put_set(FILE *out, const tt_strmap *m, ref *r, uint64_t bits, const char *change, int doc)
 {
-    for (size_t i = 0; i < m->n; i++) {
+    tt_buf b = {0};
+    int rc = 0;
+    for (size_t i = 0; i < m->n && !rc; i++) {
         if (m->val[r[i].idx][0] != bits)
             continue;
-        if (doc) {
-            if (fprintf(out, "%s\t%s\t\t\t\t\n", change, r[i].s) < 0)
-                return TT_EIO;
-        } else {
-            /* key = concept \t form */
-            if (fprintf(out, "%s\t\t%s\t\t\n", change, r[i].s) < 0)
-                return TT_EIO;
+        /* documents: change, doc_id, 4 empty; forms: change, "", key (= concept \t form), 2 empty */
+        if (tt_buf_puts(&b, change) || tt_buf_puts(&b, doc ? "\t" : "\t\t") || tt_buf_append(&b, r[i].s, r[i].n) ||
+            tt_buf_puts(&b, doc ? "\t\t\t\t\n" : "\t\t\n"))
+            rc = TT_ENOMEM;
+        if (!rc && b.len > (1u << 16)) {
+            rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : TT_EIO;
+            tt_buf_reset(&b);
         }
     }
-    return 0;
+    if (!rc && b.len && fwrite(b.data, 1, b.len, out) != b.len)
+        rc = TT_EIO;
+    tt_buf_free(&b);
+    return rc;
 }
 
 int
@@ -303,7 +308,8 @@ tt_export_diff(const char *old_dir, const char *new_dir, FILE *out, tt_error *er
     }
     if (rc)
         goto done;
-    if (fputs("change\tdoc_id\tconcept_id\tform\told\tnew\n", out) < 0)
+    static const char head[] = "change\tdoc_id\tconcept_id\tform\told\tnew\n";
+    if (fwrite(head, 1, sizeof head - 1, out) != sizeof head - 1)
         goto ioerr;
     if (!(r = refs(&docs)))
         goto nomem;

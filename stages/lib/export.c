@@ -213,6 +213,14 @@ open_out(tt_exporter *ex, tt_atomic *a, const char *name, tt_error *err)
     return rc;
 }
 
+/* Writes a C string (fwrite: the library writes files, never prints). */
+static int
+put_str(FILE *f, const char *s)
+{
+    size_t n = strlen(s);
+    return fwrite(s, 1, n, f) == n ? 0 : -1;
+}
+
 static int
 put_buf(FILE *f, const tt_buf *b, tt_error *err)
 {
@@ -350,7 +358,7 @@ static int
 write_header(tt_atomic *a, const char *const *cols, size_t n, tt_error *err)
 {
     for (size_t i = 0; i < n; i++)
-        if (fputs(cols[i], a->f) < 0 || fputc(i + 1 < n ? '\t' : '\n', a->f) < 0)
+        if (put_str(a->f, cols[i]) < 0 || put_str(a->f, i + 1 < n ? "\t" : "\n") < 0)
             return tt_error_set(err, TT_EIO, "write failed");
     return 0;
 }
@@ -661,7 +669,7 @@ record_stats(tt_exporter *ex, const char *doc_id, size_t idn, tt_error *err)
         return 0;
     if (tt_buf_putc(b, '}'))
         return oom(err);
-    if (ex->nperdoc++ && fputs(",\n    ", ex->perdoc) < 0)
+    if (ex->nperdoc++ && put_str(ex->perdoc, ",\n    ") < 0)
         return tt_error_set(err, TT_EIO, "write failed");
     return put_buf(ex->perdoc, b, err);
 }
@@ -794,9 +802,12 @@ end_doc(tt_exporter *ex, tt_error *err)
             return oom(err);
         if ((rc = put_buf(ex->tf.f, b, err)))
             return rc;
-        if (fprintf(ex->tfmtx, "%llu %u %llu\n", (unsigned long long)ex->row, col + 1,
-                    (unsigned long long)cnt) < 0)
-            return tt_error_set(err, TT_EIO, "write failed");
+        tt_buf_reset(b);
+        if (tt_buf_put_u64(b, ex->row) || tt_buf_putc(b, ' ') || tt_buf_put_u64(b, (uint64_t)col + 1) ||
+            tt_buf_putc(b, ' ') || tt_buf_put_u64(b, cnt) || tt_buf_putc(b, '\n'))
+            return oom(err);
+        if ((rc = put_buf(ex->tfmtx, b, err)))
+            return rc;
         ex->tfnnz++;
         ex->df[col]++;
         if (ex->wtmp) {
@@ -1090,10 +1101,14 @@ write_mtx(tt_exporter *ex, const char *name, const char *field, const char *sym,
     int rc = open_out(ex, &a, name, err);
     if (rc)
         return rc;
-    if (fprintf(a.f, "%%%%MatrixMarket matrix coordinate %s %s\n%% termtrace %s: %s\n%llu %llu %llu\n", field,
-                sym, TT_VERSION, what, (unsigned long long)rows, (unsigned long long)cols,
-                (unsigned long long)nnz) < 0)
-        rc = tt_error_set(err, TT_EIO, "write failed");
+    tt_buf h = {0};
+    if (tt_buf_printf(&h, "%%%%MatrixMarket matrix coordinate %s %s\n%% termtrace %s: %s\n%llu %llu %llu\n", field,
+                      sym, TT_VERSION, what, (unsigned long long)rows, (unsigned long long)cols,
+                      (unsigned long long)nnz))
+        rc = oom(err);
+    else
+        rc = put_buf(a.f, &h, err);
+    tt_buf_free(&h);
     if (!rc && body)
         rc = copy_scratch(body, a.f, err);
     if (rc) {
@@ -1372,7 +1387,7 @@ write_weights(tt_exporter *ex, tt_error *err)
     int rc = 0;
     for (int i = 0; i < 3 && !rc; i++)
         if (on[i] && !(rc = open_out(ex, &a[i], names[i], err)) &&
-            fputs("doc_id\tconcept_id\tvalue\n", a[i].f) < 0)
+            put_str(a[i].f, "doc_id\tconcept_id\tvalue\n") < 0)
             rc = tt_error_set(err, TT_EIO, "write failed");
     if (!rc && (fflush(ex->wtmp) != 0 || fseek(ex->wtmp, 0, SEEK_SET) != 0))
         rc = tt_error_set(err, TT_EIO, "temporary file failed");
@@ -1438,16 +1453,17 @@ cmp_vcell(const void *a, const void *b)
 }
 
 static int
-flush_vrow(FILE *out, uint64_t row, vcell *c, size_t n, uint64_t *nnz, tt_error *err)
+flush_vrow(FILE *out, uint64_t row, vcell *c, size_t n, uint64_t *nnz, tt_buf *b, tt_error *err)
 {
-    if (n)
+    if (n > 1)
         qsort(c, n, sizeof *c, cmp_vcell);
+    tt_buf_reset(b);
     for (size_t i = 0; i < n; i++)
-        if (fprintf(out, "%llu %llu %llu\n", (unsigned long long)row, (unsigned long long)c[i].col,
-                    (unsigned long long)c[i].count) < 0)
-            return tt_error_set(err, TT_EIO, "write failed");
+        if (tt_buf_put_u64(b, row) || tt_buf_putc(b, ' ') || tt_buf_put_u64(b, c[i].col) || tt_buf_putc(b, ' ') ||
+            tt_buf_put_u64(b, c[i].count) || tt_buf_putc(b, '\n'))
+            return oom(err);
     *nnz += n;
-    return 0;
+    return put_buf(out, b, err);
 }
 
 static int
@@ -1500,7 +1516,7 @@ write_vocab(tt_exporter *ex, tt_error *err)
         }
         uint64_t r = strtoull(f[0], NULL, 10), cnt = strtoull(f[2], NULL, 10);
         if (r != row) {
-            if ((rc = flush_vrow(body, row, cells, nc, &nnz, err)))
+            if ((rc = flush_vrow(body, row, cells, nc, &nnz, &ex->line, err)))
                 break;
             nc = 0;
             row = r;
@@ -1527,7 +1543,7 @@ write_vocab(tt_exporter *ex, tt_error *err)
         cells[nc++].count = cnt;
     }
     if (!rc)
-        rc = flush_vrow(body, row, cells, nc, &nnz, err);
+        rc = flush_vrow(body, row, cells, nc, &nnz, &ex->line, err);
     if (!rc && ferror(ex->vtmp))
         rc = tt_error_set(err, TT_EIO, "temporary file failed");
     free(line);
