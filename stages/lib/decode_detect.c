@@ -305,6 +305,7 @@ int
 tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int at_end, tt_dec_guess *g,
                   tt_error *err)
 {
+    (void)err;
     memset(g, 0, sizeof *g);
     /* Step 4: strict UTF-8. A window of many valid multi-byte sequences with a few bad ones is broken UTF-8,
      * not a legacy encoding: decoding it as CP1251 would produce silent mojibake. */

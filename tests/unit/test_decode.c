@@ -498,6 +498,33 @@ test_replace_invalid(void)
     tt_buf_free(&out);
 }
 
+/* "UTF-16" declared: the BOM decides the byte order, else the heuristic; "UTF-8" declared strips its BOM. */
+static void
+test_declared_unicode(void)
+{
+    tt_decode_opts o = {0};
+    tt_buf out = {0};
+    tt_decode_info info;
+    tt_error e;
+    o.encoding = "UTF-16";
+    CU_ASSERT_EQUAL(dec_mem("\xFE\xFF\x04\x1A\x00" "a", 6, &o, &out, &info, &e), 0);
+    CU_ASSERT_STRING_EQUAL(out.data, "Кa");
+    CU_ASSERT_STRING_EQUAL(info.encoding, "UTF-16BE");
+    CU_ASSERT_TRUE(info.bom);
+    CU_ASSERT_EQUAL(dec_mem("\x1A\x04" "a\0" "b\0", 6, &o, &out, &info, &e), 0);
+    CU_ASSERT_STRING_EQUAL(out.data, "Кab");
+    CU_ASSERT_STRING_EQUAL(info.encoding, "UTF-16LE");
+    CU_ASSERT_FALSE(info.bom);
+    o.encoding = "utf-8";
+    CU_ASSERT_EQUAL(dec_mem("\xEF\xBB\xBFok", 5, &o, &out, &info, &e), 0);
+    CU_ASSERT_STRING_EQUAL(out.data, "ok");
+    CU_ASSERT_STRING_EQUAL(info.method, "declared");
+    /* a second BOM inside the text is a character (U+FEFF), kept for the normalize stage */
+    CU_ASSERT_EQUAL(dec_mem("\xEF\xBB\xBF" "a\xEF\xBB\xBF", 7, &o, &out, &info, &e), 0);
+    CU_ASSERT_STRING_EQUAL(out.data, "a\xEF\xBB\xBF");
+    tt_buf_free(&out);
+}
+
 /* ---- bad inputs: exact code and offset ------------------------------------------------------------------- */
 static void
 test_binary_inputs(void)
@@ -756,6 +783,7 @@ reg(void)
                   test_russian_roundtrips, "Uzbek Cyrillic in PT154 is detected", test_uzbek_pt154_detected,
                   "empty, whitespace, BOM-only, multi-member gzip, long ASCII prefix", test_empty_ascii_multimember,
                   "--replace-invalid writes U+FFFD per maximal subpart and counts", test_replace_invalid,
+                  "declared UTF-16 / UTF-8 and their BOMs", test_declared_unicode,
                   "binary inputs are TT_EBINARY at their offset", test_binary_inputs,
                   "bad UTF-8 is TT_EENCODING at its offset", test_bad_utf8,
                   "truncated, corrupt and bomb gzip", test_bad_gzip,
