@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ] || ! command -v slurmctld >/dev/null; then
 fi
 BASE=${BASE:-/var/tmp/termtrace-slurm}
 work=$(mktemp -d /var/tmp/termtrace-slurm-test.XXXXXX)
-trap '"$here/stop-1node.sh" "$BASE" >/dev/null; rm -rf "$work"' EXIT
+trap '"$here/stop-1node.sh" "$BASE" >/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 "$here/start-1node.sh" "$BASE" > "$work/start.log" 2>&1 || { cat "$work/start.log"; exit 1; }
 export SLURM_CONF=$BASE/slurm.conf USER=${USER:-root}
 fail=0
