@@ -88,6 +88,8 @@ tt_tokenize_main(int argc, char **argv)
         case TT_REC_HEADER: break;
         case TT_REC_DOC:
             tt_tokseq_reset_doc(&ts);
+            if (mt)
+                tt_matcher_set_script(mt, TT_SCRIPT_ANY);
             lang = TT_LANG_EN;
             script = TT_SCRIPT_ANY;
             ntok = text_bytes = 0;
@@ -102,6 +104,8 @@ tt_tokenize_main(int argc, char **argv)
             if (!strcmp(rec.f[0], "script_used")) {
                 int s = tt_script_parse(rec.f[1], rec.n[1]);
                 script = s < 0 ? TT_SCRIPT_ANY : (tt_script)s;
+                if (mt)
+                    tt_matcher_set_script(mt, script);
             }
             rc = tt_stream_put(&out, "stat", 2, rec.f, rec.n);
             break;

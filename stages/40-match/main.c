@@ -191,6 +191,7 @@ tt_match_main(int argc, char **argv)
         case TT_REC_HEADER: break;
         case TT_REC_DOC:
             tt_tokseq_reset_doc(&c.ts);
+            tt_matcher_set_script(c.mt, TT_SCRIPT_ANY);
             c.lang = TT_LANG_EN;
             c.tok_base = 0;
             c.have_piece = 0;
@@ -201,7 +202,13 @@ tt_match_main(int argc, char **argv)
                 c.lang = tt_lang_parse(rec.f[1], rec.n[1]);
             rc = tt_stream_put(&c.out, "meta", 2, rec.f, rec.n);
             break;
-        case TT_REC_STAT: rc = tt_stream_put(&c.out, "stat", 2, rec.f, rec.n); break;
+        case TT_REC_STAT:
+            if (!strcmp(rec.f[0], "script_used")) {
+                int sc = tt_script_parse(rec.f[1], rec.n[1]);
+                tt_matcher_set_script(c.mt, sc < 0 ? TT_SCRIPT_ANY : (tt_script)sc);
+            }
+            rc = tt_stream_put(&c.out, "stat", 2, rec.f, rec.n);
+            break;
         case TT_REC_TEXT:
             rc = flush_piece(&c, &err);
             tt_buf_reset(&c.text);

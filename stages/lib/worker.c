@@ -192,6 +192,7 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     }
     double t1 = now_cpu();
     w->times.normalize += t1 - t0;
+    tt_matcher_set_script(w->mt, ds->script);
     tt_tokseq_reset(&w->ts);
     if ((rc = tt_tokenize(w->tk, w->nz, ds->d->lang, ds->script, w->nfc.data, w->nfc.len, ds->nfc_total,
                           tt_matcher_known, w->mt, &w->ts, err)))
