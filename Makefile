@@ -25,7 +25,7 @@ CLIOBJ   = $(CLISRC:stages/cli/%.c=$(B)/cli/%.o)
 .PHONY: all run check check-asan check-unit check-cli bench fuzz lint clean deps
 all: $(B)/bin/termtrace $(STAGEBIN)
 
-$(B)/lib/%.o: stages/lib/%.c $(wildcard stages/lib/tt/*.h) config.mk
+$(B)/lib/%.o: stages/lib/%.c $(wildcard stages/lib/tt/*.h) $(wildcard stages/lib/*.h) config.mk
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 $(B)/libtt.a: $(LIBOBJ)
