@@ -313,15 +313,12 @@ cmd_lexicon(int argc, char **argv)
     tt_tokenizer *tk = NULL;
     tt_lexicon *lx = NULL;
     tt_matcher *mt = NULL;
+    int rc = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, &mt);
+    if (rc)
+        return tt_cli_finish(prog, rc);
     tt_buf out = {0};
     tt_tokseq ts;
     tt_tokseq_init(&ts);
-    int rc = tt_normalizer_new(&nz, NULL, &err);
-    tt_lexicon_opts lop = {0};
-    if (!rc)
-        rc = tt_lexicon_load(&lx, lexicon, &lop, nz, &err);
-    if (!rc)
-        rc = tt_matcher_new(&mt, lx, &err);
     size_t nwarn = 0;
     if (!rc && check) {
         rc = tt_lexicon_check(lx, mt, &out, &nwarn, &err);
@@ -349,10 +346,8 @@ cmd_lexicon(int argc, char **argv)
     }
     tt_buf_free(&out);
     tt_tokseq_free(&ts);
-    tt_matcher_free(mt);
-    tt_lexicon_free(lx);
     tt_tokenizer_free(tk);
-    tt_normalizer_free(nz);
+    tt_cli_lexicon_close(nz, lx, mt);
     return tt_cli_finish(prog, code);
 }
 

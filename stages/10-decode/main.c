@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uclean.h>
 
 static const char usage[] =
     "Usage: tt-decode [OPTIONS] [--corpus DIR | FILE...]\n"
@@ -213,12 +212,4 @@ tt_decode_main(int argc, char **argv)
     return tt_cli_finish(prog, code);
 }
 
-#ifdef TT_STAGE_MAIN
-int
-main(int argc, char **argv)
-{
-    int r = tt_decode_main(argc, argv);
-    u_cleanup();
-    return r;
-}
-#endif
+TT_STAGE_PROGRAM(tt_decode_main)

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uclean.h>
 
 static const char usage[] =
     "Usage: tt-normalize [--piece-bytes N] < text-stream > text-stream\n"
@@ -130,22 +129,12 @@ tt_normalize_main(int argc, char **argv)
             break;
         case TT_REC_STAT: rc = tt_stream_put(&c.out, "stat", 2, rec.f, rec.n); break;
         default:
-            tt_error_set(&err, TT_ESYNTAX, "unexpected record in a text stream");
-            tt_error_at(&err, r.name, r.line, 0);
-            rc = TT_ESYNTAX;
+            rc = tt_cli_unexpected(&err, &r, "text");
         }
         if (!rc && c.out.len > (1 << 16))
             rc = tt_stream_flush(&c.out, stdout, &err);
     }
-    if (got < 0)
-        rc = got;
-    if (!rc)
-        rc = tt_stream_flush(&c.out, stdout, &err);
-    int code = 0;
-    if (rc) {
-        tt_cli_error(prog, &err);
-        code = TT_EXIT_FAIL;
-    }
+    int code = tt_cli_stream_end(prog, rc, got, &c.out, &err);
     tt_stream_reader_free(&r);
     tt_buf_free(&c.out);
     tt_buf_free(&c.pending);
@@ -154,12 +143,4 @@ tt_normalize_main(int argc, char **argv)
     return tt_cli_finish(prog, code);
 }
 
-#ifdef TT_STAGE_MAIN
-int
-main(int argc, char **argv)
-{
-    int r = tt_normalize_main(argc, argv);
-    u_cleanup();
-    return r;
-}
-#endif
+TT_STAGE_PROGRAM(tt_normalize_main)

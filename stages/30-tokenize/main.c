@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uclean.h>
 
 static const char usage[] =
     "Usage: tt-tokenize [--lexicon PATH] < text-stream > tokens-stream\n"
@@ -55,22 +54,15 @@ tt_tokenize_main(int argc, char **argv)
     tt_tokenizer *tk = NULL;
     tt_lexicon *lx = NULL;
     tt_matcher *mt = NULL;
-    int rc = tt_normalizer_new(&nz, NULL, &err);
+    int rc;
+    if (lexicon) {
+        if ((rc = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, &mt)))
+            return tt_cli_finish(prog, rc);
+    } else {
+        rc = tt_normalizer_new(&nz, NULL, &err);
+    }
     if (!rc)
         rc = tt_tokenizer_new(&tk, NULL, &err);
-    if (!rc && lexicon) {
-        tt_lexicon_opts lop = {0};
-        rc = tt_lexicon_load(&lx, lexicon, &lop, nz, &err);
-        if (!rc)
-            rc = tt_matcher_new(&mt, lx, &err);
-        if (rc) {
-            tt_cli_error(prog, &err);
-            tt_normalizer_free(nz);
-            tt_tokenizer_free(tk);
-            tt_lexicon_free(lx);
-            return tt_cli_finish(prog, tt_cli_code(rc));
-        }
-    }
     tt_tokseq ts;
     tt_tokseq_init(&ts);
     tt_buf out = {0};
@@ -155,38 +147,18 @@ tt_tokenize_main(int argc, char **argv)
             rc = tt_stream_put(&out, "enddoc", 1, rec.f, rec.n);
             break;
         default:
-            tt_error_set(&err, TT_ESYNTAX, "unexpected record in a text stream");
-            tt_error_at(&err, r.name, r.line, 0);
-            rc = TT_ESYNTAX;
+            rc = tt_cli_unexpected(&err, &r, "text");
         }
         if (!rc && out.len > (1 << 16))
             rc = tt_stream_flush(&out, stdout, &err);
     }
-    if (got < 0)
-        rc = got;
-    if (!rc)
-        rc = tt_stream_flush(&out, stdout, &err);
-    int code = 0;
-    if (rc) {
-        tt_cli_error(prog, &err);
-        code = TT_EXIT_FAIL;
-    }
+    int code = tt_cli_stream_end(prog, rc, got, &out, &err);
     tt_stream_reader_free(&r);
     tt_buf_free(&out);
     tt_tokseq_free(&ts);
-    tt_matcher_free(mt);
-    tt_lexicon_free(lx);
     tt_tokenizer_free(tk);
-    tt_normalizer_free(nz);
+    tt_cli_lexicon_close(nz, lx, mt);
     return tt_cli_finish(prog, code);
 }
 
-#ifdef TT_STAGE_MAIN
-int
-main(int argc, char **argv)
-{
-    int r = tt_tokenize_main(argc, argv);
-    u_cleanup();
-    return r;
-}
-#endif
+TT_STAGE_PROGRAM(tt_tokenize_main)

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uclean.h>
 
 static const char usage[] =
     "Usage: tt-match --lexicon PATH [--overlap longest|all] [--kwic N] < tokens-stream > hits-stream\n"
@@ -167,18 +166,9 @@ tt_match_main(int argc, char **argv)
     tt_error_clear(&err);
     tt_normalizer *nz = NULL;
     tt_lexicon *lx = NULL;
-    int rc = tt_normalizer_new(&nz, NULL, &err);
-    tt_lexicon_opts lop = {0};
-    if (!rc)
-        rc = tt_lexicon_load(&lx, lexicon, &lop, nz, &err);
-    if (!rc)
-        rc = tt_matcher_new(&c.mt, lx, &err);
-    if (rc) {
-        tt_cli_error(prog, &err);
-        tt_lexicon_free(lx);
-        tt_normalizer_free(nz);
-        return tt_cli_finish(prog, tt_cli_code(rc));
-    }
+    int rc = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, &c.mt);
+    if (rc)
+        return tt_cli_finish(prog, rc);
     c.lx = lx;
     tt_tokseq_init(&c.ts);
     tt_stream_reader r;
@@ -237,24 +227,14 @@ tt_match_main(int argc, char **argv)
                 rc = tt_stream_put(&c.out, "enddoc", 1, rec.f, rec.n);
             break;
         default:
-            tt_error_set(&err, TT_ESYNTAX, "unexpected record in a tokens stream");
-            tt_error_at(&err, r.name, r.line, 0);
-            rc = TT_ESYNTAX;
+            rc = tt_cli_unexpected(&err, &r, "tokens");
         }
         if (rc == TT_ENOMEM)
             tt_error_set(&err, TT_ENOMEM, "out of memory");
         if (!rc && c.out.len > (1 << 16))
             rc = tt_stream_flush(&c.out, stdout, &err);
     }
-    if (got < 0)
-        rc = got;
-    if (!rc)
-        rc = tt_stream_flush(&c.out, stdout, &err);
-    int code = 0;
-    if (rc) {
-        tt_cli_error(prog, &err);
-        code = TT_EXIT_FAIL;
-    }
+    int code = tt_cli_stream_end(prog, rc, got, &c.out, &err);
     tt_stream_reader_free(&r);
     tt_buf_free(&c.out);
     tt_buf_free(&c.text);
@@ -263,18 +243,8 @@ tt_match_main(int argc, char **argv)
     tt_buf_free(&c.form);
     free(c.hits);
     tt_tokseq_free(&c.ts);
-    tt_matcher_free(c.mt);
-    tt_lexicon_free(lx);
-    tt_normalizer_free(nz);
+    tt_cli_lexicon_close(nz, lx, c.mt);
     return tt_cli_finish(prog, code);
 }
 
-#ifdef TT_STAGE_MAIN
-int
-main(int argc, char **argv)
-{
-    int r = tt_match_main(argc, argv);
-    u_cleanup();
-    return r;
-}
-#endif
+TT_STAGE_PROGRAM(tt_match_main)

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uclean.h>
 
 static const char usage[] =
     "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N]] [--kwic N] < hits-stream > docres\n"
@@ -177,10 +176,9 @@ tt_count_main(int argc, char **argv)
         return tt_cli_usage(prog, "--lexicon is required (it gives the concepts' column order)");
     tt_normalizer *nz = NULL;
     tt_lexicon *lx = NULL;
-    tt_lexicon_opts lop = {0};
-    int rc = tt_normalizer_new(&nz, NULL, &err), got = 0;
-    if (!rc)
-        rc = tt_lexicon_load(&lx, lexicon, &lop, nz, &err);
+    int rc = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, NULL), got = 0;
+    if (rc)
+        return tt_cli_finish(prog, rc);
     size_t nids = lx ? tt_lexicon_nconcepts(lx) : 0;
     const char **ids = calloc(nids + 1, sizeof *ids);
     if (!rc && !ids)
@@ -194,8 +192,7 @@ tt_count_main(int argc, char **argv)
     if (rc) {
         tt_cli_error(prog, &err);
         tt_counter_free(c.ct);
-        tt_lexicon_free(lx);
-        tt_normalizer_free(nz);
+        tt_cli_lexicon_close(nz, lx, NULL);
         free(ids);
         return tt_cli_finish(prog, tt_cli_code(rc));
     }
@@ -300,18 +297,9 @@ tt_count_main(int argc, char **argv)
     free(c.stat);
     tt_counter_free(c.ct);
     tt_stemmer_free(c.st);
-    tt_lexicon_free(lx);
-    tt_normalizer_free(nz);
+    tt_cli_lexicon_close(nz, lx, NULL);
     free(ids);
     return tt_cli_finish(prog, code);
 }
 
-#ifdef TT_STAGE_MAIN
-int
-main(int argc, char **argv)
-{
-    int r = tt_count_main(argc, argv);
-    u_cleanup();
-    return r;
-}
-#endif
+TT_STAGE_PROGRAM(tt_count_main)

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <unicode/uclean.h>
 
 static const char usage[] =
     "Usage: tt-export --lexicon PATH --out DIR [OPTIONS] < docres\n"
@@ -77,15 +76,9 @@ tt_export_main(int argc, char **argv)
     tt_buf rec = {0}, extra = {0}, tmpdir = {0};
     char *line = NULL;
     size_t cap = 0;
-    int rc = tt_normalizer_new(&nz, NULL, &err), code = 0, got;
-    tt_lexicon_opts lop = {0};
-    if (!rc)
-        rc = tt_lexicon_load(&lx, lexicon, &lop, nz, &err);
-    if (rc) {
-        tt_cli_error(prog, &err);
-        code = tt_cli_code(rc);
+    int rc = 0, code = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, NULL), got;
+    if (code)
         goto done;
-    }
     size_t nc = tt_lexicon_nconcepts(lx);
     concepts = calloc(nc + 1, sizeof *concepts);
     for (size_t i = 0; concepts && i < nc; i++) {
@@ -169,18 +162,9 @@ done:
     tt_buf_free(&rec);
     tt_buf_free(&extra);
     tt_buf_free(&tmpdir);
-    tt_lexicon_free(lx);
-    tt_normalizer_free(nz);
+    tt_cli_lexicon_close(nz, lx, NULL);
     tt_cli_opts_free(&co);
     return tt_cli_finish(prog, code);
 }
 
-#ifdef TT_STAGE_MAIN
-int
-main(int argc, char **argv)
-{
-    int r = tt_export_main(argc, argv);
-    u_cleanup();
-    return r;
-}
-#endif
+TT_STAGE_PROGRAM(tt_export_main)

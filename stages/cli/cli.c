@@ -73,3 +73,60 @@ tt_cli_u64(const char *prog, const char *opt, const char *s, uint64_t *v)
     *v = x;
     return 0;
 }
+
+int
+tt_cli_lexicon_open(const char *prog, const char *path, tt_normalizer **nz, tt_lexicon **lx,
+                    tt_matcher **mt)
+{
+    tt_error err;
+    tt_error_clear(&err);
+    *nz = NULL;
+    *lx = NULL;
+    if (mt)
+        *mt = NULL;
+    tt_lexicon_opts lop = {0};
+    int rc = tt_normalizer_new(nz, NULL, &err);
+    if (!rc)
+        rc = tt_lexicon_load(lx, path, &lop, *nz, &err);
+    if (!rc && mt)
+        rc = tt_matcher_new(mt, *lx, &err);
+    if (!rc)
+        return 0;
+    tt_cli_error(prog, &err);
+    tt_cli_lexicon_close(*nz, *lx, mt ? *mt : NULL);
+    *nz = NULL;
+    *lx = NULL;
+    if (mt)
+        *mt = NULL;
+    return tt_cli_code(rc);
+}
+
+void
+tt_cli_lexicon_close(tt_normalizer *nz, tt_lexicon *lx, tt_matcher *mt)
+{
+    tt_matcher_free(mt);
+    tt_lexicon_free(lx);
+    tt_normalizer_free(nz);
+}
+
+int
+tt_cli_unexpected(tt_error *err, const tt_stream_reader *r, const char *kind)
+{
+    tt_error_set(err, TT_ESYNTAX, "unexpected record in a '%s' stream", kind);
+    return tt_error_at(err, r->name, r->line, 0);
+}
+
+int
+tt_cli_stream_end(const char *prog, int rc, int got, tt_buf *out, tt_error *err)
+{
+    if (got < 0)
+        rc = got;
+    if (!rc)
+        rc = tt_stream_flush(out, stdout, err);
+    if (!rc)
+        return TT_EXIT_OK;
+    if (rc == TT_ENOMEM && !err->msg[0])
+        tt_error_set(err, TT_ENOMEM, "out of memory");
+    tt_cli_error(prog, err);
+    return TT_EXIT_FAIL;
+}

@@ -12,6 +12,11 @@
 #define TT_CLI_H
 
 #include "tt/common.h"
+#include "tt/lexicon.h"
+#include "tt/norm.h"
+#include "tt/stream.h"
+
+#include <unicode/uclean.h>
 
 #define TT_EXIT_OK 0
 #define TT_EXIT_FAIL 1
@@ -34,5 +39,31 @@ int tt_cli_code(int rc);
 int tt_cli_finish(const char *prog, int code);
 /* Parses an unsigned number option; returns 0 or prints a usage error and returns -1. */
 int tt_cli_u64(const char *prog, const char *opt, const char *s, uint64_t *v);
+
+/* Loads the normalizer and the lexicon at path, and a matcher when mt is not NULL. On failure prints the error
+ * and returns the exit code (everything already freed); returns 0 on success. Free with tt_cli_lexicon_close. */
+int tt_cli_lexicon_open(const char *prog, const char *path, tt_normalizer **nz, tt_lexicon **lx,
+                        tt_matcher **mt);
+void tt_cli_lexicon_close(tt_normalizer *nz, tt_lexicon *lx, tt_matcher *mt);
+
+/* Sets err for a record a stage does not expect in a stream of the given kind; returns TT_ESYNTAX. */
+int tt_cli_unexpected(tt_error *err, const tt_stream_reader *r, const char *kind);
+
+/* Ends a stage's read loop: a read error (got < 0) wins, else the rest of out is flushed to stdout; prints the
+ * error if any. Returns the exit code (0 or 1). */
+int tt_cli_stream_end(const char *prog, int rc, int got, tt_buf *out, tt_error *err);
+
+/* The main() of a stage program built alone (TT_STAGE_MAIN); nothing when linked into termtrace. */
+#ifdef TT_STAGE_MAIN
+#define TT_STAGE_PROGRAM(fn)                                                                               \
+    int main(int argc, char **argv)                                                                        \
+    {                                                                                                      \
+        int r_ = fn(argc, argv);                                                                           \
+        u_cleanup();                                                                                       \
+        return r_;                                                                                         \
+    }
+#else
+#define TT_STAGE_PROGRAM(fn)
+#endif
 
 #endif
