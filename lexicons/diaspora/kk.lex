@@ -14,12 +14,10 @@
 # Multiwords: in Kazakh only the head (last word) inflects in practice (этникалық қазақтарға, еңбек көші-қоны);
 # parts written plain inflect too (harmless: the modifiers hardly ever do), parts written =word are exact.
 
-# Stems ending in -й and -у (құрылтай, бейімдеу, аудару): their match forms end in the letters i and u, which
-# morph/kk.grammar treats as vowels, so it expects the possessive after a vowel (*құрылтайсы) and misses the
-# real forms with -ы/-і (құрылтайы, құрылтайын, аударуына, бейімделуі). Until the grammar allows -ы/-і after
-# i/u, each such entry has a glob for its POSS3 forms (құрылтайы*, бейімделуі*): the globs only widen an
-# entry by its own inflected forms.
-#
+# Stems ending in -й and -у (құрылтай, бейімдеу, аудару): their match forms end in the letters i and u;
+# morph/kk.grammar lets them take the consonant-stem possessive (құрылтайы, құрылтайын, аударуына,
+# бейімделуі), so they are plain lemmas.
+
 # ---- diaspora ---------------------------------------------------------------------------------------------
 kk diaspora lemma диаспора
 # diasporal (adjective, -лық): concepts.tsv counts "diasporal"; a derivation, so its own entry.
@@ -64,9 +62,9 @@ kk repatriation lemma repatriatsiia
 kk repatriation lemma репатриант
 
 # ---- resettlement -----------------------------------------------------------------------------------------
-# The head is a glob: аудару (verbal noun), аударуы/аударуына/аударуын (POSS3 after -у, see the note on
-# у/й-final stems at the top of this file), аударушы/аударушылар (agent noun): all resettlement.
-kk resettlement multi қоныс аудару*
+# аудару (verbal noun: аударуы, аударуына, аударуын) and аударушы (agent noun: аударушылар): resettlement.
+kk resettlement multi қоныс аудару
+kk resettlement multi қоныс аударушы
 
 # ---- migration / labour_migration / immigration / emigration ----------------------------------------------
 kk migration lemma көші-қон
@@ -90,14 +88,12 @@ kk immigration lemma иммиграция
 kk immigration lemma immigratsiia
 kk immigration lemma иммигрант
 kk immigration multi =көшіп келу
-kk immigration multi =көшіп келуі*
 kk immigration multi =көшіп келуші
 kk immigration multi =көшіп =келген
 kk emigration lemma эмиграция
 kk emigration lemma emigratsiia
 kk emigration lemma эмигрант
 kk emigration multi =көшіп кету
-kk emigration multi =көшіп кетуі*
 
 # ---- historical_homeland / atajurt / homeland -------------------------------------------------------------
 kk historical_homeland multi тарихи отан
@@ -143,13 +139,9 @@ kk visa_free lemma визасыз
 
 # ---- adaptation_integration -------------------------------------------------------------------------------
 kk adaptation_integration lemma бейімдеу
-kk adaptation_integration glob бейімдеуі*
 kk adaptation_integration lemma бейімделу
-kk adaptation_integration glob бейімделуі*
 kk adaptation_integration lemma кіріктіру
-kk adaptation_integration glob кіріктіруі*
 kk adaptation_integration lemma ықпалдастыру
-kk adaptation_integration glob ықпалдастыруы*
 kk adaptation_integration lemma интеграция
 kk adaptation_integration lemma integratsiia
 kk adaptation_integration lemma адаптация
@@ -196,7 +188,6 @@ kk soft_power multi жұмсақ күш
 
 # ---- institutions -----------------------------------------------------------------------------------------
 kk qurultai lemma құрылтай
-kk qurultai glob құрылтайы*
 # құрылтайшы 'founder (of a company)': a derivation (-шы), never the Qurultai; safety exclusion.
 kk qurultai exclude құрылтайшы*
 # "құрылтай құжаттары" (constituent documents), "құрылтай жиналысы" (founders' meeting), "құрылтай шарты"
