@@ -66,6 +66,11 @@ struct tt_tokenizer {
     event *ev;
     size_t nev, capev;
     tt_buf scratch;
+    /* kk, uz: match forms of the one-word abbreviations, without the final full stop, NUL-separated (built on
+       first use, with the first normalizer given), so that млрд. = mlrd. and ж. = j. in any script/alphabet */
+    tt_buf abbr_mf[TT_LANG_COUNT];
+    int abbr_mf_ready[TT_LANG_COUNT];
+    tt_buf word_mf;
     int end_blank; /* the last piece ended with a blank line */
 };
 
@@ -332,6 +337,9 @@ tt_tokenizer_free(tt_tokenizer *tk)
     free(tk->sbreaks);
     free(tk->ev);
     tt_buf_free(&tk->scratch);
+    for (int l = 0; l < TT_LANG_COUNT; l++)
+        tt_buf_free(&tk->abbr_mf[l]);
+    tt_buf_free(&tk->word_mf);
     free(tk);
 }
 
@@ -516,10 +524,58 @@ scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
     return 0;
 }
 
+/* Kazakh and Uzbek are written in several scripts and alphabets while abbreviations/<lang>.txt lists one
+ * spelling (млрд., т.б., ж.): compare the word before a full stop by match form too. Builds tk->abbr_mf[lang]
+ * on first use. Abbreviations of several words (va h.k.) are compared as written only. */
+static int
+abbr_forms(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_error *err)
+{
+    if (tk->abbr_mf_ready[lang] || (lang != TT_LANG_KK && lang != TT_LANG_UZ) || !nz)
+        return 0;
+    tt_buf *b = &tk->abbr_mf[lang];
+    tt_script sc = lang == TT_LANG_KK ? TT_SCRIPT_CYRL : TT_SCRIPT_ANY;
+    for (size_t i = 0; i < tk->nabbrs[lang]; i++) {
+        const abbr *a = &tk->abbrs[lang][i];
+        const UChar sp = ' ';
+        if (a->n < 2 || u_strFindFirst(a->s, a->n, &sp, 1))
+            continue;
+        size_t at = b->len;
+        int rc = tt_norm_word16(nz, lang, sc, a->s, a->n - 1, b, NULL, err);
+        if (rc)
+            return rc;
+        if (b->len == at)
+            continue;
+        if (tt_buf_putc(b, 0))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    tk->abbr_mf_ready[lang] = 1;
+    return 0;
+}
+
+/* Is the match form of s[0..n) (the word before a full stop) that of an abbreviation? */
+static int
+abbr_by_form(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n)
+{
+    if (!tk->abbr_mf_ready[lang] || tk->abbr_mf[lang].len == 0 || n <= 0)
+        return 0;
+    tt_error e = {0};
+    tt_buf_reset(&tk->word_mf);
+    if (tt_norm_word16(nz, lang, script, s, n, &tk->word_mf, NULL, &e) || tk->word_mf.len == 0)
+        return 0;
+    const char *p = tk->abbr_mf[lang].data, *end = p + tk->abbr_mf[lang].len;
+    while (p < end) {
+        size_t l = strlen(p);
+        if (l == tk->word_mf.len && memcmp(p, tk->word_mf.data, l) == 0)
+            return 1;
+        p += l + 1;
+    }
+    return 0;
+}
+
 /* Does the text before position p (a sentence break) end with an abbreviation, a number or an article
  * number followed by a full stop? */
 static int
-no_end_after(tt_tokenizer *tk, tt_lang lang, int32_t start, int32_t p)
+no_end_after(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, int32_t start, int32_t p)
 {
     const UChar *u = tk->u;
     while (p > start && (is_hspace(u[p - 1]) || u[p - 1] == 0xFEFF))
@@ -554,7 +610,7 @@ no_end_after(tt_tokenizer *tk, tt_lang lang, int32_t start, int32_t p)
         if (fn - a->n == 0 ? from == start || !u_isalpha(u[from - 1]) : !u_isalpha(folded[fn - a->n - 1]))
             return 1;
     }
-    return 0;
+    return abbr_by_form(tk, nz, lang, script, u + w, p - 1 - w);
 }
 
 /* A break after one line break inside a hard-wrapped sentence (PDF text): the line does not end in sentence
@@ -580,8 +636,11 @@ wrapped_line(const UChar *u, int32_t start, int32_t b, int32_t len)
 }
 
 static int
-sentences(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
+sentences(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, int32_t len, tt_error *err)
 {
+    int rc = abbr_forms(tk, nz, lang, err);
+    if (rc)
+        return rc;
     UErrorCode st = U_ZERO_ERROR;
     ubrk_setText(tk->sb, tk->u, len, &st);
     if (U_FAILURE(st))
@@ -589,7 +648,7 @@ sentences(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
     tk->nsb = 0;
     int32_t last = 0;
     for (int32_t b = ubrk_next(tk->sb); b != UBRK_DONE; b = ubrk_next(tk->sb)) {
-        if (b < len && ubrk_getRuleStatus(tk->sb) < UBRK_SENTENCE_SEP && no_end_after(tk, lang, last, b))
+        if (b < len && ubrk_getRuleStatus(tk->sb) < UBRK_SENTENCE_SEP && no_end_after(tk, nz, lang, script, last, b))
             continue;
         if (b < len && ubrk_getRuleStatus(tk->sb) >= UBRK_SENTENCE_SEP && wrapped_line(tk->u, last, b, len))
             continue;
@@ -716,7 +775,7 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
     tt_norm_prebreak16(lang, script, tk->u, len);
     int rc = scan_lines(tk, lang, len, err);
     if (rc == 0)
-        rc = sentences(tk, lang, len, err);
+        rc = sentences(tk, nz, lang, script, len, err);
     if (rc == 0)
         rc = words(tk, len, ts, err);
     if (rc)
