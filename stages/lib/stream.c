@@ -135,11 +135,28 @@ tt_stream_read(tt_stream_reader *r, const char *expect, tt_rec *rec, tt_error *e
         uint64_t off, len;
         if (parse_u64(rec->f[0], &off) || parse_u64(rec->f[1], &len))
             return bad(r, err, "text offset and length must be numbers");
+        /* Read in steps: a length on the line is not trusted to allocate memory for (the bytes must be
+           there), and a piece is never larger than TT_STREAM_MAX_TEXT. */
+        if (len > TT_STREAM_MAX_TEXT) {
+            tt_error_set(err, TT_ELIMIT, "text record of %llu bytes: pieces are at most %llu bytes",
+                         (unsigned long long)len, (unsigned long long)TT_STREAM_MAX_TEXT);
+            return tt_error_at(err, r->name, r->line, 0);
+        }
         tt_buf_reset(&r->text);
-        if (len > ((uint64_t)1 << 40) || tt_buf_reserve(&r->text, (size_t)len + 1))
-            return tt_error_set(err, TT_ENOMEM, "text record too large");
-        if (fread(r->text.data, 1, (size_t)len, r->f) != (size_t)len || fgetc(r->f) != '\n')
-            return bad(r, err, "text record shorter than its length");
+        if (tt_buf_reserve(&r->text, 0))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        for (uint64_t done = 0; done < len;) {
+            size_t step = len - done > (1u << 20) ? (1u << 20) : (size_t)(len - done);
+            if (tt_buf_reserve(&r->text, step))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            size_t rd = fread(r->text.data + r->text.len, 1, step, r->f);
+            r->text.len += rd;
+            done += rd;
+            if (rd < step)
+                return bad(r, err, "text record shorter than its length");
+        }
+        if (fgetc(r->f) != '\n')
+            return bad(r, err, "text record not followed by a newline");
         r->text.len = (size_t)len;
         r->text.data[len] = 0;
         for (size_t i = 0; i < len; i++)

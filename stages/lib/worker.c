@@ -294,9 +294,9 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
             keys[nm] = tt_manifest_col(m, j);
             vals[nm++] = d->values[j];
         }
+    /* Each number gets its own slot, named by its index in tt_stat_keys (initialisers are not sequenced). */
     char num[TT_NSTAT][24];
-    int k = 0;
-#define NUM(v) (snprintf(num[k], sizeof num[k], "%llu", (unsigned long long)(v)), num[k++])
+#define NUM(i, v) (snprintf(num[i], sizeof num[i], "%llu", (unsigned long long)(v)), num[i])
     const tt_tokseq *ts = &w->ts;
     char conf[8];
     snprintf(conf, sizeof conf, "%d", info ? info->confidence : 0);
@@ -304,12 +304,12 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
     snprintf(sconf, sizeof sconf, "%d", ds->script_conf);
     const char *sv[TT_NSTAT] = {
         info ? info->sha256 : "",
-        NUM(info ? info->raw_bytes : 0),
-        NUM(ds->nfc_total),
-        NUM(ds->tok_total),
-        NUM(ds->tok_total ? ts->sentences : 0),
-        NUM(ts->narticles),
-        NUM(ds->tok_total ? ts->paragraphs : 0),
+        NUM(1, info ? info->raw_bytes : 0),
+        NUM(2, ds->nfc_total),
+        NUM(3, ds->tok_total),
+        NUM(4, ds->tok_total ? ts->sentences : 0),
+        NUM(5, ts->narticles),
+        NUM(6, ds->tok_total ? ts->paragraphs : 0),
         status,
         info ? info->encoding : "",
         info ? info->method : "",
@@ -318,11 +318,11 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
         info && info->gzip ? "1" : "0",
         tt_script_name(ds->script),
         sconf,
-        NUM(ts->homoglyph_repairs),
-        NUM(ts->mixed_unrepaired),
-        NUM(ts->hyphen_joins),
-        NUM(ts->line_joins),
-        NUM(info ? info->replaced : 0),
+        NUM(15, ts->homoglyph_repairs),
+        NUM(16, ts->mixed_unrepaired),
+        NUM(17, ts->hyphen_joins),
+        NUM(18, ts->line_joins),
+        NUM(19, info ? info->replaced : 0),
         info && tt_decode_degraded(d->lang, info->encoding) ? "1" : "0",
     };
 #undef NUM

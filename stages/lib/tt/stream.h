@@ -27,6 +27,8 @@
 
 #define TT_STREAM_VERSION 1
 #define TT_STREAM_MAXF 16
+/* The largest text record a reader accepts (writers cut pieces of at most 4 MiB + one decoder chunk). */
+#define TT_STREAM_MAX_TEXT ((uint64_t)1 << 30)
 
 typedef enum tt_rec_kind {
     TT_REC_HEADER = 1,
