@@ -25,10 +25,10 @@ enum { RS_OTHER, RS_EN, RS_RU, RS_UZ, RS_KK_CYRL, RS_KK_2017, RS_KK_2018, RS_KK_
 static const char *const rs_file[RS_COUNT] = {"other", "en", "ru", "uz", "kk-Cyrl", "kk-Latn-2017",
                                               "kk-Latn-2018", "kk-Latn-2021"};
 
-#define CACHE_BITS 14
+#define CACHE_BITS 17
 #define CACHE_SLOTS (1u << CACHE_BITS)
 #define CACHE_MAXKEY 64          /* UTF-16 units; longer tokens are not cached */
-#define CACHE_ARENA (4u << 20)   /* bytes of keys + values before the cache is emptied */
+#define CACHE_ARENA (16u << 20)  /* bytes of keys + values before the cache is emptied */
 
 typedef struct centry {
     uint32_t gen;  /* valid iff == cache_gen */
@@ -50,12 +50,33 @@ struct tt_normalizer {
     /* scratch UTF-16 buffers, reused */
     UChar *a, *b, *c;
     int32_t acap, bcap, ccap;
+    /* script class of U+0000..U+052F (SC_LATIN / SC_CYRILLIC, from is_latin/is_cyrillic), so that the
+       detector and the homoglyph repair ask ICU only beyond that range */
+    uint8_t sclass[0x530];
+    /* NFC fast path: per 256-code-point page of the BMP, a bit per code point that is NFC_Quick_Check=Yes with
+       combining class 0 (filled on first use; nfc_page[p] = 1 when page p is filled) */
+    uint8_t nfc_page[256];
+    uint32_t nfc_bits[256][8];
     /* cache */
     centry *slots;
     uint32_t cache_gen, cache_used;
     char *arena;
     uint32_t arena_len;
 };
+
+static int is_latin(UChar32 c);
+static int is_cyrillic(UChar32 c);
+
+enum { SC_LATIN = 1, SC_CYRILLIC = 2 };
+
+/* SC_LATIN if is_latin(c), else SC_CYRILLIC if is_cyrillic(c), else 0; a table lookup below U+0530. */
+static inline int
+sclass_of(const tt_normalizer *nz, UChar32 c)
+{
+    if (nz && c >= 0 && c < 0x530)
+        return nz->sclass[c];
+    return is_latin(c) ? SC_LATIN : is_cyrillic(c) ? SC_CYRILLIC : 0;
+}
 
 /* ---- loading ------------------------------------------------------------------------------------------ */
 
@@ -292,6 +313,8 @@ tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
         free(nz);
         return tt_error_set(err, TT_EICU, "cannot get ICU normalizers: %s", u_errorName(st));
     }
+    for (UChar32 c = 0; c < 0x530; c++)
+        nz->sclass[c] = (uint8_t)(is_latin(c) ? SC_LATIN : is_cyrillic(c) ? SC_CYRILLIC : 0);
     int rc = 0;
     for (int rs = 0; rs < RS_COUNT && rc == 0; rs++)
         rc = load_rules(nz, rs, data_dir, err);
@@ -375,13 +398,53 @@ append8(tt_buf *out, const UChar *u, int32_t n, tt_error *err)
 
 /* ---- NFC ---------------------------------------------------------------------------------------------- */
 
+/* Is c NFC_Quick_Check=Yes with canonical combining class 0? A text of such code points is in NFC. */
+static int
+nfc_inert(tt_normalizer *nz, UChar32 c)
+{
+    if (c > 0xFFFF)
+        return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
+    uint32_t pg = (uint32_t)c >> 8;
+    if (!nz->nfc_page[pg]) {
+        for (uint32_t k = 0; k < 256; k++) {
+            UChar32 x = (UChar32)(pg << 8 | k);
+            if (u_getIntPropertyValue(x, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(x) == 0)
+                nz->nfc_bits[pg][k >> 5] |= 1u << (k & 31);
+        }
+        nz->nfc_page[pg] = 1;
+    }
+    return (nz->nfc_bits[pg][(c >> 5) & 7] >> (c & 31)) & 1;
+}
+
+/* 1 if s[0..n) is well-formed UTF-8 made only of nfc_inert code points: it is its own NFC, byte for byte
+ * (what the UTF-16 round trip below would give back). */
+static int
+nfc_already(tt_normalizer *nz, const char *s, size_t n)
+{
+    const uint8_t *b = (const uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (b[i] < 0x80) {
+            i++;
+            continue;
+        }
+        UChar32 c;
+        int32_t k = 0, lim = n - i > 4 ? 4 : (int32_t)(n - i);
+        U8_NEXT(b + i, k, lim, c);
+        if (c < 0 || !nfc_inert(nz, c))
+            return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
 int
 tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *err)
 {
     size_t i = 0;
     while (i < n && (unsigned char)s[i] < 0x80)
         i++;
-    if (i == n) {
+    if (i == n || nfc_already(nz, s + i, n - i)) {
         if (tt_buf_append(out, s, n))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         return 0;
@@ -459,7 +522,6 @@ is_kk2017_base(UChar32 c)
 tt_script
 tt_norm_detect_script(tt_normalizer *nz, tt_lang lang, const char *s, size_t n, int *confidence)
 {
-    (void)nz;
     uint64_t lat = 0, cyr = 0, e17 = 0, e18 = 0, e21 = 0;
     UChar32 prev = 0;
     for (size_t i = 0; i < n;) {
@@ -472,7 +534,8 @@ tt_norm_detect_script(tt_normalizer *nz, tt_lang lang, const char *s, size_t n, 
             U8_NEXT((const uint8_t *)s + i, k, lim, c);
             i += (size_t)k;
         }
-        if (is_latin(c)) {
+        int sc = sclass_of(nz, c);
+        if (sc == SC_LATIN) {
             lat++;
             switch (c) {
             case 0xE1: case 0xC1: case 0x1F5: case 0x1F4: case 0x144: case 0x143: case 0xF3: case 0xD3:
@@ -487,7 +550,7 @@ tt_norm_detect_script(tt_normalizer *nz, tt_lang lang, const char *s, size_t n, 
             default:
                 break;
             }
-        } else if (is_cyrillic(c)) {
+        } else if (sc == SC_CYRILLIC) {
             cyr++;
         } else if (lang == TT_LANG_KK && tt_norm_is_apostrophe(c) && is_kk2017_base(prev) && i < n &&
                    (unsigned char)s[i] < 0x80 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) {
@@ -577,9 +640,10 @@ homoglyph_part(tt_normalizer *nz, tt_lang lang, UChar *s, int32_t n)
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U16_NEXT(s, i, n, c);
-        if (is_latin(c))
+        int sc = sclass_of(nz, c);
+        if (sc == SC_LATIN)
             lat++;
-        else if (is_cyrillic(c))
+        else if (sc == SC_CYRILLIC)
             cyr++;
     }
     if (lat == 0 || cyr == 0)
