@@ -6,9 +6,9 @@
 # only where listed as entries of their own. Adjectives take class=adj. Multiword parts inflect and agree
 # (трудовой миграции, этническими казахами).
 #
-# Where the oblique stem is shorter than the lemma's stem (гражданин/граждане, переселенец/переселенцы) the
-# oblique forms get an entry of their own: the weak-stem rule of ru.grammar would otherwise only accept
-# tokens that begin with the lemma's longer stem (see the lexicon report).
+# An irregular oblique stem (гражданин: граждане, граждан) is given with `forms=`: the stems of the forms an
+# entry gives all match on their own (ru.grammar "weak-stems" only restricts the lemma's own stem and those of
+# generated forms where Snowball cut into the stem: казах -> каз).
 # ё is folded to е in the match form: entries are written with е.
 
 # ---- diaspora ---------------------------------------------------------------------------------------------
@@ -33,9 +33,10 @@ ru ethnic_uzbek multi этнический узбек
 
 # ---- kandas / oralman / ethnic_immigrant ------------------------------------------------------------------
 ru kandas lemma кандас ; forms=кандаса,кандасы
-# оралман -> оралма, but оралманов, оралманам -> оралман (normalization.md §5.4): the genitive plural is given
-# so that both stems are in the set (the weak-stem rule keeps оралма from matching anything but оралман-).
-ru oralman lemma оралман ; forms=оралмана,оралманов
+# оралман -> оралма, but оралманов, оралманам -> оралман (normalization.md §5.4): the genitive plural that
+# ru.grammar generates puts both stems in the set (the weak-stem rule keeps оралма from matching anything but
+# оралман-).
+ru oralman lemma оралман
 ru ethnic_immigrant multi этнический иммигрант
 ru ethnic_immigrant multi этнический мигрант
 ru ethnic_immigrant multi этнический репатриант
@@ -52,9 +53,8 @@ ru repatriation lemma репатриант ; forms=репатрианта,реп
 ru repatriation lemma репатриантка
 ru repatriation lemma репатриационный ; class=adj
 ru resettlement lemma переселение
+# the oblique stem переселенц (переселенца, переселенцы, переселенцев) comes from the forms
 ru resettlement lemma переселенец ; forms=переселенца,переселенцы
-# the oblique stem переселенц (переселенцы, переселенцев, переселенцам) is shorter than переселенец: own entry
-ru resettlement lemma переселенцы ; forms=переселенцев,переселенцы
 ru resettlement lemma переселенка
 ru resettlement lemma переселенческий ; class=adj
 
@@ -96,9 +96,8 @@ ru national_culture multi национальный культура
 
 # ---- citizenship ------------------------------------------------------------------------------------------
 ru citizenship lemma гражданство
-ru citizenship lemma гражданин ; forms=гражданина,гражданина
-# граждане, граждан, гражданам: Snowball stem граждан, shorter than гражданин: own entry (see header).
-ru citizenship lemma граждане ; forms=граждан,граждане
+# граждане, гражданам -> граждан and граждан (genitive plural) -> гражда: irregular plural, given.
+ru citizenship lemma гражданин ; forms=гражданина,граждане,граждан
 ru citizenship lemma гражданка
 # гражданский 'civil' (гражданское общество, Гражданский кодекс) and гражданско-правовой: stem гражданск,
 # never citizenship. Listed so that no later entry can reach them.

@@ -489,7 +489,11 @@ stem_set(lx_loader *ld, tt_lang lang, lx_part *p, const entry_opts *eo, tt_scrip
             list[nl++] = f;
         i += fn + 1;
     }
+    /* stems[ngiven0 .. ngiven1) come from the entry's forms= (given, not generated) */
+    size_t ngiven0 = 1, ngiven1 = 1;
     for (size_t i = 0; rc == 0 && i < nl; i++) {
+        if (i == 1)
+            ngiven0 = p->nstems;
         const sb_symbol *st = sb_stemmer_stem(sb, (const sb_symbol *)list[i], (int)strlen(list[i]));
         if (!st) {
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
@@ -498,20 +502,24 @@ stem_set(lx_loader *ld, tt_lang lang, lx_part *p, const entry_opts *eo, tt_scrip
         if (add_stem(p, (const char *)st, (size_t)sb_stemmer_length(sb)))
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
     }
+    if (eo && eo->forms)
+        ngiven1 = p->nstems;
     tt_buf_free(&forms);
     if (rc)
         return rc;
-    size_t best = 0;
-    for (size_t i = 1; i < p->nstems; i++)
-        if (strlen(p->stems[i]) > strlen(p->stems[best]))
-            best = i;
-    p->strong = p->stems[best];
+    /* The weak-stem rule: a stem that is a proper prefix of another stem of the set, where Snowball cut into
+       the stem (казах -> каз but казаха -> казах; оралман -> оралма but оралманов -> оралман), is weak: it only
+       matches tokens that begin with a longer stem of the set or with the lemma. It applies to the lemma's own
+       stem (stems[0]) and to the stems of generated forms, not to those of forms the entry gives: the real
+       oblique stem (гражданин ; forms=гражданина,граждане -> граждан) matches on its own. */
     if (lx_grammar_weak_stems(g)) {
-        size_t sl = strlen(p->strong);
         for (size_t i = 0; i < p->nstems; i++) {
-            size_t l = strlen(p->stems[i]);
-            if (l < sl && memcmp(p->stems[i], p->strong, l) == 0)
-                p->weak[i] = 1;
+            size_t li = strlen(p->stems[i]);
+            if (i > 0 && i >= ngiven0 && i < ngiven1)
+                continue;
+            for (size_t j = 0; j < p->nstems; j++)
+                if (strlen(p->stems[j]) > li && memcmp(p->stems[j], p->stems[i], li) == 0)
+                    p->weak[i] = 1;
         }
     }
     return 0;

@@ -144,6 +144,21 @@ part_entry(const tt_lexicon *lx, const lx_part *p)
     return NULL;
 }
 
+/* The weak stem p->stems[i] matches w[0..n) only if w begins with a longer stem of the set or with the lemma. */
+static int
+weak_ok(const lx_part *p, size_t i, const char *w, size_t n)
+{
+    size_t li = strlen(p->stems[i]);
+    if (n >= p->formlen && memcmp(w, p->form, p->formlen) == 0)
+        return 1;
+    for (size_t j = 0; j < p->nstems; j++) {
+        size_t lj = strlen(p->stems[j]);
+        if (lj > li && n >= lj && memcmp(w, p->stems[j], lj) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int
 lx_part_matches(tt_matcher *m, const tt_lexicon *lx, const lx_part *p, tt_lang lang, const char *w, size_t n,
                 tt_buf *why, tt_error *err)
@@ -195,12 +210,12 @@ lx_part_matches(tt_matcher *m, const tt_lexicon *lx, const lx_part *p, tt_lang l
         for (size_t i = 0; i < p->nstems; i++) {
             if (strlen(p->stems[i]) != sl || memcmp(p->stems[i], st, sl) != 0)
                 continue;
-            size_t strong = strlen(p->strong);
-            if (p->weak[i] && !(n >= strong && memcmp(w, p->strong, strong) == 0))
+            if (p->weak[i] && !weak_ok(p, i, w, n))
                 return 0;
             if (why)
                 tt_buf_printf(why, "Snowball stem '%s'%s of lemma '%s'", p->stems[i],
-                              p->weak[i] ? " (weak: the token begins with the full stem)" : "", p->form);
+                              p->weak[i] ? " (weak: the token begins with a longer stem or the lemma)" : "",
+                              p->form);
             return 1;
         }
         return 0;

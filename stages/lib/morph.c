@@ -36,7 +36,9 @@ typedef struct gslot {
 } gslot;
 
 typedef struct gform {
-    char *ending, *gen, *pl; /* "" for the empty ending */
+    char *ending; /* "" for the empty ending */
+    char *endings; /* the forms' endings (GEN PL [more]), each NUL-ended, back to back ("" = empty) */
+    size_t nendings;
 } gform;
 
 typedef struct gclass {
@@ -175,8 +177,7 @@ lx_grammar_free(lx_grammar *g)
             free(c->slot);
             for (size_t k = 0; k < c->nform; k++) {
                 free(c->form[k].ending);
-                free(c->form[k].gen);
-                free(c->form[k].pl);
+                free(c->form[k].endings);
             }
             free(c->form);
         }
@@ -585,8 +586,8 @@ parse_line(gparse *p, const char *s, size_t n)
     if (KW("form")) {
         if (!c || c->alias >= 0 || c->nslot)
             return gerr(p, f[0], "'form' outside an ending-table class");
-        if (nf != 4)
-            return gerr(p, f[0], "expected 'form ENDING GEN PL' (0 = empty)");
+        if (nf < 4)
+            return gerr(p, f[0], "expected 'form ENDING GEN PL [MORE...]' (0 = empty)");
         if (c->nform == c->capform) {
             size_t nc = c->capform ? c->capform * 2 : 16;
             gform *nfm = realloc(c->form, nc * sizeof *nfm);
@@ -596,13 +597,21 @@ parse_line(gparse *p, const char *s, size_t n)
             c->capform = nc;
         }
         gform *fm = &c->form[c->nform];
-        int z1 = fl[1] == 1 && f[1][0] == '0', z2 = fl[2] == 1 && f[2][0] == '0',
-            z3 = fl[3] == 1 && f[3][0] == '0';
+        tt_buf eb = {0};
+        int z1 = fl[1] == 1 && f[1][0] == '0';
         fm->ending = dupn(f[1], z1 ? 0 : fl[1]);
-        fm->gen = dupn(f[2], z2 ? 0 : fl[2]);
-        fm->pl = dupn(f[3], z3 ? 0 : fl[3]);
+        fm->nendings = nf - 2;
+        for (size_t k = 2; k < nf; k++) {
+            int z = fl[k] == 1 && f[k][0] == '0';
+            if (tt_buf_append(&eb, f[k], z ? 0 : fl[k]) || tt_buf_putc(&eb, 0)) {
+                tt_buf_free(&eb);
+                free(fm->ending);
+                return TT_ENOMEM;
+            }
+        }
+        fm->endings = tt_buf_detach(&eb, NULL);
         c->nform++;
-        if (!fm->ending || !fm->gen || !fm->pl)
+        if (!fm->ending || !fm->endings)
             return TT_ENOMEM;
         return 0;
     }
@@ -1035,9 +1044,10 @@ lx_grammar_forms(const lx_grammar *g, int cls, const char *lemma, size_t n, tt_b
         }
     }
     if (best && bestlen < n) {
-        if (tt_buf_append(out, lemma, n - bestlen) || tt_buf_puts(out, best->gen) || tt_buf_putc(out, 0) ||
-            tt_buf_append(out, lemma, n - bestlen) || tt_buf_puts(out, best->pl) || tt_buf_putc(out, 0))
-            return TT_ENOMEM;
+        const char *e = best->endings;
+        for (size_t k = 0; k < best->nendings; k++, e += strlen(e) + 1)
+            if (tt_buf_append(out, lemma, n - bestlen) || tt_buf_puts(out, e) || tt_buf_putc(out, 0))
+                return TT_ENOMEM;
         return 0;
     }
     if (tt_buf_putc(out, 0) || tt_buf_putc(out, 0))
