@@ -591,6 +591,8 @@ no_end_after(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script
             return 1; /* 6. / 6-бап. / 12.05.2020. / п.6. */
     if (p - 1 - w == 1 && u_isalpha(u[w]))
         return 1; /* an initial: И. И. Иванов, A. Smith */
+    if (p - 1 - w == 2 && u_isalpha(u[w]) && !tt_norm_is_apostrophe(u[w]) && tt_norm_is_apostrophe(u[w + 1]))
+        return 1; /* an initial of one letter written with an apostrophe: Kazakh 2017 I'. (И.), Uzbek Oʻ. */
     int32_t max = tk->abbr_max[lang];
     if (max <= 0)
         return 0;

@@ -11,7 +11,7 @@ if [ ! -f "$UD/kk_ktb-ud-test.txt" ] || [ ! -x "$PY" ]; then
   finish; exit
 fi
 V=$TMP/variants
-if ! "$PY" tests/tools/variants.py "$UD" "$V" 250 2> "$TMP/err"; then
+if ! "$PY" tests/tools/variants.py "$UD" "$V" "${T200_LINES:-250}" 2> "$TMP/err"; then
   notok "variants.py"; sed 's/^/#   /' "$TMP/err"; finish; exit
 fi
 

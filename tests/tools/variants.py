@@ -204,7 +204,7 @@ def kk_latin(text, alpha, keep_ambiguous):
     return WORD.sub(rep, text), lost
 
 
-def homoglyphs(text, lang, seed, share=0.02, ties=False):
+def homoglyphs(text, lang, seed, share=0.02, ties=False, only=None):
     """Swaps one letter in `share` of the words for its look-alike in the other script. ties=False: only words
     with at least 4 letters of their script (the swapped one leaves a clear majority); ties=True: only
     two-letter words (1 against 1: not repairable, documented)."""
@@ -214,6 +214,8 @@ def homoglyphs(text, lang, seed, share=0.02, ties=False):
     src = LAT2CYR if lang == "uz" else CYR2LAT
 
     def cands(w):
+        if only:
+            return [i for i, c in enumerate(w) if c in only]
         return [i for i, c in enumerate(w) if c in src and c not in skip]
     if ties:
         pool = [m for m in words if len(m.group(0)) == 2 and cands(m.group(0))]
@@ -252,10 +254,12 @@ def rewrap(text, seed, width=60, only_known=True):
     an upper-case letter, a digit or punctuation (that would start a sentence: the tokenizer merges a single
     line break only when the next line goes on in lowercase), and a line never ends after . ! ? : ; …"""
     rnd = random.Random(seed)
-    counts = {}
-    for m in WORD.finditer(text):
-        counts[m.group(0).lower()] = counts.get(m.group(0).lower(), 0) + 1
-    hyph = 0
+    counts = {}  # occurrences as a word of its own (not inside a hyphenated word: көші-қон)
+    for t in text.split():
+        t = re.sub(r"^\W+|\W+$", "", t).lower()
+        if WORD.fullmatch(t):
+            counts[t] = counts.get(t, 0) + 1
+    hyph, done = 0, {}  # done: hyphenated occurrences per word, so that one occurrence stays unhyphenated
     out_lines = []
     for line in text.split("\n"):
         toks = line.split(" ")
@@ -271,9 +275,10 @@ def rewrap(text, seed, width=60, only_known=True):
             plain = WORD.fullmatch(t) is not None
             room = width - len(cur) - 2  # " " and "-"
             if plain and len(t) >= 6 and room >= 2 and t[room:room + 1].islower() and \
-                    (not only_known or counts.get(t.lower(), 0) >= 2):
+                    (not only_known or counts.get(t.lower(), 0) - done.get(t.lower(), 0) >= 2):
                 cut = rnd.randint(2, min(room, len(t) - 2))
                 if t[cut].islower():
+                    done[t.lower()] = done.get(t.lower(), 0) + 1
                     out_lines.append(cur + " " + t[:cut] + "-")
                     cur = t[cut:]
                     hyph += 1
@@ -304,24 +309,40 @@ def main():
     ru = read_lines(os.path.join(ud, "ru_pud-ud-test.txt"), nlines)
     uz = read_lines(os.path.join(ud, "uz_ut-ud-test.txt"), nlines)
     en = read_lines(os.path.join(ud, "en_pud-ud-test.txt"), nlines)
-    # Russian punctuation that KOI8-R, CP866 and ISO-8859-5 lack, replaced in the base text itself
-    ru8 = ru
-    for a, b in (("«", '"'), ("»", '"'), ("„", '"'), ("“", '"'), ("”", '"'), ("—", "-"), ("–", "-"),
-                 ("…", "..."), ("’", "'")):
-        ru8 = ru8.replace(a, b)
-
     texts = {"kk": kk, "ru": ru, "uz": uz, "en": en}
     for lang, t in texts.items():
         write_case(out, lang, lang, t)
         add(lang, "-", "", "base: the plain UTF-8 text")
-    write_case(out, "ru8", "ru", ru8)
-    add("ru8", "-", "", "base: Russian with « » — … as ASCII (not in KOI8-R/CP866/ISO-8859-5)")
+
+    def encodable(name, lang, t, codecs):
+        """The text with what a legacy encoding lacks (« » — … in KOI8-R/CP866/ISO-8859-5; ² in RK1048)
+        replaced by ASCII; a base of its own when that changed anything."""
+        for a, b in (("«", '"'), ("»", '"'), ("„", '"'), ("“", '"'), ("”", '"'), ("—", "-"), ("–", "-"),
+                     ("…", "..."), ("’", "'")):
+            if any(not can(a, c) for c in codecs):
+                t = t.replace(a, b)
+        t = "".join(ch if all(can(ch, c) for c in codecs) else " " for ch in t)
+        if t == texts[lang]:
+            return lang
+        write_case(out, name, lang, t)
+        add(name, "-", "", "base: %s with the characters %s lack as ASCII" % (lang, "/".join(codecs)))
+        texts[name] = t
+        return name
+
+    def can(ch, codec):
+        try:
+            ch.encode(codec)
+            return True
+        except UnicodeEncodeError:
+            return False
+    kk8 = encodable("kk8", "kk", kk, ["kz1048", "ptcp154"])
+    ru8 = encodable("ru8", "ru", ru, ["cp1251", "koi8_r", "cp866", "iso8859_5"])
 
     ALL = "tf,tokens,vocab,sentences"
     # 1. encodings, plain and gzipped, detected (empty encoding column)
-    encs = [("kk", kk, "kk", [("rk1048", "kz1048"), ("pt154", "ptcp154"), ("utf16", "utf-16"),
+    encs = [(kk8, texts[kk8], "kk", [("rk1048", "kz1048"), ("pt154", "ptcp154"), ("utf16", "utf-16"),
                               ("utf16be", "utf-16-be-bom"), ("utf8bom", "utf-8-sig")]),
-            ("ru8", ru8, "ru", [("cp1251", "cp1251"), ("koi8r", "koi8_r"), ("cp866", "cp866"),
+            (ru8, texts[ru8], "ru", [("cp1251", "cp1251"), ("koi8r", "koi8_r"), ("cp866", "cp866"),
                                 ("iso88595", "iso8859_5"), ("utf16", "utf-16"), ("utf8bom", "utf-8-sig")])]
     for base, t, lang, lst in encs:
         for tag, codec in lst:
@@ -372,8 +393,15 @@ def main():
         add(lang + ".homoglyph-ties", lang, "tf,tokens,sentences",
             "4: %d two-letter words with one look-alike (1:1 tie, left unrepaired by design)" % k)
 
+        if HG_SKIP[lang] - {"і", "І"}:
+            t, k = homoglyphs(base, lang, 4200 + i, only=HG_SKIP[lang] - {"і", "І"})
+            write_case(out, lang + ".homoglyph-IY", lang, t)
+            add(lang + ".homoglyph-IY", lang, "tf,tokens,sentences",
+                "4: %d words with %s swapped (not repaired as issue 3 expects: homoglyphs.tsv, Appendix B)" %
+                (k, "/".join(sorted(HG_SKIP[lang]))))
+
     # 5. re-wrapping with line-end hyphens; soft hyphens and zero-width spaces
-    for i, (lang, base) in enumerate(texts.items()):
+    for i, (lang, base) in enumerate((lg, texts[lg]) for lg in ("kk", "ru", "uz", "en")):
         t, k = rewrap(base, 5000 + i, only_known=True)
         write_case(out, lang + ".wrap", lang, t)
         add(lang + ".wrap", lang, ALL, "5: wrapped at 60, %d words hyphenated that occur unhyphenated too" % k)
@@ -386,7 +414,8 @@ def main():
         add(lang + ".invisible", lang, ALL, "5: U+00AD / U+200B inside 10 %% of the words")
 
     # 6. upper case
-    for lang, base in texts.items():
+    for lang in ("kk", "ru", "uz", "en"):
+        base = texts[lang]
         write_case(out, lang + ".upper", lang, upper(base))
         add(lang + ".upper", lang, "tf-nosent,tokens,vocab,sentences-ge", "6: upper-cased")
 
