@@ -18,13 +18,151 @@ typedef struct rawhit {
     uint32_t first, last, entry, concept;
 } rawhit;
 
+/* The type cache: (language, match form) -> the resolved list [flags, target...], one record per type in one
+ * arena (key, list and its length side by side: a hit reads the slot and one record). A pure memo. */
+typedef struct tcache {
+    uint64_t *slot; /* 0 = empty, else (hash >> 32) << 32 | (record offset + 1) */
+    size_t nslots, nused;
+    uint32_t *ar;   /* records: key length, lang, n, v[0..n), key bytes (padded to 4) */
+    size_t alen, acap;
+} tcache;
+
+static uint64_t
+tc_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
+
+static uint64_t
+tc_hash(tt_lang lang, const char *s, size_t n)
+{
+    uint64_t h = ((uint64_t)n << 8 | (uint64_t)(unsigned)lang) * 0x9E3779B97F4A7C15ull;
+    while (n >= 8) {
+        uint64_t x;
+        memcpy(&x, s, 8);
+        h = (h ^ x) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++)
+        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return tc_mix(h ^ x);
+}
+
+/* The record's [n, v...] or NULL. */
+static const uint32_t *
+tc_get(const tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n)
+{
+    if (!c->nslots)
+        return NULL;
+    size_t mask = c->nslots - 1;
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        uint64_t sl = c->slot[i];
+        if (!sl)
+            return NULL;
+        if ((uint32_t)(sl >> 32) != tag)
+            continue;
+        const uint32_t *r = c->ar + ((uint32_t)sl - 1);
+        if (r[0] == n && r[1] == (uint32_t)lang && memcmp(r + 3 + r[2], w, n) == 0)
+            return r + 2;
+    }
+}
+
+static void
+tc_clear(tcache *c)
+{
+    if (c->slot)
+        memset(c->slot, 0, c->nslots * sizeof *c->slot);
+    c->nused = 0;
+    c->alen = 0;
+}
+
+static void
+tc_free(tcache *c)
+{
+    free(c->slot);
+    free(c->ar);
+    memset(c, 0, sizeof *c);
+}
+
+static void
+tc_put(tcache *c, uint64_t h, size_t off)
+{
+    size_t mask = c->nslots - 1, i = (size_t)h & mask;
+    while (c->slot[i])
+        i = (i + 1) & mask;
+    c->slot[i] = (h >> 32) << 32 | (uint64_t)(off + 1);
+    c->nused++;
+}
+
+/* Adds a record (w must not be in the cache); returns its [n, v...] or NULL (out of memory). */
+static const uint32_t *
+tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t flags, const uint32_t *v,
+       size_t nv)
+{
+    if (n > UINT32_MAX - 8 || nv > UINT32_MAX - 8)
+        return NULL;
+    size_t words = 4 + nv + (n + 3) / 4;
+    if (c->alen + words >= UINT32_MAX)
+        tc_clear(c);
+    if ((c->nused + 1) * 2 > c->nslots) {
+        size_t nn = c->nslots ? c->nslots * 2 : 4096;
+        uint64_t *ns = calloc(nn, sizeof *ns);
+        if (!ns)
+            return NULL;
+        uint64_t *old = c->slot;
+        size_t on = c->nslots;
+        c->slot = ns;
+        c->nslots = nn;
+        c->nused = 0;
+        for (size_t i = 0; i < on; i++)
+            if (old[i]) {
+                const uint32_t *r = c->ar + ((uint32_t)old[i] - 1);
+                tc_put(c, tc_hash((tt_lang)r[1], (const char *)(r + 3 + r[2]), r[0]), (uint32_t)old[i] - 1);
+            }
+        free(old);
+    }
+    if (c->alen + words > c->acap) {
+        size_t nc = c->acap ? c->acap : 65536;
+        while (nc < c->alen + words)
+            nc *= 2;
+        uint32_t *na = realloc(c->ar, nc * sizeof *na);
+        if (!na)
+            return NULL;
+        c->ar = na;
+        c->acap = nc;
+    }
+    uint32_t *r = c->ar + c->alen;
+    r[0] = (uint32_t)n;
+    r[1] = (uint32_t)lang;
+    r[2] = (uint32_t)nv + 1;
+    r[3] = flags;
+    if (nv)
+        memcpy(r + 4, v, nv * sizeof *v);
+    if (n)
+        r[3 + r[2] + (n + 3) / 4 - 1] = 0; /* padding bytes of the key */
+    memcpy(r + 3 + r[2], w, n);
+    tc_put(c, h, c->alen);
+    c->alen += words;
+    return r + 2;
+}
+
 struct tt_matcher {
     const tt_lexicon *lx;
     pcre2_match_data *md;
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
     struct sb_stemmer *sb[TT_LANG_COUNT];
-    lx_index cache; /* [lang digit] + match form -> [flags, target...] */
+    tcache cache;   /* (lang, match form) -> [flags, target...] */
+    uint32_t kmax1[TT_LANG_COUNT][128]; /* 1 + the longest key of lx->ix per (lang, kind byte); 0 = none */
     tt_script script;
     uint32_t *tmp;
     size_t ntmp, captmp;
@@ -57,6 +195,19 @@ tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
     pcre2_set_depth_limit(m->mc, lx->opts.depth_limit);
     if (m->js)
         pcre2_jit_stack_assign(m->mc, NULL, m->js);
+    /* the longest index key per (language, kind): lookups of longer prefixes are skipped */
+    for (size_t i = 0; i < lx->ix.nslots; i++) {
+        const struct lx_slot *sl = &lx->ix.slots[i];
+        if (!sl->list || sl->klen < 2)
+            continue;
+        const char *k = lx->ix.keys + sl->koff;
+        int l = k[0] - '0';
+        if (l < 0 || l >= TT_LANG_COUNT)
+            continue;
+        uint32_t *mx = &m->kmax1[l][(unsigned char)k[1] & 127];
+        if (sl->klen - 1 > *mx)
+            *mx = sl->klen - 1;
+    }
     for (int l = 0; l < TT_LANG_COUNT; l++) {
         const char *alg = lx->gram[l] ? lx_grammar_snowball(lx->gram[l]) : NULL;
         if (alg && !(m->sb[l] = sb_stemmer_new(alg, "UTF_8"))) {
@@ -79,7 +230,7 @@ tt_matcher_free(tt_matcher *m)
     for (int l = 0; l < TT_LANG_COUNT; l++)
         if (m->sb[l])
             sb_stemmer_delete(m->sb[l]);
-    lx_index_free(&m->cache);
+    tc_free(&m->cache);
     free(m->tmp);
     free(m->cand);
     free(m->coff);
@@ -260,6 +411,15 @@ push_tmp(tt_matcher *m, uint32_t v)
 static const struct lx_list *
 lookup(tt_matcher *m, tt_lang lang, char kind, const char *s, size_t n)
 {
+    if ((unsigned)lang < TT_LANG_COUNT && n + 1 > m->kmax1[lang][(unsigned char)kind & 127])
+        return NULL; /* no key of this language and kind is that long */
+    char kb[256];
+    if (n + 2 <= sizeof kb) {
+        kb[0] = (char)('0' + lang);
+        kb[1] = kind;
+        memcpy(kb + 2, s, n);
+        return lx_index_get(&m->lx->ix, kb, n + 2);
+    }
     tt_buf_reset(&m->key);
     if (tt_buf_putc(&m->key, (char)('0' + lang)) || tt_buf_putc(&m->key, kind) || tt_buf_append(&m->key, s, n))
         return NULL;
@@ -388,14 +548,13 @@ collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32_t 
     return 0;
 }
 
-/* The cached candidate list of a type: list->v[0] is the flags, v[1..] the targets. */
+/* The cached candidate list of a type: *out = [n, flags, target...] (n counts the flags and the targets),
+ * borrowed until the next resolve. */
 static int
-resolve(tt_matcher *m, tt_lang lang, const char *w, size_t n, const struct lx_list **out, tt_error *err)
+resolve(tt_matcher *m, tt_lang lang, const char *w, size_t n, const uint32_t **out, tt_error *err)
 {
-    tt_buf_reset(&m->key);
-    if (tt_buf_putc(&m->key, (char)('0' + (int)lang)) || tt_buf_append(&m->key, w, n))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    const struct lx_list *l = lx_index_get(&m->cache, m->key.data, m->key.len);
+    uint64_t h = tc_hash(lang, w, n);
+    const uint32_t *l = tc_get(&m->cache, h, lang, w, n);
     if (l) {
         *out = l;
         return 0;
@@ -405,15 +564,9 @@ resolve(tt_matcher *m, tt_lang lang, const char *w, size_t n, const struct lx_li
     if (rc)
         return rc;
     if (m->cache.nused >= CACHE_MAX_TYPES)
-        lx_index_free(&m->cache);
-    tt_buf_reset(&m->key);
-    if (tt_buf_putc(&m->key, (char)('0' + (int)lang)) || tt_buf_append(&m->key, w, n) ||
-        lx_index_add(&m->cache, m->key.data, m->key.len, flags))
+        tc_clear(&m->cache);
+    if (!(*out = tc_add(&m->cache, h, lang, w, n, flags, m->tmp, m->ntmp)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
-    for (size_t i = 0; i < m->ntmp; i++)
-        if (lx_index_add(&m->cache, m->key.data, m->key.len, m->tmp[i]))
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-    *out = lx_index_get(&m->cache, m->key.data, m->key.len);
     return 0;
 }
 
@@ -421,12 +574,12 @@ int
 tt_matcher_known(void *matcher, tt_lang lang, const char *match, size_t n)
 {
     tt_matcher *m = matcher;
-    const struct lx_list *l;
+    const uint32_t *l;
     tt_error e;
     tt_error_clear(&e);
     if (!m || resolve(m, lang, match, n, &l, &e))
         return 0;
-    return l->n > 1;
+    return l[0] > 1;
 }
 
 /* ---- running over a token sequence ---- */
@@ -568,10 +721,11 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
     m->ncand = 0;
     for (size_t i = 0; i < ns; i++) {
         const tt_token *t = &ts->tok[a + i];
-        const struct lx_list *l;
-        int rc = resolve(m, lang, ts->forms.data ? ts->forms.data + t->match_off : "", t->match_len, &l, err);
+        const uint32_t *rl;
+        int rc = resolve(m, lang, ts->forms.data ? ts->forms.data + t->match_off : "", t->match_len, &rl, err);
         if (rc)
             return rc;
+        struct lx_list l_ = {(uint32_t *)(rl + 1), rl[0], 0}, *l = &l_;
         if (m->ncand + l->n > m->capcand) {
             size_t nc = (m->ncand + l->n) * 2 + 64;
             uint32_t *nv = realloc(m->cand, nc * sizeof *nv);
