@@ -208,29 +208,33 @@ kk migration_agency multi көші-қон полиция
 
 # ---- other senses: multiword exclusions ------------------------------------------------------------------
 # A multiword `exclude` removes its concept's hits that overlap the span it matches (exclusions apply before
-# overlaps are resolved), so that these phrases count for nothing.
-kk citizenship exclude азаматтық қоғам
-kk citizenship exclude азаматтық белсенділік
-kk citizenship exclude азаматтық бастама
-kk citizenship exclude азаматтық ұстаным
-kk citizenship exclude азаматтық сана
-kk citizenship exclude азаматтық кодекс
-kk citizenship exclude азаматтық құқық
+# overlaps are resolved), so that these phrases count for nothing. The modifier is exact (=азаматтық): a
+# Kazakh attribute does not inflect, and an inflected азаматтыққа/азаматтығын before құқық is the
+# citizenship ("азаматтыққа құқығы бар" 'has the right to a nationality', UD kk udhr).
+kk citizenship exclude =азаматтық қоғам
+kk citizenship exclude =азаматтық белсенділік
+kk citizenship exclude =азаматтық бастама
+kk citizenship exclude =азаматтық ұстаным
+kk citizenship exclude =азаматтық сана
+kk citizenship exclude =азаматтық кодекс
+kk citizenship exclude =азаматтық құқық
 # іс 'case' is two letters (under the grammar's minimum stem): a glob part (істер, ісі, істі, іс жүргізу)
-kk citizenship exclude азаматтық іс*
+kk citizenship exclude =азаматтық іс*
 # процесс loses one s before a suffix (процеске, процесі, процестік): a glob part
-kk citizenship exclude азаматтық процес*
-kk citizenship exclude азаматтық заңнама
-kk citizenship exclude азаматтық сот
-kk citizenship exclude азаматтық талап
-kk citizenship exclude азаматтық жауапкершілік
-kk citizenship exclude азаматтық айналым
-kk citizenship exclude азаматтық хал
-kk citizenship exclude азаматтық неке
-kk citizenship exclude азаматтық қорғаныс
-kk citizenship exclude азаматтық авиация
-kk citizenship exclude азаматтық қызметші
-kk citizenship exclude азамат соғыс
+kk citizenship exclude =азаматтық процес*
+kk citizenship exclude =азаматтық заңнама
+kk citizenship exclude =азаматтық сот
+kk citizenship exclude =азаматтық талап
+kk citizenship exclude =азаматтық жауапкершілік
+kk citizenship exclude =азаматтық айналым
+kk citizenship exclude =азаматтық хал
+kk citizenship exclude =азаматтық неке
+kk citizenship exclude =азаматтық қорғаныс
+kk citizenship exclude =азаматтық авиация
+kk citizenship exclude =азаматтық қызметші
+# азаматтық қозғалыс 'civic movement' (UD kk Иран: азаматтық қозғалыс 1918-21)
+kk citizenship exclude =азаматтық қозғалыс
+kk citizenship exclude =азамат соғыс
 # Personal name Азамат: only where a surname or patronymic follows or precedes (Azamat + -ов/-ев/-ұлы/-қызы).
 # A bare "Азамат" (e.g. "Азамат пен Айгүл") cannot be told from "азамат" 'citizen' by its form: it counts as
 # citizenship (see the lexicon report).

@@ -154,24 +154,28 @@ uz migration_agency multi =migratsiya =va fuqarolik* rasmiylashtirish
 
 # ---- other senses: multiword exclusions ------------------------------------------------------------------
 # A multiword `exclude` removes its concept's hits that overlap the span it matches (exclusions apply before
-# overlaps are resolved), so that these phrases count for nothing.
-uz citizenship exclude fuqarolik jamiyat
-uz citizenship exclude fuqarolik institut
-uz citizenship exclude fuqarolik kodeks
-uz citizenship exclude fuqarolik ish
-uz citizenship exclude fuqarolik holat
-uz citizenship exclude fuqarolik protsessual
-uz citizenship exclude fuqarolik huquq
-uz citizenship exclude fuqarolik qonunchilik
-uz citizenship exclude fuqarolik sud
-uz citizenship exclude fuqarolik javobgarlik
-uz citizenship exclude fuqarolik daʼvo
-uz citizenship exclude fuqarolik muomala
-uz citizenship exclude fuqarolik mudofaa
-uz citizenship exclude fuqarolik aviatsiya
-uz citizenship exclude fuqarolar urush
-uz citizenship exclude fuqarolik urush
+# overlaps are resolved), so that these phrases count for nothing. The modifier is exact (=fuqarolik): an
+# Uzbek attribute does not inflect, and an inflected fuqarolikka/fuqaroligini is the citizenship.
+uz citizenship exclude =fuqarolik jamiyat
+uz citizenship exclude =fuqarolik institut
+uz citizenship exclude =fuqarolik kodeks
+uz citizenship exclude =fuqarolik ish
+uz citizenship exclude =fuqarolik holat
+uz citizenship exclude =fuqarolik protsessual
+uz citizenship exclude =fuqarolik huquq
+uz citizenship exclude =fuqarolik qonunchilik
+uz citizenship exclude =fuqarolik sud
+uz citizenship exclude =fuqarolik javobgarlik
+uz citizenship exclude =fuqarolik daʼvo
+uz citizenship exclude =fuqarolik muomala
+uz citizenship exclude =fuqarolik mudofaa
+uz citizenship exclude =fuqarolik aviatsiya
+uz citizenship exclude =fuqarolar urush
+uz citizenship exclude =fuqarolik urush
 # fuqarolar yigʻini: the mahalla citizens' assembly (local self-government), very frequent in Uzbek law.
-uz citizenship exclude fuqarolar yigʻin
-uz citizenship exclude fuqarolar =oʻzini =oʻzi boshqarish
+uz citizenship exclude =fuqarolar yigʻin
+# the genitive construction of the same names: fuqarolarning yigʻinlari, fuqarolarning oʻzini oʻzi boshqarish organlari
+uz citizenship exclude =fuqarolarning yigʻin
+uz citizenship exclude =fuqarolar =oʻzini =oʻzi boshqarish
+uz citizenship exclude =fuqarolarning =oʻzini =oʻzi boshqarish
 uz homeland exclude =ulugʻ vatan urush
