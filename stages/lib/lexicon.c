@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 
 #include "lexicon_priv.h"
+#include "tt/decode.h"
 #include "tt/tokenize.h"
 
 /* ---- hash index ---- */
@@ -130,91 +131,6 @@ lx_index_free(lx_index *ix)
     free(ix->slots);
     free(ix->keys);
     memset(ix, 0, sizeof *ix);
-}
-
-/* ---- SHA-256 (FIPS 180-4) ---- */
-typedef struct sha256 {
-    uint32_t h[8];
-    uint64_t len;
-    unsigned char buf[64];
-    size_t nbuf;
-} sha256;
-
-static const uint32_t K256[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
-
-static void
-sha_block(sha256 *s, const unsigned char *p)
-{
-    uint32_t w[64], a, b, c, d, e, f, g, h;
-    for (int i = 0; i < 16; i++)
-        w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
-               p[4 * i + 3];
-    for (int i = 16; i < 64; i++) {
-        uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3], e = s->h[4], f = s->h[5], g = s->h[6], h = s->h[7];
-    for (int i = 0; i < 64; i++) {
-        uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i];
-        uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        h = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-    }
-    s->h[0] += a, s->h[1] += b, s->h[2] += c, s->h[3] += d, s->h[4] += e, s->h[5] += f, s->h[6] += g,
-        s->h[7] += h;
-}
-
-static void
-sha_init(sha256 *s)
-{
-    static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    memcpy(s->h, iv, sizeof iv);
-    s->len = 0;
-    s->nbuf = 0;
-}
-
-static void
-sha_update(sha256 *s, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    s->len += n;
-    while (n) {
-        size_t k = 64 - s->nbuf < n ? 64 - s->nbuf : n;
-        memcpy(s->buf + s->nbuf, p, k);
-        s->nbuf += k;
-        p += k;
-        n -= k;
-        if (s->nbuf == 64) {
-            sha_block(s, s->buf);
-            s->nbuf = 0;
-        }
-    }
-}
-
-static void
-sha_hex(sha256 *s, char out[65])
-{
-    uint64_t bits = s->len * 8;
-    unsigned char pad = 0x80, z = 0, lb[8];
-    sha_update(s, &pad, 1);
-    while (s->nbuf != 56)
-        sha_update(s, &z, 1);
-    for (int i = 0; i < 8; i++)
-        lb[i] = (unsigned char)(bits >> (56 - 8 * i));
-    sha_update(s, lb, 8);
-    for (int i = 0; i < 8; i++)
-        snprintf(out + 8 * i, 9, "%08x", s->h[i]);
 }
 
 /* ---- concepts and entries ---- */
@@ -1111,8 +1027,8 @@ tt_lexicon_load(tt_lexicon **out, const char *path, const tt_lexicon_opts *opts,
         if (nnames)
             qsort(names, nnames, sizeof *names, cmpstr);
     }
-    sha256 sh;
-    sha_init(&sh);
+    tt_sha256 sh;
+    tt_sha256_init(&sh);
     tt_buf data = {0}, fp = {0};
     for (size_t i = 0; rc == 0 && i < (names ? nnames : 1); i++) {
         tt_buf_reset(&data);
@@ -1126,9 +1042,9 @@ tt_lexicon_load(tt_lexicon **out, const char *path, const tt_lexicon_opts *opts,
             break;
         const char *base = names ? names[i] : (strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
         uint64_t len = data.len;
-        sha_update(&sh, base, strlen(base) + 1);
-        sha_update(&sh, &len, sizeof len);
-        sha_update(&sh, data.data, data.len);
+        tt_sha256_update(&sh, base, strlen(base) + 1);
+        tt_sha256_update(&sh, &len, sizeof len);
+        tt_sha256_update(&sh, data.data, data.len);
         rc = parse_any(&ld, name, data.data, data.len, err);
     }
     tt_buf_free(&data);
@@ -1141,7 +1057,7 @@ tt_lexicon_load(tt_lexicon **out, const char *path, const tt_lexicon_opts *opts,
         tt_lexicon_free(ld.lx);
         return rc;
     }
-    sha_hex(&sh, ld.lx->sha256);
+    tt_sha256_hex(&sh, ld.lx->sha256);
     *out = ld.lx;
     return 0;
 }
@@ -1160,13 +1076,13 @@ tt_lexicon_load_mem(tt_lexicon **out, const char *name, const char *data, size_t
         tt_lexicon_free(ld.lx);
         return rc;
     }
-    sha256 sh;
-    sha_init(&sh);
+    tt_sha256 sh;
+    tt_sha256_init(&sh);
     uint64_t len = n;
-    sha_update(&sh, name, strlen(name) + 1);
-    sha_update(&sh, &len, sizeof len);
-    sha_update(&sh, data, n);
-    sha_hex(&sh, ld.lx->sha256);
+    tt_sha256_update(&sh, name, strlen(name) + 1);
+    tt_sha256_update(&sh, &len, sizeof len);
+    tt_sha256_update(&sh, data, n);
+    tt_sha256_hex(&sh, ld.lx->sha256);
     *out = ld.lx;
     return 0;
 }
