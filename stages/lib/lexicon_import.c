@@ -169,19 +169,14 @@ int
 lx_parse_yaml(lx_loader *ld, const char *path, const char *s, size_t n, tt_error *err)
 {
     ykey st[64];
-    size_t depth = 0, line = 0, i = 0;
+    size_t depth = 0, line = 0;
     int rc = 0;
-    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < n && rc == 0) {
-        size_t b = i;
-        while (i < n && s[i] != '\n')
-            i++;
-        const char *ls = s + b, *le = s + i;
-        if (i < n)
-            i++;
-        line++;
-        if (tt_utf8_check(ls, (size_t)(le - ls)) != (size_t)(le - ls) || memchr(ls, 0, (size_t)(le - ls))) {
+    lx_lines r;
+    const char *ls, *le, *bad;
+    lx_lines_init(&r, s, n);
+    while (rc == 0 && lx_lines_next(&r, &ls, &le, &bad)) {
+        line = r.lineno;
+        if (bad != le) {
             rc = ierr(err, path, line, ls, NULL, TT_ESYNTAX, "invalid UTF-8");
             break;
         }
@@ -276,22 +271,17 @@ lx_parse_yaml(lx_loader *ld, const char *path, const char *s, size_t n, tt_error
 int
 lx_parse_liwc(lx_loader *ld, const char *path, const char *s, size_t n, tt_error *err)
 {
-    size_t i = 0, line = 0;
+    size_t line = 0;
     int state = 0; /* 0 before the header, 1 in it, 2 words */
     long *map = NULL; /* category number -> concept */
     size_t nmap = 0;
     int rc = 0;
-    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < n && rc == 0) {
-        size_t b = i;
-        while (i < n && s[i] != '\n')
-            i++;
-        const char *ls = s + b, *le = s + i;
-        if (i < n)
-            i++;
-        line++;
-        if (tt_utf8_check(ls, (size_t)(le - ls)) != (size_t)(le - ls) || memchr(ls, 0, (size_t)(le - ls))) {
+    lx_lines r;
+    const char *ls, *le, *bad;
+    lx_lines_init(&r, s, n);
+    while (rc == 0 && lx_lines_next(&r, &ls, &le, &bad)) {
+        line = r.lineno;
+        if (bad != le) {
             rc = ierr(err, path, line, ls, NULL, TT_ESYNTAX, "invalid UTF-8");
             break;
         }

@@ -222,27 +222,46 @@ entry_line(lparse *p, const char *s, const char *e)
     return rc;
 }
 
+void
+lx_lines_init(lx_lines *r, const char *s, size_t n)
+{
+    r->s = s;
+    r->n = n;
+    r->i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    r->lineno = 0;
+}
+
+int
+lx_lines_next(lx_lines *r, const char **ls, const char **le, const char **bad)
+{
+    if (r->i >= r->n)
+        return 0;
+    size_t b = r->i, e = b;
+    while (e < r->n && r->s[e] != '\n')
+        e++;
+    r->i = e < r->n ? e + 1 : e;
+    r->lineno++;
+    *ls = r->s + b;
+    *le = r->s + e;
+    size_t ok = tt_utf8_check(*ls, e - b);
+    const char *nul = memchr(*ls, 0, ok);
+    *bad = nul ? nul : *ls + ok;
+    return 1;
+}
+
 int
 lx_parse_lex(lx_loader *ld, const char *path, const char *s, size_t n, tt_error *err)
 {
     lparse p = {ld, path, s, 0, err};
-    size_t i = 0;
-    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < n) {
-        size_t b = i;
-        while (i < n && s[i] != '\n')
-            i++;
-        size_t e = i;
-        if (i < n)
-            i++;
-        p.lineno++;
-        p.line = s + b;
-        size_t bad = tt_utf8_check(s + b, e - b);
-        if (bad != e - b)
-            return perr(&p, s + b + bad, TT_ESYNTAX, "invalid UTF-8");
-        if (memchr(s + b, 0, e - b))
-            return perr(&p, (const char *)memchr(s + b, 0, e - b), TT_ESYNTAX, "NUL byte in a lexicon");
+    lx_lines r;
+    const char *lb, *le, *bad;
+    lx_lines_init(&r, s, n);
+    while (lx_lines_next(&r, &lb, &le, &bad)) {
+        size_t b = (size_t)(lb - s), e = (size_t)(le - s);
+        p.lineno = r.lineno;
+        p.line = lb;
+        if (bad != le)
+            return perr(&p, bad, TT_ESYNTAX, *bad ? "invalid UTF-8" : "NUL byte in a lexicon");
         /* '#' at the start or after a space starts a comment (\# and a#b stay: regexes) */
         size_t h = b;
         for (; h < e; h++)

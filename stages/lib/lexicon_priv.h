@@ -140,6 +140,18 @@ typedef struct lx_loader {
     tt_buf tmp, tmp2;
 } lx_loader;
 
+/* Line reader shared by the lexicon and grammar parsers (lexicon_parse.c). */
+typedef struct lx_lines {
+    const char *s;
+    size_t n, i;
+    size_t lineno; /* number of the line last returned, from 1 */
+} lx_lines;
+/* Starts reading s[0..n); a UTF-8 byte order mark at the start is skipped. */
+void lx_lines_init(lx_lines *r, const char *s, size_t n);
+/* The next line, without its '\n', in [*ls, *le): returns 1, or 0 at the end. *bad gets the first byte of
+ * the line that is not valid UTF-8 or is NUL, or *le when there is none. */
+int lx_lines_next(lx_lines *r, const char **ls, const char **le, const char **bad);
+
 int lx_parse_lex(lx_loader *ld, const char *path, const char *s, size_t n, tt_error *err);
 /* lexicon_import.c */
 int lx_parse_yaml(lx_loader *ld, const char *path, const char *s, size_t n, tt_error *err);

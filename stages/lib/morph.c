@@ -637,20 +637,18 @@ lx_grammar_parse(lx_grammar **out, const char *path, const char *s, size_t n, tt
         lx_grammar_free(g);
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
-    size_t i = 0;
-    while (i < n && rc == 0) {
-        size_t b = i;
-        while (i < n && s[i] != '\n')
-            i++;
-        size_t e = i;
-        if (i < n)
-            i++;
-        p.lineno++;
-        p.line = s + b;
-        size_t hash = b;
-        while (hash < e && s[hash] != '#')
-            hash++;
-        rc = parse_line(&p, s + b, hash - b);
+    lx_lines r;
+    const char *ls, *le, *bad;
+    lx_lines_init(&r, s, n);
+    while (rc == 0 && lx_lines_next(&r, &ls, &le, &bad)) {
+        p.lineno = r.lineno;
+        p.line = ls;
+        if (bad != le) {
+            rc = gerr(&p, bad, "invalid UTF-8 or NUL byte");
+            break;
+        }
+        const char *hash = memchr(ls, '#', (size_t)(le - ls));
+        rc = parse_line(&p, ls, (size_t)((hash ? hash : le) - ls));
     }
     if (rc == 0 && g->method == LX_METHOD_SNOWBALL && g->snowball[0] == 0)
         rc = gerr(&p, NULL, "no snowball algorithm");
