@@ -67,15 +67,39 @@ struct tt_normalizer {
 static int is_latin(UChar32 c);
 static int is_cyrillic(UChar32 c);
 
-enum { SC_LATIN = 1, SC_CYRILLIC = 2 };
+/* SC_E18 / SC_E21: a Latin letter of the Kazakh 2018 / 2021 alphabet that the detector counts */
+enum { SC_LATIN = 1, SC_CYRILLIC = 2, SC_E18 = 4, SC_E21 = 8 };
 
-/* SC_LATIN if is_latin(c), else SC_CYRILLIC if is_cyrillic(c), else 0; a table lookup below U+0530. */
+static int
+kk_latin_mark(UChar32 c)
+{
+    switch (c) {
+    case 0xE1: case 0xC1: case 0x1F5: case 0x1F4: case 0x144: case 0x143: case 0xF3: case 0xD3:
+    case 0xFA: case 0xDA: case 0xFD: case 0xDD:
+        return SC_E18; /* á ǵ ń ó ú ý */
+    case 0xE4: case 0xC4: case 0x11F: case 0x11E: case 0xF1: case 0xD1: case 0xF6: case 0xD6:
+    case 0x16B: case 0x16A: case 0xFC: case 0xDC: case 0x15F: case 0x15E: case 0xE7: case 0xC7:
+    case 0x14B: case 0x14A:
+        return SC_E21; /* ä ğ ñ ö ū ü ş ç ŋ */
+    default:
+        return 0;
+    }
+}
+
+static int
+sclass_full(UChar32 c)
+{
+    return is_latin(c) ? SC_LATIN | kk_latin_mark(c) : is_cyrillic(c) ? SC_CYRILLIC : 0;
+}
+
+/* SC_LATIN (with SC_E18/SC_E21) if is_latin(c), else SC_CYRILLIC if is_cyrillic(c), else 0; a table lookup
+ * below U+0530. */
 static inline int
 sclass_of(const tt_normalizer *nz, UChar32 c)
 {
     if (nz && c >= 0 && c < 0x530)
         return nz->sclass[c];
-    return is_latin(c) ? SC_LATIN : is_cyrillic(c) ? SC_CYRILLIC : 0;
+    return sclass_full(c);
 }
 
 /* ---- loading ------------------------------------------------------------------------------------------ */
@@ -314,7 +338,7 @@ tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
         return tt_error_set(err, TT_EICU, "cannot get ICU normalizers: %s", u_errorName(st));
     }
     for (UChar32 c = 0; c < 0x530; c++)
-        nz->sclass[c] = (uint8_t)(is_latin(c) ? SC_LATIN : is_cyrillic(c) ? SC_CYRILLIC : 0);
+        nz->sclass[c] = (uint8_t)sclass_full(c);
     int rc = 0;
     for (int rs = 0; rs < RS_COUNT && rc == 0; rs++)
         rc = load_rules(nz, rs, data_dir, err);
@@ -399,20 +423,25 @@ append8(tt_buf *out, const UChar *u, int32_t n, tt_error *err)
 /* ---- NFC ---------------------------------------------------------------------------------------------- */
 
 /* Is c NFC_Quick_Check=Yes with canonical combining class 0? A text of such code points is in NFC. */
-static int
+static void
+nfc_fill(tt_normalizer *nz, uint32_t pg)
+{
+    for (uint32_t k = 0; k < 256; k++) {
+        UChar32 x = (UChar32)(pg << 8 | k);
+        if (u_getIntPropertyValue(x, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(x) == 0)
+            nz->nfc_bits[pg][k >> 5] |= 1u << (k & 31);
+    }
+    nz->nfc_page[pg] = 1;
+}
+
+static inline int
 nfc_inert(tt_normalizer *nz, UChar32 c)
 {
     if (c > 0xFFFF)
         return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
     uint32_t pg = (uint32_t)c >> 8;
-    if (!nz->nfc_page[pg]) {
-        for (uint32_t k = 0; k < 256; k++) {
-            UChar32 x = (UChar32)(pg << 8 | k);
-            if (u_getIntPropertyValue(x, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(x) == 0)
-                nz->nfc_bits[pg][k >> 5] |= 1u << (k & 31);
-        }
-        nz->nfc_page[pg] = 1;
-    }
+    if (!nz->nfc_page[pg])
+        nfc_fill(nz, pg);
     return (nz->nfc_bits[pg][(c >> 5) & 7] >> (c & 31)) & 1;
 }
 
@@ -429,6 +458,13 @@ nfc_already(tt_normalizer *nz, const char *s, size_t n)
             continue;
         }
         UChar32 c;
+        if (b[i] >= 0xC2 && b[i] < 0xE0 && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
+            c = (UChar32)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F));
+            if (!nfc_inert(nz, c))
+                return 0;
+            i += 2;
+            continue;
+        }
         int32_t k = 0, lim = n - i > 4 ? 4 : (int32_t)(n - i);
         U8_NEXT(b + i, k, lim, c);
         if (c < 0 || !nfc_inert(nz, c))
@@ -526,8 +562,13 @@ tt_norm_detect_script(tt_normalizer *nz, tt_lang lang, const char *s, size_t n, 
     UChar32 prev = 0;
     for (size_t i = 0; i < n;) {
         UChar32 c;
-        if ((unsigned char)s[i] < 0x80) {
-            c = (unsigned char)s[i++];
+        unsigned char b0 = (unsigned char)s[i];
+        if (b0 < 0x80) {
+            c = b0;
+            i++;
+        } else if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            c = (UChar32)((b0 & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F)); /* as U8_NEXT would */
+            i += 2;
         } else {
             int32_t k = 0;
             int32_t lim = n - i > 8 ? 8 : (int32_t)(n - i);
@@ -535,23 +576,12 @@ tt_norm_detect_script(tt_normalizer *nz, tt_lang lang, const char *s, size_t n, 
             i += (size_t)k;
         }
         int sc = sclass_of(nz, c);
-        if (sc == SC_LATIN) {
-            lat++;
-            switch (c) {
-            case 0xE1: case 0xC1: case 0x1F5: case 0x1F4: case 0x144: case 0x143: case 0xF3: case 0xD3:
-            case 0xFA: case 0xDA: case 0xFD: case 0xDD:
-                e18++; /* á ǵ ń ó ú ý */
-                break;
-            case 0xE4: case 0xC4: case 0x11F: case 0x11E: case 0xF1: case 0xD1: case 0xF6: case 0xD6:
-            case 0x16B: case 0x16A: case 0xFC: case 0xDC: case 0x15F: case 0x15E: case 0xE7: case 0xC7:
-            case 0x14B: case 0x14A:
-                e21++; /* ä ğ ñ ö ū ü ş ç ŋ */
-                break;
-            default:
-                break;
-            }
-        } else if (sc == SC_CYRILLIC) {
-            cyr++;
+        lat += (unsigned)sc & SC_LATIN;
+        cyr += ((unsigned)sc & SC_CYRILLIC) >> 1;
+        e18 += ((unsigned)sc & SC_E18) >> 2;
+        e21 += ((unsigned)sc & SC_E21) >> 3;
+        if (sc & (SC_LATIN | SC_CYRILLIC)) {
+            /* counted */
         } else if (lang == TT_LANG_KK && tt_norm_is_apostrophe(c) && is_kk2017_base(prev) && i < n &&
                    (unsigned char)s[i] < 0x80 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) {
             e17++; /* letter ' letter inside a word: qazaqs'a ... */
@@ -641,9 +671,9 @@ homoglyph_part(tt_normalizer *nz, tt_lang lang, UChar *s, int32_t n)
         UChar32 c;
         U16_NEXT(s, i, n, c);
         int sc = sclass_of(nz, c);
-        if (sc == SC_LATIN)
+        if (sc & SC_LATIN)
             lat++;
-        else if (sc == SC_CYRILLIC)
+        else if (sc & SC_CYRILLIC)
             cyr++;
     }
     if (lat == 0 || cyr == 0)
