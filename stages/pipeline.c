@@ -44,7 +44,14 @@ static const char run_usage[] =
     "  --replace-invalid   replace invalid bytes by U+FFFD (counted) instead of skipping the document\n"
     "  --max-doc-bytes N   limit: skip a document whose text exceeds N bytes (default: none)\n"
     "  --max-gzip-ratio N  limit: skip a gzip file that inflates more than N times (default 1000)\n"
-    "  --quiet             no progress line\n" TT_CLI_SHARED_HELP TT_EXIT_CODES_HELP;
+    "  --regex-match-limit N  limit: PCRE2 match limit per token for regex entries (default 100000); a\n"
+    "                      token that hits it skips its document, naming the entry\n"
+    "  --regex-depth-limit N  limit: PCRE2 depth limit per token (default 1000)\n"
+    "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
+    "  --quiet             no progress line\n" TT_CLI_SHARED_HELP
+    "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
+    "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
+    "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
 
 static void
 on_skipped(void *ctx, const char *doc_id, const tt_error *err)
@@ -83,6 +90,7 @@ cmd_run(int argc, char **argv)
         {"out", 1, 0, 'o'},             {"jobs", 1, 0, 'j'},           {"cache", 1, 0, 'C'},
         {"shard", 1, 0, 's'},           {"allow-outside", 0, 0, 'a'},  {"encoding", 1, 0, 'e'},
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
+        {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
         {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           TT_CLI_SHARED_OPTIONS,
         {0, 0, 0, 0}};
     tt_run_config cfg;
@@ -123,6 +131,26 @@ cmd_run(int argc, char **argv)
             if (tt_cli_u64(prog, "--max-gzip-ratio", optarg, &cfg.run.decode.max_gunzip_ratio))
                 return TT_EXIT_USAGE;
             break;
+        case 'X':
+            if (tt_cli_u64(prog, "--regex-match-limit", optarg, &cfg.regex_match_limit))
+                return TT_EXIT_USAGE;
+            if (cfg.regex_match_limit == 0 || cfg.regex_match_limit > UINT32_MAX)
+                return tt_cli_usage(prog, "--regex-match-limit is 1 to %u", (unsigned)UINT32_MAX);
+            break;
+        case 'D':
+            if (tt_cli_u64(prog, "--regex-depth-limit", optarg, &v))
+                return TT_EXIT_USAGE;
+            if (v == 0 || v > UINT32_MAX)
+                return tt_cli_usage(prog, "--regex-depth-limit is 1 to %u", (unsigned)UINT32_MAX);
+            cfg.regex_depth_limit = (uint32_t)v;
+            break;
+        case 'E':
+            if (tt_cli_u64(prog, "--max-lexicon-entries", optarg, &v))
+                return TT_EXIT_USAGE;
+            if (v == 0 || v > SIZE_MAX)
+                return tt_cli_usage(prog, "--max-lexicon-entries must be at least 1");
+            cfg.max_lexicon_entries = (size_t)v;
+            break;
         case 's': {
             unsigned i, k;
             char c;
@@ -142,8 +170,9 @@ cmd_run(int argc, char **argv)
         return tt_cli_usage(prog, "--corpus and --out are required");
     if (cfg.run.decode.encoding && !tt_encoding_canonical(cfg.run.decode.encoding))
         return tt_cli_usage(prog, "unknown encoding '%s'", cfg.run.decode.encoding);
-    if (tt_cli_opts_done(prog, &co))
-        return TT_EXIT_USAGE;
+    int rc0 = tt_cli_opts_done(prog, &co);
+    if (rc0)
+        return rc0 == -2 ? TT_EXIT_FAIL : TT_EXIT_USAGE;
     if (!cfg.lexicon)
         cfg.lexicon = default_lexicon();
     cfg.run.overlap = co.overlap;

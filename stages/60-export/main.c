@@ -63,8 +63,9 @@ tt_export_main(int argc, char **argv)
     }
     if (!lexicon || !outdir)
         return tt_cli_usage(prog, "--lexicon and --out are required");
-    if (tt_cli_opts_done(prog, &co))
-        return TT_EXIT_USAGE;
+    int rc0 = tt_cli_opts_done(prog, &co);
+    if (rc0)
+        return rc0 == -2 ? TT_EXIT_FAIL : TT_EXIT_USAGE;
     tt_error err;
     tt_error_clear(&err);
     tt_normalizer *nz = NULL;

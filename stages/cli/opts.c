@@ -72,19 +72,19 @@ tt_cli_opt(const char *prog, int o, const char *arg, tt_cli_opts *c)
     }
 }
 
-static void
+static int
 jstr(tt_buf *b, const char *s)
 {
-    tt_buf_putc(b, '"');
+    int rc = tt_buf_putc(b, '"');
     for (; s && *s; s++) {
         if (*s == '"' || *s == '\\')
-            tt_buf_putc(b, '\\');
+            rc |= tt_buf_putc(b, '\\');
         if ((unsigned char)*s < 0x20)
-            tt_buf_printf(b, "\\u%04x", (unsigned char)*s);
+            rc |= tt_buf_printf(b, "\\u%04x", (unsigned char)*s);
         else
-            tt_buf_putc(b, *s);
+            rc |= tt_buf_putc(b, *s);
     }
-    tt_buf_putc(b, '"');
+    return rc | tt_buf_putc(b, '"');
 }
 
 int
@@ -107,32 +107,38 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     c->exp.group_by = c->group_by;
     c->exp.ngroup_by = c->ngroup;
     tt_buf b = {0};
-    tt_buf_puts(&b, "\"cooc\": [");
+    int bad = 0; /* an allocation failure must not leave a silently shortened run.json */
+    bad |= tt_buf_puts(&b, "\"cooc\": [");
     for (size_t i = 0; i < c->nctx; i++) {
         if (i)
-            tt_buf_puts(&b, ", ");
-        jstr(&b, c->ctx[i].name);
+            bad |= tt_buf_puts(&b, ", ");
+        bad |= jstr(&b, c->ctx[i].name);
     }
-    tt_buf_printf(&b, "], \"overlap\": \"%s\", \"kwic\": %zu, \"vocab\": %s, \"stem\": %s, \"ngrams\": %d",
+    bad |= tt_buf_printf(&b, "], \"overlap\": \"%s\", \"kwic\": %zu, \"vocab\": %s, \"stem\": %s, \"ngrams\": %d",
                   c->overlap == TT_OVERLAP_ALL ? "all" : "longest",
                   c->count.kwic_chars ? c->count.kwic_chars : 40, c->count.vocab ? "true" : "false",
                   c->count.stem ? "true" : "false", c->count.ngrams ? c->count.ngrams : 1);
-    tt_buf_printf(&b, ", \"min_df\": %llu, \"max_df\": %llu, \"min_tf\": %llu",
+    bad |= tt_buf_printf(&b, ", \"min_df\": %llu, \"max_df\": %llu, \"min_tf\": %llu",
                   (unsigned long long)c->exp.vocab_min_df, (unsigned long long)c->exp.vocab_max_df,
                   (unsigned long long)c->exp.vocab_min_tf);
-    tt_buf_puts(&b, ", \"group_by\": [");
+    bad |= tt_buf_puts(&b, ", \"group_by\": [");
     for (size_t i = 0; i < c->ngroup; i++) {
         if (i)
-            tt_buf_puts(&b, ", ");
-        jstr(&b, c->group_by[i]);
+            bad |= tt_buf_puts(&b, ", ");
+        bad |= jstr(&b, c->group_by[i]);
     }
-    tt_buf_puts(&b, "], \"weight\": ");
-    jstr(&b, c->exp.weight ? c->exp.weight : "raw");
-    tt_buf_puts(&b, ", \"compare\": ");
-    jstr(&b, c->exp.compare ? c->exp.compare : "");
-    tt_buf_puts(&b, ", \"period\": ");
-    jstr(&b, c->exp.period ? c->exp.period : "");
-    tt_buf_printf(&b, ", \"gzip\": %s", c->exp.gzip ? "true" : "false");
+    bad |= tt_buf_puts(&b, "], \"weight\": ");
+    bad |= jstr(&b, c->exp.weight ? c->exp.weight : "raw");
+    bad |= tt_buf_puts(&b, ", \"compare\": ");
+    bad |= jstr(&b, c->exp.compare ? c->exp.compare : "");
+    bad |= tt_buf_puts(&b, ", \"period\": ");
+    bad |= jstr(&b, c->exp.period ? c->exp.period : "");
+    bad |= tt_buf_printf(&b, ", \"gzip\": %s", c->exp.gzip ? "true" : "false");
+    if (bad) {
+        tt_buf_free(&b);
+        fprintf(stderr, "%s: error: out of memory\n", prog);
+        return -2;
+    }
     c->json = tt_buf_detach(&b, NULL);
     return 0;
 }

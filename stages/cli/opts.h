@@ -66,7 +66,7 @@ void tt_cli_opts_init(tt_cli_opts *c);
 /* Handles option o (with argument arg). Returns 1 if handled, 0 if not one of these, -1 on a usage error
  * (already printed). */
 int tt_cli_opt(const char *prog, int o, const char *arg, tt_cli_opts *c);
-/* Parses the contexts and builds the JSON; returns 0 or -1 (usage error printed). */
+/* Parses the contexts and builds the JSON; returns 0, -1 (usage error printed) or -2 (out of memory, printed). */
 int tt_cli_opts_done(const char *prog, tt_cli_opts *c);
 void tt_cli_opts_free(tt_cli_opts *c);
 

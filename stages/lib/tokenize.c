@@ -164,17 +164,20 @@ each_line(const char *path, int (*fn)(void *, const char *, size_t, uint64_t, tt
     return rc;
 }
 
+/* Case-folded UTF-16 of s[0..n), malloc'ed; NULL with *nomem = 1 when out of memory, 0 when not UTF-8. */
 static UChar *
-fold16(const char *s, size_t n, int32_t *len)
+fold16(const char *s, size_t n, int32_t *len, int *nomem)
 {
     UErrorCode st = U_ZERO_ERROR;
     int32_t ulen = 0;
     UChar *u = malloc(sizeof(UChar) * (n + 1)), *f = NULL;
+    *nomem = !u;
     if (!u)
         return NULL;
     u_strFromUTF8(u, (int32_t)n + 1, &ulen, s, (int32_t)n, &st);
     if (U_SUCCESS(st)) {
         f = malloc(sizeof(UChar) * (size_t)(3 * ulen + 1));
+        *nomem = !f;
         if (f)
             *len = u_strFoldCase(f, 3 * ulen + 1, u, ulen, U_FOLD_CASE_DEFAULT, &st);
         if (U_FAILURE(st)) {
@@ -210,9 +213,11 @@ abbr_line(void *vctx, const char *s, size_t n, uint64_t lineno, tt_error *err)
         tk->abbrs[c->lang] = na;
     }
     abbr *a = &tk->abbrs[c->lang][tk->nabbrs[c->lang]];
-    a->s = fold16(s, n, &a->n);
+    int nomem = 0;
+    a->s = fold16(s, n, &a->n, &nomem);
     if (!a->s)
-        return tt_error_set(err, TT_ESYNTAX, "abbreviation is not UTF-8");
+        return nomem ? tt_error_set(err, TT_ENOMEM, "out of memory")
+                     : tt_error_set(err, TT_ESYNTAX, "abbreviation is not UTF-8");
     tk->nabbrs[c->lang]++;
     if (a->n > tk->abbr_max[c->lang])
         tk->abbr_max[c->lang] = a->n;
