@@ -479,7 +479,7 @@ compile_regex(lx_loader *ld, lx_part *p, const char *src, size_t n, size_t tcol,
         char msg[256];
         pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
         *col = tcol + 1 + col_of(src, eo < n ? eo : n);
-        return tt_error_set(err, TT_EPCRE, "regex /%.*s/ does not compile: %s at offset %zu", (int)n, src, msg,
+        return tt_error_set(err, TT_ESYNTAX, "regex /%.*s/ does not compile: %s at offset %zu", (int)n, src, msg,
                             (size_t)eo);
     }
     (void)ld;
@@ -793,7 +793,8 @@ lx_add_entry(lx_loader *ld, uint32_t c, tt_entry_kind kind, tt_lang lang, tt_scr
     tt_lexicon *lx = ld->lx;
     *col = 0;
     if (lx->nentries >= lx->opts.max_entries)
-        return tt_error_set(err, TT_ELIMIT, "more than %zu entries", lx->opts.max_entries);
+        return tt_error_set(err, TT_ELIMIT, "more than %zu entries (--max-lexicon-entries raises the limit)",
+                            lx->opts.max_entries);
     int rc = get_grammar(ld, lang, err);
     if (rc)
         return rc;

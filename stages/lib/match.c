@@ -342,8 +342,14 @@ lx_part_matches(tt_matcher *m, const tt_lexicon *lx, const lx_part *p, tt_lang l
         const lx_entry *e = part_entry(lx, p);
         char msg[200];
         pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg, sizeof msg);
-        return tt_error_set(err, TT_EPCRE, "regex /%s/ of entry %s failed on token '%.*s': %s", p->form,
-                            e ? e->where : "?", (int)(n > 200 ? 200 : n), w, msg);
+        char lim[120] = "";
+        if (rc == PCRE2_ERROR_MATCHLIMIT)
+            snprintf(lim, sizeof lim, " (limit %llu per token; --regex-match-limit raises it)",
+                     (unsigned long long)lx->opts.match_limit);
+        else if (rc == PCRE2_ERROR_DEPTHLIMIT)
+            snprintf(lim, sizeof lim, " (limit %u; --regex-depth-limit raises it)", lx->opts.depth_limit);
+        return tt_error_set(err, TT_EPCRE, "regex /%s/ of entry %s failed on token '%.*s': %s%s", p->form,
+                            e ? e->where : "?", (int)(n > 200 ? 200 : n), w, msg, lim);
     }
     default:
         break;

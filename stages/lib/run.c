@@ -396,6 +396,29 @@ execution_json(tt_buf *b, const run_state *rs, unsigned jobs, const tt_run_resul
                : 0;
 }
 
+/* fsync of the folder holding path, so that a rename into it survives a crash of the machine. */
+static void
+sync_parent(const char *path)
+{
+    char d[4200];
+    snprintf(d, sizeof d, "%s", path);
+    size_t n = strlen(d);
+    while (n > 1 && d[n - 1] == '/')
+        d[--n] = 0;
+    char *slash = strrchr(d, '/');
+    if (!slash)
+        snprintf(d, sizeof d, ".");
+    else if (slash == d)
+        d[1] = 0;
+    else
+        *slash = 0;
+    int fd = open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+}
+
 int
 tt_install_dir(const char *tmp, const char *out, tt_error *err)
 {
@@ -409,6 +432,7 @@ tt_install_dir(const char *tmp, const char *out, tt_error *err)
             tt_error_set(err, TT_EIO, "cannot swap the new output into place");
             return tt_error_at(err, out, 0, 0);
         }
+        sync_parent(out);
         tt_rmtree(tmp); /* now holds the previous output */
         return 0;
     }
@@ -416,6 +440,7 @@ tt_install_dir(const char *tmp, const char *out, tt_error *err)
         tt_error_set(err, TT_EIO, "cannot rename the new output into place");
         return tt_error_at(err, out, 0, 0);
     }
+    sync_parent(out);
     return 0;
 }
 
@@ -454,7 +479,10 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         goto done;
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
         goto done;
-    tt_lexicon_opts lo = {.data_dir = cfg->run.data_dir};
+    tt_lexicon_opts lo = {.data_dir = cfg->run.data_dir,
+                          .match_limit = cfg->regex_match_limit,
+                          .depth_limit = cfg->regex_depth_limit,
+                          .max_entries = cfg->max_lexicon_entries};
     if ((rc = tt_lexicon_load(&lx, cfg->lexicon, &lo, nz, err)))
         goto done;
 
@@ -476,6 +504,10 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
                       cfg->run.decode.encoding ? cfg->run.decode.encoding : "");
         for (size_t i = 0; i < co->ncontexts; i++)
             tt_buf_printf(&k, "%s,", co->contexts[i].name);
+        /* limits change which documents are skipped */
+        tt_buf_printf(&k, "|maxdoc=%llu|gzratio=%llu|re=%llu,%u", (unsigned long long)cfg->run.decode.max_bytes,
+                      (unsigned long long)cfg->run.decode.max_gunzip_ratio,
+                      (unsigned long long)cfg->regex_match_limit, (unsigned)cfg->regex_depth_limit);
         tt_sha256 h;
         tt_sha256_init(&h);
         tt_sha256_update(&h, k.data, k.len);
@@ -640,6 +672,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     res->seconds = now_wall() - t_start;
     rc = res->skipped ? 1 : 0;
 done:
+    if (rc == TT_EIO && !err->path[0] && cfg->out)
+        tt_error_at(err, cfg->out, 0, 0); /* e.g. an export write on a full disk */
     if (rs.slots) {
         for (size_t i = 0; i < rs.last - rs.first; i++)
             tt_buf_free(&rs.slots[i].rec);

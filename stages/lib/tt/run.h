@@ -44,6 +44,9 @@ typedef struct tt_run_config {
     tt_run_opts run;      /* decode, overlap, count (contexts, vocab...) */
     tt_export_opts exp;   /* export options; dir, concepts, columns, contexts, run_json_extra are filled in */
     const char *options_json; /* the options as JSON members (for run.json "options"), may be NULL */
+    uint64_t regex_match_limit;  /* PCRE2 match limit per token (tt_lexicon_opts), 0 = default */
+    uint32_t regex_depth_limit;  /* PCRE2 depth limit, 0 = default */
+    size_t max_lexicon_entries;  /* 0 = default */
 } tt_run_config;
 
 typedef struct tt_run_result {
