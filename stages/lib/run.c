@@ -120,7 +120,9 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void
+/* Returns 0, or -1 when out of memory (a fingerprint that skipped a file would be wrong, and so would every
+ * cache key built on it). */
+static int
 hash_tree(tt_sha256 *h, const char *dir, const char *rel, int depth)
 {
     char path[4096];
@@ -129,39 +131,50 @@ hash_tree(tt_sha256 *h, const char *dir, const char *rel, int depth)
     if (!d || depth > 4) {
         if (d)
             closedir(d);
-        return;
+        return 0;
     }
     char **names = NULL;
     size_t n = 0, cap = 0;
+    int rc = 0;
     struct dirent *e;
-    while ((e = readdir(d))) {
+    while (!rc && (e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
         if (n == cap) {
             cap = cap ? 2 * cap : 32;
             char **p = realloc(names, cap * sizeof *p);
-            if (!p)
+            if (!p) {
+                rc = -1;
                 break;
+            }
             names = p;
         }
         names[n] = strdup(e->d_name);
         if (names[n])
             n++;
+        else
+            rc = -1;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         char sub[2048], full[8192];
         snprintf(sub, sizeof sub, "%s%s%s", rel, rel[0] ? "/" : "", names[i]);
         snprintf(full, sizeof full, "%s/%s", dir, sub);
         struct stat st;
-        if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
-            hash_tree(h, dir, sub, depth + 1);
+        if (rc) {
+            /* out of memory: only free */
+        } else if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+            rc = hash_tree(h, dir, sub, depth + 1);
         } else if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
             size_t nl = strlen(names[i]);
+            if (nl > 3 && strcmp(names[i] + nl - 3, ".md") == 0) {
+                free(names[i]);
+                continue;
+            }
             char hex[65];
-            int doc = nl > 3 && strcmp(names[i] + nl - 3, ".md") == 0; /* documentation changes no result */
-            if (!doc && tt_sha256_file(full, hex, NULL) == 0) {
+            if (tt_sha256_file(full, hex, NULL) == 0) {
                 tt_sha256_update(h, sub, strlen(sub) + 1);
                 tt_sha256_update(h, hex, 64);
             }
@@ -169,6 +182,7 @@ hash_tree(tt_sha256 *h, const char *dir, const char *rel, int depth)
         free(names[i]);
     }
     free(names);
+    return rc;
 }
 
 /* ---- the shared state of a run ---- */
@@ -490,22 +504,26 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     {
         tt_sha256 h;
         tt_sha256_init(&h);
-        hash_tree(&h, cfg->run.data_dir ? cfg->run.data_dir : tt_data_dir(), "", 0);
+        int hr = hash_tree(&h, cfg->run.data_dir ? cfg->run.data_dir : tt_data_dir(), "", 0);
         tt_sha256_hex(&h, data_sha);
+        if (hr) {
+            rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+            goto done;
+        }
     }
     /* cache key base: everything a document's record depends on besides the document itself */
     {
         tt_buf k = {0};
         const tt_count_opts *co = &cfg->run.count;
-        tt_buf_printf(&k, "%s|%d|%s|%s|%s|overlap=%d|vocab=%d|stem=%d|ngrams=%d|kwic=%zu|repl=%d|enc=%s|",
+        int kb = tt_buf_printf(&k, "%s|%d|%s|%s|%s|overlap=%d|vocab=%d|stem=%d|ngrams=%d|kwic=%zu|repl=%d|enc=%s|",
                       TT_VERSION, TT_FORMAT_VERSION, tt_lexicon_sha256(lx), data_sha,
                       "", (int)cfg->run.overlap, co->vocab, co->stem,
                       co->ngrams, co->kwic_chars, cfg->run.decode.replace_invalid,
                       cfg->run.decode.encoding ? cfg->run.decode.encoding : "");
         for (size_t i = 0; i < co->ncontexts; i++)
-            tt_buf_printf(&k, "%s,", co->contexts[i].name);
+            kb |= tt_buf_printf(&k, "%s,", co->contexts[i].name);
         /* limits change which documents are skipped */
-        tt_buf_printf(&k, "|maxdoc=%llu|gzratio=%llu|re=%llu,%u", (unsigned long long)cfg->run.decode.max_bytes,
+        kb |= tt_buf_printf(&k, "|maxdoc=%llu|gzratio=%llu|re=%llu,%u", (unsigned long long)cfg->run.decode.max_bytes,
                       (unsigned long long)cfg->run.decode.max_gunzip_ratio,
                       (unsigned long long)cfg->regex_match_limit, (unsigned)cfg->regex_depth_limit);
         tt_sha256 h;
@@ -513,6 +531,10 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         tt_sha256_update(&h, k.data, k.len);
         tt_sha256_hex(&h, rs.key_base);
         tt_buf_free(&k);
+        if (kb) { /* a shortened key could match another configuration's cache entries */
+            rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+            goto done;
+        }
     }
 
     size_t nd = tt_manifest_ndocs(m), first = 0, last = nd;

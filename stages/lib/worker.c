@@ -370,13 +370,13 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
         return rc;
     }
     tt_buf_reset(&w->status);
-    int skipped = 0;
+    int skipped = 0, nomem = 0;
     if (rc) {
         char msg[1200];
         tt_error e2 = *err;
         e2.path[0] = 0; /* the status names the problem; the path is in docs.tsv already */
         tt_error_format(&e2, msg, sizeof msg);
-        tt_buf_printf(&w->status, "skipped: %s", msg);
+        nomem |= tt_buf_printf(&w->status, "skipped: %s", msg);
         if (!err->path[0])
             tt_error_at(err, d->fullpath, err->line, err->column);
         skipped = 1;
@@ -389,11 +389,15 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
         tt_error_set(err, TT_EEMPTY, "empty document: no words in %llu bytes of text",
                      (unsigned long long)ds.nfc_total);
         tt_error_at(err, d->fullpath, 0, 0);
-        tt_buf_printf(&w->status, "skipped: %s", err->msg);
+        nomem |= tt_buf_printf(&w->status, "skipped: %s", err->msg);
         skipped = 1;
         tt_counter_begin(w->ct);
     } else {
-        tt_buf_puts(&w->status, "ok");
+        nomem |= tt_buf_puts(&w->status, "ok");
+    }
+    if (nomem) { /* a record without its status would be silently wrong */
+        tt_decoder_free(dec);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
     t0 = now_cpu();
     rc = finish(w, m, d, info, &ds, w->status.data, out, err);
