@@ -72,6 +72,15 @@ struct tt_tokenizer {
     int abbr_mf_ready[TT_LANG_COUNT];
     tt_buf word_mf;
     int end_blank; /* the last piece ended with a blank line */
+    /* heading pre-filter, per language: the first character of a line -> bit h set when heading expression h
+       can match a line that starts with it (probed once per character: a match, or ICU's hitEnd on the
+       character alone); a direct-mapped cache */
+    struct hprobe {
+        UChar c;
+        uint8_t valid;
+        uint32_t mask;
+    } hprobe[TT_LANG_COUNT][256];
+    UChar probe_text[2];
 };
 
 /* ---- small helpers ------------------------------------------------------------------------------------ */
@@ -415,6 +424,11 @@ to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
             u[j++] = b[i++];
             continue;
         }
+        if (b[i] >= 0xC2 && b[i] < 0xE0 && i + 1 < nn && (b[i + 1] & 0xC0) == 0x80) {
+            u[j++] = (UChar)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F)); /* as U8_NEXT would */
+            i += 2;
+            continue;
+        }
         UChar32 c;
         U8_NEXT(b, i, nn, c);
         if (c < 0)
@@ -435,8 +449,14 @@ static int32_t
 cursor_to(cursor *c, int32_t target)
 {
     while (c->ui < target && c->bi < c->n) {
-        if (c->b[c->bi] < 0x80) {
+        uint8_t b0 = c->b[c->bi];
+        if (b0 < 0x80) {
             c->bi++;
+            c->ui++;
+            continue;
+        }
+        if (b0 >= 0xC2 && b0 < 0xE0 && c->bi + 1 < c->n && (c->b[c->bi + 1] & 0xC0) == 0x80) {
+            c->bi += 2; /* one BMP code point, as U8_NEXT would */
             c->ui++;
             continue;
         }
@@ -462,7 +482,37 @@ is_hspace(UChar c)
 static int
 is_nl(UChar c)
 {
-    return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x0B || c == 0x0C || c == 0x85;
+    /* \n \v \f \r, U+0085, U+2028, U+2029 */
+    return (unsigned)c - 0x0A <= 3u || c == 0x85 || (c | 1) == 0x2029;
+}
+
+/* Bit h of the result: heading expression h of lang can match a line that starts with c. */
+static uint32_t
+heading_mask(tt_tokenizer *tk, tt_lang lang, UChar c)
+{
+    size_t nh = tk->nheads[lang];
+    if (nh == 0)
+        return 0;
+    if (nh > 32 || U16_IS_SURROGATE(c))
+        return ~(uint32_t)0;
+    struct hprobe *pr = &tk->hprobe[lang][c & 255];
+    if (pr->valid && pr->c == c)
+        return pr->mask;
+    uint32_t mask = 0;
+    tk->probe_text[0] = c;
+    for (size_t h = 0; h < nh; h++) {
+        URegularExpression *re = tk->heads[lang][h].re;
+        UErrorCode st = U_ZERO_ERROR;
+        uregex_setText(re, tk->probe_text, 1, &st);
+        UBool m = U_SUCCESS(st) ? uregex_lookingAt(re, 0, &st) : 0;
+        UBool more = U_SUCCESS(st) ? uregex_hitEnd(re, &st) : 1;
+        if (m || more || U_FAILURE(st))
+            mask |= 1u << h;
+    }
+    pr->c = c;
+    pr->valid = 1;
+    pr->mask = mask;
+    return mask;
 }
 
 /* Line scan: paragraph breaks (a blank line; a line break before a heading) and headings. */
@@ -485,8 +535,13 @@ scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
             int kind = 0;
             int32_t hend = 0, lbs = 0, lbe = 0;
             /* headings start with a capital letter or a digit; only then ask the regular expressions */
-            if (u_isdigit(u[p]) || u_isupper(u[p]) || u_istitle(u[p])) {
+            uint32_t hm = 0;
+            if (u_isdigit(u[p]) || u_isupper(u[p]) || u_istitle(u[p]))
+                hm = heading_mask(tk, lang, u[p]);
+            if (hm) {
                 for (size_t h = 0; h < tk->nheads[lang] && !kind; h++) {
+                    if (h < 32 && !(hm >> h & 1))
+                        continue; /* cannot match a line that starts with this character */
                     URegularExpression *re = tk->heads[lang][h].re;
                     UErrorCode st = U_ZERO_ERROR;
                     uregex_setText(re, u + p, le - p, &st);
