@@ -69,11 +69,13 @@ fail(tt_decoder *d, tt_error *err, int code, int has_off, uint64_t off, const ch
 static int
 fail(tt_decoder *d, tt_error *err, int code, int has_off, uint64_t off, const char *fmt, ...)
 {
+    int sys = errno; /* TT_EIO adds strerror(errno) to the message (tt_error_format) */
     char msg[sizeof d->saved.msg];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    errno = sys;
     int e = d->saved.sys_errno;
     tt_error_clear(&d->saved);
     d->saved.sys_errno = code == TT_EIO ? e : 0;
@@ -126,7 +128,7 @@ raw_read(tt_decoder *d, unsigned char *buf, size_t cap, size_t *got, tt_error *e
                 continue;
             if (r < 0) {
                 d->saved.sys_errno = errno;
-                return fail(d, err, TT_EIO, 0, 0, "cannot read: %s", strerror(errno));
+                return fail(d, err, TT_EIO, 0, 0, "cannot read");
             }
             n = (size_t)r;
             break;
@@ -676,7 +678,7 @@ tt_decoder_open(tt_decoder **out, const char *path, const tt_decode_opts *opts, 
     d->fd = open(path, O_RDONLY | O_CLOEXEC);
     if (d->fd < 0) {
         d->saved.sys_errno = errno;
-        int rc = fail(d, err, TT_EIO, 0, 0, "cannot open: %s", strerror(errno));
+        int rc = fail(d, err, TT_EIO, 0, 0, "cannot open");
         free(d);
         return rc;
     }
