@@ -184,7 +184,12 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
             if (i < ll && ls[i] != '\t')
                 continue;
             tt_buf_reset(&field);
-            if (tt_tsv_unescape(&field, ls + fs, i - fs)) {
+            int ur = tt_tsv_unescape(&field, ls + fs, i - fs);
+            if (ur == TT_ENOMEM) {
+                rc = TT_ENOMEM;
+                break;
+            }
+            if (ur) {
                 rc = fail(err, name, line, tt_utf8_chars(ls, fs) + 1, TT_ESYNTAX,
                           "bad escape in field (only \\t \\n \\r \\\\ are allowed)");
                 break;
