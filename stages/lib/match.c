@@ -12,6 +12,7 @@
 
 /* the type cache is dropped and rebuilt when it grows past this many types */
 #define CACHE_MAX_TYPES (1u << 21)
+#define CACHE_MAX_WORDS (1u << 30) /* ... or past this many 32-bit words of records */
 #define F_NONWORD 1u
 
 typedef struct rawhit {
@@ -112,7 +113,7 @@ tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t fl
         return NULL;
     size_t words = 4 + nv + (n + 3) / 4;
     if (c->alen + words >= UINT32_MAX)
-        tc_clear(c);
+        return NULL; /* offsets are 32-bit: the caller empties the cache between runs */
     if ((c->nused + 1) * 2 > c->nslots) {
         size_t nn = c->nslots ? c->nslots * 2 : 4096;
         uint64_t *ns = calloc(nn, sizeof *ns);
@@ -162,6 +163,9 @@ struct tt_matcher {
     pcre2_jit_stack *js;
     struct sb_stemmer *sb[TT_LANG_COUNT];
     tcache cache;   /* (lang, match form) -> [flags, target...] */
+    uint32_t *toff; /* per token of the current run: offset of its type's record in cache.ar */
+    uint64_t *th;   /* per token of the current run: its tc_hash */
+    size_t captok;
     uint32_t kmax1[TT_LANG_COUNT][128]; /* 1 + the longest key of lx->ix per (lang, kind byte); 0 = none */
     tt_script script;
     uint32_t *tmp;
@@ -231,6 +235,8 @@ tt_matcher_free(tt_matcher *m)
         if (m->sb[l])
             sb_stemmer_delete(m->sb[l]);
     tc_free(&m->cache);
+    free(m->toff);
+    free(m->th);
     free(m->tmp);
     free(m->cand);
     free(m->coff);
@@ -569,7 +575,7 @@ resolve(tt_matcher *m, tt_lang lang, const char *w, size_t n, const uint32_t **o
     int rc = collect(m, lang, w, n, 0, &flags, err);
     if (rc)
         return rc;
-    if (m->cache.nused >= CACHE_MAX_TYPES)
+    if (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS)
         tc_clear(&m->cache);
     if (!(*out = tc_add(&m->cache, h, lang, w, n, flags, m->tmp, m->ntmp)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
@@ -726,11 +732,7 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
     }
     m->ncand = 0;
     for (size_t i = 0; i < ns; i++) {
-        const tt_token *t = &ts->tok[a + i];
-        const uint32_t *rl;
-        int rc = resolve(m, lang, ts->forms.data ? ts->forms.data + t->match_off : "", t->match_len, &rl, err);
-        if (rc)
-            return rc;
+        const uint32_t *rl = m->cache.ar + m->toff[a + i] + 2; /* resolved by tt_matcher_run */
         struct lx_list l_ = {(uint32_t *)(rl + 1), rl[0], 0}, *l = &l_;
         if (m->ncand + l->n > m->capcand) {
             size_t nc = (m->ncand + l->n) * 2 + 64;
@@ -812,6 +814,54 @@ int
 tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap overlap, tt_hit **hits,
                size_t *nhits, size_t *caphits, tt_error *err)
 {
+    /* Resolve every token's type first, in text order, prefetching the cache slot of the token PF_SLOT ahead
+       and the record of the token PF_REC ahead (a type cache lookup is a dependent pair of memory loads). The
+       cache is emptied only here, between runs, so that the records' offsets stay valid during the run. */
+    enum { PF_SLOT = 16, PF_REC = 8 };
+    size_t n = ts->ntok;
+    if (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS)
+        tc_clear(&m->cache);
+    if (n > m->captok) {
+        size_t nc = n + n / 2 + 64;
+        uint32_t *no = realloc(m->toff, nc * sizeof *no);
+        if (no)
+            m->toff = no;
+        uint64_t *nh = realloc(m->th, nc * sizeof *nh);
+        if (nh)
+            m->th = nh;
+        if (!no || !nh)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        m->captok = nc;
+    }
+    const char *forms = ts->forms.data ? ts->forms.data : "";
+    for (size_t t = 0; t < n && t < PF_SLOT; t++)
+        m->th[t] = tc_hash(lang, forms + ts->tok[t].match_off, ts->tok[t].match_len);
+    for (size_t t = 0; t < n; t++) {
+        const tcache *c = &m->cache;
+        if (t + PF_SLOT < n) {
+            const tt_token *f = &ts->tok[t + PF_SLOT];
+            uint64_t h = m->th[t + PF_SLOT] = tc_hash(lang, forms + f->match_off, f->match_len);
+            if (c->nslots)
+                __builtin_prefetch(&c->slot[(size_t)h & (c->nslots - 1)]);
+        }
+        if (t + PF_REC < n && c->nslots) {
+            uint64_t h = m->th[t + PF_REC], sl = c->slot[(size_t)h & (c->nslots - 1)];
+            if (sl && (uint32_t)(sl >> 32) == (uint32_t)(h >> 32))
+                __builtin_prefetch(c->ar + ((uint32_t)sl - 1));
+        }
+        const tt_token *k = &ts->tok[t];
+        const char *w = forms + k->match_off;
+        const uint32_t *rl = tc_get(c, m->th[t], lang, w, k->match_len);
+        if (!rl) {
+            uint32_t flags;
+            int rc = collect(m, lang, w, k->match_len, 0, &flags, err);
+            if (rc)
+                return rc;
+            if (!(rl = tc_add(&m->cache, m->th[t], lang, w, k->match_len, flags, m->tmp, m->ntmp)))
+                return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
+        }
+        m->toff[t] = (uint32_t)(rl - 2 - m->cache.ar);
+    }
     size_t i = 0;
     while (i < ts->ntok) {
         size_t j = i + 1;

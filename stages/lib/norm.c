@@ -828,6 +828,24 @@ compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32
     return append8(out, nz->c, m, err);
 }
 
+void
+tt_norm_prefetch16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int stage)
+{
+    if ((unsigned)lang >= TT_LANG_COUNT)
+        lang = TT_LANG_OTHER;
+    if (n <= 0 || n > CACHE_MAXKEY)
+        return;
+    int rs = rule_set(lang, script, s, n);
+    if (nz->ascii_safe[rs] && s[0] < 0x80)
+        return; /* most likely an ASCII token, which does not use the cache */
+    uint32_t h = hash16(rs, lang, s, n);
+    const centry *e = &nz->slots[h & (CACHE_SLOTS - 1)];
+    if (stage == 0)
+        __builtin_prefetch(e);
+    else if (e->gen == nz->cache_gen && e->hash == h)
+        __builtin_prefetch(nz->arena + e->off);
+}
+
 int
 tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
                unsigned *flags, tt_error *err)

@@ -19,6 +19,10 @@ size_t tt_norm_prebreak16(tt_lang lang, tt_script script, UChar *s, int32_t n);
 int tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
                    unsigned *flags, tt_error *err);
 
+/* A hint before tt_norm_word16 on the same token, a few tokens ahead: stage 0 prefetches the token's slot of the
+ * match-form cache, stage 1 (later) its cached key and value if the slot holds them. No effect on results. */
+void tt_norm_prefetch16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int stage);
+
 /* 1 if c is an apostrophe-like mark of normalization.md §3. */
 int tt_norm_is_apostrophe(UChar32 c);
 

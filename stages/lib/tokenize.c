@@ -1004,6 +1004,11 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
     size_t pending_lines = 0; /* line-join candidates to resolve after the pass */
     for (size_t i = 0; i < tk->nrt; i++) {
         const rawtok *r = &tk->rt[i];
+        /* the match-form cache lookups of the tokens ahead: slot 16 tokens ahead, entry 8 ahead */
+        if (i + 16 < tk->nrt && tk->rt[i + 16].js < 0)
+            tt_norm_prefetch16(nz, lang, script, tk->u + tk->rt[i + 16].s, tk->rt[i + 16].e - tk->rt[i + 16].s, 0);
+        if (i + 8 < tk->nrt && tk->rt[i + 8].js < 0)
+            tt_norm_prefetch16(nz, lang, script, tk->u + tk->rt[i + 8].s, tk->rt[i + 8].e - tk->rt[i + 8].s, 1);
         /* events (paragraph breaks, headings) at or before this token */
         while (nev < tk->nev && tk->ev[nev].pos <= r->s) {
             const event *e = &tk->ev[nev++];
