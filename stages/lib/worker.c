@@ -180,10 +180,10 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     if (ds->first_piece) {
         ds->first_piece = 0;
         tt_script decl = ds->d->script;
-        int conf = 100;
-        tt_script det = tt_norm_detect_script(w->nz, ds->d->lang, w->nfc.data, w->nfc.len, &conf);
         if (decl == TT_SCRIPT_ANY || (decl == TT_SCRIPT_LATN && ds->d->lang == TT_LANG_KK)) {
-            ds->script = det;
+            /* detected only where the manifest leaves it open (a declared script is used as is) */
+            int conf = 100;
+            ds->script = tt_norm_detect_script(w->nz, ds->d->lang, w->nfc.data, w->nfc.len, &conf);
             ds->script_conf = conf;
         } else {
             ds->script = decl;
