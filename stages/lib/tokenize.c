@@ -976,6 +976,54 @@ forms_has(const tt_tokseq *ts, size_t from, const char *s, size_t n)
     return 0;
 }
 
+/* Case of the token u[s..e) as written: TT_TOK_CAPITAL when its first letter is upper or title case and a
+ * lowercase letter follows (Азамат, McDonald, Oʻzbekiston; not АЗАМАТ, азамат, iPhone). Also, in *lead, 1 when
+ * the token begins with a digit (6, 6-бап, 12.05.2020): such tokens do not take a sentence's first place. */
+static uint32_t
+case_of(const UChar *u, int32_t s, int32_t e, int *lead)
+{
+    int32_t i = s;
+    UChar32 c;
+    *lead = s < e && u[s] >= '0' && u[s] <= '9';
+    for (;;) {
+        if (i >= e)
+            return 0;
+        U16_NEXT(u, i, e, c);
+        if (c < 0x80) {
+            if ((unsigned)c - 'A' < 26u)
+                break;
+            if ((unsigned)c - 'a' < 26u)
+                return 0;
+            continue;
+        }
+        if (u_isupper(c) || u_istitle(c))
+            break;
+        if (u_isalpha(c))
+            return 0;
+    }
+    while (i < e) {
+        U16_NEXT(u, i, e, c);
+        if (c < 0x80 ? (unsigned)c - 'a' < 26u : u_islower(c))
+            return TT_TOK_CAPITAL;
+    }
+    return 0;
+}
+
+/* A list or section label that does not take a sentence's first place: one letter or a Roman numeral
+ * (I V X L C D M) right before ')' or '.' ("а) Азаматтар", "II. Азаматтық"). */
+static int
+is_label(const UChar *u, int32_t s, int32_t e, int32_t len)
+{
+    if (e >= len || (u[e] != ')' && u[e] != '.'))
+        return 0;
+    if (e - s == 1 || (e - s == 2 && U16_IS_LEAD(u[s])))
+        return 1;
+    for (int32_t i = s; i < e; i++)
+        if (!memchr("IVXLCDM", u[i] < 0x80 ? (int)u[i] : '?', 7))
+            return 0;
+    return 1;
+}
+
 int
 tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, const char *text, size_t n,
             uint64_t base_offset, tt_known_fn known, void *known_ctx, tt_tokseq *ts, tt_error *err)
@@ -1001,6 +1049,7 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
     size_t first = ts->ntok, nsb = 0, nev = 0;
     int new_para = ts->paragraphs == 0 || ts->pending_para, new_sent = !ts->mid_sentence;
     int32_t heading_end = -1;
+    int want_start = 0; /* no token of the current sentence has taken its first place yet */
     size_t pending_lines = 0; /* line-join candidates to resolve after the pass */
     for (size_t i = 0; i < tk->nrt; i++) {
         const rawtok *r = &tk->rt[i];
@@ -1092,6 +1141,14 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
         if (new_sent) {
             ts->sentences++;
             new_sent = 0;
+            want_start = 1;
+        }
+        /* case as written; the sentence's first token that is not a number, a label or a heading word */
+        int lead;
+        fl |= case_of(tk->u, r->s, e16, &lead);
+        if (want_start && !lead && !(fl & TT_TOK_HEADING) && !is_label(tk->u, r->s, r->e, len)) {
+            fl |= TT_TOK_SENT_START;
+            want_start = 0;
         }
         t->start = base_offset + (uint64_t)cursor_to(&cur, r->s);
         t->end = base_offset + (uint64_t)cursor_to(&cur, e16);

@@ -255,6 +255,49 @@ test_edge_inputs(void)
     tt_tokenizer_free(NULL);
 }
 
+/* flags of the token whose match form is `form`, or ~0 */
+static uint32_t
+flags_of(const char *form)
+{
+    for (size_t i = 0; i < ts.ntok; i++)
+        if (form_is(i, form))
+            return ts.tok[i].flags;
+    return ~0u;
+}
+
+static void
+test_case_and_sentence_start(void)
+{
+    const uint32_t C = TT_TOK_CAPITAL, S = TT_TOK_SENT_START;
+    tok(TT_LANG_KK, TT_SCRIPT_CYRL, "Қайырлы күн, Азамат. АЗАМАТТАР азаматы ҚР-дың");
+    CU_ASSERT_EQUAL(flags_of("qaiyrly") & (C | S), C | S);
+    CU_ASSERT_EQUAL(flags_of("kün") & (C | S), 0);
+    CU_ASSERT_EQUAL(flags_of("azamat") & (C | S), C);
+    CU_ASSERT_EQUAL(flags_of("azamattar") & (C | S), S); /* all capitals: not capitalised */
+    CU_ASSERT_EQUAL(flags_of("azamaty") & (C | S), 0);
+    CU_ASSERT_EQUAL(flags_of("qr-dyñ") & C, C);           /* first letter upper, a lowercase letter follows */
+    /* quotes and dashes are not tokens; numbers, labels and heading words do not take the first place */
+    tok(TT_LANG_KK, TT_SCRIPT_CYRL, "«Азамат келді», — деді.\n— Азамат!\n1) Азаматтар.\nа) Отан\nII. Диаспора");
+    CU_ASSERT_EQUAL_FATAL(ts.ntok, 10);
+    CU_ASSERT_EQUAL(ts.tok[0].flags & (C | S), C | S);
+    CU_ASSERT_EQUAL(ts.tok[3].flags & (C | S), C | S);
+    CU_ASSERT_EQUAL(ts.tok[4].flags & S, 0);             /* 1 */
+    CU_ASSERT_EQUAL(ts.tok[5].flags & (C | S), C | S);   /* Азаматтар */
+    CU_ASSERT_EQUAL(ts.tok[6].flags & S, 0);             /* а) */
+    CU_ASSERT_EQUAL(ts.tok[7].flags & (C | S), C | S);   /* Отан */
+    CU_ASSERT_EQUAL(ts.tok[8].flags & S, 0);             /* II. */
+    CU_ASSERT_EQUAL(ts.tok[9].flags & (C | S), C | S);   /* Диаспора */
+    tok(TT_LANG_RU, TT_SCRIPT_CYRL, "Статья 6. Гражданство\nВ Казахстане iPhone McDonald");
+    CU_ASSERT_EQUAL(flags_of("статья") & S, 0);           /* heading word */
+    CU_ASSERT_EQUAL(flags_of("гражданство") & (C | S), C | S);
+    CU_ASSERT_EQUAL(flags_of("в") & (C | S), S);           /* one capital letter: not capitalised */
+    CU_ASSERT_EQUAL(flags_of("казахстане") & (C | S), C);
+    CU_ASSERT_EQUAL(flags_of("iphone") & C, 0);
+    CU_ASSERT_EQUAL(flags_of("mcdonald") & C, C);
+    tok(TT_LANG_UZ, TT_SCRIPT_LATN, "Men Oʻzbekistonda yashayman.");
+    CU_ASSERT_EQUAL(flags_of("oʻzbekistonda") & (C | S), C);
+}
+
 static void
 reg(void)
 {
@@ -268,6 +311,7 @@ reg(void)
     CU_add_test(s, "pieces and tt_tokenize_cut", test_pieces);
     CU_add_test(s, "kk alphabet from the text", test_kk_alphabet_from_text);
     CU_add_test(s, "edge inputs", test_edge_inputs);
+    CU_add_test(s, "case as written and the sentence's first token", test_case_and_sentence_start);
 }
 
 int

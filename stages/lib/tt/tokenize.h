@@ -22,7 +22,9 @@
  *   - drops word tokens whose match form is empty (only default-ignorable characters);
  *   - for Kazakh with script LATN or ANY, detects the alphabet of the piece (tt_norm_detect_script); a
  *     caller that knows the document's alphabet should pass it (pieces are then consistent);
- *   - computes each word token's match form with tt_norm_word().
+ *   - computes each word token's match form with tt_norm_word();
+ *   - records the case of each token as written (TT_TOK_CAPITAL) and marks the token that begins its sentence
+ *     (TT_TOK_SENT_START), since the match form is case-folded.
  *
  * A tt_tokenizer is used by one thread at a time (it owns ICU break iterators).
  */
@@ -40,6 +42,14 @@ enum {
     TT_TOK_LINEJOIN = 1u << 2,  /* line-end hyphenation joined (диас-\nпора -> диаспора) */
     TT_TOK_HOMOGLYPH = 1u << 3, /* match form had a mixed-script repair */
     TT_TOK_HEADING = 1u << 4,   /* token is part of an article/chapter heading */
+    /* Case as written (for lexicon entries with `case=`): the first letter is upper (or title) case and a
+       lowercase letter follows: Азамат, Oʻzbekiston, McDonald; not АЗАМАТ (all capitals), азамат, iPhone. */
+    TT_TOK_CAPITAL = 1u << 5,
+    /* The first token of its sentence that is not a number or digit-initial word (1, 6-бап), a list or
+       section label right before ')' or '.' (one letter, a Roman numeral: "а)", "II."), or a heading word
+       (Статья 6.): there a capital says nothing about the word. Quotes and dashes are not tokens, so
+       «Азамат ...» and "— Азамат ..." at a sentence's start are sentence-initial too. */
+    TT_TOK_SENT_START = 1u << 6,
 };
 
 typedef struct tt_token {
