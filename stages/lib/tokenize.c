@@ -167,8 +167,152 @@ wb_line(const uint8_t *cl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, 
     return 0;
 }
 
+/* ---- sentence break without ICU ----------------------------------------------------------------------------
+ * The same idea for ICU's sentence break iterator (UAX #29 SB1-SB11, no tailoring in the root rules): a break
+ * comes only after a paragraph separator (SB4: CR LF, LF, CR, NEL, LS, PS) or after a terminator sequence
+ * SATerm Close* Sp* (SB11) unless SB6, SB7, SB8 or SB8a keeps it, Extend and Format attaching to what precedes
+ * (SB5); status UBRK_SENTENCE_TERM after a terminator, UBRK_SENTENCE_SEP otherwise. Paragraphs are hard
+ * boundaries, so the text is taken a paragraph at a time, and one holding a character at or above U+2E80 goes
+ * to ICU. Checked against ICU like the word break. */
+enum { S_OTHER, S_ATERM, S_STERM, S_CLOSE, S_SP, S_LOWER, S_UPPER, S_OLETTER, S_NUMERIC, S_SCONT, S_EXT, S_CR,
+       S_SEP, S_UNSUP };
+
+static uint8_t
+sb_class_of(UChar32 c)
+{
+    if ((c >= 0x2E80 && c != 0xFEFF) || U_IS_SURROGATE(c))
+        return S_UNSUP;
+    switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_OTHER:
+        return S_OTHER;
+    case U_SB_ATERM:
+        return S_ATERM;
+    case U_SB_STERM:
+        return S_STERM;
+    case U_SB_CLOSE:
+        return S_CLOSE;
+    case U_SB_SP:
+        return S_SP;
+    case U_SB_LOWER:
+        return S_LOWER;
+    case U_SB_UPPER:
+        return S_UPPER;
+    case U_SB_OLETTER:
+        return S_OLETTER;
+    case U_SB_NUMERIC:
+        return S_NUMERIC;
+    case U_SB_SCONTINUE:
+        return S_SCONT;
+    case U_SB_EXTEND:
+    case U_SB_FORMAT:
+        return S_EXT;
+    case U_SB_CR:
+        return S_CR;
+    case U_SB_LF:
+    case U_SB_SEP:
+        return S_SEP;
+    default:
+        return S_UNSUP;
+    }
+}
+
+typedef struct sbtab {
+    uint8_t ready[256];
+    uint8_t cls[256][256];
+} sbtab;
+
+static void
+sb_fill(sbtab *t, unsigned pg)
+{
+    for (unsigned k = 0; k < 256; k++)
+        t->cls[pg][k] = sb_class_of((UChar32)(pg << 8 | k));
+    t->ready[pg] = 1;
+}
+
+static inline uint8_t
+sb_cls(sbtab *t, UChar c)
+{
+    unsigned pg = c >> 8;
+    if (!t->ready[pg])
+        sb_fill(t, pg);
+    return t->cls[pg][c & 255];
+}
+
+/* next effective position after i (Extend/Format attach to what precedes, SB5) */
+static inline int32_t
+sb_next(const uint8_t *cl, int32_t i, int32_t be)
+{
+    i++;
+    while (i < be && cl[i] == S_EXT)
+        i++;
+    return i;
+}
+
+/* Sentence breaks of the chunk [cs..ce) - a paragraph ending after its separator (CR LF, LF, CR, NEL, LS, PS)
+ * or at the end of the text - whose body [cs..be) has sentence break classes cl[cs..be) (no S_UNSUP, no
+ * separator), as ICU's sentence break iterator finds them: emit(ctx, position, status) with status
+ * UBRK_SENTENCE_TERM (0) after a terminator, UBRK_SENTENCE_SEP (100) at the end of a chunk without one. */
+static inline int
+sb_chunk(const uint8_t *cl, int32_t cs, int32_t be, int32_t ce, int (*emit)(void *, int32_t, int32_t), void *ctx)
+{
+    int32_t i = cs;
+    while (i < be) {
+        uint8_t c = cl[i];
+        if (c != S_ATERM && c != S_STERM) {
+            i++;
+            continue;
+        }
+        int32_t j = sb_next(cl, i, be);
+        if (c == S_ATERM && j < be) {
+            if (cl[j] == S_NUMERIC) { /* SB6 */
+                i = j;
+                continue;
+            }
+            if (cl[j] == S_UPPER) { /* SB7: (Upper | Lower) ATerm x Upper */
+                int32_t p = i - 1;
+                while (p > cs && cl[p] == S_EXT)
+                    p--;
+                if (p >= cs && cl[p] != S_EXT && (cl[p] == S_UPPER || cl[p] == S_LOWER)) {
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        while (j < be && cl[j] == S_CLOSE)
+            j = sb_next(cl, j, be);
+        while (j < be && cl[j] == S_SP)
+            j = sb_next(cl, j, be);
+        if (j >= be) {
+            int rc = emit(ctx, ce, 0);
+            return rc;
+        }
+        if (c == S_ATERM) { /* SB8 */
+            int32_t k = j;
+            while (k < be && cl[k] != S_OLETTER && cl[k] != S_UPPER && cl[k] != S_LOWER && cl[k] != S_ATERM &&
+                   cl[k] != S_STERM)
+                k++;
+            if (k < be && cl[k] == S_LOWER) {
+                i = j;
+                continue;
+            }
+        }
+        if (cl[j] == S_SCONT || cl[j] == S_ATERM || cl[j] == S_STERM) { /* SB8a */
+            i = j;
+            continue;
+        }
+        int rc = emit(ctx, j, 0); /* SB11 */
+        if (rc)
+            return rc;
+        i = j;
+    }
+    return emit(ctx, ce, 100);
+}
+
 struct tt_tokenizer {
     UBreakIterator *wb, *sb;
+    sbtab sbt;    /* sentence break classes, as wbt */
+    uint8_t *scl; /* sentence break class of each UTF-16 unit of the piece */
+    size_t capscl;
     wbtab wbt; /* word break classes of the BMP, filled by 256-character pages on first use */
     uint8_t *wcl; /* word break class of each UTF-16 unit of the piece */
     size_t capwcl;
@@ -471,6 +615,7 @@ tt_tokenizer_free(tt_tokenizer *tk)
     free(tk->tmp);
     free(tk->rt);
     free(tk->wcl);
+    free(tk->scl);
     free(tk->sbreaks);
     free(tk->ev);
     tt_buf_free(&tk->scratch);
@@ -820,27 +965,65 @@ wrapped_line(const UChar *u, int32_t start, int32_t b, int32_t len)
     return q < len && u_islower(u[q]);
 }
 
+typedef struct sentctx {
+    tt_tokenizer *tk;
+    tt_normalizer *nz;
+    tt_lang lang;
+    tt_script script;
+    int32_t len, last;
+} sentctx;
+
+/* One break of the sentence break iterator at b with rule status `status`: kept unless it follows an
+ * abbreviation or a number (no_end_after) or a hard-wrapped line (wrapped_line). 0 or TT_ENOMEM. */
+static int
+sent_brk(void *vctx, int32_t b, int32_t status)
+{
+    sentctx *c = vctx;
+    tt_tokenizer *tk = c->tk;
+    if (b < c->len && status < UBRK_SENTENCE_SEP && no_end_after(tk, c->nz, c->lang, c->script, c->last, b))
+        return 0;
+    if (b < c->len && status >= UBRK_SENTENCE_SEP && wrapped_line(tk->u, c->last, b, c->len))
+        return 0;
+    if (grow((void **)&tk->sbreaks, &tk->capsb, tk->nsb + 1, sizeof(int32_t)))
+        return TT_ENOMEM;
+    tk->sbreaks[tk->nsb++] = b;
+    c->last = b;
+    return 0;
+}
+
 static int
 sentences(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, int32_t len, tt_error *err)
 {
     int rc = abbr_forms(tk, nz, lang, err);
     if (rc)
         return rc;
-    UErrorCode st = U_ZERO_ERROR;
-    ubrk_setText(tk->sb, tk->u, len, &st);
-    if (U_FAILURE(st))
-        return tt_error_set(err, TT_EICU, "sentence break: %s", u_errorName(st));
     tk->nsb = 0;
-    int32_t last = 0;
-    for (int32_t b = ubrk_next(tk->sb); b != UBRK_DONE; b = ubrk_next(tk->sb)) {
-        if (b < len && ubrk_getRuleStatus(tk->sb) < UBRK_SENTENCE_SEP && no_end_after(tk, nz, lang, script, last, b))
-            continue;
-        if (b < len && ubrk_getRuleStatus(tk->sb) >= UBRK_SENTENCE_SEP && wrapped_line(tk->u, last, b, len))
-            continue;
-        if (grow((void **)&tk->sbreaks, &tk->capsb, tk->nsb + 1, sizeof(int32_t)))
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        tk->sbreaks[tk->nsb++] = b;
-        last = b;
+    sentctx sc = {tk, nz, lang, script, len, 0};
+    if (grow((void **)&tk->scl, &tk->capscl, (size_t)len + 1, 1))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    const UChar *u = tk->u;
+    uint8_t *cl = tk->scl;
+    /* paragraph by paragraph: [cs..ce), body [cs..be) before its separator */
+    for (int32_t cs = 0; cs < len;) {
+        int32_t be = cs;
+        int unsup = 0;
+        uint8_t c = 0;
+        for (; be < len && (c = cl[be] = sb_cls(&tk->sbt, u[be])) != S_SEP && c != S_CR; be++)
+            unsup |= c == S_UNSUP;
+        int32_t ce = be >= len ? len : (c == S_CR && be + 1 < len && u[be + 1] == '\n') ? be + 2 : be + 1;
+        if (!unsup) {
+            if (sb_chunk(cl, cs, be, ce, sent_brk, &sc))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+        } else {
+            UErrorCode st = U_ZERO_ERROR;
+            ubrk_setText(tk->sb, u + cs, ce - cs, &st);
+            if (U_FAILURE(st))
+                return tt_error_set(err, TT_EICU, "sentence break: %s", u_errorName(st));
+            for (int32_t b = ubrk_next(tk->sb); b != UBRK_DONE; b = ubrk_next(tk->sb))
+                if (sent_brk(&sc, cs + b, ubrk_getRuleStatus(tk->sb)))
+                    return tt_error_set(err, TT_ENOMEM, "out of memory");
+        }
+        cs = ce;
     }
     return 0;
 }
