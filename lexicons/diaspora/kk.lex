@@ -235,19 +235,22 @@ kk citizenship exclude =азаматтық қызметші
 # азаматтық қозғалыс 'civic movement' (UD kk Иран: азаматтық қозғалыс 1918-21)
 kk citizenship exclude =азаматтық қозғалыс
 kk citizenship exclude =азамат соғыс
-# Personal name Азамат: only where a surname or patronymic follows or precedes (Azamat + -ов/-ев/-ұлы/-қызы).
-# A bare "Азамат" (e.g. "Азамат пен Айгүл") cannot be told from "азамат" 'citizen' by its form: it counts as
-# citizenship (see the lexicon report).
-# Court documents write "азамат Н. Серіков" (citizen + initial + surname): the initial breaks the pattern, so
-# that use stays citizenship. Globs are over the match form (2021 Latin): -ov/-ev(a), -ūly (ұлы), -qyzy (қызы).
-kk citizenship exclude =азамат *ov*
-kk citizenship exclude =азамат *ev*
-kk citizenship exclude =азамат ?*ūly*
-kk citizenship exclude =азамат ?*qyzy*
-kk citizenship exclude *ov азамат
-kk citizenship exclude *ova азамат
-kk citizenship exclude *ev азамат
-kk citizenship exclude *eva азамат
+# The personal name Азамат (a common first name) and азамат 'citizen' have one match form: the case as written
+# tells them apart (option case=, lexicons/README.md).
+# - Capitalised inside a sentence (not its first word): the name, in any case form ("Қайырлы күн, Азамат.",
+#   "Азамат Сейітов", "Сейітов Азамат", "Ол Азаматтың үйіне барды"). KazNERD and UD kk have no capitalised
+#   'citizen' inside a sentence (the first word of a quoted sentence, «Азаматтар ...», is sentence-initial).
+kk citizenship exclude азамат ; case=proper
+# - At a sentence's start the capital says nothing, and the word counts as citizenship ("Азамат ... айырылуы
+#   мүмкін" 'the citizen may be deprived ...', KazNERD), unless a surname or patronymic follows (-ов/-ев(а),
+#   -ұлы, -қызы): "Азамат Сейітов келді." These multiwords need a capitalised Азамат (case=capital: wherever
+#   it stands), so that court documents' "азамат Серіков" (citizen Serikov) stays citizenship. Globs are over
+#   the match form (2021 Latin).
+# - In capitals (a heading: АЗАМАТТАР) the case says nothing either: citizenship.
+kk citizenship exclude =азамат *ov* ; case=capital
+kk citizenship exclude =азамат *ev* ; case=capital
+kk citizenship exclude =азамат ?*ūly* ; case=capital
+kk citizenship exclude =азамат ?*qyzy* ; case=capital
 kk homeland exclude =ұлы отан соғыс
 kk homeland exclude =нұр отан
 # «Жас Отан»: the youth wing of the Nur Otan party.

@@ -274,6 +274,7 @@ get_grammar(lx_loader *ld, tt_lang lang, tt_error *err)
 
 typedef struct entry_opts {
     int cls;
+    int ccase; /* LX_CASE_* */
     const char *stem2, *forms, *suffix;
     size_t stem2n, formsn, suffixn;
 } entry_opts;
@@ -315,6 +316,15 @@ parse_opts(lx_loader *ld, tt_lang lang, const char *o, size_t n, size_t ocol, en
         } else if (kn == 6 && memcmp(kv, "suffix", 6) == 0) {
             eo->suffix = v;
             eo->suffixn = vn;
+        } else if (kn == 4 && memcmp(kv, "case", 4) == 0) {
+            if (vn == 6 && memcmp(v, "proper", 6) == 0)
+                eo->ccase = LX_CASE_PROPER;
+            else if (vn == 5 && memcmp(v, "lower", 5) == 0)
+                eo->ccase = LX_CASE_LOWER;
+            else if (vn == 7 && memcmp(v, "capital", 7) == 0)
+                eo->ccase = LX_CASE_CAPITAL;
+            else
+                return tt_error_set(err, TT_ESYNTAX, "unknown case '%.*s' (proper, capital or lower)", (int)vn, v);
         } else {
             return tt_error_set(err, TT_ESYNTAX, "unknown option '%.*s'", (int)kn, kv);
         }
@@ -816,6 +826,7 @@ lx_add_entry(lx_loader *ld, uint32_t c, tt_entry_kind kind, tt_lang lang, tt_scr
     e->lang = lang;
     e->script = script;
     e->exclude = kind == TT_ENTRY_EXCLUDE;
+    e->ccase = eo.ccase;
     e->text = sdupn(text, textlen);
     e->where = sdup(where);
     lx->nentries++; /* from here on, tt_lexicon_free releases it */
@@ -1188,9 +1199,13 @@ tt_lexicon_check(const tt_lexicon *lx, tt_matcher *m, tt_buf *report, size_t *nw
     for (size_t i = 0; i < lx->nentries && rc == 0; i++) {
         const lx_entry *e = &lx->entries[i];
         const tt_concept *c = &lx->concepts[e->concept];
-        tt_buf_printf(report, "%s\t%s\t%s\t%s%s\t%s\n", e->where, c->id, tt_lang_name(e->lang),
+        tt_buf_printf(report, "%s\t%s\t%s\t%s%s\t%s%s\n", e->where, c->id, tt_lang_name(e->lang),
                       e->exclude ? "exclude " : "", e->nparts > 1 ? "multi" : part_kind_name(e->parts[0].kind),
-                      e->text);
+                      e->text,
+                      e->ccase == LX_CASE_PROPER    ? "\tcase=proper"
+                      : e->ccase == LX_CASE_LOWER   ? "\tcase=lower"
+                      : e->ccase == LX_CASE_CAPITAL ? "\tcase=capital"
+                                                    : "");
         const lx_grammar *g = lx->gram[e->lang];
         for (size_t k = 0; k < e->nparts; k++) {
             const lx_part *p = &e->parts[k];
@@ -1233,7 +1248,10 @@ tt_lexicon_check(const tt_lexicon *lx, tt_matcher *m, tt_buf *report, size_t *nw
             const lx_part *p = &e->parts[0];
             for (size_t j = 0; j < i; j++) {
                 const lx_entry *o = &lx->entries[j];
-                if (o->lang != e->lang || o->nparts != 1 || o->concept == e->concept)
+                /* entries whose case conditions never meet never tie */
+                if (o->lang != e->lang || o->nparts != 1 || o->concept == e->concept ||
+                    (o->ccase == LX_CASE_LOWER && e->ccase && e->ccase != LX_CASE_LOWER) ||
+                    (e->ccase == LX_CASE_LOWER && o->ccase && o->ccase != LX_CASE_LOWER))
                     continue;
                 tt_buf_reset(&why);
                 int ok = lx_part_matches(m, lx, &o->parts[0], o->lang, p->form, p->formlen, &why, err);
@@ -1241,7 +1259,7 @@ tt_lexicon_check(const tt_lexicon *lx, tt_matcher *m, tt_buf *report, size_t *nw
                     rc = ok;
                     break;
                 }
-                if (ok && !o->exclude) {
+                if (ok && !o->exclude && !o->ccase) {
                     tt_buf_printf(report,
                                   "%s: warning: '%s' is also matched by %s (%s, concept %s), listed earlier: as "
                                   "a single word it always counts there\n",
@@ -1256,7 +1274,8 @@ tt_lexicon_check(const tt_lexicon *lx, tt_matcher *m, tt_buf *report, size_t *nw
             }
             for (size_t j = 0; j < lx->nentries; j++) {
                 const lx_entry *o = &lx->entries[j];
-                if (!o->exclude || o->concept != e->concept || o->lang != e->lang || o->nparts != 1)
+                /* an exclusion with a case condition excludes some tokens, not the form */
+                if (!o->exclude || o->concept != e->concept || o->lang != e->lang || o->nparts != 1 || o->ccase)
                     continue;
                 tt_buf_reset(&why);
                 int ok = lx_part_matches(m, lx, &o->parts[0], o->lang, p->form, p->formlen, &why, err);

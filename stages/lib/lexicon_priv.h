@@ -89,6 +89,12 @@ typedef struct lx_part {
 
 enum { LX_W_SPLIT = 1, LX_W_EMPTY = 2, LX_W_COLLIDE = 4, LX_W_SHORT = 8 };
 
+/* An entry's condition on the case of its (first) token as written (option case=): LX_CASE_PROPER = the token
+ * is capitalised (TT_TOK_CAPITAL) and not sentence-initial (TT_TOK_SENT_START); LX_CASE_LOWER = not
+ * LX_CASE_PROPER; LX_CASE_CAPITAL = capitalised, wherever it stands. The match form is case-folded, so the
+ * matcher tests the condition per token, never in the type cache. */
+enum { LX_CASE_ANY = 0, LX_CASE_PROPER = 1, LX_CASE_LOWER = 2, LX_CASE_CAPITAL = 3 };
+
 typedef struct lx_entry {
     uint32_t concept;
     tt_entry_kind kind;
@@ -100,6 +106,7 @@ typedef struct lx_entry {
     lx_part *parts;
     size_t nparts;
     unsigned warn; /* LX_W_* noticed at load time */
+    int ccase;     /* LX_CASE_* (option case=) */
     uint32_t t0;   /* target index of part 0 (part k is t0 + k) */
 } lx_entry;
 

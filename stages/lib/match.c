@@ -14,6 +14,7 @@
 #define CACHE_MAX_TYPES (1u << 21)
 #define CACHE_MAX_WORDS (1u << 30) /* ... or past this many 32-bit words of records */
 #define F_NONWORD 1u
+#define F_CASE 2u /* some target's entry has a case condition: sentence() filters this type's list per token */
 
 typedef struct rawhit {
     uint32_t first, last, entry, concept;
@@ -527,37 +528,101 @@ collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32_t 
     }
     if (raw)
         return 0;
-    /* single-word exclusions remove their concept's candidates for this form */
+    /* single-word exclusions remove their concept's candidates for this form; one with a case condition
+       (case=) cannot act here, where the case is unknown: it stays in the list, the type is flagged F_CASE,
+       and sentence() applies it per token, as it does the case condition of any other entry */
     uint32_t exc[64];
     size_t nexc = 0;
     int overflow = 0;
     for (size_t i = 0; i < m->ntmp; i++) {
         const lx_entry *e = &lx->entries[lx->targets[m->tmp[i]].entry];
-        if (e->exclude && e->nparts == 1) {
+        if (e->exclude && e->nparts == 1 && !e->ccase) {
             if (nexc < 64)
                 exc[nexc++] = e->concept;
             else
                 overflow = 1;
         }
     }
-    if (!nexc)
-        return 0;
     size_t k = 0;
     for (size_t i = 0; i < m->ntmp; i++) {
         const lx_entry *e = &lx->entries[lx->targets[m->tmp[i]].entry];
-        int drop = e->exclude && e->nparts == 1;
+        int drop = e->exclude && e->nparts == 1 && !e->ccase;
         for (size_t x = 0; !drop && x < nexc; x++)
             drop = exc[x] == e->concept;
         if (!drop && overflow) /* more than 64 excluded concepts on one form: look them all up */
             for (size_t j = 0; !drop && j < m->ntmp; j++) {
                 const lx_entry *o = &lx->entries[lx->targets[m->tmp[j]].entry];
-                drop = o->exclude && o->nparts == 1 && o->concept == e->concept;
+                drop = o->exclude && o->nparts == 1 && !o->ccase && o->concept == e->concept;
             }
-        if (!drop)
+        if (!drop) {
             m->tmp[k++] = m->tmp[i];
+            if (e->ccase)
+                *flags |= F_CASE;
+        }
     }
     m->ntmp = k;
     return 0;
+}
+
+/* Whether the token (flags TT_TOK_*) meets a case condition LX_CASE_*. */
+static int
+case_ok(int ccase, uint32_t tflags)
+{
+    int proper = (tflags & (TT_TOK_CAPITAL | TT_TOK_SENT_START)) == TT_TOK_CAPITAL;
+    switch (ccase) {
+    case LX_CASE_PROPER:
+        return proper;
+    case LX_CASE_LOWER:
+        return !proper;
+    case LX_CASE_CAPITAL:
+        return (tflags & TT_TOK_CAPITAL) != 0;
+    default:
+        return 1;
+    }
+}
+
+/* Applies the case conditions of the n candidates v[] (sorted targets) of one token with flags tflags, in
+ * place: a conditional entry whose condition fails drops its target (for a multiword, its first part only:
+ * the condition is on the first token); a single-word exclusion whose condition holds removes its concept's
+ * candidates, as collect() does for unconditional ones. Returns the new count; order is kept. */
+static uint32_t
+case_filter(const tt_lexicon *lx, uint32_t *v, uint32_t n, uint32_t tflags)
+{
+    uint32_t exc[16], nexc = 0, k = 0;
+    int overflow = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const lx_target *t = &lx->targets[v[i]];
+        const lx_entry *e = &lx->entries[t->entry];
+        if (!e->ccase)
+            continue;
+        if (!case_ok(e->ccase, tflags)) {
+            if (e->nparts == 1 || t->part == 0)
+                v[i] = UINT32_MAX; /* condition fails: drop this target */
+        } else if (e->exclude && e->nparts == 1) {
+            if (nexc < 16)
+                exc[nexc++] = e->concept;
+            else
+                overflow = 1;
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (v[i] == UINT32_MAX)
+            continue;
+        const lx_target *t = &lx->targets[v[i]];
+        const lx_entry *e = &lx->entries[t->entry];
+        int drop = 0;
+        for (uint32_t x = 0; !drop && x < nexc; x++)
+            drop = exc[x] == e->concept;
+        for (uint32_t j = 0; !drop && overflow && j < n; j++) {
+            if (v[j] == UINT32_MAX)
+                continue;
+            const lx_entry *o = &lx->entries[lx->targets[v[j]].entry];
+            drop = o->exclude && o->nparts == 1 && o->ccase && o->concept == e->concept;
+        }
+        if (!drop)
+            v[k++] = v[i];
+    }
+    return k;
 }
 
 /* The cached candidate list of a type: *out = [n, flags, target...] (n counts the flags and the targets),
@@ -746,7 +811,9 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         m->coff[i] = m->ncand;
         m->cnum[i] = l->n - 1;
         memcpy(m->cand + m->ncand, l->v + 1, (l->n - 1) * sizeof *m->cand);
-        m->ncand += l->n - 1;
+        if (l->v[0] & F_CASE) /* the type's list is case-free: this token's case applies to its copy */
+            m->cnum[i] = case_filter(lx, m->cand + m->ncand, m->cnum[i], ts->tok[a + i].flags);
+        m->ncand += m->cnum[i];
     }
     m->nh = m->nx = 0;
     for (size_t i = 0; i < ns; i++) {
@@ -875,6 +942,18 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
     return 0;
 }
 
+static const char *
+case_text(int ccase, int multi)
+{
+    if (ccase == LX_CASE_PROPER)
+        return multi ? "where its first token is capitalised and not sentence-initial"
+                     : "where the token is capitalised and not sentence-initial";
+    if (ccase == LX_CASE_CAPITAL)
+        return multi ? "where its first token is capitalised" : "where the token is capitalised";
+    return multi ? "where its first token is not capitalised, or is sentence-initial"
+                 : "where the token is not capitalised, or is sentence-initial";
+}
+
 int
 tt_matcher_explain(tt_matcher *m, tt_lang lang, const char *match, size_t n, tt_buf *out, tt_error *err)
 {
@@ -904,14 +983,27 @@ tt_matcher_explain(tt_matcher *m, tt_lang lang, const char *match, size_t n, tt_
         if (e->nparts > 1)
             tt_buf_puts(out, e->exclude ? " (excludes only where the whole multiword matches)"
                                         : " (counts only where the whole multiword matches)");
-        if (!e->exclude)
+        if (e->ccase)
+            tt_buf_printf(out, "; only %s (case=%s)", case_text(e->ccase, e->nparts > 1),
+                          e->ccase == LX_CASE_PROPER ? "proper" : e->ccase == LX_CASE_CAPITAL ? "capital" : "lower");
+        if (!e->exclude) {
+            int conditional = 0;
             for (size_t j = 0; j < m->ntmp; j++) {
                 const lx_entry *o = &lx->entries[lx->targets[m->tmp[j]].entry];
-                if (o->exclude && o->nparts == 1 && o->concept == e->concept) {
+                if (o->exclude && o->nparts == 1 && o->concept == e->concept && !o->ccase) {
                     tt_buf_printf(out, "; excluded by %s '%s'", o->where, o->text);
+                    conditional = -1;
                     break;
                 }
             }
+            for (size_t j = 0; !conditional && j < m->ntmp; j++) {
+                const lx_entry *o = &lx->entries[lx->targets[m->tmp[j]].entry];
+                if (o->exclude && o->nparts == 1 && o->concept == e->concept && o->ccase) {
+                    tt_buf_printf(out, "; excluded %s by %s '%s'", case_text(o->ccase, 0), o->where, o->text);
+                    conditional = 1;
+                }
+            }
+        }
         if (tt_buf_putc(out, '\n'))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
     }

@@ -9,7 +9,8 @@
 #include <string.h>
 
 /* Builds a token sequence from "w1 w2 | w3": words separated by spaces, '|' starts a new sentence. The match
- * forms are the words themselves (the lexicons here are loaded without a normalizer). */
+ * forms are the words themselves (the lexicons here are loaded without a normalizer). A word written "^w" is
+ * the word w capitalised as written (TT_TOK_CAPITAL); a sentence's first token gets TT_TOK_SENT_START. */
 static void
 mkts(tt_tokseq *ts, const char *text)
 {
@@ -35,6 +36,12 @@ mkts(tt_tokseq *ts, const char *text)
         }
         tt_token *t = &ts->tok[ts->ntok++];
         memset(t, 0, sizeof *t);
+        if (ts->ntok == 1 || ts->tok[ts->ntok - 2].sent != sent)
+            t->flags |= TT_TOK_SENT_START;
+        if (*p == '^' && e - p > 1) {
+            t->flags |= TT_TOK_CAPITAL;
+            p++;
+        }
         t->start = (uint64_t)(p - text);
         t->end = (uint64_t)(e - text);
         t->sent = sent;
@@ -231,6 +238,50 @@ test_many_entries_index(void)
     tt_buf_free(&lex);
 }
 
+/* case=: a per-token condition on the case as written, applied after the (case-free) type cache */
+static void
+test_case_conditions(void)
+{
+    const char *lex = "concept citizenship status\nconcept name person\n"
+                      "kk citizenship lemma azamat\n"
+                      "kk citizenship exclude azamat ; case=proper\n"
+                      "kk name lemma azamat ; case=proper\n";
+    /* mid-sentence capital: the name; lowercase and sentence-initial: citizenship. The same type (azamat)
+       is in every sentence, so the second pass of run() reads it from the cache each time. */
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_KK, "sälem ^azamat | azamat keldi | ^azamat keldi", TT_OVERLAP_ALL),
+                           "name[1-1] citizenship[2-2] citizenship[4-4]");
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_KK, "biz ^azamattyñ azamattarymyz", TT_OVERLAP_ALL),
+                           "name[1-1] citizenship[2-2]");
+    /* an unconditional exclusion still acts on the type */
+    const char *lex2 = "concept citizenship status\n"
+                       "kk citizenship lemma azamat\n"
+                       "kk citizenship exclude azamat ; case=proper\n"
+                       "kk citizenship exclude =azamatqa\n";
+    CU_ASSERT_STRING_EQUAL(run(lex2, TT_LANG_KK, "x ^azamat azamatqa ^azamatqa azamat", TT_OVERLAP_ALL),
+                           "citizenship[4-4]");
+    /* case=lower on a lemma; a conditional exclusion also removes the concept's multiword parts there */
+    const char *lex3 = "concept a x\nconcept b y\n"
+                       "en a lemma bush ; case=lower\n"
+                       "en b multi bush fire\n"
+                       "en b exclude bush ; case=proper\n";
+    CU_ASSERT_STRING_EQUAL(run(lex3, TT_LANG_EN, "the bush | ^bush said | the ^bush fire | a bush fire",
+                               TT_OVERLAP_ALL),
+                           "a[1-1] a[2-2] a[8-8] b[8-9]");
+    /* on a multiword, the condition is on its first token */
+    const char *lex4 = "concept org x\nen org multi green party ; case=proper\n";
+    CU_ASSERT_STRING_EQUAL(run(lex4, TT_LANG_EN, "the ^green ^party | the green party | the ^green party",
+                               TT_OVERLAP_ALL),
+                           "org[1-2] org[7-8]");
+    /* case=capital: capitalised wherever it stands (a name followed by a patronymic, even sentence-initial) */
+    const char *lex5 = "concept c x\nkk c lemma azamat\nkk c exclude =azamat *ūly ; case=capital\n";
+    CU_ASSERT_STRING_EQUAL(run(lex5, TT_LANG_KK, "^azamat ^tölegenūly keldi | azamat serikūly | x ^azamat ^serikūly",
+                               TT_OVERLAP_ALL),
+                           "c[3-3]");
+    /* an unknown case is an error */
+    CU_ASSERT(strstr(run("concept a x\nen a lemma w ; case=upper\n", TT_LANG_EN, "w", TT_OVERLAP_ALL),
+                     "unknown case 'upper'") != NULL);
+}
+
 static void
 reg(void)
 {
@@ -240,7 +291,8 @@ reg(void)
                   test_nonword_skipped, "Russian multiwords agree through stem sets", test_russian_agreement,
                   "no match across sentences", test_no_cross_sentence, "exclusions beat matches", test_exclusions,
                   "script-restricted entries and languages", test_scripts_and_langs,
-                  "a 10,000-entry lexicon is indexed", test_many_entries_index, NULL);
+                  "a 10,000-entry lexicon is indexed", test_many_entries_index,
+                  "case=proper / case=lower apply per token", test_case_conditions, NULL);
 }
 
 int

@@ -10,7 +10,9 @@
  * entry's language, so an entry written in either script matches both.
  *
  * Matching is resolved per distinct match form (a type cache: each type is analysed once per matcher, then
- * looked up by hash), so its cost is near independent of the lexicon's size.
+ * looked up by hash), so its cost is near independent of the lexicon's size. An entry's condition on the case
+ * as written (option case=proper|capital|lower) is tested per token afterwards, from the token's
+ * TT_TOK_CAPITAL and TT_TOK_SENT_START flags (the cache holds only case-free results).
  *
  * Overlaps: by default leftmost-longest (longest span in tokens wins, ties go to the entry listed first); a
  * span is counted once, for one concept. TT_OVERLAP_ALL reports every match.
