@@ -5,6 +5,7 @@ b=$1
 ROOT=$(pwd); export ROOT
 BIN=$ROOT/$b/bin; export BIN
 PIPELINE=$ROOT/pipeline; export PIPELINE
+TT_FLAVOR=$(basename "$b"); export TT_FLAVOR   # ./pipeline runs this build's termtrace (asan too)
 TT_BUILD=$ROOT/$b; export TT_BUILD
 SHARED=${TT_SHARED:-$ROOT/../shared}; export SHARED
 LC_ALL=C.UTF-8; export LC_ALL

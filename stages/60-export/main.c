@@ -104,6 +104,7 @@ tt_export_main(int argc, char **argv)
                 tt_tsv_unescape(&un, k, (size_t)(e - k));
                 cols[ncols++] = tt_buf_detach(&un, NULL);
             }
+            tt_clean_stale(outdir);
             tt_buf_printf(&tmpdir, "%s.tmp-%ld", outdir, (long)getpid());
             tt_rmtree(tmpdir.data);
             if (mkdir(tmpdir.data, 0777) != 0) {

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -433,6 +434,39 @@ sync_parent(const char *path)
     }
 }
 
+void
+tt_clean_stale(const char *out)
+{
+    char dir[4096], base[1024];
+    const char *slash = strrchr(out, '/');
+    if (slash) {
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - out), out);
+        snprintf(base, sizeof base, "%s", slash + 1);
+    } else {
+        snprintf(dir, sizeof dir, ".");
+        snprintf(base, sizeof base, "%s", out);
+    }
+    if (!dir[0])
+        snprintf(dir, sizeof dir, "/");
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    size_t bl = strlen(base);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strncmp(e->d_name, base, bl) != 0 || strncmp(e->d_name + bl, ".tmp-", 5) != 0)
+            continue;
+        char *end;
+        long pid = strtol(e->d_name + bl + 5, &end, 10);
+        if (*end || pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* not ours to remove: a live run, or not a name we make */
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        tt_rmtree(path);
+    }
+    closedir(d);
+}
+
 int
 tt_install_dir(const char *tmp, const char *out, tt_error *err)
 {
@@ -547,6 +581,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         tt_error_at(err, cfg->out, 0, 0);
         goto done;
     }
+    tt_clean_stale(cfg->out);
     snprintf(tmp, sizeof tmp, "%s.tmp-%ld", cfg->out, (long)getpid());
     tt_rmtree(tmp);
     if (mkdir(tmp, 0777) != 0) {
@@ -827,6 +862,7 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
         tt_error_at(err, out, 0, 0);
         goto done;
     }
+    tt_clean_stale(out);
     snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out, (long)getpid());
     tt_rmtree(tmp);
     if (mkdir(tmp, 0777) != 0) {

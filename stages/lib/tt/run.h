@@ -74,6 +74,10 @@ int tt_add_run_json(const char *dir, const char *members, tt_error *err);
  * exists, then removes the previous output; a plain rename where it does not. */
 int tt_install_dir(const char *tmp, const char *out, tt_error *err);
 
+/* Removes the temporary folders that killed runs left beside out ("<out>.tmp-PID" whose process is gone).
+ * A live run's folder is never touched. */
+void tt_clean_stale(const char *out);
+
 /* Removes a folder tree (used for temporary folders). Returns 0 or TT_EIO. */
 int tt_rmtree(const char *path);
 
