@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <ftw.h>
 #include <pthread.h>
 #include <signal.h>
@@ -96,7 +97,7 @@ abspath(const char *p, char *out, size_t n)
     char cur[8192] = "";
     size_t k = 0;
     for (; k < np; k++) {
-        char next[8192], real[4096];
+        char next[8192 + 8192], real[PATH_MAX];
         snprintf(next, sizeof next, "%s/%s", cur, parts[k]);
         if (!realpath(next, real))
             break;
