@@ -624,11 +624,17 @@ tt_norm_detect_script(tt_normalizer *nz, tt_lang lang, const char *s, size_t n, 
 
 /* ---- pre-break fixes ---------------------------------------------------------------------------------- */
 
+int
+tt_norm_prebreak_apos(tt_lang lang, tt_script script)
+{
+    return lang == TT_LANG_UZ || (lang == TT_LANG_KK && script == TT_SCRIPT_LATN_2017);
+}
+
 size_t
 tt_norm_prebreak16(tt_lang lang, tt_script script, UChar *s, int32_t n)
 {
     size_t changed = 0;
-    int uz = lang == TT_LANG_UZ, kk17 = lang == TT_LANG_KK && script == TT_SCRIPT_LATN_2017;
+    int uz = lang == TT_LANG_UZ, kk17 = lang == TT_LANG_KK && script == TT_SCRIPT_LATN_2017; /* see _apos */
     for (int32_t i = 0; i < n; i++) {
         UChar c = s[i];
         if (c == 0x200B) {

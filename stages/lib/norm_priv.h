@@ -13,6 +13,8 @@
  * letter); Kazakh 2017 (script TT_SCRIPT_LATN_2017): such a mark after one of the alphabet's nine apostrophe
  * letters -> U+02BC. Returns the number of code units changed. */
 size_t tt_norm_prebreak16(tt_lang lang, tt_script script, UChar *s, int32_t n);
+/* 1 if tt_norm_prebreak16 may change more than U+200B in this language and script (the apostrophes). */
+int tt_norm_prebreak_apos(tt_lang lang, tt_script script);
 
 /* tt_norm_word over UTF-16 that has been through tt_norm_prebreak16. `script` for Kazakh must be resolved
  * (CYRL or LATN_20xx; LATN/ANY mean 2021 here, no detection). Appends UTF-8 to out. */

@@ -99,27 +99,6 @@ wb_class_of(UChar32 c)
     }
 }
 
-typedef struct wbtab {
-    uint8_t ready[256];
-    uint8_t cls[256][256];
-} wbtab;
-
-static void
-wb_fill(wbtab *t, unsigned pg)
-{
-    for (unsigned k = 0; k < 256; k++)
-        t->cls[pg][k] = wb_class_of((UChar32)(pg << 8 | k));
-    t->ready[pg] = 1;
-}
-
-static inline uint8_t
-wb_cls(wbtab *t, UChar c)
-{
-    unsigned pg = c >> 8;
-    if (!t->ready[pg])
-        wb_fill(t, pg);
-    return t->cls[pg][c & 255];
-}
 
 /* Word and number segments of the line [ls..le) whose word break classes are cl[ls..le) (no W_NL, no W_UNSUP),
  * as ICU's word break iterator finds them: emit(ctx, start, end, status) for each segment of rule status
@@ -216,26 +195,20 @@ sb_class_of(UChar32 c)
     }
 }
 
-typedef struct sbtab {
+/* Both classes of the BMP: word | sentence << 4, by 256-character pages. */
+typedef struct bktab {
     uint8_t ready[256];
     uint8_t cls[256][256];
-} sbtab;
+} bktab;
 
 static void
-sb_fill(sbtab *t, unsigned pg)
+bk_fill(bktab *t, unsigned pg)
 {
-    for (unsigned k = 0; k < 256; k++)
-        t->cls[pg][k] = sb_class_of((UChar32)(pg << 8 | k));
+    for (unsigned k = 0; k < 256; k++) {
+        UChar32 c = (UChar32)(pg << 8 | k);
+        t->cls[pg][k] = (uint8_t)(wb_class_of(c) | sb_class_of(c) << 4);
+    }
     t->ready[pg] = 1;
-}
-
-static inline uint8_t
-sb_cls(sbtab *t, UChar c)
-{
-    unsigned pg = c >> 8;
-    if (!t->ready[pg])
-        sb_fill(t, pg);
-    return t->cls[pg][c & 255];
 }
 
 /* next effective position after i (Extend/Format attach to what precedes, SB5) */
@@ -310,10 +283,9 @@ sb_chunk(const uint8_t *cl, int32_t cs, int32_t be, int32_t ce, int (*emit)(void
 
 struct tt_tokenizer {
     UBreakIterator *wb, *sb;
-    sbtab sbt;    /* sentence break classes, as wbt */
     uint8_t *scl; /* sentence break class of each UTF-16 unit of the piece */
     size_t capscl;
-    wbtab wbt; /* word break classes of the BMP, filled by 256-character pages on first use */
+    bktab bkt; /* word | sentence << 4 break classes of the BMP, filled by 256-character pages on first use */
     uint8_t *wcl; /* word break class of each UTF-16 unit of the piece */
     size_t capwcl;
     heading_re *heads[TT_LANG_COUNT];
@@ -701,6 +673,8 @@ to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
         U8_NEXT(b, i, nn, c);
         if (c < 0)
             c = 0xFFFD;
+        else if (c == 0x200B)
+            c = 0x2060; /* the pre-break fix of every language (tt_norm_prebreak16) */
         U16_APPEND_UNSAFE(u, j, c);
     }
     return j;
@@ -965,6 +939,26 @@ wrapped_line(const UChar *u, int32_t start, int32_t b, int32_t len)
     return q < len && u_islower(u[q]);
 }
 
+/* Word and sentence break classes of every unit of tk->u[0..len) -> tk->wcl, tk->scl (one table lookup each). */
+static int
+classify(tt_tokenizer *tk, int32_t len, tt_error *err)
+{
+    if (grow((void **)&tk->wcl, &tk->capwcl, (size_t)len + 1, 1) ||
+        grow((void **)&tk->scl, &tk->capscl, (size_t)len + 1, 1))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    const UChar *u = tk->u;
+    for (int32_t i = 0; i < len; i++) {
+        UChar c = u[i];
+        unsigned pg = c >> 8;
+        if (!tk->bkt.ready[pg])
+            bk_fill(&tk->bkt, pg);
+        uint8_t x = tk->bkt.cls[pg][c & 255];
+        tk->wcl[i] = x & 15;
+        tk->scl[i] = x >> 4;
+    }
+    return 0;
+}
+
 typedef struct sentctx {
     tt_tokenizer *tk;
     tt_normalizer *nz;
@@ -999,16 +993,14 @@ sentences(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, i
         return rc;
     tk->nsb = 0;
     sentctx sc = {tk, nz, lang, script, len, 0};
-    if (grow((void **)&tk->scl, &tk->capscl, (size_t)len + 1, 1))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
     const UChar *u = tk->u;
-    uint8_t *cl = tk->scl;
+    const uint8_t *cl = tk->scl; /* by classify() */
     /* paragraph by paragraph: [cs..ce), body [cs..be) before its separator */
     for (int32_t cs = 0; cs < len;) {
         int32_t be = cs;
         int unsup = 0;
         uint8_t c = 0;
-        for (; be < len && (c = cl[be] = sb_cls(&tk->sbt, u[be])) != S_SEP && c != S_CR; be++)
+        for (; be < len && (c = cl[be]) != S_SEP && c != S_CR; be++)
             unsup |= c == S_UNSUP;
         int32_t ce = be >= len ? len : (c == S_CR && be + 1 < len && u[be + 1] == '\n') ? be + 2 : be + 1;
         if (!unsup) {
@@ -1102,13 +1094,11 @@ words(tt_tokenizer *tk, int32_t len, tt_tokseq *ts, tt_error *err)
     const UChar *u = tk->u;
     wordctx wc = {tk, ts};
     tk->nrt = 0;
-    if (grow((void **)&tk->wcl, &tk->capwcl, (size_t)len + 1, 1))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    uint8_t *cl = tk->wcl;
+    const uint8_t *cl = tk->wcl; /* by classify() */
     for (int32_t ls = 0; ls < len;) {
         int32_t le = ls;
         int unsup = 0;
-        for (uint8_t c; le < len && (c = cl[le] = wb_cls(&tk->wbt, u[le])) != W_NL; le++)
+        for (uint8_t c; le < len && (c = cl[le]) != W_NL; le++)
             unsup |= c == W_UNSUP;
         if (!unsup) {
             if (wb_line(cl, ls, le, word_seg, &wc))
@@ -1219,8 +1209,11 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
     int32_t len = to16(tk, text, n, err);
     if (len < 0)
         return len;
-    tt_norm_prebreak16(lang, script, tk->u, len);
-    int rc = scan_lines(tk, lang, len, err);
+    if (tt_norm_prebreak_apos(lang, script))
+        tt_norm_prebreak16(lang, script, tk->u, len); /* to16 did U+200B */
+    int rc = classify(tk, len, err);
+    if (rc == 0)
+        rc = scan_lines(tk, lang, len, err);
     if (rc == 0)
         rc = sentences(tk, nz, lang, script, len, err);
     if (rc == 0)
