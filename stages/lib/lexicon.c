@@ -1190,6 +1190,22 @@ part_kind_name(int k)
     }
 }
 
+/* 1 if an exclusion of concept c with a case condition matches the form w (so that c's entries give way on some
+ * tokens), 0 if none, or TT_E*. */
+static int
+cond_excluded(const tt_lexicon *lx, tt_matcher *m, uint32_t c, tt_lang lang, const char *w, size_t n, tt_error *err)
+{
+    for (size_t j = 0; j < lx->nentries; j++) {
+        const lx_entry *x = &lx->entries[j];
+        if (!x->exclude || !x->ccase || x->concept != c || x->lang != lang || x->nparts != 1)
+            continue;
+        int ok = lx_part_matches(m, lx, &x->parts[0], lang, w, n, NULL, err);
+        if (ok)
+            return ok;
+    }
+    return 0;
+}
+
 int
 tt_lexicon_check(const tt_lexicon *lx, tt_matcher *m, tt_buf *report, size_t *nwarnings, tt_error *err)
 {
@@ -1260,12 +1276,20 @@ tt_lexicon_check(const tt_lexicon *lx, tt_matcher *m, tt_buf *report, size_t *nw
                     break;
                 }
                 if (ok && !o->exclude && !o->ccase) {
-                    tt_buf_printf(report,
-                                  "%s: warning: '%s' is also matched by %s (%s, concept %s), listed earlier: as "
-                                  "a single word it always counts there\n",
-                                  e->where, p->form, o->where, o->text, lx->concepts[o->concept].id);
-                    nw++;
-                    break;
+                    /* unless a case-conditioned exclusion of o's concept lets this entry win on some tokens */
+                    int cx = cond_excluded(lx, m, o->concept, o->lang, p->form, p->formlen, err);
+                    if (cx < 0) {
+                        rc = cx;
+                        break;
+                    }
+                    if (!cx) {
+                        tt_buf_printf(report,
+                                      "%s: warning: '%s' is also matched by %s (%s, concept %s), listed earlier: "
+                                      "as a single word it always counts there\n",
+                                      e->where, p->form, o->where, o->text, lx->concepts[o->concept].id);
+                        nw++;
+                        break;
+                    }
                 }
                 if (ok && o->exclude && o->concept == e->concept) {
                     tt_buf_printf(report, "%s: warning: excluded by %s\n", e->where, o->where);

@@ -277,6 +277,26 @@ test_case_conditions(void)
     CU_ASSERT_STRING_EQUAL(run(lex5, TT_LANG_KK, "^azamat ^tölegenūly keldi | azamat serikūly | x ^azamat ^serikūly",
                                TT_OVERLAP_ALL),
                            "c[3-3]");
+    /* explain names the condition; check does not take a conditional exclusion for one that always applies */
+    {
+        tt_lexicon *lx;
+        tt_matcher *m;
+        tt_error err;
+        tt_buf out = {0};
+        size_t nw = 99;
+        CU_ASSERT_FATAL(tt_lexicon_load_mem(&lx, "c.lex", lex, strlen(lex), NULL, NULL, &err) == 0);
+        CU_ASSERT_FATAL(tt_matcher_new(&m, lx, &err) == 0);
+        CU_ASSERT_EQUAL(tt_matcher_explain(m, TT_LANG_KK, "azamattar", 9, &out, &err), 0);
+        CU_ASSERT(out.data && strstr(out.data, "excluded where the token is capitalised and not sentence-initial"));
+        CU_ASSERT(out.data && strstr(out.data, "(case=proper)"));
+        tt_buf_reset(&out);
+        CU_ASSERT_EQUAL(tt_lexicon_check(lx, m, &out, &nw, &err), 0);
+        CU_ASSERT_EQUAL(nw, 0);
+        CU_ASSERT(out.data && strstr(out.data, "\tcase=proper\n"));
+        tt_buf_free(&out);
+        tt_matcher_free(m);
+        tt_lexicon_free(lx);
+    }
     /* an unknown case is an error */
     CU_ASSERT(strstr(run("concept a x\nen a lemma w ; case=upper\n", TT_LANG_EN, "w", TT_OVERLAP_ALL),
                      "unknown case 'upper'") != NULL);
