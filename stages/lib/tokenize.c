@@ -100,7 +100,8 @@ wb_class_of(UChar32 c)
 }
 
 
-/* Word and number segments of the line [ls..le) whose word break classes are cl[ls..le) (no W_NL, no W_UNSUP),
+/* Word and number segments of the text [ls..le) whose word break classes are cl[ls..le) (no W_UNSUP; a W_NL is
+ * never part of a word, so whole lines may be given at once),
  * as ICU's word break iterator finds them: emit(ctx, start, end, status) for each segment of rule status
  * UBRK_WORD_NUMBER (100) or UBRK_WORD_LETTER (200). */
 static inline int
@@ -119,24 +120,26 @@ wb_line(const uint8_t *cl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, 
             i = j;
             continue;
         }
-        uint8_t last = c;
+        uint8_t last = c; /* the last letter or digit; Extend/Format inside the word change nothing */
         while (j < le) {
             uint8_t y = cl[j];
-            int32_t k = j + 1;
-            if (y != W_AL && y != W_NU) {
-                if (!(y == W_MNL || y == W_SQ || (y == W_ML && last == W_AL) || (y == W_MN && last == W_NU)))
-                    break;
-                while (k < le && cl[k] == W_EXT)
-                    k++;
-                if (k >= le || cl[k] != last)
-                    break;
-                k++;
-                y = last;
+            if (y == W_AL || y == W_NU) {
+                last = y;
+                j++;
+                continue;
             }
-            last = y;
+            if (y == W_EXT) {
+                j++;
+                continue;
+            }
+            if (!(y == W_MNL || y == W_SQ || (y == W_ML && last == W_AL) || (y == W_MN && last == W_NU)))
+                break;
+            int32_t k = j + 1;
             while (k < le && cl[k] == W_EXT)
                 k++;
-            j = k;
+            if (k >= le || cl[k] != last)
+                break;
+            j = k + 1;
         }
         int rc = emit(ctx, i, j, last == W_AL ? 200 : 100);
         if (rc)
@@ -195,6 +198,14 @@ sb_class_of(UChar32 c)
     }
 }
 
+/* Positions in the piece (UTF-16 indexes), in increasing order. */
+typedef struct poslist {
+    int32_t *v;
+    size_t n, cap;
+} poslist;
+
+static int is_nl(UChar c);
+
 /* Both classes of the BMP: word | sentence << 4, by 256-character pages. */
 typedef struct bktab {
     uint8_t ready[256];
@@ -206,7 +217,10 @@ bk_fill(bktab *t, unsigned pg)
 {
     for (unsigned k = 0; k < 256; k++) {
         UChar32 c = (UChar32)(pg << 8 | k);
-        t->cls[pg][k] = (uint8_t)(wb_class_of(c) | sb_class_of(c) << 4);
+        uint8_t w = wb_class_of(c);
+        if ((w == W_NL) != is_nl((UChar)c))
+            w = W_UNSUP; /* W_NL marks exactly the line breaks of scan_lines (and ICU takes any other case) */
+        t->cls[pg][k] = (uint8_t)(w | sb_class_of(c) << 4);
     }
     t->ready[pg] = 1;
 }
@@ -224,17 +238,20 @@ sb_next(const uint8_t *cl, int32_t i, int32_t be)
 /* Sentence breaks of the chunk [cs..ce) - a paragraph ending after its separator (CR LF, LF, CR, NEL, LS, PS)
  * or at the end of the text - whose body [cs..be) has sentence break classes cl[cs..be) (no S_UNSUP, no
  * separator), as ICU's sentence break iterator finds them: emit(ctx, position, status) with status
- * UBRK_SENTENCE_TERM (0) after a terminator, UBRK_SENTENCE_SEP (100) at the end of a chunk without one. */
+ * UBRK_SENTENCE_TERM (0) after a terminator, UBRK_SENTENCE_SEP (100) at the end of a chunk without one.
+ * terms[0..nterms) are the positions of the text's terminators (SATerm), *tp the first one not yet passed. */
 static inline int
-sb_chunk(const uint8_t *cl, int32_t cs, int32_t be, int32_t ce, int (*emit)(void *, int32_t, int32_t), void *ctx)
+sb_chunk(const uint8_t *cl, int32_t cs, int32_t be, int32_t ce, const int32_t *terms, size_t nterms, size_t *tp,
+         int (*emit)(void *, int32_t, int32_t), void *ctx)
 {
     int32_t i = cs;
-    while (i < be) {
+    for (;;) {
+        while (*tp < nterms && terms[*tp] < i)
+            (*tp)++;
+        if (*tp >= nterms || terms[*tp] >= be)
+            break;
+        i = terms[*tp];
         uint8_t c = cl[i];
-        if (c != S_ATERM && c != S_STERM) {
-            i++;
-            continue;
-        }
         int32_t j = sb_next(cl, i, be);
         if (c == S_ATERM && j < be) {
             if (cl[j] == S_NUMERIC) { /* SB6 */
@@ -288,6 +305,10 @@ struct tt_tokenizer {
     bktab bkt; /* word | sentence << 4 break classes of the BMP, filled by 256-character pages on first use */
     uint8_t *wcl; /* word break class of each UTF-16 unit of the piece */
     size_t capwcl;
+    /* from classify(): line breaks (is_nl), sentence separators (S_CR, S_SEP) and terminators (S_ATERM,
+       S_STERM), units that only ICU segments (W_UNSUP, S_UNSUP) */
+    poslist nls, seps, terms, wuns, suns;
+    int odd_nl; /* a line break of scan_lines that ICU's word break may not take as one: ICU on the whole piece */
     heading_re *heads[TT_LANG_COUNT];
     size_t nheads[TT_LANG_COUNT];
     abbr *abbrs[TT_LANG_COUNT];
@@ -588,6 +609,11 @@ tt_tokenizer_free(tt_tokenizer *tk)
     free(tk->rt);
     free(tk->wcl);
     free(tk->scl);
+    free(tk->nls.v);
+    free(tk->seps.v);
+    free(tk->terms.v);
+    free(tk->wuns.v);
+    free(tk->suns.v);
     free(tk->sbreaks);
     free(tk->ev);
     tt_buf_free(&tk->scratch);
@@ -764,10 +790,11 @@ scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
     const UChar *u = tk->u;
     tk->nev = 0;
     int prev_blank = 0;
+    size_t np = 0;
     for (int32_t ls = 0; ls < len;) {
-        int32_t le = ls;
-        while (le < len && !is_nl(u[le]))
-            le++;
+        while (np < tk->nls.n && tk->nls.v[np] < ls)
+            np++;
+        int32_t le = np < tk->nls.n ? tk->nls.v[np] : len; /* the next is_nl unit (classify) */
         int32_t p = ls;
         while (p < le && (is_hspace(u[p]) || u[p] == 0xFEFF))
             p++;
@@ -939,7 +966,17 @@ wrapped_line(const UChar *u, int32_t start, int32_t b, int32_t len)
     return q < len && u_islower(u[q]);
 }
 
-/* Word and sentence break classes of every unit of tk->u[0..len) -> tk->wcl, tk->scl (one table lookup each). */
+static int
+pos_push(poslist *l, int32_t p)
+{
+    if (grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+        return TT_ENOMEM;
+    l->v[l->n++] = p;
+    return 0;
+}
+
+/* Word and sentence break classes of every unit of tk->u[0..len) -> tk->wcl, tk->scl (one table lookup each),
+ * and the position lists of tk (nls, seps, terms, wuns, suns). */
 static int
 classify(tt_tokenizer *tk, int32_t len, tt_error *err)
 {
@@ -947,16 +984,31 @@ classify(tt_tokenizer *tk, int32_t len, tt_error *err)
         grow((void **)&tk->scl, &tk->capscl, (size_t)len + 1, 1))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     const UChar *u = tk->u;
+    tk->nls.n = tk->seps.n = tk->terms.n = tk->wuns.n = tk->suns.n = 0;
+    tk->odd_nl = 0;
+    int rc = 0;
     for (int32_t i = 0; i < len; i++) {
         UChar c = u[i];
         unsigned pg = c >> 8;
         if (!tk->bkt.ready[pg])
             bk_fill(&tk->bkt, pg);
-        uint8_t x = tk->bkt.cls[pg][c & 255];
-        tk->wcl[i] = x & 15;
-        tk->scl[i] = x >> 4;
+        uint8_t x = tk->bkt.cls[pg][c & 255], w = x & 15, sc = x >> 4;
+        tk->wcl[i] = w;
+        tk->scl[i] = sc;
+        if (w >= W_NL) {
+            if (w == W_UNSUP)
+                rc |= pos_push(&tk->wuns, i);
+            if (w == W_NL || is_nl(c))
+                rc |= pos_push(&tk->nls, i);
+            if (w == W_UNSUP && is_nl(c))
+                tk->odd_nl = 1;
+        }
+        if (sc == S_ATERM || sc == S_STERM)
+            rc |= pos_push(&tk->terms, i);
+        else if (sc >= S_CR)
+            rc |= pos_push(sc == S_UNSUP ? &tk->suns : &tk->seps, i);
     }
-    return 0;
+    return rc ? tt_error_set(err, TT_ENOMEM, "out of memory") : 0;
 }
 
 typedef struct sentctx {
@@ -996,15 +1048,18 @@ sentences(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, i
     const UChar *u = tk->u;
     const uint8_t *cl = tk->scl; /* by classify() */
     /* paragraph by paragraph: [cs..ce), body [cs..be) before its separator */
+    size_t sp = 0, up = 0, tp = 0;
     for (int32_t cs = 0; cs < len;) {
-        int32_t be = cs;
-        int unsup = 0;
-        uint8_t c = 0;
-        for (; be < len && (c = cl[be]) != S_SEP && c != S_CR; be++)
-            unsup |= c == S_UNSUP;
+        while (sp < tk->seps.n && tk->seps.v[sp] < cs)
+            sp++;
+        while (up < tk->suns.n && tk->suns.v[up] < cs)
+            up++;
+        int32_t be = sp < tk->seps.n ? tk->seps.v[sp] : len;
+        int unsup = up < tk->suns.n && tk->suns.v[up] < be;
+        uint8_t c = be < len ? cl[be] : 0;
         int32_t ce = be >= len ? len : (c == S_CR && be + 1 < len && u[be + 1] == '\n') ? be + 2 : be + 1;
         if (!unsup) {
-            if (sb_chunk(cl, cs, be, ce, sent_brk, &sc))
+            if (sb_chunk(cl, cs, be, ce, tk->terms.v, tk->terms.n, &tp, sent_brk, &sc))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
         } else {
             UErrorCode st = U_ZERO_ERROR;
@@ -1095,15 +1150,25 @@ words(tt_tokenizer *tk, int32_t len, tt_tokseq *ts, tt_error *err)
     wordctx wc = {tk, ts};
     tk->nrt = 0;
     const uint8_t *cl = tk->wcl; /* by classify() */
-    for (int32_t ls = 0; ls < len;) {
-        int32_t le = ls;
-        int unsup = 0;
-        for (uint8_t c; le < len && (c = cl[le]) != W_NL; le++)
-            unsup |= c == W_UNSUP;
-        if (!unsup) {
-            if (wb_line(cl, ls, le, word_seg, &wc))
-                return tt_error_set(err, TT_ENOMEM, "out of memory");
-        } else {
+    /* wb_line from `from` up to the next line holding a W_UNSUP unit, ICU on that line [ls..le), and so on */
+    int32_t from = 0;
+    size_t np = 0;
+    size_t nuns = tk->odd_nl ? 1 : tk->wuns.n;
+    for (size_t k = 0; k <= nuns; k++) {
+        if (k < nuns && tk->wuns.v[k] < from)
+            continue; /* on a line already given to ICU */
+        int32_t p = k < nuns ? tk->wuns.v[k] : len;
+        while (np < tk->nls.n && tk->nls.v[np] < p)
+            np++;
+        int32_t ls = k == nuns ? len : np > 0 ? tk->nls.v[np - 1] + 1 : 0;
+        int32_t le = np < tk->nls.n ? tk->nls.v[np] : len;
+        if (tk->odd_nl)
+            ls = 0, le = len;
+        if (ls > from && wb_line(cl, from, ls, word_seg, &wc))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        if (k == nuns)
+            break;
+        {
             UErrorCode st = U_ZERO_ERROR;
             ubrk_setText(tk->wb, u + ls, le - ls, &st);
             if (U_FAILURE(st))
@@ -1115,7 +1180,7 @@ words(tt_tokenizer *tk, int32_t len, tt_tokseq *ts, tt_error *err)
                     return tt_error_set(err, TT_ENOMEM, "out of memory");
             }
         }
-        ls = le + 1; /* past the line break (CR LF: the LF starts an empty line) */
+        from = le;
     }
     return 0;
 }
