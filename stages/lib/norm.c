@@ -834,22 +834,49 @@ compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32
     return append8(out, nz->c, m, err);
 }
 
-void
-tt_norm_prefetch16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int stage)
+static int word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int rs,
+                         uint32_t h, tt_buf *out, unsigned *flags, tt_error *err);
+
+uint64_t
+tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n)
 {
     if ((unsigned)lang >= TT_LANG_COUNT)
         lang = TT_LANG_OTHER;
     if (n <= 0 || n > CACHE_MAXKEY)
-        return;
+        return 0;
     int rs = rule_set(lang, script, s, n);
-    if (nz->ascii_safe[rs] && s[0] < 0x80)
-        return; /* most likely an ASCII token, which does not use the cache */
+    if (nz->ascii_safe[rs]) {
+        int32_t k = 0;
+        while (k < n && s[k] < 0x80)
+            k++;
+        if (k == n)
+            return 0; /* an ASCII token the rules cannot change: no cache */
+    }
     uint32_t h = hash16(rs, lang, s, n);
+    __builtin_prefetch(&nz->slots[h & (CACHE_SLOTS - 1)]);
+    return (uint64_t)1 << 63 | (uint64_t)rs << 32 | h;
+}
+
+void
+tt_norm_prefetch_key(tt_normalizer *nz, uint64_t key)
+{
+    if (!key)
+        return;
+    uint32_t h = (uint32_t)key;
     const centry *e = &nz->slots[h & (CACHE_SLOTS - 1)];
-    if (stage == 0)
-        __builtin_prefetch(e);
-    else if (e->gen == nz->cache_gen && e->hash == h)
+    if (e->gen == nz->cache_gen && e->hash == h)
         __builtin_prefetch(nz->arena + e->off);
+}
+
+int
+tt_norm_word16k(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, uint64_t key,
+                tt_buf *out, unsigned *flags, tt_error *err)
+{
+    if (!key)
+        return tt_norm_word16(nz, lang, script, s, n, out, flags, err);
+    if ((unsigned)lang >= TT_LANG_COUNT)
+        lang = TT_LANG_OTHER;
+    return word16_cached(nz, lang, script, s, n, (int)(key >> 32 & 0xFF), (uint32_t)key, out, flags, err);
 }
 
 int
@@ -879,7 +906,14 @@ tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s
             return 0;
         }
     }
-    uint32_t h = hash16(rs, lang, s, n);
+    return word16_cached(nz, lang, script, s, n, rs, hash16(rs, lang, s, n), out, flags, err);
+}
+
+/* tt_norm_word16 past its fast paths: the cache lookup of s (rule set rs, hash16 h), else compute and insert. */
+static int
+word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int rs, uint32_t h,
+              tt_buf *out, unsigned *flags, tt_error *err)
+{
     uint32_t mask = CACHE_SLOTS - 1;
     uint32_t i = h & mask;
     for (;; i = (i + 1) & mask) {

@@ -21,9 +21,13 @@ int tt_norm_prebreak_apos(tt_lang lang, tt_script script);
 int tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
                    unsigned *flags, tt_error *err);
 
-/* A hint before tt_norm_word16 on the same token, a few tokens ahead: stage 0 prefetches the token's slot of the
- * match-form cache, stage 1 (later) its cached key and value if the slot holds them. No effect on results. */
-void tt_norm_prefetch16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int stage);
+/* The match-form cache, a few tokens ahead: tt_norm_key16 computes a token's cache key (0 when the token does not
+ * use the cache) and prefetches its slot; tt_norm_prefetch_key, later, prefetches the cached entry; then
+ * tt_norm_word16k is tt_norm_word16 (same arguments) given that key. No effect on results. */
+uint64_t tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n);
+void tt_norm_prefetch_key(tt_normalizer *nz, uint64_t key);
+int tt_norm_word16k(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, uint64_t key,
+                    tt_buf *out, unsigned *flags, tt_error *err);
 
 /* 1 if c is an apostrophe-like mark of normalization.md §3. */
 int tt_norm_is_apostrophe(UChar32 c);

@@ -1292,13 +1292,16 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
     int32_t heading_end = -1;
     int want_start = 0; /* no token of the current sentence has taken its first place yet */
     size_t pending_lines = 0; /* line-join candidates to resolve after the pass */
+    uint64_t nkey[32];        /* tt_norm_key16 of tokens i .. i+16 (ring) */
     for (size_t i = 0; i < tk->nrt; i++) {
         const rawtok *r = &tk->rt[i];
-        /* the match-form cache lookups of the tokens ahead: slot 16 tokens ahead, entry 8 ahead */
-        if (i + 16 < tk->nrt && tk->rt[i + 16].js < 0)
-            tt_norm_prefetch16(nz, lang, script, tk->u + tk->rt[i + 16].s, tk->rt[i + 16].e - tk->rt[i + 16].s, 0);
-        if (i + 8 < tk->nrt && tk->rt[i + 8].js < 0)
-            tt_norm_prefetch16(nz, lang, script, tk->u + tk->rt[i + 8].s, tk->rt[i + 8].e - tk->rt[i + 8].s, 1);
+        /* the match-form cache lookups of the tokens ahead: key and slot 16 tokens ahead, entry 8 ahead */
+        for (size_t a = i ? i + 16 : 0; a <= i + 16 && a < tk->nrt; a++)
+            nkey[a & 31] = tk->rt[a].js < 0 ? tt_norm_key16(nz, lang, script, tk->u + tk->rt[a].s,
+                                                            tk->rt[a].e - tk->rt[a].s)
+                                            : 0;
+        if (i + 8 < tk->nrt)
+            tt_norm_prefetch_key(nz, nkey[(i + 8) & 31]);
         /* events (paragraph breaks, headings) at or before this token */
         while (nev < tk->nev && tk->ev[nev].pos <= r->s) {
             const event *e = &tk->ev[nev++];
@@ -1359,7 +1362,7 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
                 t->match_len = (uint32_t)(ts->forms.len - off);
             }
         } else {
-            rc = tt_norm_word16(nz, lang, script, tk->u + r->s, r->e - r->s, &ts->forms, &nfl, err);
+            rc = tt_norm_word16k(nz, lang, script, tk->u + r->s, r->e - r->s, nkey[i & 31], &ts->forms, &nfl, err);
             t->match_len = (uint32_t)(ts->forms.len - off);
         }
         if (rc)
