@@ -20,20 +20,18 @@ uint64_t
 lx_hash(const void *p, size_t n)
 {
     const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ull;
-    }
-    return h ^ (h >> 29);
+    uint64_t h = LX_HASH_INIT;
+    for (size_t i = 0; i < n; i++)
+        h = lx_hash_step(h, s[i]);
+    return lx_hash_end(h);
 }
 
 static struct lx_slot *
-ix_find(const lx_index *ix, const char *k, size_t n)
+ix_find_h(const lx_index *ix, uint64_t h, const char *k, size_t n)
 {
     if (!ix->nslots)
         return NULL;
-    size_t mask = ix->nslots - 1, i = (size_t)lx_hash(k, n) & mask;
+    size_t mask = ix->nslots - 1, i = (size_t)h & mask;
     for (;;) {
         struct lx_slot *s = &ix->slots[i];
         if (!s->list)
@@ -42,6 +40,12 @@ ix_find(const lx_index *ix, const char *k, size_t n)
             return s;
         i = (i + 1) & mask;
     }
+}
+
+static struct lx_slot *
+ix_find(const lx_index *ix, const char *k, size_t n)
+{
+    return ix_find_h(ix, lx_hash(k, n), k, n);
 }
 
 static int
@@ -119,6 +123,13 @@ const struct lx_list *
 lx_index_get(const lx_index *ix, const char *k, size_t n)
 {
     struct lx_slot *s = ix_find(ix, k, n);
+    return s && s->list ? &ix->lists[s->list - 1] : NULL;
+}
+
+const struct lx_list *
+lx_index_get_h(const lx_index *ix, uint64_t h, const char *k, size_t n)
+{
+    struct lx_slot *s = ix_find_h(ix, h, k, n);
     return s && s->list ? &ix->lists[s->list - 1] : NULL;
 }
 

@@ -28,6 +28,20 @@ typedef struct lx_index {
 } lx_index;
 
 uint64_t lx_hash(const void *p, size_t n);
+/* lx_hash byte by byte: lx_hash(p, n) == lx_hash_end(lx_hash_step(...lx_hash_step(LX_HASH_INIT, p[0])..., p[n-1])) */
+#define LX_HASH_INIT 1469598103934665603ull
+static inline uint64_t
+lx_hash_step(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 1099511628211ull;
+}
+static inline uint64_t
+lx_hash_end(uint64_t h)
+{
+    return h ^ (h >> 29);
+}
+/* lx_index_get of key k[0..n) whose lx_hash is h. */
+const struct lx_list *lx_index_get_h(const lx_index *ix, uint64_t h, const char *k, size_t n);
 /* Appends v to the list of key k (the list is created if new). 0 or TT_ENOMEM. */
 int lx_index_add(lx_index *ix, const char *k, size_t n, uint32_t v);
 /* The list of key k or NULL (borrowed until the next add). */

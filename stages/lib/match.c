@@ -503,17 +503,55 @@ collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32_t 
                 return rc;
         }
     } else if (g) {
-        for (size_t k = 0; k < n;) {
-            if ((rc = try_list(m, lang, lookup(m, lang, 'c', w, k), w, n, err)))
+        /* every prefix w[0..k) at a code point boundary; the key's hash grows with the prefix */
+        uint32_t mx = m->kmax1[lang]['c'];
+        uint64_t h = lx_hash_step(lx_hash_step(LX_HASH_INIT, (unsigned char)('0' + lang)), 'c');
+        char kb[258];
+        kb[0] = (char)('0' + lang);
+        kb[1] = 'c';
+        memcpy(kb + 2, w, n < sizeof kb - 2 ? n : sizeof kb - 2);
+        for (size_t k = 0, k0; k < n && k + 1 <= mx;) {
+            const struct lx_list *lc = k + 2 <= sizeof kb ? lx_index_get_h(&lx->ix, lx_hash_end(h), kb, k + 2)
+                                                          : lookup(m, lang, 'c', w, k);
+            if ((rc = try_list(m, lang, lc, w, n, err)))
                 return rc;
+            k0 = k;
             lx_cp(w, n, &k);
+            for (; k0 < k; k0++)
+                h = lx_hash_step(h, (unsigned char)w[k0]);
         }
     }
-    for (size_t k = 0; k < n;) {
-        lx_cp(w, n, &k);
-        if ((rc = try_list(m, lang, lookup(m, lang, 'g', w, k), w, n, err)) ||
-            (rc = try_list(m, lang, lookup(m, lang, 'r', w, k), w, n, err)))
-            return rc;
+    {
+        uint32_t mg = m->kmax1[lang]['g'], mr = m->kmax1[lang]['r'];
+        uint64_t hg = lx_hash_step(lx_hash_step(LX_HASH_INIT, (unsigned char)('0' + lang)), 'g');
+        uint64_t hr = lx_hash_step(lx_hash_step(LX_HASH_INIT, (unsigned char)('0' + lang)), 'r');
+        char kb[258];
+        kb[0] = (char)('0' + lang);
+        memcpy(kb + 2, w, n < sizeof kb - 2 ? n : sizeof kb - 2);
+        for (size_t k = 0, k0; k < n;) {
+            k0 = k;
+            lx_cp(w, n, &k);
+            for (; k0 < k; k0++) {
+                hg = lx_hash_step(hg, (unsigned char)w[k0]);
+                hr = lx_hash_step(hr, (unsigned char)w[k0]);
+            }
+            if (k + 1 > mg && k + 1 > mr)
+                break; /* no literal prefix of a glob or regex is this long */
+            const struct lx_list *lg, *lr;
+            if (k + 2 <= sizeof kb) {
+                kb[1] = 'g';
+                lg = k + 1 <= mg ? lx_index_get_h(&lx->ix, lx_hash_end(hg), kb, k + 2) : NULL;
+                if ((rc = try_list(m, lang, lg, w, n, err)))
+                    return rc;
+                kb[1] = 'r';
+                lr = k + 1 <= mr ? lx_index_get_h(&lx->ix, lx_hash_end(hr), kb, k + 2) : NULL;
+                if ((rc = try_list(m, lang, lr, w, n, err)))
+                    return rc;
+            } else if ((rc = try_list(m, lang, lookup(m, lang, 'g', w, k), w, n, err)) ||
+                       (rc = try_list(m, lang, lookup(m, lang, 'r', w, k), w, n, err))) {
+                return rc;
+            }
+        }
     }
     struct lx_list any = {lx->any_glob[lang], (uint32_t)lx->nany_glob[lang], 0};
     if ((rc = try_list(m, lang, &any, w, n, err)))
