@@ -43,18 +43,23 @@ tc_mix(uint64_t h)
 static uint64_t
 tc_hash(tt_lang lang, const char *s, size_t n)
 {
-    uint64_t h = ((uint64_t)n << 8 | (uint64_t)(unsigned)lang) * 0x9E3779B97F4A7C15ull;
-    while (n >= 8) {
-        uint64_t x;
-        memcpy(&x, s, 8);
-        h = (h ^ x) * 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 31;
-        s += 8;
-        n -= 8;
+    uint64_t h = ((uint64_t)n << 8 | (uint64_t)(unsigned)lang) * 0x9E3779B97F4A7C15ull, x = 0;
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&x, s + i, 8);
+            h = (h ^ x) * 0xbf58476d1ce4e5b9ull;
+            h ^= h >> 31;
+        }
+        memcpy(&x, s + n - 8, 8); /* the last 8 bytes, overlapping the previous ones (n is in h) */
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        x = (uint64_t)a | (uint64_t)b << 32;
+    } else if (n) {
+        x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
     }
-    uint64_t x = 0;
-    for (size_t i = 0; i < n; i++)
-        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
     return tc_mix(h ^ x);
 }
 

@@ -2,10 +2,12 @@
  * word's match form from norm.c.
  *
  * One pass plan per piece: UTF-8 -> private UTF-16 copy (pre-break fixes of normalization.md §2.2 steps 1-2 on
- * it, one unit for one unit) -> line scan (blank lines, headings from <data>/headings.tsv) -> ICU sentence
- * break, merged after abbreviations (<data>/abbreviations/<lang>.txt) and numbers -> ICU word break, hyphen
- * re-join and line-end hyphenation -> tokens with byte offsets (a forward-only UTF-8/UTF-16 cursor) and match
- * forms. All buffers live in the tokenizer or the tokseq and are reused: no allocation per token. */
+ * it, one unit for one unit; the byte offset of each unit kept) -> word and sentence break classes of each unit
+ * -> line scan (blank lines, headings from <data>/headings.tsv) -> sentence break (ICU's rules, see "sentence
+ * break without ICU"), merged after abbreviations (<data>/abbreviations/<lang>.txt) and numbers -> word break
+ * (ICU's rules, see "word break without ICU"), hyphen re-join and line-end hyphenation -> tokens with byte
+ * offsets and match forms. All buffers live in the tokenizer or the tokseq and are reused: no allocation per
+ * token. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -316,6 +318,8 @@ struct tt_tokenizer {
     int32_t abbr_max[TT_LANG_COUNT];
     UChar *u;
     int32_t ucap;
+    int32_t *b8; /* byte offset in the piece of each unit of u (and of its end) */
+    size_t capb8;
     UChar *tmp;
     int32_t tmpcap;
     rawtok *rt;
@@ -608,6 +612,7 @@ tt_tokenizer_free(tt_tokenizer *tk)
     free(tk->tmp);
     free(tk->rt);
     free(tk->wcl);
+    free(tk->b8);
     free(tk->scl);
     free(tk->nls.v);
     free(tk->seps.v);
@@ -672,67 +677,47 @@ tt_tokseq_article_label(const tt_tokseq *ts, uint32_t a)
 
 /* ---- the piece ---------------------------------------------------------------------------------------- */
 
-/* UTF-8 -> tk->u; invalid bytes become U+FFFD, exactly as cursor_advance() steps over them. */
+/* UTF-8 -> tk->u (invalid bytes -> U+FFFD, U+200B -> U+2060), and tk->b8: the byte offset of each unit. */
 static int32_t
 to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
 {
     if (n >= (size_t)INT32_MAX - 16)
         return tt_error_set(err, TT_ELIMIT, "piece of %zu bytes exceeds INT32_MAX UTF-16 units: feed smaller "
                                             "pieces", n);
-    if (grow16(&tk->u, &tk->ucap, (int32_t)n + 1))
+    if (grow16(&tk->u, &tk->ucap, (int32_t)n + 1) ||
+        grow((void **)&tk->b8, &tk->capb8, n + 1, sizeof *tk->b8))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     UChar *u = tk->u;
+    int32_t *b8 = tk->b8;
     int32_t j = 0;
     const uint8_t *b = (const uint8_t *)s;
     int32_t i = 0, nn = (int32_t)n;
     while (i < nn) {
         if (b[i] < 0x80) {
+            b8[j] = i;
             u[j++] = b[i++];
             continue;
         }
         if (b[i] >= 0xC2 && b[i] < 0xE0 && i + 1 < nn && (b[i + 1] & 0xC0) == 0x80) {
+            b8[j] = i;
             u[j++] = (UChar)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F)); /* as U8_NEXT would */
             i += 2;
             continue;
         }
         UChar32 c;
+        int32_t i0 = i;
         U8_NEXT(b, i, nn, c);
         if (c < 0)
             c = 0xFFFD;
         else if (c == 0x200B)
             c = 0x2060; /* the pre-break fix of every language (tt_norm_prebreak16) */
+        b8[j] = i0;
+        if (c > 0xFFFF)
+            b8[j + 1] = i; /* the second unit of a pair: the offset after the character */
         U16_APPEND_UNSAFE(u, j, c);
     }
+    b8[j] = nn;
     return j;
-}
-
-typedef struct cursor {
-    const uint8_t *b;
-    int32_t n;
-    int32_t bi; /* byte index */
-    int32_t ui; /* UTF-16 index */
-} cursor;
-
-static int32_t
-cursor_to(cursor *c, int32_t target)
-{
-    while (c->ui < target && c->bi < c->n) {
-        uint8_t b0 = c->b[c->bi];
-        if (b0 < 0x80) {
-            c->bi++;
-            c->ui++;
-            continue;
-        }
-        if (b0 >= 0xC2 && b0 < 0xE0 && c->bi + 1 < c->n && (c->b[c->bi + 1] & 0xC0) == 0x80) {
-            c->bi += 2; /* one BMP code point, as U8_NEXT would */
-            c->ui++;
-            continue;
-        }
-        UChar32 ch;
-        U8_NEXT(c->b, c->bi, c->n, ch);
-        c->ui += ch < 0 ? 1 : U16_LENGTH(ch);
-    }
-    return c->bi;
 }
 
 static int
@@ -1286,7 +1271,6 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
     if (rc)
         return rc;
 
-    cursor cur = {(const uint8_t *)text, (int32_t)n, 0, 0};
     size_t first = ts->ntok, nsb = 0, nev = 0;
     int new_para = ts->paragraphs == 0 || ts->pending_para, new_sent = !ts->mid_sentence;
     int32_t heading_end = -1;
@@ -1394,8 +1378,8 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
             fl |= TT_TOK_SENT_START;
             want_start = 0;
         }
-        t->start = base_offset + (uint64_t)cursor_to(&cur, r->s);
-        t->end = base_offset + (uint64_t)cursor_to(&cur, e16);
+        t->start = base_offset + (uint64_t)tk->b8[r->s];
+        t->end = base_offset + (uint64_t)tk->b8[e16];
         t->sent = ts->sentences - 1;
         t->para = ts->paragraphs - 1;
         t->article = ts->cur_article;
