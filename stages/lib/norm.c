@@ -66,6 +66,7 @@ struct tt_normalizer {
 
 static int is_latin(UChar32 c);
 static int is_cyrillic(UChar32 c);
+static void nfc_fill(tt_normalizer *nz, uint32_t pg);
 
 /* SC_E18 / SC_E21: a Latin letter of the Kazakh 2018 / 2021 alphabet that the detector counts */
 enum { SC_LATIN = 1, SC_CYRILLIC = 2, SC_E18 = 4, SC_E21 = 8 };
@@ -339,6 +340,8 @@ tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
     }
     for (UChar32 c = 0; c < 0x530; c++)
         nz->sclass[c] = (uint8_t)sclass_full(c);
+    for (uint32_t pg = 0; pg < 8; pg++)
+        nfc_fill(nz, pg); /* the 2-byte UTF-8 range, read without a check by nfc_already */
     int rc = 0;
     for (int rs = 0; rs < RS_COUNT && rc == 0; rs++)
         rc = load_rules(nz, rs, data_dir, err);
@@ -455,12 +458,20 @@ nfc_already(tt_normalizer *nz, const char *s, size_t n)
     while (i < n) {
         if (b[i] < 0x80) {
             i++;
+            while (i + 8 <= n) { /* a run of ASCII, 8 bytes at a time */
+                uint64_t v;
+                memcpy(&v, b + i, 8);
+                if (v & 0x8080808080808080u)
+                    break;
+                i += 8;
+            }
             continue;
         }
         UChar32 c;
         if (b[i] >= 0xC2 && b[i] < 0xE0 && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
             c = (UChar32)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F));
-            if (!nfc_inert(nz, c))
+            /* pages 0..7 (U+0000..U+07FF) are filled by tt_normalizer_new */
+            if (!((nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1))
                 return 0;
             i += 2;
             continue;
