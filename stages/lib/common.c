@@ -331,3 +331,29 @@ tt_data_dir(void)
     const char *e = getenv("TT_DATA");
     return e && *e ? e : TT_DATADIR;
 }
+
+char *
+tt_file_read(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    tt_buf b = {0};
+    char chunk[16384];
+    size_t k;
+    int bad = tt_buf_reserve(&b, 0);
+    while (!bad && (k = fread(chunk, 1, sizeof chunk, f)) > 0)
+        bad = tt_buf_append(&b, chunk, k);
+    if (!bad && ferror(f)) {
+        bad = 1;
+        errno = EIO;
+    } else if (bad) {
+        errno = ENOMEM;
+    }
+    fclose(f);
+    if (bad) {
+        tt_buf_free(&b);
+        return NULL;
+    }
+    return tt_buf_detach(&b, n);
+}

@@ -105,39 +105,6 @@ sclass_of(const tt_normalizer *nz, UChar32 c)
 
 /* ---- loading ------------------------------------------------------------------------------------------ */
 
-static char *
-slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t r = fread(buf + len, 1, cap - len - 1, f);
-        len += r;
-        if (r == 0)
-            break;
-        if (len + 1 == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = nb;
-        }
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!buf || bad) {
-        free(buf);
-        return NULL;
-    }
-    buf[len] = 0;
-    *n = len;
-    return buf;
-}
-
 static int
 ensure(UChar **p, int32_t *cap, int32_t need)
 {
@@ -163,7 +130,7 @@ load_rules(tt_normalizer *nz, int rs, const char *dir, tt_error *err)
     char path[1024];
     snprintf(path, sizeof path, "%s/translit/%s.rules", dir, rs_file[rs]);
     size_t n = 0;
-    char *text = slurp(path, &n);
+    char *text = tt_file_read(path, &n);
     if (!text) {
         tt_error_set(err, TT_EIO, "cannot read transliteration rules");
         return tt_error_at(err, path, 0, 0);
@@ -262,7 +229,7 @@ load_homoglyphs(tt_normalizer *nz, const char *dir, tt_error *err)
     char path[1024];
     snprintf(path, sizeof path, "%s/homoglyphs.tsv", dir);
     size_t n = 0;
-    char *text = slurp(path, &n);
+    char *text = tt_file_read(path, &n);
     if (!text) {
         tt_error_set(err, TT_EIO, "cannot read homoglyph table");
         return tt_error_at(err, path, 0, 0);

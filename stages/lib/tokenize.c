@@ -373,46 +373,13 @@ grow16(UChar **p, int32_t *cap, int32_t need)
     return rc;
 }
 
-static char *
-slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    for (;;) {
-        if (!buf)
-            break;
-        size_t r = fread(buf + len, 1, cap - len - 1, f);
-        len += r;
-        if (r == 0)
-            break;
-        if (len + 1 == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-        }
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!buf || bad) {
-        free(buf);
-        return NULL;
-    }
-    buf[len] = 0;
-    *n = len;
-    return buf;
-}
-
 /* Calls fn(ctx, line, len, lineno) for each non-blank, non-comment line of a file. Missing file: TT_EIO. */
 static int
 each_line(const char *path, int (*fn)(void *, const char *, size_t, uint64_t, tt_error *), void *ctx,
           tt_error *err)
 {
     size_t n;
-    char *text = slurp(path, &n);
+    char *text = tt_file_read(path, &n);
     if (!text) {
         tt_error_set(err, TT_EIO, "cannot read data file");
         return tt_error_at(err, path, 0, 0);

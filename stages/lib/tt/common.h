@@ -116,6 +116,10 @@ char *tt_buf_detach(tt_buf *b, size_t *len);
  * backslash followed by anything else. */
 int tt_tsv_unescape(tt_buf *out, const char *s, size_t n);
 
+/* Reads a whole (small) file: returns a malloc'ed, NUL-terminated buffer the caller frees, and its length in
+ * *n; NULL (errno set) if it cannot be opened or read, or memory runs out. For data files, not documents. */
+char *tt_file_read(const char *path, size_t *n);
+
 /* ---- 4. Languages and scripts --------------------------------------------------------------------------- */
 typedef enum tt_lang {
     TT_LANG_OTHER = 0, /* any other language: NFKC casefold only, no lexicon entries apply */
