@@ -2,6 +2,7 @@
  * shard, merge, diff) and the stage programs (decode ... export), so the chain runs in one process. */
 #include "cli.h"
 #include "opts.h"
+#include "readopts.h"
 #include "tt/decode.h"
 #include "tt/export.h"
 #include "tt/lexicon.h"
@@ -48,7 +49,7 @@ static const char run_usage[] =
     "                      token that hits it skips its document, naming the entry\n"
     "  --regex-depth-limit N  limit: PCRE2 depth limit per token (default 1000)\n"
     "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
-    "  --quiet             no progress line\n" TT_CLI_SHARED_HELP
+    "  --quiet             no progress line\n" TT_CLI_READ_HELP TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -92,7 +93,7 @@ cmd_run(int argc, char **argv)
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
         {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
         {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           TT_CLI_SHARED_OPTIONS,
-        {0, 0, 0, 0}};
+        TT_CLI_READ_OPTIONS,            {0, 0, 0, 0}};
     tt_run_config cfg;
     memset(&cfg, 0, sizeof cfg);
     tt_cli_opts co;
@@ -102,6 +103,8 @@ cmd_run(int argc, char **argv)
     optind = 0;
     while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
         int h = tt_cli_opt(prog, o, optarg, &co);
+        if (h == 0)
+            h = tt_cli_read_opt(prog, o, optarg, &cfg.run.decode);
         if (h < 0)
             return TT_EXIT_USAGE;
         if (h)

@@ -377,14 +377,14 @@ open_streams(tt_exporter *ex, tt_error *err)
     for (size_t i = 1; i < ex->o.nmanifest_columns; i++)
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ex->o.manifest_columns[i], strlen(ex->o.manifest_columns[i])))
             return oom(err);
-    if (tt_buf_puts(b, "\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\n"))
+    if (tt_buf_puts(b, "\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\tformat\tpage_count\n"))
         return oom(err);
     if ((rc = put_buf(ex->docs.f, b, err)))
         return rc;
     static const char *const tfh[] = {"doc_id", "concept_id", "count", "per_10k"};
-    static const char *const hh[] = {"doc_id", "concept_id", "entry", "start", "end",
-                                     "sentence", "article", "surface", "left", "right"};
-    if ((rc = write_header(&ex->tf, tfh, 4, err)) || (rc = write_header(&ex->hits, hh, 10, err)))
+    static const char *const hh[] = {"doc_id", "concept_id", "entry", "start", "end", "sentence",
+                                     "article", "surface", "left", "right", "page"};
+    if ((rc = write_header(&ex->tf, tfh, 4, err)) || (rc = write_header(&ex->hits, hh, 11, err)))
         return rc;
     if (!(ex->tfmtx = scratch_file(ex, err)) || !(ex->skipped = scratch_file(ex, err)) ||
         !(ex->perdoc = scratch_file(ex, err)))
@@ -711,7 +711,16 @@ begin_body(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     size_t sun = 0;
     const char *su = kv_get(&ex->stat, "script_used", &sun);
     if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, status, stn) || tt_buf_putc(b, '\t') ||
-        tt_buf_put_tsv(b, su ? su : "", su ? sun : 0) || tt_buf_putc(b, '\n'))
+        tt_buf_put_tsv(b, su ? su : "", su ? sun : 0))
+        return oom(err);
+    static const char *const cols2[] = {"format", "page_count"}; /* format_version 2 (outputs.md Additions) */
+    for (size_t i = 0; i < 2; i++) {
+        size_t n = 0;
+        const char *v = kv_get(&ex->stat, cols2[i], &n);
+        if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, v ? v : "", v ? n : 0))
+            return oom(err);
+    }
+    if (tt_buf_putc(b, '\n'))
         return oom(err);
     int rc = put_buf(ex->docs.f, b, err);
     if (rc || (rc = record_stats(ex, id, idn, err)))
@@ -895,10 +904,12 @@ add_hit(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     tt_buf_reset(b);
     if (tt_buf_put_tsv(b, id, idn))
         return oom(err);
-    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form) */
+    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form), then page */
     for (size_t i = 0; i < 9; i++)
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[i], ln->n[i]))
             return oom(err);
+    if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[10], ln->n[10]))
+        return oom(err);
     if (tt_buf_putc(b, '\n'))
         return oom(err);
     int rc = put_buf(ex->hits.f, b, err);

@@ -86,6 +86,7 @@ typedef struct tt_dochit {
     size_t left_len, right_len;
     const char *form;              /* match forms of the hit's tokens joined by one space */
     size_t form_len;
+    uint32_t page;                 /* 1-based page of a paged format (PDF), 0 = none */
 } tt_dochit;
 
 typedef struct tt_counter tt_counter;

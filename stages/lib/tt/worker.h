@@ -56,7 +56,11 @@ size_t tt_piece_cut(const char *s, size_t n, size_t piece, int eof);
 
 /* The statistics of a docres record, in the order every producer writes them (worker and tt-count). */
 extern const char *const tt_stat_keys[];
-#define TT_NSTAT 21
+#define TT_NSTAT 23
+
+/* Page counting in paged text (pages separated by \f, tt/read.h): the number of form feeds in s[*pos..upto),
+ * and *pos moves to upto (when it is past *pos). Hits come in order, so one pass over a piece serves them all. */
+uint32_t tt_count_ff(const char *s, size_t *pos, size_t upto);
 
 /* KWIC context: the up to `chars` characters before s[start] and after s[end] within s[0..n), with tabs and
  * line breaks turned into spaces, appended to left and right. */
