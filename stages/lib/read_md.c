@@ -186,9 +186,17 @@ read_body(const char *s, size_t n, tt_emit *e, tt_error *err)
         const char *lit;
         switch (ty) {
         case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
             lit = cmark_node_get_literal(nd);
             rc = lit ? tt_emit_text(e, lit, strlen(lit)) : 0;
+            break;
+        case CMARK_NODE_CODE:
+            /* a legal text has no code: backticks are Uzbek apostrophes (o`zbek), so they are kept as written */
+            lit = cmark_node_get_literal(nd);
+            rc = tt_emit_literal(e, "`", 1);
+            if (!rc && lit)
+                rc = tt_emit_text(e, lit, strlen(lit));
+            if (!rc)
+                rc = tt_emit_literal(e, "`", 1);
             break;
         case CMARK_NODE_CODE_BLOCK:
             lit = cmark_node_get_literal(nd);
