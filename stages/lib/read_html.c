@@ -142,7 +142,22 @@ tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_table
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
                HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
     const char *enc = o->encoding && *o->encoding ? o->encoding : NULL;
-    htmlDocPtr d = htmlReadMemory(p, (int)n, NULL, enc, opts);
+    uint64_t maxd = o->lim.max_depth ? o->lim.max_depth : DEFAULT_MAX_DEPTH;
+    if (maxd > 256)
+        opts |= XML_PARSE_HUGE; /* libxml2 stops at 256 levels without it (2048 with it) */
+    htmlParserCtxtPtr x = htmlNewParserCtxt();
+    if (!x)
+        return tt_error_set(err, TT_ENOMEM, "out of memory (libxml2)");
+    htmlDocPtr d = htmlCtxtReadMemory(x, p, (int)n, NULL, enc, opts);
+    /* libxml2 recovers from too deep a tree by dropping the rest of the page: never silently */
+    int too_deep = x->errNo == XML_ERR_INTERNAL_ERROR;
+    htmlFreeParserCtxt(x);
+    if (too_deep) {
+        xmlFreeDoc(d);
+        return tt_error_set(err, TT_ELIMIT, "HTML elements nested deeper than %llu (%s)",
+                            (unsigned long long)(maxd > 256 ? 2048 : maxd),
+                            maxd > 256 ? "libxml2's limit" : "--max-depth raises the limit");
+    }
     if (!d)
         return tt_error_set(err, TT_EFORMAT, "HTML that libxml2 cannot parse%s%s", cap.msg[0] ? ": " : "",
                             cap.msg);
@@ -150,9 +165,9 @@ tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_table
     tt_emit_init(&e, &doc->text, o->max_text);
     int rc = 0;
     if (o->html_select && *o->html_select) {
-        xmlXPathContextPtr x = xmlXPathNewContext(d);
-        xmlXPathObjectPtr r = x ? xmlXPathEvalExpression((const xmlChar *)o->html_select, x) : NULL;
-        if (!x)
+        xmlXPathContextPtr xc = xmlXPathNewContext(d);
+        xmlXPathObjectPtr r = xc ? xmlXPathEvalExpression((const xmlChar *)o->html_select, xc) : NULL;
+        if (!xc)
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
         else if (!r)
             rc = tt_error_set(err, TT_EUSAGE, "bad XPath expression '%s' (--html-select)%s%s", o->html_select,
@@ -172,7 +187,7 @@ tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_table
             last = s;
         }
         xmlXPathFreeObject(r);
-        xmlXPathFreeContext(x);
+        xmlXPathFreeContext(xc);
     } else {
         xmlNodePtr root = xmlDocGetRootElement(d);
         for (xmlNodePtr c = d->children; !rc && c; c = c->next)

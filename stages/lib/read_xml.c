@@ -123,6 +123,29 @@ close_element(walker *w, int act, int depth)
     }
 }
 
+/* 1 if the prologue (before the root element) has a <!DOCTYPE: refused before libxml2 reads a declaration. */
+static int
+has_doctype(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || (unsigned char)s[i] >= 0x80))
+            i++; /* whitespace, a BOM */
+        if (i + 1 >= n || s[i] != '<')
+            return 0;
+        if (s[i + 1] == '?' || (i + 3 < n && memcmp(s + i, "<!--", 4) == 0)) {
+            const char *end = s[i + 1] == '?' ? "?>" : "-->";
+            const char *e = memmem(s + i + 2, n - i - 2, end, strlen(end));
+            if (!e)
+                return 0;
+            i = (size_t)(e - s) + strlen(end);
+            continue;
+        }
+        return n - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0;
+    }
+    return 0;
+}
+
 int
 tt_read_xml_part(const char *part, const void *p, size_t n, int fmt, const char *const *only, size_t nonly,
                  const tt_read_opts *o, const tt_read_tables *t, tt_emit *e, tt_emit *notes, tt_error *err)
@@ -130,9 +153,14 @@ tt_read_xml_part(const char *part, const void *p, size_t n, int fmt, const char 
     if (n > INT_MAX)
         return tt_error_set(err, TT_ELIMIT, "'%s' is larger than 2 GiB", part);
     uint64_t maxd = o->lim.max_depth ? o->lim.max_depth : DEFAULT_MAX_DEPTH;
+    if (has_doctype(p, n))
+        return tt_error_set(err, TT_EFORMAT,
+                            "'%s' has a DTD (<!DOCTYPE>): a %s part never has one, and entity declarations are "
+                            "refused (an XML entity expansion attack, \"billion laughs\"?)",
+                            part, fmt == RF_DOCX ? "DOCX" : "ODT");
     xmlTextReaderPtr rd = xmlReaderForMemory(p, (int)n, part, NULL,
                                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                                 XML_PARSE_COMPACT);
+                                                 XML_PARSE_COMPACT | (maxd > 256 ? XML_PARSE_HUGE : 0));
     if (!rd)
         return tt_error_set(err, TT_ENOMEM, "out of memory (libxml2)");
     tt_error cap;
@@ -149,7 +177,7 @@ tt_read_xml_part(const char *part, const void *p, size_t n, int fmt, const char 
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
             rc = tt_error_set(err, TT_EFORMAT,
                               "'%s' has a DTD (<!DOCTYPE>): a %s part never has one, and entity declarations "
-                              "are refused (an XML entity expansion attack?)",
+                              "are refused (an XML entity expansion attack, \"billion laughs\"?)",
                               part, fmt == RF_DOCX ? "DOCX" : "ODT");
             break;
         }
@@ -202,6 +230,9 @@ tt_read_xml_part(const char *part, const void *p, size_t n, int fmt, const char 
         rc = tt_read_too_long(err, e->max);
     else if (rc == TT_ENOMEM && !err->msg[0])
         tt_error_set(err, TT_ENOMEM, "out of memory");
+    if (!rc && r < 0 && strstr(cap.msg, "Excessive depth"))
+        rc = tt_error_set(err, TT_ELIMIT, "'%s': XML elements nested deeper than %llu (--max-depth raises the "
+                          "limit)", part, (unsigned long long)(maxd < 256 ? maxd : 256));
     if (!rc && r < 0)
         rc = tt_error_set(err, TT_EFORMAT, "'%s' is not well-formed XML (line %d): %s", part, c.line,
                           cap.msg[0] ? cap.msg : "parse error");
