@@ -1,10 +1,12 @@
-/* readopts.c - parsing of the document reader options shared by tt-decode and `pipeline run` (readopts.h). */
+/* readopts.c - parsing of the document reader options shared by tt-decode and `pipeline run`
+ * (readopts.h). */
 #include "readopts.h"
 
-#include "cli.h"
+#include <string.h>
+
 #include "tt/read.h"
 
-#include <string.h>
+#include "cli.h"
 
 int
 tt_cli_read_opt(const char *prog, int o, const char *arg, tt_decode_opts *opts)
@@ -16,7 +18,9 @@ tt_cli_read_opt(const char *prog, int o, const char *arg, tt_decode_opts *opts)
     case TT_OPT_FORMAT: {
         int f = tt_format_parse(arg, strlen(arg));
         if (f < 0 || f == TT_FMT_AUTO)
-            return tt_cli_usage(prog, "unknown --format '%s' (txt, html, docx, odt, pdf or md)", arg), -1;
+            return tt_cli_usage(prog, "unknown --format '%s' (txt, html, docx, odt, pdf or md)",
+                                arg),
+                   -1;
         opts->format = f;
         return 1;
     }
@@ -28,13 +32,26 @@ tt_cli_read_opt(const char *prog, int o, const char *arg, tt_decode_opts *opts)
         opts->html_select = arg;
         return 1;
     }
-    case TT_OPT_MAX_INPUT: dst = &l->max_input, name = "--max-input-bytes"; break;
-    case TT_OPT_MAX_ZIP_ENTRIES: dst = &l->max_zip_entries, name = "--max-zip-entries"; break;
-    case TT_OPT_MAX_UNZIPPED: dst = &l->max_unzipped, name = "--max-unzipped-bytes"; break;
-    case TT_OPT_MAX_ZIP_RATIO: dst = &l->max_zip_ratio, name = "--max-zip-ratio"; break;
-    case TT_OPT_MAX_DEPTH: dst = &l->max_depth, name = "--max-depth"; break;
-    case TT_OPT_MAX_PDF_PAGES: dst = &l->max_pages, name = "--max-pdf-pages"; break;
-    default: return 0;
+    case TT_OPT_MAX_INPUT:
+        dst = &l->max_input, name = "--max-input-bytes";
+        break;
+    case TT_OPT_MAX_ZIP_ENTRIES:
+        dst = &l->max_zip_entries, name = "--max-zip-entries";
+        break;
+    case TT_OPT_MAX_UNZIPPED:
+        dst = &l->max_unzipped, name = "--max-unzipped-bytes";
+        break;
+    case TT_OPT_MAX_ZIP_RATIO:
+        dst = &l->max_zip_ratio, name = "--max-zip-ratio";
+        break;
+    case TT_OPT_MAX_DEPTH:
+        dst = &l->max_depth, name = "--max-depth";
+        break;
+    case TT_OPT_MAX_PDF_PAGES:
+        dst = &l->max_pages, name = "--max-pdf-pages";
+        break;
+    default:
+        return 0;
     }
     if (tt_cli_u64(prog, name, arg, dst))
         return -1;

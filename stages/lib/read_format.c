@@ -1,8 +1,7 @@
-/* read_format.c - format names and sniffing by the bytes, the data tables of the readers (lexicons/markup.tsv,
- * lexicons/frontmatter.tsv), the text emitter, and tt_read_mem, which dispatches to the reader of a format and
- * leaves the text NFC and free of control characters (see tt/read.h). */
-#include "read_impl.h"
-
+/* read_format.c - format names and sniffing by the bytes, the data tables of the readers
+ * (lexicons/markup.tsv, lexicons/frontmatter.tsv), the text emitter, and tt_read_mem, which
+ * dispatches to the reader of a format and leaves the text NFC and free of control characters (see
+ * tt/read.h). */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -12,7 +11,10 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
-static const char *const fmt_names[TT_FMT_COUNT] = {"", "txt", "html", "docx", "odt", "pdf", "md", "zip"};
+#include "read_impl.h"
+
+static const char *const fmt_names[TT_FMT_COUNT] = {"",    "txt", "html", "docx",
+                                                    "odt", "pdf", "md",   "zip"};
 
 const char *
 tt_format_name(tt_format f)
@@ -74,19 +76,35 @@ tt_format_sniff(const unsigned char *p, size_t n)
     if (has_prefix_ci(q, m, "<?xml"))
         return find_ci(q, m < 1024 ? m : 1024, "<html") ? TT_FMT_HTML : TT_FMT_TXT;
     /* the WHATWG MIME sniffing list: a tag name followed by a space or '>' */
-    static const char *const tags[] = {"<!doctype html", "<html", "<head", "<script", "<iframe", "<h1", "<div",
-                                       "<font", "<table", "<a", "<style", "<title", "<b", "<body", "<br",
-                                       "<p", "<!--"};
+    static const char *const tags[] = {"<!doctype html",
+                                       "<html",
+                                       "<head",
+                                       "<script",
+                                       "<iframe",
+                                       "<h1",
+                                       "<div",
+                                       "<font",
+                                       "<table",
+                                       "<a",
+                                       "<style",
+                                       "<title",
+                                       "<b",
+                                       "<body",
+                                       "<br",
+                                       "<p",
+                                       "<!--"};
     for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
         size_t k = strlen(tags[t]);
-        if (has_prefix_ci(q, m, tags[t]) && m > k && (q[k] == ' ' || q[k] == '>' || q[k] == '\n' ||
-                                                     q[k] == '\t' || q[k] == '\r' || (t == 16 && q[k] != '-')))
+        if (has_prefix_ci(q, m, tags[t]) && m > k &&
+            (q[k] == ' ' || q[k] == '>' || q[k] == '\n' || q[k] == '\t' || q[k] == '\r' ||
+             (t == 16 && q[k] != '-')))
             return TT_FMT_HTML;
     }
     return TT_FMT_TXT;
 }
 
-/* ---- data tables ----------------------------------------------------------------------------------------- */
+/* ---- data tables
+ * ----------------------------------------------------------------------------------------- */
 static tt_read_tables tables;
 static char *tables_store[2];
 static tt_error tables_err;
@@ -112,8 +130,8 @@ field(char **cur)
 static int
 action_parse(const char *s)
 {
-    static const char *const names[] = {"inline", "skip", "para", "line", "cell", "tab",
-                                        "space",  "hyphen", "pre", "text", "note"};
+    static const char *const names[] = {"inline", "skip",   "para", "line", "cell", "tab",
+                                        "space",  "hyphen", "pre",  "text", "note"};
     for (int i = 0; i < (int)(sizeof names / sizeof *names); i++)
         if (strcmp(s, names[i]) == 0)
             return i;
@@ -159,18 +177,23 @@ load_markup(const char *dir)
             ns_uri[nns++] = c;
             continue;
         }
-        int fmt = !strcmp(a, "html") ? RF_HTML : !strcmp(a, "docx") ? RF_DOCX : !strcmp(a, "odt") ? RF_ODT : -1;
+        int fmt = !strcmp(a, "html")   ? RF_HTML
+                  : !strcmp(a, "docx") ? RF_DOCX
+                  : !strcmp(a, "odt")  ? RF_ODT
+                                       : -1;
         int act = action_parse(c);
         if (fmt < 0)
             return tab_fail(path, line, "unknown format (html, docx, odt or ns)");
         if (act < 0)
-            return tab_fail(path, line, "unknown action (skip para line cell tab space hyphen pre text note)");
+            return tab_fail(path, line,
+                            "unknown action (skip para line cell tab space hyphen pre text note)");
         const char *uri = NULL, *local = b, *colon = strchr(b, ':');
         if (fmt != RF_HTML) {
             if (!colon)
                 return tab_fail(path, line, "an XML element needs a PREFIX:local name");
             for (size_t k = 0; k < nns && !uri; k++)
-                if (strlen(ns_pre[k]) == (size_t)(colon - b) && !strncmp(ns_pre[k], b, (size_t)(colon - b)))
+                if (strlen(ns_pre[k]) == (size_t)(colon - b) &&
+                    !strncmp(ns_pre[k], b, (size_t)(colon - b)))
                     uri = ns_uri[k];
             if (!uri)
                 return tab_fail(path, line, "prefix without an `ns` row above");
@@ -213,7 +236,8 @@ load_frontmatter(const char *dir)
         char *cur = l;
         const char *a = field(&cur), *b = field(&cur), *c = cur ? field(&cur) : "";
         if (!a || !b || !*a || !*b || cur)
-            return tab_fail(path, line, "expected FIELD, COLUMN and optional VALUES, tab-separated");
+            return tab_fail(path, line,
+                            "expected FIELD, COLUMN and optional VALUES, tab-separated");
         if (tables.nfm == cap) {
             cap = cap ? 2 * cap : 16;
             tt_fm_rule *r = realloc(tables.fm, cap * sizeof *r);
@@ -265,7 +289,8 @@ tt_markup_action(const tt_read_tables *t, int fmt, const char *uri, const char *
     return RA_INLINE;
 }
 
-/* ---- emitter --------------------------------------------------------------------------------------------- */
+/* ---- emitter
+ * --------------------------------------------------------------------------------------------- */
 void
 tt_emit_init(tt_emit *e, tt_buf *out, uint64_t max)
 {
@@ -343,9 +368,10 @@ tt_read_too_long(tt_error *err, uint64_t max)
                         (unsigned long long)max);
 }
 
-/* ---- tt_read_mem ----------------------------------------------------------------------------------------- */
-/* Control characters other than \t \n \f become spaces (\r\n -> \n): the decoder takes many of them for
- * binary, and no reader means them. */
+/* ---- tt_read_mem
+ * ----------------------------------------------------------------------------------------- */
+/* Control characters other than \t \n \f become spaces (\r\n -> \n): the decoder takes many of them
+ * for binary, and no reader means them. */
 static void
 clean_controls(tt_buf *b)
 {
@@ -363,8 +389,8 @@ clean_controls(tt_buf *b)
         b->data[k] = 0;
 }
 
-/* NFC in place (ICU), with invalid UTF-8 replaced by U+FFFD. Offsets of notes (PDF) are fixed up by the PDF
- * reader itself, which normalizes page by page (tt_read_nfc_append). */
+/* NFC in place (ICU), with invalid UTF-8 replaced by U+FFFD. Offsets of notes (PDF) are fixed up by
+ * the PDF reader itself, which normalizes page by page (tt_read_nfc_append). */
 static int
 to_nfc(tt_buf *b, tt_error *err)
 {
@@ -427,27 +453,36 @@ tt_read_nfc(tt_buf *b, tt_error *err)
 }
 
 int
-tt_read_mem(tt_format f, const void *p, size_t n, const char *name, const tt_read_opts *opts, tt_read_doc *doc,
-            tt_error *err)
+tt_read_mem(tt_format f, const void *p, size_t n, const char *name, const tt_read_opts *opts,
+            tt_read_doc *doc, tt_error *err)
 {
     (void)name;
     tt_read_opts o = {0};
     if (opts)
         o = *opts;
     if (!tt_format_is_container(f))
-        return tt_error_set(err, TT_EUSAGE, "format '%s' is not read by a document reader", tt_format_name(f));
+        return tt_error_set(err, TT_EUSAGE, "format '%s' is not read by a document reader",
+                            tt_format_name(f));
     const tt_read_tables *t;
     int rc = tt_read_tables_get(&t, o.data_dir, err);
     if (rc)
         return rc;
     doc->format = f;
     switch (f) {
-    case TT_FMT_HTML: rc = tt_read_html(p, n, &o, t, doc, err); break;
+    case TT_FMT_HTML:
+        rc = tt_read_html(p, n, &o, t, doc, err);
+        break;
     case TT_FMT_ZIP:
     case TT_FMT_DOCX:
-    case TT_FMT_ODT: rc = tt_read_zip(p, n, &o, t, doc, err); break;
-    case TT_FMT_PDF: rc = tt_read_pdf(p, n, &o, doc, err); break;
-    default: rc = tt_read_md(p, n, &o, t, doc, err); break;
+    case TT_FMT_ODT:
+        rc = tt_read_zip(p, n, &o, t, doc, err);
+        break;
+    case TT_FMT_PDF:
+        rc = tt_read_pdf(p, n, &o, doc, err);
+        break;
+    default:
+        rc = tt_read_md(p, n, &o, t, doc, err);
+        break;
     }
     if (rc == 0 && doc->format != TT_FMT_PDF) /* the PDF reader normalizes page by page itself */
         rc = tt_read_nfc(&doc->text, err);

@@ -1,13 +1,13 @@
-/* read_html.c - HTML and XHTML -> text with libxml2's HTML parser (recovering like a browser, no network, no
- * messages), an optional XPath selection of the part that is the document, and an iterative walk of the tree
- * that follows the html rows of lexicons/markup.tsv (see tt/read.h). */
-#include "read_impl.h"
-
+/* read_html.c - HTML and XHTML -> text with libxml2's HTML parser (recovering like a browser, no
+ * network, no messages), an optional XPath selection of the part that is the document, and an
+ * iterative walk of the tree that follows the html rows of lexicons/markup.tsv (see tt/read.h). */
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <limits.h>
 #include <string.h>
+
+#include "read_impl.h"
 
 static void
 quiet(void *ctx, const char *msg, ...)
@@ -28,7 +28,8 @@ quiet_structured(void *ctx, xmlErrorPtr e)
     }
 }
 
-/* libxml2 keeps its error handlers per thread: silence them for this thread (the library never prints). */
+/* libxml2 keeps its error handlers per thread: silence them for this thread (the library never
+ * prints). */
 static void
 silence(tt_error *capture)
 {
@@ -48,11 +49,13 @@ tt_read_xpath_ok(const char *xpath, tt_error *err)
         xmlXPathFreeCompExpr(c);
         return 1;
     }
-    tt_error_set(err, TT_EUSAGE, "bad XPath expression '%s'%s%s", xpath, cap.msg[0] ? ": " : "", cap.msg);
+    tt_error_set(err, TT_EUSAGE, "bad XPath expression '%s'%s%s", xpath, cap.msg[0] ? ": " : "",
+                 cap.msg);
     return 0;
 }
 
-/* Emits the text of the subtree at `top` (an element, or a text/attribute node selected by XPath). */
+/* Emits the text of the subtree at `top` (an element, or a text/attribute node selected by XPath).
+ */
 static int
 walk(xmlNodePtr top, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e, tt_error *err)
 {
@@ -88,9 +91,10 @@ walk(xmlNodePtr top, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e,
             return tt_error_set(err, rc, "out of memory");
         if (descend) {
             if (++depth > maxd)
-                return tt_error_set(err, TT_ELIMIT,
-                                    "HTML elements nested deeper than %llu (--max-depth raises the limit)",
-                                    (unsigned long long)maxd);
+                return tt_error_set(
+                    err, TT_ELIMIT,
+                    "HTML elements nested deeper than %llu (--max-depth raises the limit)",
+                    (unsigned long long)maxd);
             n = n->children;
             continue;
         }
@@ -131,8 +135,8 @@ is_inside(xmlNodePtr n, xmlNodePtr anc)
 }
 
 int
-tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables *t, tt_read_doc *doc,
-             tt_error *err)
+tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables *t,
+             tt_read_doc *doc, tt_error *err)
 {
     if (n > INT_MAX)
         return tt_error_set(err, TT_ELIMIT, "HTML file larger than 2 GiB");
@@ -159,24 +163,26 @@ tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_table
                             maxd > 256 ? "libxml2's limit" : "--max-depth raises the limit");
     }
     if (!d)
-        return tt_error_set(err, TT_EFORMAT, "HTML that libxml2 cannot parse%s%s", cap.msg[0] ? ": " : "",
-                            cap.msg);
+        return tt_error_set(err, TT_EFORMAT, "HTML that libxml2 cannot parse%s%s",
+                            cap.msg[0] ? ": " : "", cap.msg);
     tt_emit e;
     tt_emit_init(&e, &doc->text, o->max_text);
     int rc = 0;
     if (o->html_select && *o->html_select) {
         xmlXPathContextPtr xc = xmlXPathNewContext(d);
-        xmlXPathObjectPtr r = xc ? xmlXPathEvalExpression((const xmlChar *)o->html_select, xc) : NULL;
+        xmlXPathObjectPtr r =
+            xc ? xmlXPathEvalExpression((const xmlChar *)o->html_select, xc) : NULL;
         if (!xc)
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
         else if (!r)
-            rc = tt_error_set(err, TT_EUSAGE, "bad XPath expression '%s' (--html-select)%s%s", o->html_select,
-                              cap.msg[0] ? ": " : "", cap.msg);
+            rc = tt_error_set(err, TT_EUSAGE, "bad XPath expression '%s' (--html-select)%s%s",
+                              o->html_select, cap.msg[0] ? ": " : "", cap.msg);
         else if (r->type != XPATH_NODESET || !r->nodesetval || r->nodesetval->nodeNr == 0)
-            rc = tt_error_set(err, TT_EEMPTY,
-                              "--html-select '%s' selects nothing in this page (check the page's markup: "
-                              "an id or class the publisher changed?)",
-                              o->html_select);
+            rc = tt_error_set(
+                err, TT_EEMPTY,
+                "--html-select '%s' selects nothing in this page (check the page's markup: "
+                "an id or class the publisher changed?)",
+                o->html_select);
         xmlNodePtr last = NULL;
         for (int i = 0; !rc && i < r->nodesetval->nodeNr; i++) {
             xmlNodePtr s = r->nodesetval->nodeTab[i];

@@ -1,17 +1,18 @@
-/* read_md.c - Markdown with a YAML front matter -> text: libyaml reads the front matter (events only: no alias is
- * ever expanded), whose scalar fields become manifest columns by lexicons/frontmatter.tsv; cmark (CommonMark)
- * parses the body and only its text is kept - headings, quotes, emphasis, bullets and HTML are markup; ordered
- * list markers (`1)`, `2.`) are kept, as legal texts number their points that way (see tt/read.h). */
-#include "read_impl.h"
-
+/* read_md.c - Markdown with a YAML front matter -> text: libyaml reads the front matter (events
+ * only: no alias is ever expanded), whose scalar fields become manifest columns by
+ * lexicons/frontmatter.tsv; cmark (CommonMark) parses the body and only its text is kept -
+ * headings, quotes, emphasis, bullets and HTML are markup; ordered list markers (`1)`, `2.`) are
+ * kept, as legal texts number their points that way (see tt/read.h). */
 #include <cmark.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
-/* Length of the front matter block including its closing line; *body_off = where the body starts. 0 = none
- * (the file does not start with a `---` line); -1 = not closed. */
+#include "read_impl.h"
+
+/* Length of the front matter block including its closing line; *body_off = where the body starts. 0
+ * = none (the file does not start with a `---` line); -1 = not closed. */
 static long
 front_matter(const char *s, size_t n, size_t *yaml_off, size_t *yaml_len, size_t *body_off)
 {
@@ -62,8 +63,8 @@ add_meta(tt_read_doc *doc, const char *col, const char *val, size_t vn)
     return 0;
 }
 
-/* The value `val` maps to by a VALUES list "from=to,from=to" (NULL if not listed); the value itself if the
- * list is empty. */
+/* The value `val` maps to by a VALUES list "from=to,from=to" (NULL if not listed); the value itself
+ * if the list is empty. */
 static const char *
 map_value(const char *values, const char *val, size_t *vn)
 {
@@ -104,7 +105,9 @@ read_yaml(const char *y, size_t n, const tt_read_tables *t, tt_read_doc *doc, tt
             break;
         }
         switch (ev.type) {
-        case YAML_STREAM_END_EVENT: done = 1; break;
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
         case YAML_MAPPING_START_EVENT:
         case YAML_SEQUENCE_START_EVENT:
             if (depth == 1 && !want_key) { /* a nested value: not read */
@@ -115,7 +118,9 @@ read_yaml(const char *y, size_t n, const tt_read_tables *t, tt_read_doc *doc, tt
             depth++;
             break;
         case YAML_MAPPING_END_EVENT:
-        case YAML_SEQUENCE_END_EVENT: depth--; break;
+        case YAML_SEQUENCE_END_EVENT:
+            depth--;
+            break;
         case YAML_SCALAR_EVENT:
             if (depth != 1)
                 break;
@@ -142,7 +147,8 @@ read_yaml(const char *y, size_t n, const tt_read_tables *t, tt_read_doc *doc, tt
                 want_key = 1;
             }
             break;
-        default: break;
+        default:
+            break;
         }
         yaml_event_delete(&ev);
     }
@@ -190,7 +196,8 @@ read_body(const char *s, size_t n, tt_emit *e, tt_error *err)
             rc = lit ? tt_emit_text(e, lit, strlen(lit)) : 0;
             break;
         case CMARK_NODE_CODE:
-            /* a legal text has no code: backticks are Uzbek apostrophes (o`zbek), so they are kept as written */
+            /* a legal text has no code: backticks are Uzbek apostrophes (o`zbek), so they are kept
+             * as written */
             lit = cmark_node_get_literal(nd);
             rc = tt_emit_literal(e, "`", 1);
             if (!rc && lit)
@@ -207,7 +214,9 @@ read_body(const char *s, size_t n, tt_emit *e, tt_error *err)
             tt_emit_break(e, EB_PARA);
             break;
         case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK: tt_emit_break(e, EB_LINE); break;
+        case CMARK_NODE_LINEBREAK:
+            tt_emit_break(e, EB_LINE);
+            break;
         case CMARK_NODE_IMAGE:
             if (ev == CMARK_EVENT_ENTER)
                 cmark_iter_reset(it, nd, CMARK_EVENT_EXIT); /* its alt text is not the document's */
@@ -221,8 +230,9 @@ read_body(const char *s, size_t n, tt_emit *e, tt_error *err)
                     for (cmark_node *p = cmark_node_previous(nd); p; p = cmark_node_previous(p))
                         k++;
                     char mk[24];
-                    int ml = snprintf(mk, sizeof mk, "%d%c", k,
-                                      cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.');
+                    int ml =
+                        snprintf(mk, sizeof mk, "%d%c", k,
+                                 cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.');
                     tt_emit_break(e, EB_PARA);
                     rc = tt_emit_literal(e, mk, (size_t)ml);
                     after_marker = 1;
@@ -240,8 +250,11 @@ read_body(const char *s, size_t n, tt_emit *e, tt_error *err)
         case CMARK_NODE_BLOCK_QUOTE:
         case CMARK_NODE_LIST:
         case CMARK_NODE_THEMATIC_BREAK:
-        case CMARK_NODE_HTML_BLOCK: tt_emit_break(e, EB_PARA); break;
-        default: break; /* emphasis, strong, links: their text only; inline HTML: nothing */
+        case CMARK_NODE_HTML_BLOCK:
+            tt_emit_break(e, EB_PARA);
+            break;
+        default:
+            break; /* emphasis, strong, links: their text only; inline HTML: nothing */
         }
     }
     cmark_iter_free(it);
@@ -250,14 +263,15 @@ read_body(const char *s, size_t n, tt_emit *e, tt_error *err)
 }
 
 int
-tt_read_md(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables *t, tt_read_doc *doc,
-           tt_error *err)
+tt_read_md(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables *t,
+           tt_read_doc *doc, tt_error *err)
 {
     const char *s = p;
     size_t yo = 0, yl = 0, bo = 0;
     long fm = front_matter(s, n, &yo, &yl, &bo);
     if (fm < 0)
-        return tt_error_set(err, TT_EFORMAT, "the front matter that starts with '---' on line 1 is never closed "
+        return tt_error_set(err, TT_EFORMAT,
+                            "the front matter that starts with '---' on line 1 is never closed "
                             "(a line '---' must end it)");
     int rc = 0;
     if (fm > 0)

@@ -1,13 +1,14 @@
-/* read_pdf.c - PDF -> text with poppler-glib: each page's text in reading order (poppler_page_get_text), pages
- * separated by a form feed, running headers and footers (lines at the top or bottom of most pages, digits
- * compared as one class so that page numbers match) listed as note spans; a PDF without any text is refused
- * (a scan without OCR), an encrypted one too (see tt/read.h). */
-#include "read_impl.h"
-
+/* read_pdf.c - PDF -> text with poppler-glib: each page's text in reading order
+ * (poppler_page_get_text), pages separated by a form feed, running headers and footers (lines at
+ * the top or bottom of most pages, digits compared as one class so that page numbers match) listed
+ * as note spans; a PDF without any text is refused (a scan without OCR), an encrypted one too (see
+ * tt/read.h). */
 #include <glib.h>
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "read_impl.h"
 
 #define EDGE_LINES 2 /* lines at the top and at the bottom of a page that may be running */
 
@@ -58,11 +59,13 @@ line_key(const char *s, size_t n)
     return k;
 }
 
-/* Adds the first and last EDGE_LINES non-empty lines of page text s[0..n) (at offset base) as candidates. */
+/* Adds the first and last EDGE_LINES non-empty lines of page text s[0..n) (at offset base) as
+ * candidates. */
 static int
 add_edges(cand **cs, size_t *nc, size_t *cap, const char *s, size_t n, uint64_t base, uint32_t page)
 {
-    size_t ls[64], le[64], nl = 0; /* non-empty lines: the first EDGE_LINES and a ring of the last ones */
+    size_t ls[64], le[64],
+        nl = 0; /* non-empty lines: the first EDGE_LINES and a ring of the last ones */
     size_t ring_s[EDGE_LINES], ring_e[EDGE_LINES], nring = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
@@ -107,7 +110,8 @@ add_edges(cand **cs, size_t *nc, size_t *cap, const char *s, size_t n, uint64_t 
     return 0;
 }
 
-/* Lines whose key is on at least half of the pages (and on 3 at least) are running headers or footers. */
+/* Lines whose key is on at least half of the pages (and on 3 at least) are running headers or
+ * footers. */
 static int
 find_running(tt_read_doc *doc, cand *cs, size_t nc)
 {
@@ -148,7 +152,8 @@ tt_read_pdf(const void *p, size_t n, const tt_read_opts *o, tt_read_doc *doc, tt
     if (!pd) {
         int enc = ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED;
         if (enc)
-            tt_error_set(err, TT_EFORMAT, "encrypted PDF: it needs a password to open (save a copy without "
+            tt_error_set(err, TT_EFORMAT,
+                         "encrypted PDF: it needs a password to open (save a copy without "
                          "encryption, e.g. qpdf --decrypt)");
         else
             tt_error_set(err, TT_EFORMAT, "PDF that poppler cannot open: %s",
@@ -162,7 +167,8 @@ tt_read_pdf(const void *p, size_t n, const tt_read_opts *o, tt_read_doc *doc, tt
     uint64_t maxp = o->lim.max_pages ? o->lim.max_pages : DEFAULT_MAX_PAGES;
     int rc = 0;
     if (np < 0 || (uint64_t)np > maxp)
-        rc = tt_error_set(err, TT_ELIMIT, "PDF with %d pages, more than %llu (--max-pdf-pages raises the limit)",
+        rc = tt_error_set(err, TT_ELIMIT,
+                          "PDF with %d pages, more than %llu (--max-pdf-pages raises the limit)",
                           np, (unsigned long long)maxp);
     doc->page_count = np > 0 ? (uint32_t)np : 0;
     cand *cs = NULL;
@@ -199,8 +205,10 @@ tt_read_pdf(const void *p, size_t n, const tt_read_opts *o, tt_read_doc *doc, tt
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
     }
     if (!rc && letters == 0)
-        rc = tt_error_set(err, TT_EEMPTY, "PDF without a text layer: none of its %d pages has any text (a scan? "
-                          "run OCR first, e.g. ocrmypdf, then read the OCRed PDF)", np);
+        rc = tt_error_set(err, TT_EEMPTY,
+                          "PDF without a text layer: none of its %d pages has any text (a scan? "
+                          "run OCR first, e.g. ocrmypdf, then read the OCRed PDF)",
+                          np);
     if (!rc && find_running(doc, cs, nc))
         rc = tt_error_set(err, TT_ENOMEM, "out of memory");
     for (size_t k = 0; k < nc; k++)

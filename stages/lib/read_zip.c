@@ -1,16 +1,17 @@
-/* read_zip.c - the zip containers DOCX and ODT: libzip opens the archive from memory, every entry's declared
- * size and ratio are checked against the limits before anything is inflated (zip bombs), an entry is never read
- * past its declared size, and the XML parts are read in reading order by read_xml.c (see tt/read.h). */
-#include "read_impl.h"
-
+/* read_zip.c - the zip containers DOCX and ODT: libzip opens the archive from memory, every entry's
+ * declared size and ratio are checked against the limits before anything is inflated (zip bombs),
+ * an entry is never read past its declared size, and the XML parts are read in reading order by
+ * read_xml.c (see tt/read.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
+#include "read_impl.h"
+
 #define RATIO_SLACK (64 * 1024) /* an entry this small may have any ratio */
-#define ODT_MIME "application/vnd.oasis.opendocument.text"
-#define STYLE_NS "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define ODT_MIME    "application/vnd.oasis.opendocument.text"
+#define STYLE_NS    "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 
 typedef struct zctx {
     zip_t *z;
@@ -34,8 +35,10 @@ check_limits(zctx *c, const tt_read_opts *o, tt_error *err)
     if (ne < 0)
         return tt_error_set(err, TT_EFORMAT, "broken zip archive: no central directory");
     if ((uint64_t)ne > maxe)
-        return tt_error_set(err, TT_ELIMIT, "zip archive with %lld entries, more than %llu (--max-zip-entries "
-                            "raises the limit)", (long long)ne, (unsigned long long)maxe);
+        return tt_error_set(err, TT_ELIMIT,
+                            "zip archive with %lld entries, more than %llu (--max-zip-entries "
+                            "raises the limit)",
+                            (long long)ne, (unsigned long long)maxe);
     uint64_t total = 0;
     for (zip_int64_t i = 0; i < ne; i++) {
         zip_stat_t st;
@@ -45,12 +48,14 @@ check_limits(zctx *c, const tt_read_opts *o, tt_error *err)
             continue;
         const char *nm = (st.valid & ZIP_STAT_NAME) ? st.name : "?";
         if (st.size > maxu || total + st.size > maxu)
-            return tt_error_set(err, TT_ELIMIT, "zip entries declare more than %llu bytes uncompressed ('%s': "
+            return tt_error_set(err, TT_ELIMIT,
+                                "zip entries declare more than %llu bytes uncompressed ('%s': "
                                 "%llu bytes; a zip bomb?); --max-unzipped-bytes raises the limit",
                                 (unsigned long long)maxu, nm, (unsigned long long)st.size);
         total += st.size;
         if (st.size > RATIO_SLACK && (st.comp_size == 0 || st.size / st.comp_size > ratio))
-            return tt_error_set(err, TT_ELIMIT, "zip entry '%s' inflates from %llu to %llu bytes, more than %llu "
+            return tt_error_set(err, TT_ELIMIT,
+                                "zip entry '%s' inflates from %llu to %llu bytes, more than %llu "
                                 "times (a zip bomb?); --max-zip-ratio raises the limit",
                                 nm, (unsigned long long)st.comp_size, (unsigned long long)st.size,
                                 (unsigned long long)ratio);
@@ -58,7 +63,8 @@ check_limits(zctx *c, const tt_read_opts *o, tt_error *err)
     return 0;
 }
 
-/* Reads entry `name` into a malloc'ed buffer (*out, *n); *out = NULL (returns 0) if there is no such entry. */
+/* Reads entry `name` into a malloc'ed buffer (*out, *n); *out = NULL (returns 0) if there is no
+ * such entry. */
 static int
 read_entry(zctx *c, const char *name, char **out, size_t *n, tt_error *err)
 {
@@ -71,14 +77,17 @@ read_entry(zctx *c, const char *name, char **out, size_t *n, tt_error *err)
     if (zip_stat_index(c->z, (zip_uint64_t)idx, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE))
         return zip_fail(err, TT_EFORMAT, zip_get_error(c->z), "broken zip archive");
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-        return tt_error_set(err, TT_EFORMAT, "'%s' in this %s is encrypted (save it without a password)", name,
+        return tt_error_set(err, TT_EFORMAT,
+                            "'%s' in this %s is encrypted (save it without a password)", name,
                             c->kind);
     zip_file_t *f = zip_fopen_index(c->z, (zip_uint64_t)idx, 0);
     if (!f) {
         zip_error_t *ze = zip_get_error(c->z);
-        if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD || zip_error_code_zip(ze) == ZIP_ER_ENCRNOTSUPP)
-            return tt_error_set(err, TT_EFORMAT, "'%s' in this %s is encrypted (save it without a password)",
-                                name, c->kind);
+        if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD ||
+            zip_error_code_zip(ze) == ZIP_ER_ENCRNOTSUPP)
+            return tt_error_set(err, TT_EFORMAT,
+                                "'%s' in this %s is encrypted (save it without a password)", name,
+                                c->kind);
         return zip_fail(err, TT_EFORMAT, ze, "broken zip archive");
     }
     char *b = malloc(st.size + 1);
@@ -92,8 +101,10 @@ read_entry(zctx *c, const char *name, char **out, size_t *n, tt_error *err)
         if (r <= 0) {
             int rc = r < 0 ? tt_error_set(err, TT_EFORMAT, "broken zip entry '%s': %s", name,
                                           zip_error_strerror(zip_file_get_error(f)))
-                           : tt_error_set(err, TT_EFORMAT, "broken zip entry '%s': shorter than its declared %llu "
-                                          "bytes", name, (unsigned long long)st.size);
+                           : tt_error_set(err, TT_EFORMAT,
+                                          "broken zip entry '%s': shorter than its declared %llu "
+                                          "bytes",
+                                          name, (unsigned long long)st.size);
             free(b);
             zip_fclose(f);
             return rc;
@@ -108,8 +119,9 @@ read_entry(zctx *c, const char *name, char **out, size_t *n, tt_error *err)
 }
 
 static int
-part(zctx *c, const char *name, int fmt, const char *const *only, size_t nonly, const tt_read_opts *o,
-     const tt_read_tables *t, tt_emit *e, tt_emit *notes, int required, tt_error *err)
+part(zctx *c, const char *name, int fmt, const char *const *only, size_t nonly,
+     const tt_read_opts *o, const tt_read_tables *t, tt_emit *e, tt_emit *notes, int required,
+     tt_error *err)
 {
     char *b;
     size_t n;
@@ -133,7 +145,8 @@ by_name(const void *a, const void *b)
 
 /* word/<stem>N.xml parts (header1.xml ...), in name order. */
 static int
-docx_parts(zctx *c, const char *stem, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e, tt_error *err)
+docx_parts(zctx *c, const char *stem, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e,
+           tt_error *err)
 {
     zip_int64_t ne = zip_get_num_entries(c->z, 0);
     const char **names = calloc((size_t)ne + 1, sizeof *names);
@@ -142,8 +155,8 @@ docx_parts(zctx *c, const char *stem, const tt_read_opts *o, const tt_read_table
     size_t k = 0, sl = strlen(stem);
     for (zip_int64_t i = 0; i < ne; i++) {
         const char *nm = zip_get_name(c->z, (zip_uint64_t)i, 0);
-        if (nm && strncmp(nm, stem, sl) == 0 && strchr(nm + sl, '/') == NULL && strlen(nm) > sl + 4 &&
-            strcmp(nm + strlen(nm) - 4, ".xml") == 0)
+        if (nm && strncmp(nm, stem, sl) == 0 && strchr(nm + sl, '/') == NULL &&
+            strlen(nm) > sl + 4 && strcmp(nm + strlen(nm) - 4, ".xml") == 0)
             names[k++] = nm;
     }
     qsort(names, k, sizeof *names, by_name);
@@ -170,10 +183,13 @@ read_docx(zctx *c, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e, t
 }
 
 static int
-read_odt(zctx *c, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e, tt_read_doc *doc, tt_error *err)
+read_odt(zctx *c, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e, tt_read_doc *doc,
+         tt_error *err)
 {
-    static const char *const headers[] = {STYLE_NS, "header", STYLE_NS, "header-left", STYLE_NS, "header-first"};
-    static const char *const footers[] = {STYLE_NS, "footer", STYLE_NS, "footer-left", STYLE_NS, "footer-first"};
+    static const char *const headers[] = {STYLE_NS,      "header", STYLE_NS,
+                                          "header-left", STYLE_NS, "header-first"};
+    static const char *const footers[] = {STYLE_NS,      "footer", STYLE_NS,
+                                          "footer-left", STYLE_NS, "footer-first"};
     tt_buf nb = {0};
     tt_emit notes;
     tt_emit_init(&notes, &nb, e->max);
@@ -193,13 +209,15 @@ read_odt(zctx *c, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e, tt
 }
 
 int
-tt_read_zip(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables *t, tt_read_doc *doc,
-            tt_error *err)
+tt_read_zip(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables *t,
+            tt_read_doc *doc, tt_error *err)
 {
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(p, n, 0, &ze);
-    zctx c = {NULL, doc->format == TT_FMT_DOCX ? "DOCX" : doc->format == TT_FMT_ODT ? "ODT" : "zip"};
+    zctx c = {NULL, doc->format == TT_FMT_DOCX  ? "DOCX"
+                    : doc->format == TT_FMT_ODT ? "ODT"
+                                                : "zip"};
     if (!src) {
         zip_error_fini(&ze);
         return tt_error_set(err, TT_ENOMEM, "out of memory (libzip)");
@@ -207,7 +225,8 @@ tt_read_zip(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables
     c.z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
     if (!c.z) {
         zip_source_free(src);
-        int rc = zip_fail(err, TT_EFORMAT, &ze, "broken zip archive (cannot open it as a DOCX or ODT)");
+        int rc =
+            zip_fail(err, TT_EFORMAT, &ze, "broken zip archive (cannot open it as a DOCX or ODT)");
         zip_error_fini(&ze);
         return rc;
     }
@@ -228,7 +247,8 @@ tt_read_zip(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables
         doc->format = TT_FMT_ODT;
         c.kind = "ODT";
         if (!is_odt)
-            rc = tt_error_set(err, TT_EFORMAT, "not an ODT text document: no mimetype entry '%s'", ODT_MIME);
+            rc = tt_error_set(err, TT_EFORMAT, "not an ODT text document: no mimetype entry '%s'",
+                              ODT_MIME);
         else
             rc = read_odt(&c, o, t, &e, doc, err);
     } else if (doc->format == TT_FMT_DOCX || (doc->format == TT_FMT_ZIP && is_docx)) {
@@ -236,8 +256,10 @@ tt_read_zip(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables
         c.kind = "DOCX";
         rc = read_docx(&c, o, t, &e, err);
     } else {
-        rc = tt_error_set(err, TT_EFORMAT, "a zip archive that is neither a DOCX (word/document.xml) nor an ODT "
-                          "text (mimetype %s)", ODT_MIME);
+        rc = tt_error_set(err, TT_EFORMAT,
+                          "a zip archive that is neither a DOCX (word/document.xml) nor an ODT "
+                          "text (mimetype %s)",
+                          ODT_MIME);
     }
     zip_discard(c.z);
     return rc;

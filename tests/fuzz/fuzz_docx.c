@@ -1,10 +1,11 @@
-/* fuzz_docx.c - libFuzzer target for the zip containers and their XML (read_zip.c, read_xml.c). The first byte
- * chooses: 0 the rest is a whole file (a zip, sniffed as DOCX or ODT); 1 the rest is word/document.xml, put into a
- * DOCX built here; 2 the rest is content.xml of an ODT built here (so that the fuzzer reaches the XML walk without
- * having to learn zip first). Checks read_check.h's invariants. `make check` replays tests/fuzz/corpus/docx/. */
-#include "read_check.h"
-
+/* fuzz_docx.c - libFuzzer target for the zip containers and their XML (read_zip.c, read_xml.c). The
+ * first byte chooses: 0 the rest is a whole file (a zip, sniffed as DOCX or ODT); 1 the rest is
+ * word/document.xml, put into a DOCX built here; 2 the rest is content.xml of an ODT built here (so
+ * that the fuzzer reaches the XML walk without having to learn zip first). Checks read_check.h's
+ * invariants. `make check` replays tests/fuzz/corpus/docx/. */
 #include <zlib.h>
+
+#include "read_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -18,13 +19,15 @@ le16(tt_buf *b, unsigned v)
 static void
 le32(tt_buf *b, unsigned long v)
 {
-    unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
+    unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
     tt_buf_append(b, c, 4);
 }
 
 /* A zip of stored (uncompressed) entries. */
 static void
-zip_stored(tt_buf *z, const char *const *names, const unsigned char *const *data, const size_t *len, int n)
+zip_stored(tt_buf *z, const char *const *names, const unsigned char *const *data, const size_t *len,
+           int n)
 {
     unsigned long off[4], crc[4];
     for (int i = 0; i < n; i++) {
@@ -38,9 +41,11 @@ zip_stored(tt_buf *z, const char *const *names, const unsigned char *const *data
     }
     unsigned long cd = (unsigned long)z->len;
     for (int i = 0; i < n; i++) {
-        le32(z, 0x02014b50), le16(z, 20), le16(z, 10), le16(z, 0), le16(z, 0), le16(z, 0), le16(z, 0);
+        le32(z, 0x02014b50), le16(z, 20), le16(z, 10), le16(z, 0), le16(z, 0), le16(z, 0),
+            le16(z, 0);
         le32(z, crc[i]), le32(z, (unsigned long)len[i]), le32(z, (unsigned long)len[i]);
-        le16(z, (unsigned)strlen(names[i])), le16(z, 0), le16(z, 0), le16(z, 0), le16(z, 0), le32(z, 0), le32(z, off[i]);
+        le16(z, (unsigned)strlen(names[i])), le16(z, 0), le16(z, 0), le16(z, 0), le16(z, 0),
+            le32(z, 0), le32(z, off[i]);
         tt_buf_puts(z, names[i]);
     }
     unsigned long cdl = (unsigned long)z->len - cd;

@@ -1,21 +1,26 @@
-/* read_check.h - what must hold for any input to a document reader (tt/read.h), shared by the reader fuzz
- * targets (fuzz_html.c, fuzz_docx.c, fuzz_pdf.c, fuzz_md.c): a negative TT_E* code with a message, or text that
- * is strict UTF-8 without NUL and without C0 controls other than \t \n \f, within the size limit, with note spans
- * inside it in order, PDF pages = form feeds + 1, and front matter values that are NUL-terminated. */
+/* read_check.h - what must hold for any input to a document reader (tt/read.h), shared by the
+ * reader fuzz targets (fuzz_html.c, fuzz_docx.c, fuzz_pdf.c, fuzz_md.c): a negative TT_E* code with
+ * a message, or text that is strict UTF-8 without NUL and without C0 controls other than \t \n \f,
+ * within the size limit, with note spans inside it in order, PDF pages = form feeds + 1, and front
+ * matter values that are NUL-terminated. */
 #ifndef TT_FUZZ_READ_CHECK_H
 #define TT_FUZZ_READ_CHECK_H
 
-#include "tt/read.h"
-
 #include <stdlib.h>
 #include <string.h>
+
+#include "tt/read.h"
 
 static int
 rc_valid_utf8(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         unsigned c = s[i];
-        size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        size_t len = c < 0x80                 ? 1
+                     : c >= 0xC2 && c <= 0xDF ? 2
+                     : c >= 0xE0 && c <= 0xEF ? 3
+                     : c >= 0xF0 && c <= 0xF4 ? 4
+                                              : 0;
         if (len == 0 || i + len > n)
             return 0;
         uint32_t cp = len == 1 ? c : c & (0x7F >> len);
@@ -24,8 +29,8 @@ rc_valid_utf8(const unsigned char *s, size_t n)
                 return 0;
             cp = cp << 6 | (s[i + k] & 0x3F);
         }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             return 0;
         if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\f')
             return 0;
@@ -58,7 +63,8 @@ read_and_check(tt_format f, const void *p, size_t n, const char *select)
             abort();
         uint64_t last = 0;
         for (size_t i = 0; i < doc.nnotes; i++) {
-            if (doc.notes[i].start < last || doc.notes[i].end < doc.notes[i].start || doc.notes[i].end > t->len)
+            if (doc.notes[i].start < last || doc.notes[i].end < doc.notes[i].start ||
+                doc.notes[i].end > t->len)
                 abort();
             last = doc.notes[i].end;
         }
