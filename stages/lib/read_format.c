@@ -302,8 +302,25 @@ tt_emit_init(tt_emit *e, tt_buf *out, uint64_t max)
 void
 tt_emit_break(tt_emit *e, int level)
 {
+    if (e->cell && level < EB_PAGE) {
+        /* between cells a paragraph (the next cell's) is absorbed; a line ends the row */
+        if (level != EB_LINE)
+            return;
+        e->cell = 0;
+        e->pend = EB_LINE;
+        return;
+    }
     if (level > e->pend)
         e->pend = level;
+}
+
+void
+tt_emit_cell(tt_emit *e)
+{
+    if (e->pend < EB_PAGE) {
+        e->pend = EB_TAB;
+        e->cell = 1;
+    }
 }
 
 static int
@@ -314,6 +331,7 @@ flush_break(tt_emit *e)
     if (e->pend && e->out->len > 0)
         rc = tt_buf_puts(e->out, s[e->pend]);
     e->pend = EB_NONE;
+    e->cell = 0;
     return rc ? TT_ENOMEM : 0;
 }
 

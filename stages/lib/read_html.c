@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "read_impl.h"
+#include "tt/utf8.h"
 
 static void
 quiet(void *ctx, const char *msg, ...)
@@ -107,7 +108,7 @@ walk(xmlNodePtr top, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e,
                 else if (a == RA_LINE)
                     tt_emit_break(e, EB_LINE);
                 else if (a == RA_CELL)
-                    tt_emit_break(e, EB_TAB);
+                    tt_emit_cell(e);
                 else if (a == RA_PRE) {
                     e->pre--;
                     tt_emit_break(e, EB_PARA);
@@ -146,6 +147,10 @@ tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_table
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
                HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
     const char *enc = o->encoding && *o->encoding ? o->encoding : NULL;
+    /* libxml2 takes a page without a charset for ISO-8859-1; bytes that are valid UTF-8 are UTF-8 (a
+     * CP1251 or KOI8-R page practically never is), others keep the page's own meta charset */
+    if (!enc && tt_utf8_check(p, n) == n)
+        enc = "UTF-8";
     uint64_t maxd = o->lim.max_depth ? o->lim.max_depth : DEFAULT_MAX_DEPTH;
     if (maxd > 256)
         opts |= XML_PARSE_HUGE; /* libxml2 stops at 256 levels without it (2048 with it) */

@@ -63,6 +63,7 @@ typedef struct tt_emit {
     tt_buf *out;
     int pend;       /* pending break EB_* */
     int pre;        /* > 0: inside <pre>: whitespace as written */
+    int cell;       /* a cell just ended: breaks until the next text are the row's (tt_emit_cell) */
     uint64_t max;   /* 0 = no limit */
     int over;       /* the limit was passed */
 } tt_emit;
@@ -71,6 +72,9 @@ void tt_emit_init(tt_emit *e, tt_buf *out, uint64_t max);
 /* Appends character data (UTF-8 as libxml2 gives it). Returns 0 or TT_ENOMEM / TT_ELIMIT (e->over). */
 int tt_emit_text(tt_emit *e, const char *s, size_t n);
 void tt_emit_break(tt_emit *e, int level);
+/* The end of a table cell: a tab, which replaces the paragraph or line break its last paragraph left pending
+ * (cells of a row stay on one line). */
+void tt_emit_cell(tt_emit *e);
 /* A character that is text even though it is whitespace-like (a tab from w:tab, spaces from text:s). */
 int tt_emit_literal(tt_emit *e, const char *s, size_t n);
 

@@ -110,7 +110,7 @@ open_element(walker *w, xmlTextReaderPtr rd, int act, int depth, int empty)
         break;
     }
     if (empty && (act == RA_PARA || act == RA_LINE || act == RA_CELL))
-        tt_emit_break(e, act == RA_PARA ? EB_PARA : act == RA_LINE ? EB_LINE : EB_TAB);
+        act == RA_CELL ? tt_emit_cell(e) : tt_emit_break(e, act == RA_PARA ? EB_PARA : EB_LINE);
     return rc;
 }
 
@@ -123,7 +123,7 @@ close_element(walker *w, int act, int depth)
     else if (act == RA_LINE)
         tt_emit_break(e, EB_LINE);
     else if (act == RA_CELL)
-        tt_emit_break(e, EB_TAB);
+        tt_emit_cell(e);
     else if (act == RA_TEXT && w->intext > 0)
         w->intext--;
     else if (act == RA_NOTE && w->note_depth == depth) {
