@@ -49,7 +49,9 @@ static const char run_usage[] =
     "                      token that hits it skips its document, naming the entry\n"
     "  --regex-depth-limit N  limit: PCRE2 depth limit per token (default 1000)\n"
     "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
-    "  --quiet             no progress line\n" TT_CLI_SEGMENTER_HELP TT_CLI_READ_HELP TT_CLI_SHARED_HELP
+    "  --quiet             no progress line\n" TT_CLI_SEGMENTER_HELP;
+/* the rest of run's help (one string would pass the 4095 characters C99 compilers must support) */
+static const char run_usage2[] = TT_CLI_READ_HELP TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -167,7 +169,10 @@ cmd_run(int argc, char **argv)
             cfg.shard_k = k;
             break;
         }
-        case 'h': fputs(run_usage, stdout); return tt_cli_finish(prog, 0);
+        case 'h':
+            fputs(run_usage, stdout);
+            fputs(run_usage2, stdout);
+            return tt_cli_finish(prog, 0);
         default: return tt_cli_usage(prog, "bad option");
         }
     }
