@@ -139,7 +139,8 @@ find_running(tt_read_doc *doc, cand *cs, size_t nc)
         }
         i = j;
     }
-    qsort(doc->notes, doc->nnotes, sizeof *doc->notes, span_cmp);
+    if (doc->nnotes)
+        qsort(doc->notes, doc->nnotes, sizeof *doc->notes, span_cmp);
     return 0;
 }
 
