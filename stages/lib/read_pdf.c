@@ -3,8 +3,11 @@
  * the top or bottom of most pages, digits compared as one class so that page numbers match) listed
  * as note spans; a PDF without any text is refused (a scan without OCR), an encrypted one too (see
  * tt/read.h). */
+#include <dlfcn.h>
 #include <glib.h>
 #include <poppler.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,14 +147,61 @@ find_running(tt_read_doc *doc, cand *cs, size_t nc)
     return 0;
 }
 
+/* poppler-glib is loaded on the first PDF (dlopen), not linked: it pulls in ~50 libraries (cairo, fontconfig,
+ * NSS ...) that cost every process ~9 MB and ~18 ms at start, measured, and plain text never needs them. The
+ * functions below are the only ones used; their types come from the headers. */
+#define PDF_LIB "libpoppler-glib.so.8"
+static struct {
+    __typeof__(poppler_document_new_from_bytes) *new_from_bytes;
+    __typeof__(poppler_document_get_n_pages) *get_n_pages;
+    __typeof__(poppler_document_get_page) *get_page;
+    __typeof__(poppler_page_get_text) *get_text;
+    __typeof__(poppler_error_quark) *error_quark;
+    __typeof__(g_bytes_new_static) *bytes_new_static;
+    __typeof__(g_bytes_unref) *bytes_unref;
+    __typeof__(g_free) *free;
+    __typeof__(g_error_free) *error_free;
+    __typeof__(g_object_unref) *object_unref;
+    char why[256]; /* empty once loaded */
+} pop;
+static pthread_once_t pop_once = PTHREAD_ONCE_INIT;
+
+static void
+pop_load(void)
+{
+    void *h = dlopen(PDF_LIB, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *e = dlerror();
+        snprintf(pop.why, sizeof pop.why, "%s", e ? e : PDF_LIB " not found");
+        return;
+    }
+    void **slot[] = {(void **)&pop.new_from_bytes, (void **)&pop.get_n_pages, (void **)&pop.get_page,
+                     (void **)&pop.get_text,       (void **)&pop.error_quark, (void **)&pop.bytes_new_static,
+                     (void **)&pop.bytes_unref,    (void **)&pop.free,        (void **)&pop.error_free,
+                     (void **)&pop.object_unref};
+    static const char *const name[] = {"poppler_document_new_from_bytes", "poppler_document_get_n_pages",
+                                       "poppler_document_get_page", "poppler_page_get_text",
+                                       "poppler_error_quark", "g_bytes_new_static", "g_bytes_unref", "g_free",
+                                       "g_error_free", "g_object_unref"};
+    for (size_t i = 0; i < sizeof name / sizeof *name; i++)
+        if (!(*slot[i] = dlsym(h, name[i]))) { /* dlsym searches the library and its dependencies (GLib) */
+            snprintf(pop.why, sizeof pop.why, "%s lacks %s", PDF_LIB, name[i]);
+            return;
+        }
+}
+
 int
 tt_read_pdf(const void *p, size_t n, const tt_read_opts *o, tt_read_doc *doc, tt_error *err)
 {
+    pthread_once(&pop_once, pop_load);
+    if (pop.why[0])
+        return tt_error_set(err, TT_EFORMAT, "PDF support needs poppler-glib (Debian libpoppler-glib8): %s",
+                            pop.why);
     GError *ge = NULL;
-    GBytes *bytes = g_bytes_new_static(p, n);
-    PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &ge);
+    GBytes *bytes = pop.bytes_new_static(p, n);
+    PopplerDocument *pd = pop.new_from_bytes(bytes, NULL, &ge);
     if (!pd) {
-        int enc = ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED;
+        int enc = ge && ge->domain == pop.error_quark() && ge->code == POPPLER_ERROR_ENCRYPTED;
         if (enc)
             tt_error_set(err, TT_EFORMAT,
                          "encrypted PDF: it needs a password to open (save a copy without "
@@ -160,11 +210,11 @@ tt_read_pdf(const void *p, size_t n, const tt_read_opts *o, tt_read_doc *doc, tt
             tt_error_set(err, TT_EFORMAT, "PDF that poppler cannot open: %s",
                          ge && ge->message ? ge->message : "damaged file");
         if (ge)
-            g_error_free(ge);
-        g_bytes_unref(bytes);
+            pop.error_free(ge);
+        pop.bytes_unref(bytes);
         return TT_EFORMAT;
     }
-    int np = poppler_document_get_n_pages(pd);
+    int np = pop.get_n_pages(pd);
     uint64_t maxp = o->lim.max_pages ? o->lim.max_pages : DEFAULT_MAX_PAGES;
     int rc = 0;
     if (np < 0 || (uint64_t)np > maxp)
@@ -177,14 +227,14 @@ tt_read_pdf(const void *p, size_t n, const tt_read_opts *o, tt_read_doc *doc, tt
     tt_buf pg = {0};
     uint64_t letters = 0;
     for (int i = 0; !rc && i < np; i++) {
-        PopplerPage *page = poppler_document_get_page(pd, i);
-        char *t = page ? poppler_page_get_text(page) : NULL;
+        PopplerPage *page = pop.get_page(pd, i);
+        char *t = page ? pop.get_text(page) : NULL;
         tt_buf_reset(&pg);
         if (t && tt_buf_puts(&pg, t))
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
-        g_free(t);
+        pop.free(t);
         if (page)
-            g_object_unref(page);
+            pop.object_unref(page);
         for (size_t k = 0; k < pg.len; k++)
             if (pg.data[k] == '\f')
                 pg.data[k] = '\n'; /* \f separates pages, never anything else */
@@ -216,7 +266,7 @@ tt_read_pdf(const void *p, size_t n, const tt_read_opts *o, tt_read_doc *doc, tt
         free(cs[k].key);
     free(cs);
     tt_buf_free(&pg);
-    g_object_unref(pd);
-    g_bytes_unref(bytes);
+    pop.object_unref(pd);
+    pop.bytes_unref(bytes);
     return rc;
 }
