@@ -69,10 +69,11 @@ walk(xmlNodePtr top, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e,
     }
     xmlNodePtr n = top;
     uint64_t depth = 0;
+    tt_act_cache cache[TT_ACT_CACHE] = {{0}};
     for (;;) {
         int act = RA_INLINE, descend = 0, rc = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            act = tt_markup_action(t, RF_HTML, NULL, (const char *)n->name);
+            act = tt_markup_action_cached(cache, t, RF_HTML, NULL, (const char *)n->name);
             if (act != RA_SKIP) {
                 if (act == RA_PARA)
                     tt_emit_break(e, EB_PARA);
@@ -102,7 +103,7 @@ walk(xmlNodePtr top, const tt_read_opts *o, const tt_read_tables *t, tt_emit *e,
         /* leaving n (and every ancestor whose last child it is) */
         for (;;) {
             if (n->type == XML_ELEMENT_NODE) {
-                int a = tt_markup_action(t, RF_HTML, NULL, (const char *)n->name);
+                int a = tt_markup_action_cached(cache, t, RF_HTML, NULL, (const char *)n->name);
                 if (a == RA_PARA)
                     tt_emit_break(e, EB_PARA);
                 else if (a == RA_LINE)

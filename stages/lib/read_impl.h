@@ -56,6 +56,26 @@ int tt_read_tables_get(const tt_read_tables **out, const char *data_dir, tt_erro
 /* Action of an element: uri NULL for HTML. */
 int tt_markup_action(const tt_read_tables *t, int fmt, const char *uri, const char *local);
 
+/* A per-document cache of tt_markup_action by name pointer: libxml2 interns element names in its dictionary, so
+ * the same name is the same pointer for the life of one parse (the table lookup compares strings). Zero it
+ * before each document. */
+#define TT_ACT_CACHE 64
+typedef struct tt_act_cache {
+    const void *local, *uri;
+    int act;
+} tt_act_cache;
+
+static inline int
+tt_markup_action_cached(tt_act_cache *c, const tt_read_tables *t, int fmt, const char *uri, const char *local)
+{
+    size_t h = ((size_t)(uintptr_t)local >> 3) % TT_ACT_CACHE;
+    if (c[h].local == local && c[h].uri == uri)
+        return c[h].act;
+    int a = tt_markup_action(t, fmt, uri, local);
+    c[h] = (tt_act_cache){local, uri, a};
+    return a;
+}
+
 /* ---- the emitter: collapses whitespace, turns breaks into "\t", "\n", "\n\n", "\f" between text, never
  * at the start or end */
 enum { EB_NONE = 0, EB_SPACE, EB_TAB, EB_LINE, EB_PARA, EB_PAGE };

@@ -190,6 +190,7 @@ tt_read_xml_part(const char *part, const void *p, size_t n, int fmt, const char 
                 .note_depth = -1,
                 .only_depth = nonly ? -1 : 0};
     w.acts = calloc(maxd + 2, sizeof *w.acts);
+    tt_act_cache cache[TT_ACT_CACHE] = {{0}};
     int rc = w.acts ? 0 : tt_error_set(err, TT_ENOMEM, "out of memory");
     int r = 0;
     while (!rc && (r = xmlTextReaderRead(rd)) == 1) {
@@ -223,7 +224,7 @@ tt_read_xml_part(const char *part, const void *p, size_t n, int fmt, const char 
                 tt_emit_break(e, EB_PARA);
                 continue;
             }
-            int act = uri && local ? tt_markup_action(t, fmt, uri, local) : RA_INLINE;
+            int act = uri && local ? tt_markup_action_cached(cache, t, fmt, uri, local) : RA_INLINE;
             w.acts[depth] = act;
             if ((rc = open_element(&w, rd, act, depth, empty)) != 0)
                 break;

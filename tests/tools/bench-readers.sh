@@ -31,7 +31,7 @@ if [ -n "$CHROME" ]; then
 fi
 printf 'format\tfiles\tfile_MB\ttext_MB\tseconds\tfile_MB/s\ttext_MB/s\n'
 for f in $fmts; do
-  files=$(ls "$W"/d*."$f")
+  files=$(ls "$W"/d*."$f" | grep -v '\.print\.html$')
   fb=$(cat $files | wc -c)
   tb=$("$B/bin/tt-decode" --format "$f" $files | awk '/^text\t/ {s += $3} END {print s + 0}')
   best=""
