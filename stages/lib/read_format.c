@@ -530,3 +530,19 @@ tt_read_meta(const tt_read_doc *doc, const char *col)
             return doc->meta[2 * i + 1];
     return NULL;
 }
+
+int
+tt_read_in_note(const tt_read_doc *doc, uint64_t start, uint64_t end)
+{
+    if (!doc || !doc->nnotes)
+        return 0;
+    size_t lo = 0, hi = doc->nnotes; /* the last span that starts at or before `start` */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->notes[mid].start <= start)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return doc->notes[lo].start <= start && end <= doc->notes[lo].end;
+}

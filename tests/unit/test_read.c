@@ -246,6 +246,10 @@ test_pdf(void)
     CU_ASSERT_EQUAL(hdr, 4);
     CU_ASSERT_EQUAL(num, 4);
     CU_ASSERT_EQUAL(art, 0);
+    const char *g = strstr(d.text.data, "Gazette"), *m = strstr(d.text.data, "Migration");
+    CU_ASSERT(tt_read_in_note(&d, (uint64_t)(g - d.text.data), (uint64_t)(g - d.text.data) + 7));
+    CU_ASSERT(!tt_read_in_note(&d, (uint64_t)(m - d.text.data), (uint64_t)(m - d.text.data) + 9));
+    CU_ASSERT(!tt_read_in_note(NULL, 0, 1));
     tt_read_doc_free(&d);
     /* pages without text */
     const char *const blank[2][4] = {{NULL}, {NULL}};

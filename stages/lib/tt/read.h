@@ -122,6 +122,11 @@ int tt_read_mem(tt_format f, const void *p, size_t n, const char *name, const tt
 
 void tt_read_doc_free(tt_read_doc *doc);
 
+/* 1 if [start, end) lies inside one of doc's note spans (a running header or footer of a PDF), else 0; doc may
+ * be NULL. Offsets are the text's (= the NFC text the later stages see, since a reader's text is NFC). The hook
+ * for the hit role `note` (outputs.md "Additions"): a hit for which this is 1 gets role note. */
+int tt_read_in_note(const tt_read_doc *doc, uint64_t start, uint64_t end);
+
 /* The value doc's front matter gives for manifest column `col`, or NULL. Borrowed. */
 const char *tt_read_meta(const tt_read_doc *doc, const char *col);
 
