@@ -1,4 +1,5 @@
 /* manifest.c - loads and checks a corpus manifest (see tt/manifest.h). */
+#include "tt/sha256.h"
 #include "tt/manifest.h"
 
 #include "tt/decode.h"

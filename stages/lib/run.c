@@ -1,5 +1,6 @@
 /* run.c - a whole run on all cores: manifest + lexicon -> output folder, deterministic order, cache, atomic
  * output folder, shards (see tt/run.h). */
+#include "tt/sha256.h"
 #include "tt/run.h"
 
 #include "tt/atomic.h"

@@ -21,12 +21,19 @@ for o in "$b"/lib/*.o; do
   nm -u "$o" | awk -v m="$m" '{print m, $NF}' >> "$tmp/uses"
 done
 sort -u -k1,1 "$tmp/defs" > "$tmp/defs.s"
+# a symbol defined by two objects (the archive would silently take the first)
+dups=$(for o in "$b"/lib/*.o; do nm -g --defined-only "$o" | awk -v o="$(basename "$o")" 'NF == 3 {print $3, o}'; done |
+  sort | awk '$1 == last {print $1 " (" lo ", " $2 ")"} {last = $1; lo = $2}')
 # module symbol -> module definer symbol
 sort -k2,2 "$tmp/uses" | join -1 2 -2 1 -o 1.1,2.2,0 - "$tmp/defs.s" | awk '$1 != $2' | sort -u > "$tmp/edges"
 awk '{k = $1 " -> " $2; s[k] = s[k] (s[k] ? " " : "") $3; n[k]++}
      END {for (k in s) {x = s[k]; if (n[k] > 4) {split(x, a, " "); x = a[1] " " a[2] " " a[3] " " a[4] " +" (n[k] - 4)} print k ": " x}}' \
   "$tmp/edges" | sort
 awk '{print $1, $2}' "$tmp/edges" | sort -u > "$tmp/pairs"
+if [ -n "$dups" ]; then
+  echo "modgraph: DEFINED TWICE: $dups"
+  exit 1
+fi
 if tsort "$tmp/pairs" > /dev/null 2> "$tmp/loop"; then
   echo "modgraph: $(cut -d' ' -f1 "$tmp/pairs" | sort -u | wc -l) modules with dependencies, $(wc -l < "$tmp/pairs") edges, no cycle"
   exit 0
