@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "opts.h"
 #include "tt/decode.h"
+#include "tt/diff.h"
 #include "tt/export.h"
 #include "tt/lexicon.h"
 #include "tt/manifest.h"

@@ -6,7 +6,6 @@
 #include "tt/norm.h"
 #include "tt/stem.h"
 #include "tt/stream.h"
-#include "tt/worker.h"
 
 #include <getopt.h>
 #include <stdio.h>

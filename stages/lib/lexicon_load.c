@@ -14,34 +14,24 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* ---- loading ---- */
+/* The file at path appended to b, with the lexicon's messages. */
 static int
 read_file(const char *path, tt_buf *b, tt_error *err)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
+    int opened;
+    int rc = tt_file_append(path, b, &opened);
+    if (rc == TT_ENOMEM)
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    if (!rc)
+        return 0;
+    if (!opened) {
         tt_error_set(err, TT_EIO, "cannot open lexicon: %s", strerror(errno));
         err->sys_errno = errno;
-        tt_error_at(err, path, 0, 0);
-        return TT_EIO;
-    }
-    char chunk[16384];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        if (tt_buf_append(b, chunk, k)) {
-            fclose(fp);
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        }
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
+    } else {
         tt_error_set(err, TT_EIO, "cannot read lexicon");
-        tt_error_at(err, path, 0, 0);
-        return TT_EIO;
     }
-    if (tt_buf_reserve(b, 0))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    return 0;
+    tt_error_at(err, path, 0, 0);
+    return TT_EIO;
 }
 
 static int

@@ -489,26 +489,14 @@ lx_grammar_load(lx_grammar **out, const char *data_dir, tt_lang lang, tt_error *
     char path[1200];
     *out = NULL;
     snprintf(path, sizeof path, "%s/morph/%s.grammar", data_dir ? data_dir : tt_data_dir(), tt_lang_name(lang));
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        tt_error_set(err, TT_EIO, "cannot open grammar");
-        tt_error_at(err, path, 0, 0);
-        return TT_EIO;
-    }
     tt_buf b = {0};
-    char chunk[8192];
-    size_t k;
-    int rc = 0;
-    while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        if ((rc = tt_buf_append(&b, chunk, k)) != 0)
-            break;
-    int bad = ferror(fp);
-    fclose(fp);
-    if (rc || bad) {
+    int opened;
+    int rc = tt_file_append(path, &b, &opened);
+    if (rc) {
         tt_buf_free(&b);
-        if (rc)
+        if (rc == TT_ENOMEM)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
-        tt_error_set(err, TT_EIO, "cannot read grammar");
+        tt_error_set(err, TT_EIO, opened ? "cannot read grammar" : "cannot open grammar");
         tt_error_at(err, path, 0, 0);
         return TT_EIO;
     }

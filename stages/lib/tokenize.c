@@ -17,6 +17,8 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
+#include "tt/utf8.h"
+
 int
 tk_grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -116,6 +118,35 @@ tt_tokseq_reset_doc(tt_tokseq *ts)
     ts->cur_article = 0;
     ts->mid_sentence = 0;
     ts->pending_para = 0;
+}
+
+int
+tt_tokseq_push(tt_tokseq *ts, const tt_token *t, const char *form, size_t n)
+{
+    if (tk_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof *ts->tok) || ts->forms.len > UINT32_MAX - n)
+        return TT_ENOMEM;
+    tt_token *d = &ts->tok[ts->ntok];
+    *d = *t;
+    d->match_off = (uint32_t)ts->forms.len;
+    d->match_len = (uint32_t)n;
+    if (tt_buf_append(&ts->forms, form, n))
+        return TT_ENOMEM;
+    ts->ntok++;
+    return 0;
+}
+
+int
+tt_tokseq_add_article(tt_tokseq *ts, const char *label, size_t n)
+{
+    if (tk_grow((void **)&ts->label_off, &ts->caparticles, ts->narticles + 1, sizeof *ts->label_off))
+        return TT_ENOMEM;
+    size_t at = ts->labels.len;
+    if (tt_buf_append(&ts->labels, label, n) || tt_buf_putc(&ts->labels, 0)) {
+        ts->labels.len = at;
+        return TT_ENOMEM;
+    }
+    ts->label_off[ts->narticles++] = (uint32_t)at;
+    return 0;
 }
 
 const char *
@@ -471,4 +502,21 @@ tt_tokenize_cut(const char *text, size_t n)
             break; /* a blank line far back is not worth a scan of the whole text */
     }
     return line ? line : space;
+}
+
+size_t
+tt_piece_cut(const char *s, size_t n, size_t piece, int eof)
+{
+    if (eof)
+        return n;
+    if (n < piece)
+        return 0;
+    size_t c = tt_tokenize_cut(s, piece);
+    if (c)
+        return c;
+    size_t hard = 4 * piece;
+    if (n < hard)
+        return 0;
+    c = tt_tokenize_cut(s, hard);
+    return c ? c : tt_utf8_floor(s, hard);
 }

@@ -120,6 +120,11 @@ int tt_tsv_unescape(tt_buf *out, const char *s, size_t n);
  * *n; NULL (errno set) if it cannot be opened or read, or memory runs out. For data files, not documents. */
 char *tt_file_read(const char *path, size_t *n);
 
+/* The one whole-file reader: appends the file at path to b (b stays NUL-terminated). Returns 0; TT_EIO when the
+ * file cannot be opened (*opened = 0, errno from the open) or read (*opened = 1, errno EIO); TT_ENOMEM. opened
+ * may be NULL. On failure b holds what was read so far: the caller frees or resets it. */
+int tt_file_append(const char *path, tt_buf *b, int *opened);
+
 /* ---- 4. Languages and scripts --------------------------------------------------------------------------- */
 typedef enum tt_lang {
     TT_LANG_OTHER = 0, /* any other language: NFKC casefold only, no lexicon entries apply */

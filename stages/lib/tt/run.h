@@ -65,15 +65,4 @@ int tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *
  * once (TT_EUSAGE naming the missing or duplicate shard otherwise). */
 int tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result *res, tt_error *err);
 
-/* Swaps a finished temporary folder tmp into place at out: atomically (renameat2 RENAME_EXCHANGE) where out
- * exists, then removes the previous output; a plain rename where it does not. */
-int tt_install_dir(const char *tmp, const char *out, tt_error *err);
-
-/* Removes the temporary folders that killed runs left beside out ("<out>.tmp-PID" whose process is gone).
- * A live run's folder is never touched. */
-void tt_clean_stale(const char *out);
-
-/* Removes a folder tree (used for temporary folders). Returns 0 or TT_EIO. */
-int tt_rmtree(const char *path);
-
 #endif
