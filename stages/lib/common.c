@@ -367,3 +367,19 @@ tt_file_read(const char *path, size_t *n)
     }
     return tt_buf_detach(&b, n);
 }
+
+int
+tt_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need)
+        nc *= 2;
+    void *np = realloc(*p, nc * size);
+    if (!np)
+        return TT_ENOMEM;
+    *p = np;
+    *cap = nc;
+    return 0;
+}

@@ -20,26 +20,10 @@
 #include "tt/utf8.h"
 
 int
-tk_grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * size);
-    if (!np)
-        return TT_ENOMEM;
-    *p = np;
-    *cap = nc;
-    return 0;
-}
-
-int
 tk_grow16(UChar **p, int32_t *cap, int32_t need)
 {
     size_t c = (size_t)*cap;
-    int rc = tk_grow((void **)p, &c, (size_t)need, sizeof(UChar));
+    int rc = tt_grow((void **)p, &c, (size_t)need, sizeof(UChar));
     *cap = (int32_t)c;
     return rc;
 }
@@ -123,7 +107,7 @@ tt_tokseq_reset_doc(tt_tokseq *ts)
 int
 tt_tokseq_push(tt_tokseq *ts, const tt_token *t, const char *form, size_t n)
 {
-    if (tk_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof *ts->tok) || ts->forms.len > UINT32_MAX - n)
+    if (tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof *ts->tok) || ts->forms.len > UINT32_MAX - n)
         return TT_ENOMEM;
     tt_token *d = &ts->tok[ts->ntok];
     *d = *t;
@@ -138,7 +122,7 @@ tt_tokseq_push(tt_tokseq *ts, const tt_token *t, const char *form, size_t n)
 int
 tt_tokseq_add_article(tt_tokseq *ts, const char *label, size_t n)
 {
-    if (tk_grow((void **)&ts->label_off, &ts->caparticles, ts->narticles + 1, sizeof *ts->label_off))
+    if (tt_grow((void **)&ts->label_off, &ts->caparticles, ts->narticles + 1, sizeof *ts->label_off))
         return TT_ENOMEM;
     size_t at = ts->labels.len;
     if (tt_buf_append(&ts->labels, label, n) || tt_buf_putc(&ts->labels, 0)) {
@@ -167,7 +151,7 @@ to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
         return tt_error_set(err, TT_ELIMIT, "piece of %zu bytes exceeds INT32_MAX UTF-16 units: feed smaller "
                                             "pieces", n);
     if (tk_grow16(&tk->u, &tk->ucap, (int32_t)n + 1) ||
-        tk_grow((void **)&tk->b8, &tk->capb8, n + 1, sizeof *tk->b8))
+        tt_grow((void **)&tk->b8, &tk->capb8, n + 1, sizeof *tk->b8))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     UChar *u = tk->u;
     int32_t *b8 = tk->b8;
@@ -270,7 +254,7 @@ typedef struct pass {
 static int
 add_article(tt_tokenizer *tk, tt_tokseq *ts, const event *e, tt_error *err)
 {
-    if (tk_grow((void **)&ts->label_off, &ts->caparticles, ts->narticles + 1, sizeof(uint32_t)))
+    if (tt_grow((void **)&ts->label_off, &ts->caparticles, ts->narticles + 1, sizeof(uint32_t)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     if (ts->labels.len > UINT32_MAX - 4096)
         return tt_error_set(err, TT_ELIMIT, "too many article labels");
@@ -400,7 +384,7 @@ add_token(pass *ps, size_t i, uint64_t base_offset, tt_error *err)
     int rc = events_before(ps, r, err);
     if (rc)
         return rc;
-    if (tk_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
+    if (tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     tt_token *t = &ts->tok[ts->ntok];
     size_t off = ts->forms.len;

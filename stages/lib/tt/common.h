@@ -112,6 +112,10 @@ int tt_buf_put_tsv(tt_buf *b, const char *s, size_t n);
 /* Takes the data out: returns b->data (caller frees with free()) and leaves b empty. Never NULL. */
 char *tt_buf_detach(tt_buf *b, size_t *len);
 
+/* Grows the array *p of *cap elements of `size` bytes so that it holds at least need elements (capacity
+ * doubles, from 64). Returns 0, or TT_ENOMEM with *p and *cap unchanged. */
+int tt_grow(void **p, size_t *cap, size_t need, size_t size);
+
 /* Reverses tt_buf_put_tsv on s[0..n) into out (appending). Returns 0, TT_ENOMEM, or TT_ESYNTAX for a
  * backslash followed by anything else. */
 int tt_tsv_unescape(tt_buf *out, const char *s, size_t n);
