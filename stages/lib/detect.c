@@ -248,6 +248,18 @@ cells(const char *s, size_t n, const char **c, size_t *cl, size_t cap)
 
 #define MAXCOLS 256
 
+/* 1 if name is an item of the comma-separated list in b */
+static int
+listed(const tt_buf *b, const char *name)
+{
+    size_t k = strlen(name);
+    for (size_t i = 0; i + k <= b->len; i++)
+        if ((i == 0 || b->data[i - 1] == ',') && !memcmp(b->data + i, name, k) &&
+            (i + k == b->len || b->data[i + k] == ','))
+            return 1;
+    return 0;
+}
+
 static int
 fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_buf *out, int *changed,
               tt_detect_warn_fn warn, void *ctx, tt_error *err)
@@ -332,6 +344,11 @@ fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_bu
             if (rc)
                 break;
             tt_buf_reset(&det);
+            /* a kept draft already says what was detected: keep that, add what is detected now */
+            if (c_det >= 0 && tt_buf_append(&det, rc_[c_det], rl[c_det])) {
+                rc = TT_ENOMEM;
+                break;
+            }
             const char *v[MAXCOLS];
             for (size_t j = 0; j < nc && !rc; j++) {
                 v[j] = NULL;
@@ -341,14 +358,15 @@ fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_bu
                 v[j] = value_of(dd, detectable[want[j]], tmp, sizeof tmp);
                 if (want[j] == 0 && !*v[j])
                     v[j] = "und";
-                if (*v[j] && ((det.len && tt_buf_putc(&det, ',')) || tt_buf_puts(&det, detectable[want[j]])))
+                if (*v[j] && !listed(&det, detectable[want[j]]) &&
+                    ((det.len && tt_buf_putc(&det, ',')) || tt_buf_puts(&det, detectable[want[j]])))
                     rc = TT_ENOMEM;
             }
             for (size_t j = 0; j < nc && !rc; j++) {
                 if (j && tt_buf_putc(out, '\t'))
                     rc = TT_ENOMEM;
                 else if ((long)j == c_det)
-                    rc = tt_buf_put_tsv(out, det.data ? det.data : "", det.len) ? TT_ENOMEM : 0;
+                    rc = tt_buf_append(out, det.data ? det.data : "", det.len) ? TT_ENOMEM : 0;
                 else if (v[j])
                     rc = put_cell(out, v[j], 0);
                 else
