@@ -25,7 +25,7 @@ warn(walk *w, const char *path, const char *why)
         return;
     tt_error e;
     tt_error_clear(&e);
-    tt_error_set(&e, TT_EIO, "%s", why);
+    tt_error_set(&e, TT_EUSAGE, "%s", why); /* not TT_EIO: no errno to add */
     tt_error_at(&e, path, 0, 0);
     w->warn(w->ctx, &e);
 }
@@ -64,8 +64,8 @@ walk_dir(walk *w, const char *rel, int depth, tt_error *err)
     if (!d) {
         int e = errno;
         if (depth == 0) {
-            tt_error_set(err, TT_EIO, "cannot open the corpus folder: %s", strerror(e));
             err->sys_errno = e;
+            tt_error_set(err, TT_EIO, "cannot open the corpus folder");
             tt_error_at(err, full.data, 0, 0);
             tt_buf_free(&full);
             return TT_EIO;

@@ -398,8 +398,8 @@ tt_detect_manifest_text(const char *dir, const char *manifest_path, const char *
     size_t n = 0;
     char *text = tt_file_read(path.data, &n);
     int rc = 0;
-    if (!text && (manifest_path || errno != ENOENT)) {
-        tt_error_set(err, TT_EIO, "cannot open manifest: %s", strerror(errno));
+    if (!text && (manifest_path || (errno != ENOENT && errno != ENOTDIR))) {
+        tt_error_set(err, TT_EIO, "cannot open manifest");
         rc = tt_error_at(err, path.data, 0, 0);
         tt_buf_free(&path);
         return rc;
@@ -408,8 +408,11 @@ tt_detect_manifest_text(const char *dir, const char *manifest_path, const char *
     tt_detector *d = NULL;
     if (!text) {
         struct stat st;
-        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-            tt_error_set(err, TT_EIO, "cannot open the corpus folder: %s", stat(dir, &st) ? strerror(errno) : "not a folder");
+        int sr = stat(dir, &st);
+        if (sr != 0 || !S_ISDIR(st.st_mode)) {
+            if (sr == 0)
+                errno = ENOTDIR;
+            tt_error_set(err, TT_EIO, "cannot open the corpus folder");
             return tt_error_at(err, dir, 0, 0);
         }
         *changed = 1;

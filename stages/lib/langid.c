@@ -33,6 +33,7 @@ typedef struct profile {
     char name[32];
     int cyrl, latn; /* scripts it is written in */
     int und;        /* support und */
+    int fallback;   /* 1: takes a Cyrillic text in which no word voted (fallback Cyrl) */
     tt_lang lang;
     letter *letters;
     size_t nletters, capletters;
@@ -186,6 +187,10 @@ load_profile(profile *p, const char *path, const char *code, tt_error *err)
             p->latn = strstr(item_s, "Latn") != NULL;
             if (!p->cyrl && !p->latn)
                 rc = bad(err, path, line, "scripts: Cyrl, Latn or Cyrl,Latn");
+        } else if (!strcmp(cur, "fallback")) {
+            if (strcmp(item_s, "Cyrl"))
+                rc = bad(err, path, line, "fallback: only 'Cyrl'");
+            p->fallback = 1;
         } else if (!strcmp(cur, "support")) {
             if (strcmp(item_s, "und"))
                 rc = bad(err, path, line, "support: only 'und' (report this language as undetermined)");
@@ -220,7 +225,7 @@ load_profile(profile *p, const char *path, const char *code, tt_error *err)
             if (cur[0] == 's' && f.len > p->maxsuf)
                 p->maxsuf = f.len;
         } else {
-            rc = bad(err, path, line, "unknown kind (name, scripts, support, letter, word, suffix, ngram)");
+            rc = bad(err, path, line, "unknown kind (name, scripts, support, fallback, letter, word, suffix, ngram)");
         }
     }
     tt_buf_free(&f);
@@ -473,6 +478,14 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
         }
     }
     uint64_t letters = res->cyrl + res->latn + res->other_letters;
+    int fell = 0;
+    if (bi < 0 && res->cyrl > res->latn && res->cyrl * 2 > letters)
+        for (size_t p = 0; p < li->np; p++)
+            if (li->p[p].fallback) { /* Cyrillic with no Kazakh, Uzbek or Karakalpak evidence at all */
+                bi = (int)p;
+                fell = 1;
+                break;
+            }
     res->lang = TT_LANG_OTHER;
     snprintf(res->code, sizeof res->code, "und");
     if (bi >= 0)
@@ -483,10 +496,9 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
         res->guess[0] = 0;
     } else if (bi < 0) {
         snprintf(res->why_und, sizeof res->why_und, "no word of a known language");
-    } else if (tot * 100 < res->words * 15) {
-        snprintf(res->why_und, sizeof res->why_und,
-                 "too few words of a known language (%llu of %llu)", (unsigned long long)tot,
-                 (unsigned long long)res->words);
+    } else if (!fell && bestv * 100 < res->words * 25) {
+        snprintf(res->why_und, sizeof res->why_und, "too few words of any one known language (%llu of %llu)",
+                 (unsigned long long)bestv, (unsigned long long)res->words);
     } else if (li->p[bi].und || li->p[bi].lang == TT_LANG_OTHER) {
         snprintf(res->why_und, sizeof res->why_und, "looks like %s (%s), not a supported language",
                  li->p[bi].name[0] ? li->p[bi].name : li->p[bi].code, li->p[bi].code);
@@ -494,12 +506,16 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
         res->lang = li->p[bi].lang;
         snprintf(res->code, sizeof res->code, "%s", li->p[bi].code);
     }
-    if (bi >= 0 && tot) {
+    if (fell)
+        res->confidence = 10;
+    else if (bi >= 0 && tot) {
         uint64_t c = 100 * bestv / tot;
         if (tot < 10)
             c = c * tot / 10;
         res->confidence = (int)c;
     }
+    if (fell)
+        snprintf(res->guess, sizeof res->guess, "%s", li->p[bi].code);
     if (res->cyrl + res->latn == 0 || res->other_letters * 2 > letters) {
         res->script = TT_SCRIPT_ANY;
     } else if (res->cyrl > res->latn) {

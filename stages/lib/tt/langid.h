@@ -11,9 +11,11 @@
  * against every profile whose script list holds the word's script (sum of its letters' weights, its letter
  * sequences, the weight if it is a listed word, the weight of its longest listed ending when at least two
  * letters remain); the word votes for the profile with the highest score (no vote on a tie or score 0). The
- * text's language is the profile with most votes. It is `und` when: no word votes; fewer than 15 % of the words
- * vote (the words are of no profile: another language); the winner's profile says `support und`; or most
- * letters are neither Cyrillic nor Latin. Confidence 0..100 = the winner's share of the votes, scaled down
+ * text's language is the profile with most votes. It is `und` when: no word votes; the winner has fewer than
+ * 25 % of the words (most words are of no profile: another language, e.g. German); the winner's profile says `support und`; or most
+ * letters are neither Cyrillic nor Latin. A Cyrillic text in which no word votes at all (a word or two with
+ * no Kazakh, Uzbek or Karakalpak letter or ending) goes to the profile that says `fallback Cyrl` (Russian, the
+ * unmarked Cyrillic language here), with confidence 10. Confidence 0..100 = the winner's share of the votes, scaled down
  * below 10 votes (a short text is less certain).
  *
  * Script: Cyrl or Latn by the majority of letters; for a Kazakh Latin text, the alphabet (Latn-2017/2018/
