@@ -34,6 +34,8 @@ typedef struct profile {
     int cyrl, latn; /* scripts it is written in */
     int und;        /* support und */
     int fallback;   /* 1: takes a Cyrillic text in which no word voted (fallback Cyrl) */
+    UChar32 markers[8]; /* a long Cyrillic text without any of these is not this language */
+    size_t nmarkers;
     tt_lang lang;
     letter *letters;
     size_t nletters, capletters;
@@ -187,6 +189,17 @@ load_profile(profile *p, const char *path, const char *code, tt_error *err)
             p->latn = strstr(item_s, "Latn") != NULL;
             if (!p->cyrl && !p->latn)
                 rc = bad(err, path, line, "scripts: Cyrl, Latn or Cyrl,Latn");
+        } else if (!strcmp(cur, "marker")) {
+            if ((rc = fold(item_s, strlen(item_s), &f)))
+                break;
+            int32_t k = 0;
+            UChar32 c;
+            U8_NEXT((const uint8_t *)f.data, k, (int32_t)f.len, c);
+            if (c < 0 || (size_t)k != f.len || p->nmarkers == 8) {
+                rc = bad(err, path, line, "marker: exactly one character, at most 8 markers");
+                break;
+            }
+            p->markers[p->nmarkers++] = c;
         } else if (!strcmp(cur, "fallback")) {
             if (strcmp(item_s, "Cyrl"))
                 rc = bad(err, path, line, "fallback: only 'Cyrl'");
@@ -225,7 +238,7 @@ load_profile(profile *p, const char *path, const char *code, tt_error *err)
             if (cur[0] == 's' && f.len > p->maxsuf)
                 p->maxsuf = f.len;
         } else {
-            rc = bad(err, path, line, "unknown kind (name, scripts, support, fallback, letter, word, suffix, ngram)");
+            rc = bad(err, path, line, "unknown kind (name, scripts, support, fallback, marker, letter, word, suffix, ngram)");
         }
     }
     tt_buf_free(&f);
@@ -403,6 +416,7 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
     UChar32 cs[64];
     size_t nc = 0;
     int wsc = SC_NONE, mixed = 0;
+    uint64_t marks[TT_LANGID_MAXPROF] = {0};
     for (size_t i = 0; i <= n;) {
         UChar32 c = 0;
         if (i < n) {
@@ -415,6 +429,9 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
         if (letter_c || inner_apos) {
             UChar32 lc = letter_c ? u_tolower(c) : '\'';
             if (letter_c) {
+                for (size_t p = 0; p < li->np; p++)
+                    for (size_t m = 0; m < li->p[p].nmarkers; m++)
+                        marks[p] += li->p[p].markers[m] == lc;
                 int sc = script_of(c);
                 res->cyrl += sc == SC_CYRL;
                 res->latn += sc == SC_LATN;
@@ -470,8 +487,12 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
 
     uint64_t tot = 0, bestv = 0;
     int bi = -1;
+    int cyrl_text = res->cyrl > res->latn;
     for (size_t p = 0; p < li->np; p++) {
         tot += res->votes[p];
+        /* a long Cyrillic text without any of a profile's marker letters is not in its language */
+        if (li->p[p].nmarkers && cyrl_text && res->cyrl >= 200 && marks[p] == 0)
+            continue;
         if (res->votes[p] > bestv) {
             bestv = res->votes[p];
             bi = (int)p;
