@@ -517,12 +517,12 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
         res->guess[0] = 0;
     } else if (bi < 0) {
         snprintf(res->why_und, sizeof res->why_und, "no word of a known language");
-    } else if (!fell && bestv * 100 < res->words * 25) {
-        snprintf(res->why_und, sizeof res->why_und, "too few words of any one known language (%llu of %llu)",
-                 (unsigned long long)bestv, (unsigned long long)res->words);
     } else if (li->p[bi].und || li->p[bi].lang == TT_LANG_OTHER) {
         snprintf(res->why_und, sizeof res->why_und, "looks like %s (%s), not a supported language",
                  li->p[bi].name[0] ? li->p[bi].name : li->p[bi].code, li->p[bi].code);
+    } else if (!fell && bestv * 100 < res->words * 25) {
+        snprintf(res->why_und, sizeof res->why_und, "too few words of any one known language (%llu of %llu)",
+                 (unsigned long long)bestv, (unsigned long long)res->words);
     } else {
         res->lang = li->p[bi].lang;
         snprintf(res->code, sizeof res->code, "%s", li->p[bi].code);
