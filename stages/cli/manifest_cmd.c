@@ -1,28 +1,41 @@
-/* manifest_cmd.c - `pipeline manifest DIR`: writes the manifest a run of DIR would use, with every field the
- * documents state detected (tt/detect.h), for the researcher to check, correct and keep as DIR/manifest.tsv. */
+/* manifest_cmd.c - `pipeline manifest DIR`: writes the manifest a run of DIR would use, with every
+ * field the documents state detected (tt/detect.h), for the researcher to check, correct and keep
+ * as DIR/manifest.tsv. */
 #include "manifest_cmd.h"
-
-#include "cli.h"
-#include "tt/detect.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "tt/detect.h"
+
+#include "cli.h"
+
 static const char *const USAGE =
     "usage: pipeline manifest [--manifest FILE] DIR\n"
-    "Writes to stdout the manifest a run of the corpus folder DIR would use, with what could be detected from\n"
-    "the first 64 KiB of each document: lang (kk uz ru en, or und with a warning), script (Cyrl, Latn, and\n"
-    "for Kazakh Latin the alphabet Latn-2017/2018/2021), encoding, and what the heading of a legal act states\n"
-    "(doc_type, number, date = adoption date, version_date, title). Without DIR/manifest.tsv every file below\n"
-    "DIR is a document (hidden files skipped; doc_id from the relative path); the columns lang_confidence,\n"
-    "script_confidence (0-100) and evidence (word votes per language, the heading rows that matched) help\n"
-    "checking. With a manifest (DIR/manifest.tsv or --manifest FILE), its empty cells in lang, script, date,\n"
-    "doc_type, title, number and version_date columns are filled and a `detected` column names them.\n"
-    "Check the draft, correct it and save it as DIR/manifest.tsv: `pipeline run` then reads it as written.\n"
+    "Writes to stdout the manifest a run of the corpus folder DIR would use, with what could be "
+    "detected from\n"
+    "the first 64 KiB of each document: lang (kk uz ru en, or und with a warning), script (Cyrl, "
+    "Latn, and\n"
+    "for Kazakh Latin the alphabet Latn-2017/2018/2021), encoding, and what the heading of a legal "
+    "act states\n"
+    "(doc_type, number, date = adoption date, version_date, title). Without DIR/manifest.tsv every "
+    "file below\n"
+    "DIR is a document (hidden files skipped; doc_id from the relative path); the columns "
+    "lang_confidence,\n"
+    "script_confidence (0-100) and evidence (word votes per language, the heading rows that "
+    "matched) help\n"
+    "checking. With a manifest (DIR/manifest.tsv or --manifest FILE), its empty cells in lang, "
+    "script, date,\n"
+    "doc_type, title, number and version_date columns are filled and a `detected` column names "
+    "them.\n"
+    "Check the draft, correct it and save it as DIR/manifest.tsv: `pipeline run` then reads it as "
+    "written.\n"
     "Data: lexicons/detect/ (lang-*.tsv profiles, headings-*.tsv patterns, months.tsv).\n"
-    "Exit status: 0 success; 1 i/o failure; 2 usage error, an empty folder or a manifest without header;\n"
-    "3 drafted, but some documents could not be read or their language is und (reported on stderr).\n";
+    "Exit status: 0 success; 1 i/o failure; 2 usage error, an empty folder or a manifest without "
+    "header;\n"
+    "3 drafted, but some documents could not be read or their language is und (reported on "
+    "stderr).\n";
 
 typedef struct wstate {
     size_t n;
@@ -44,9 +57,14 @@ tt_manifest_cmd_main(int argc, char **argv)
     optind = 0;
     while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
         switch (o) {
-        case 'm': manifest = optarg; break;
-        case 'h': fputs(USAGE, stdout); return tt_cli_finish(prog, TT_EXIT_OK);
-        default: return tt_cli_usage(prog, "bad option");
+        case 'm':
+            manifest = optarg;
+            break;
+        case 'h':
+            fputs(USAGE, stdout);
+            return tt_cli_finish(prog, TT_EXIT_OK);
+        default:
+            return tt_cli_usage(prog, "bad option");
         }
     }
     if (optind != argc - 1)
@@ -66,7 +84,8 @@ tt_manifest_cmd_main(int argc, char **argv)
         if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
             code = TT_EXIT_FAIL;
         if (!changed)
-            fprintf(stderr, "%s: the manifest has no empty field to detect: written as it is\n", prog);
+            fprintf(stderr, "%s: the manifest has no empty field to detect: written as it is\n",
+                    prog);
         if (ws.n && code == TT_EXIT_OK)
             code = TT_EXIT_SKIPPED;
     }

@@ -1,14 +1,14 @@
-/* corpuswalk.c - the files of a corpus folder without a manifest, in a deterministic order, with safe and
- * unique doc_ids (see tt/corpuswalk.h). */
+/* corpuswalk.c - the files of a corpus folder without a manifest, in a deterministic order, with
+ * safe and unique doc_ids (see tt/corpuswalk.h). */
 #include "tt/corpuswalk.h"
-
-#include "tt/utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "tt/utf8.h"
 
 typedef struct walk {
     tt_walk_file *v;
@@ -109,7 +109,8 @@ walk_dir(walk *w, const char *rel, int depth, tt_error *err)
             break;
         }
         if (tt_utf8_check(names[i], strlen(names[i])) != strlen(names[i])) {
-            warn(w, f.data, "file skipped: its name is not UTF-8 (rename it, or list it in a manifest)");
+            warn(w, f.data,
+                 "file skipped: its name is not UTF-8 (rename it, or list it in a manifest)");
             continue;
         }
         struct stat ls, st;
@@ -163,8 +164,8 @@ tt_corpus_doc_id(const char *path, tt_buf *out)
         }
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)path[i];
-        int ok = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '.' || c == '_' || c == '-' || c == '/';
+        int ok = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '/';
         if (tt_buf_putc(out, ok ? (char)c : '_'))
             return TT_ENOMEM;
     }
@@ -180,7 +181,8 @@ cmp_id(const void *a, const void *b)
 }
 
 int
-tt_corpus_walk(const char *dir, tt_walk_file **files, size_t *n, tt_walk_warn_fn wf, void *ctx, tt_error *err)
+tt_corpus_walk(const char *dir, tt_walk_file **files, size_t *n, tt_walk_warn_fn wf, void *ctx,
+               tt_error *err)
 {
     *files = NULL;
     *n = 0;
@@ -192,8 +194,8 @@ tt_corpus_walk(const char *dir, tt_walk_file **files, size_t *n, tt_walk_warn_fn
         if (tt_corpus_doc_id(w.v[i].path, &id) || !(w.v[i].doc_id = strdup(id.data ? id.data : "")))
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
     }
-    /* unique: of the paths that give one id, the first in byte order keeps it, the next get ~2, ~3 ...
-     * (order[i - 1] may already carry a suffix: compare with the base id) */
+    /* unique: of the paths that give one id, the first in byte order keeps it, the next get ~2, ~3
+     * ... (order[i - 1] may already carry a suffix: compare with the base id) */
     tt_walk_file **order = !rc && w.n ? malloc(w.n * sizeof *order) : NULL;
     if (!rc && w.n && !order)
         rc = tt_error_set(err, TT_ENOMEM, "out of memory");

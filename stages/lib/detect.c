@@ -1,16 +1,16 @@
-/* detect.c - a document's manifest fields from its first 64 KiB, and a corpus manifest built or completed from
- * them (see tt/detect.h). */
+/* detect.c - a document's manifest fields from its first 64 KiB, and a corpus manifest built or
+ * completed from them (see tt/detect.h). */
 #include "tt/detect.h"
-
-#include "tt/corpuswalk.h"
-#include "tt/decode.h"
-#include "tt/norm.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "tt/corpuswalk.h"
+#include "tt/decode.h"
+#include "tt/norm.h"
 
 struct tt_detector {
     tt_langid *li;
@@ -60,7 +60,8 @@ tt_detect_text(tt_detector *d, const char *s, size_t n, tt_doc_detect *out, tt_e
 }
 
 int
-tt_detect_file(tt_detector *d, const char *path, const char *encoding, tt_doc_detect *out, tt_error *err)
+tt_detect_file(tt_detector *d, const char *path, const char *encoding, tt_doc_detect *out,
+               tt_error *err)
 {
     memset(out, 0, sizeof *out);
     tt_decode_opts o = {.encoding = encoding, .chunk_size = TT_DETECT_PREFIX};
@@ -91,9 +92,11 @@ tt_detect_file(tt_detector *d, const char *path, const char *encoding, tt_doc_de
     return rc;
 }
 
-/* ---- manifests ------------------------------------------------------------------------------------------- */
+/* ---- manifests
+ * ------------------------------------------------------------------------------------------- */
 
-static const char *const detectable[] = {"lang", "script", "date", "doc_type", "title", "number", "version_date"};
+static const char *const detectable[] = {"lang",  "script", "date",        "doc_type",
+                                         "title", "number", "version_date"};
 #define NDET (sizeof detectable / sizeof detectable[0])
 
 /* The detected value of field name for one document ("" = nothing found). */
@@ -124,7 +127,8 @@ warn_doc(tt_detect_warn_fn warn, void *ctx, const char *path, const tt_doc_detec
     if (dd->status) {
         tt_error_set(&w, dd->status, "language not detected (und): %s", dd->err.msg);
     } else if (dd->lang.lang == TT_LANG_OTHER) {
-        tt_error_set(&w, TT_EUSAGE, "language not detected (und): %s; set lang in a manifest to count it",
+        tt_error_set(&w, TT_EUSAGE,
+                     "language not detected (und): %s; set lang in a manifest to count it",
                      dd->lang.why_und);
     } else {
         return;
@@ -153,7 +157,8 @@ walk_warn(void *ctx, const tt_error *w)
 }
 
 static int
-build_from_walk(tt_detector *d, const char *dir, tt_buf *out, tt_detect_warn_fn warn, void *ctx, tt_error *err)
+build_from_walk(tt_detector *d, const char *dir, tt_buf *out, tt_detect_warn_fn warn, void *ctx,
+                tt_error *err)
 {
     tt_walk_file *files = NULL;
     size_t nf = 0;
@@ -163,14 +168,26 @@ build_from_walk(tt_detector *d, const char *dir, tt_buf *out, tt_detect_warn_fn 
         return rc;
     if (nf == 0) {
         tt_error_set(err, TT_EUSAGE,
-                     "no documents: the folder has no manifest.tsv and no files (hidden files are skipped); add "
+                     "no documents: the folder has no manifest.tsv and no files (hidden files are "
+                     "skipped); add "
                      "documents or write a manifest");
         tt_error_at(err, dir, 0, 0);
         return TT_EUSAGE;
     }
-    static const char *const cols[] = {"doc_id", "path",  "lang",         "script",   "date",
-                                       "doc_type", "title", "number",     "version_date", "encoding",
-                                       "detected", "lang_confidence", "script_confidence", "evidence"};
+    static const char *const cols[] = {"doc_id",
+                                       "path",
+                                       "lang",
+                                       "script",
+                                       "date",
+                                       "doc_type",
+                                       "title",
+                                       "number",
+                                       "version_date",
+                                       "encoding",
+                                       "detected",
+                                       "lang_confidence",
+                                       "script_confidence",
+                                       "evidence"};
     for (size_t j = 0; j < sizeof cols / sizeof cols[0] && !rc; j++)
         rc = put_cell(out, cols[j], j > 0);
     if (!rc)
@@ -191,12 +208,13 @@ build_from_walk(tt_detector *d, const char *dir, tt_buf *out, tt_detect_warn_fn 
         rc = put_cell(out, files[i].doc_id, 0) || put_cell(out, files[i].path, 1) ? TT_ENOMEM : 0;
         tt_buf_reset(&det);
         char tmp[64];
-        static const char *const fields[] = {"lang", "script", "date", "doc_type", "title", "number",
-                                             "version_date", "encoding"};
+        static const char *const fields[] = {"lang",  "script", "date",         "doc_type",
+                                             "title", "number", "version_date", "encoding"};
         for (size_t j = 0; j < sizeof fields / sizeof fields[0] && !rc; j++) {
             const char *v = value_of(dd, fields[j], tmp, sizeof tmp);
             rc = put_cell(out, v, 1);
-            if (!rc && *v && (det.len ? tt_buf_putc(&det, ',') : 0) == 0 && tt_buf_puts(&det, fields[j]))
+            if (!rc && *v && (det.len ? tt_buf_putc(&det, ',') : 0) == 0 &&
+                tt_buf_puts(&det, fields[j]))
                 rc = TT_ENOMEM;
         }
         tt_buf_reset(&ev);
@@ -205,14 +223,16 @@ build_from_walk(tt_detector *d, const char *dir, tt_buf *out, tt_detect_warn_fn 
         } else if (!rc) {
             rc = tt_langid_evidence(d->li, &dd->lang, &ev);
             if (!rc && dd->encoding[0])
-                rc = tt_buf_printf(&ev, "; encoding %s (%s)", dd->encoding, dd->enc_method) ? TT_ENOMEM : 0;
+                rc = tt_buf_printf(&ev, "; encoding %s (%s)", dd->encoding, dd->enc_method)
+                         ? TT_ENOMEM
+                         : 0;
             for (int f = 0; f < TT_HF_COUNT && !rc; f++)
                 if (dd->head.row[f] >= 0) {
                     tt_heading_rule_info ri;
                     tt_heading_rule(d->hd, (size_t)dd->head.row[f], &ri);
                     const char *base = strrchr(ri.file, '/');
-                    rc = tt_buf_printf(&ev, "; %s by %s:%llu", tt_heading_field_name(f), base ? base + 1 : ri.file,
-                                       (unsigned long long)ri.line)
+                    rc = tt_buf_printf(&ev, "; %s by %s:%llu", tt_heading_field_name(f),
+                                       base ? base + 1 : ri.file, (unsigned long long)ri.line)
                              ? TT_ENOMEM
                              : 0;
                 }
@@ -220,8 +240,9 @@ build_from_walk(tt_detector *d, const char *dir, tt_buf *out, tt_detect_warn_fn 
         char lc[16], sc[16];
         snprintf(lc, sizeof lc, "%d", dd->lang.confidence);
         snprintf(sc, sizeof sc, "%d", dd->lang.script_confidence);
-        if (!rc && (put_cell(out, det.data ? det.data : "", 1) || put_cell(out, lc, 1) || put_cell(out, sc, 1) ||
-                    put_cell(out, ev.data ? ev.data : "", 1) || tt_buf_putc(out, '\n')))
+        if (!rc && (put_cell(out, det.data ? det.data : "", 1) || put_cell(out, lc, 1) ||
+                    put_cell(out, sc, 1) || put_cell(out, ev.data ? ev.data : "", 1) ||
+                    tt_buf_putc(out, '\n')))
             rc = TT_ENOMEM;
     }
     free(dd);
@@ -261,8 +282,8 @@ listed(const tt_buf *b, const char *name)
 }
 
 static int
-fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_buf *out, int *changed,
-              tt_detect_warn_fn warn, void *ctx, tt_error *err)
+fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_buf *out,
+              int *changed, tt_detect_warn_fn warn, void *ctx, tt_error *err)
 {
     const char *c[MAXCOLS];
     size_t cl[MAXCOLS], nc = 0;
@@ -305,7 +326,8 @@ fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_bu
                         c_det = (long)j;
                 }
                 if (pass && (tt_buf_append(out, ls, body) ||
-                             (c_det < 0 && tt_buf_puts(out, "\tdetected")) || tt_buf_append(out, ls + body, ll - body + (le != NULL))))
+                             (c_det < 0 && tt_buf_puts(out, "\tdetected")) ||
+                             tt_buf_append(out, ls + body, ll - body + (le != NULL))))
                     rc = TT_ENOMEM;
                 continue;
             }
@@ -323,8 +345,10 @@ fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_bu
                 }
                 continue;
             }
-            if (!empty || c_path < 0) { /* comments, malformed rows: as written (the parser reports them) */
-                if (tt_buf_append(out, ls, body) || (k == nc && body && ls[0] != '#' && c_det < 0 && tt_buf_putc(out, '\t')) ||
+            if (!empty ||
+                c_path < 0) { /* comments, malformed rows: as written (the parser reports them) */
+                if (tt_buf_append(out, ls, body) ||
+                    (k == nc && body && ls[0] != '#' && c_det < 0 && tt_buf_putc(out, '\t')) ||
                     tt_buf_append(out, ls + body, ll - body + (le != NULL)))
                     rc = TT_ENOMEM;
                 continue;
@@ -339,7 +363,9 @@ fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_bu
                 rc = TT_ENOMEM;
                 break;
             }
-            rc = tt_detect_file(d, full.data, enc.data && tt_encoding_canonical(enc.data) ? enc.data : NULL, dd, err);
+            rc = tt_detect_file(d, full.data,
+                                enc.data && tt_encoding_canonical(enc.data) ? enc.data : NULL, dd,
+                                err);
             tt_buf_free(&enc);
             if (rc)
                 break;
@@ -372,7 +398,8 @@ fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_bu
                 else
                     rc = tt_buf_append(out, rc_[j], rl[j]) ? TT_ENOMEM : 0;
             }
-            if (!rc && c_det < 0 && (tt_buf_putc(out, '\t') || tt_buf_put_tsv(out, det.data ? det.data : "", det.len)))
+            if (!rc && c_det < 0 &&
+                (tt_buf_putc(out, '\t') || tt_buf_put_tsv(out, det.data ? det.data : "", det.len)))
                 rc = TT_ENOMEM;
             if (!rc && tt_buf_append(out, ls + body, ll - body + (le != NULL)))
                 rc = TT_ENOMEM;
@@ -388,12 +415,13 @@ fill_manifest(tt_detector *d, const char *dir, const char *text, size_t n, tt_bu
 }
 
 int
-tt_detect_manifest_text(const char *dir, const char *manifest_path, const char *data_dir, tt_buf *out,
-                        int *changed, tt_detect_warn_fn warn, void *ctx, tt_error *err)
+tt_detect_manifest_text(const char *dir, const char *manifest_path, const char *data_dir,
+                        tt_buf *out, int *changed, tt_detect_warn_fn warn, void *ctx, tt_error *err)
 {
     *changed = 0;
     tt_buf path = {0};
-    if (manifest_path ? tt_buf_puts(&path, manifest_path) : tt_buf_printf(&path, "%s/manifest.tsv", dir))
+    if (manifest_path ? tt_buf_puts(&path, manifest_path)
+                      : tt_buf_printf(&path, "%s/manifest.tsv", dir))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     size_t n = 0;
     char *text = tt_file_read(path.data, &n);
@@ -420,7 +448,8 @@ tt_detect_manifest_text(const char *dir, const char *manifest_path, const char *
             rc = build_from_walk(d, dir, out, warn, ctx, err);
     } else {
         tt_buf_reset(out);
-        if ((rc = fill_manifest(NULL, dir, text, n, out, changed, warn, ctx, err)) == 0 && *changed) {
+        if ((rc = fill_manifest(NULL, dir, text, n, out, changed, warn, ctx, err)) == 0 &&
+            *changed) {
             if (!(rc = tt_detector_new(&d, data_dir, err)))
                 rc = fill_manifest(d, dir, text, n, out, changed, warn, ctx, err);
         } else if (!rc) {
@@ -434,8 +463,9 @@ tt_detect_manifest_text(const char *dir, const char *manifest_path, const char *
 }
 
 int
-tt_detect_manifest_load(tt_manifest **out, const char *dir, const char *manifest_path, int allow_outside,
-                        const char *data_dir, tt_detect_warn_fn warn, void *ctx, tt_error *err)
+tt_detect_manifest_load(tt_manifest **out, const char *dir, const char *manifest_path,
+                        int allow_outside, const char *data_dir, tt_detect_warn_fn warn, void *ctx,
+                        tt_error *err)
 {
     *out = NULL;
     tt_buf text = {0};
@@ -461,7 +491,8 @@ tt_detect_manifest_load(tt_manifest **out, const char *dir, const char *manifest
         if (rc)
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
         else
-            rc = tt_manifest_parse(out, dir, name.data, text.data ? text.data : "", text.len, allow_outside, err);
+            rc = tt_manifest_parse(out, dir, name.data, text.data ? text.data : "", text.len,
+                                   allow_outside, err);
         tt_buf_free(&name);
     }
     tt_buf_free(&text);

@@ -3,8 +3,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "tt/heading.h"
 
-#include "tt/utf8.h"
-
 #include <pcre2.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,8 +11,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#define HEAD_LINES 60
-#define HEAD_BYTES 8192
+#include "tt/utf8.h"
+
+#define HEAD_LINES  60
+#define HEAD_BYTES  8192
 #define MATCH_LIMIT 1000000u
 
 typedef struct rule {
@@ -41,7 +41,8 @@ struct tt_heading {
     char *files[TT_LANG_COUNT];
 };
 
-static const char *const field_names[TT_HF_COUNT] = {"doc_type", "number", "date", "version_date", "title"};
+static const char *const field_names[TT_HF_COUNT] = {"doc_type", "number", "date", "version_date",
+                                                     "title"};
 
 const char *
 tt_heading_field_name(int f)
@@ -68,7 +69,8 @@ lower(const char *s, size_t n, tt_buf *out)
     return tt_buf_putc(out, 0) ? TT_ENOMEM : (out->len--, 0);
 }
 
-static int syntax(tt_error *err, const char *path, uint64_t line, const char *fmt, ...) TT_PRINTF(4, 5);
+static int syntax(tt_error *err, const char *path, uint64_t line, const char *fmt, ...)
+    TT_PRINTF(4, 5);
 
 static int
 syntax(tt_error *err, const char *path, uint64_t line, const char *fmt, ...)
@@ -150,13 +152,15 @@ load_months(tt_heading *h, const char *path, tt_error *err)
     return rc == TT_ENOMEM ? tt_error_set(err, TT_ENOMEM, "out of memory") : rc;
 }
 
-/* Expands {NAME} from the defines so far (names: [A-Z0-9_]+); other braces ({1,2}) are left alone. */
+/* Expands {NAME} from the defines so far (names: [A-Z0-9_]+); other braces ({1,2}) are left alone.
+ */
 static int
 expand(const char *pat, char **dn, char **dv, size_t nd, tt_buf *out, const char **unknown)
 {
     tt_buf_reset(out);
     for (const char *p = pat; *p;) {
-        if (*p == '{' && p[1] >= 'A' && p[1] <= 'Z' && !(p - pat >= 2 && (p[-1] == 'p' || p[-1] == 'P') && p[-2] == '\\')) {
+        if (*p == '{' && p[1] >= 'A' && p[1] <= 'Z' &&
+            !(p - pat >= 2 && (p[-1] == 'p' || p[-1] == 'P') && p[-2] == '\\')) {
             const char *e = p + 1;
             while ((*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9') || *e == '_')
                 e++;
@@ -211,13 +215,15 @@ load_rules(tt_heading *h, tt_lang lang, const char *path, tt_error *err)
             continue;
         size_t nf = split(cur, f, 5);
         if (nf < 3) {
-            rc = syntax(err, path, line, "expected 'kind<TAB>value<TAB>pattern<TAB>example<TAB>expect'");
+            rc = syntax(err, path, line,
+                        "expected 'kind<TAB>value<TAB>pattern<TAB>example<TAB>expect'");
             break;
         }
         const char *unknown = NULL;
         int er = expand(f[2], dn, dv, nd, &pat, &unknown);
         if (er == TT_ESYNTAX) {
-            rc = syntax(err, path, line, "unknown name in '%.40s' (define it on an earlier row)", unknown);
+            rc = syntax(err, path, line, "unknown name in '%.40s' (define it on an earlier row)",
+                        unknown);
             break;
         }
         if (er) {
@@ -244,8 +250,10 @@ load_rules(tt_heading *h, tt_lang lang, const char *path, tt_error *err)
             if (!strcmp(f[0], field_names[k]))
                 field = k;
         if (field == -2) {
-            rc = syntax(err, path, line,
-                        "unknown kind '%s' (define, stop, doc_type, number, date, version_date, title)", f[0]);
+            rc = syntax(
+                err, path, line,
+                "unknown kind '%s' (define, stop, doc_type, number, date, version_date, title)",
+                f[0]);
             break;
         }
         if (field == TT_HF_DOC_TYPE && !*f[1]) {
@@ -261,7 +269,8 @@ load_rules(tt_heading *h, tt_lang lang, const char *path, tt_error *err)
         if (!re) {
             PCRE2_UCHAR m[256];
             pcre2_get_error_message(ec, m, sizeof m);
-            tt_error_set(err, TT_ESYNTAX, "pattern does not compile at offset %zu: %s", (size_t)eo, (char *)m);
+            tt_error_set(err, TT_ESYNTAX, "pattern does not compile at offset %zu: %s", (size_t)eo,
+                         (char *)m);
             rc = tt_error_at(err, path, line, 0);
             break;
         }
@@ -316,8 +325,9 @@ tt_heading_new(tt_heading **out, const char *data_dir, tt_error *err)
     if (!h)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     tt_buf p = {0};
-    int rc = tt_buf_printf(&p, "%s/detect/months.tsv", data_dir) ? tt_error_set(err, TT_ENOMEM, "out of memory")
-                                                                 : load_months(h, p.data, err);
+    int rc = tt_buf_printf(&p, "%s/detect/months.tsv", data_dir)
+                 ? tt_error_set(err, TT_ENOMEM, "out of memory")
+                 : load_months(h, p.data, err);
     for (int l = 1; l < TT_LANG_COUNT && !rc; l++) {
         tt_buf_reset(&p);
         if (tt_buf_printf(&p, "%s/detect/headings-%s.tsv", data_dir, tt_lang_name((tt_lang)l)))
@@ -366,12 +376,13 @@ tt_heading_rule(const tt_heading *h, size_t i, tt_heading_rule_info *info)
     if (i >= h->nr)
         return -1;
     const rule *r = &h->r[i];
-    *info = (tt_heading_rule_info){r->lang, r->field, r->value, r->example, r->expect, r->file, r->line};
+    *info = (tt_heading_rule_info){r->lang,   r->field, r->value, r->example,
+                                   r->expect, r->file,  r->line};
     return 0;
 }
 
-/* Month number of a word (digits, or a month name of lang: exact for ru and en, the longest listed form that
- * begins the word for kk and uz), 0 if none. */
+/* Month number of a word (digits, or a month name of lang: exact for ru and en, the longest listed
+ * form that begins the word for kk and uz), 0 if none. */
 static int
 month_of(const tt_heading *h, tt_lang lang, const char *s, size_t n)
 {
@@ -405,7 +416,8 @@ month_of(const tt_heading *h, tt_lang lang, const char *s, size_t n)
 }
 
 static int
-group(pcre2_match_data *md, const rule *r, const char *s, const char *name, const char **p, size_t *n)
+group(pcre2_match_data *md, const rule *r, const char *s, const char *name, const char **p,
+      size_t *n)
 {
     /* duplicate names (alternative date forms): the first group of that name that is set */
     uint32_t es = 0;
@@ -464,7 +476,8 @@ take(const tt_heading *h, const rule *r, pcre2_match_data *md, const char *s, ch
     default: {
         const char *yp, *mp, *dp;
         size_t yn, mn, dn;
-        if (!group(md, r, s, "y", &yp, &yn) || !group(md, r, s, "m", &mp, &mn) || !group(md, r, s, "d", &dp, &dn))
+        if (!group(md, r, s, "y", &yp, &yn) || !group(md, r, s, "m", &mp, &mn) ||
+            !group(md, r, s, "d", &dp, &dn))
             return 0;
         int y = atoi(yp), d = atoi(dp), m = month_of(h, r->lang, mp, mn);
         (void)yn;
@@ -477,9 +490,11 @@ take(const tt_heading *h, const rule *r, pcre2_match_data *md, const char *s, ch
     }
 }
 
-/* Length of the head of s[0..n): up to the first line a stop rule matches, 60 non-empty lines or 8 KiB. */
+/* Length of the head of s[0..n): up to the first line a stop rule matches, 60 non-empty lines or 8
+ * KiB. */
 static int
-head_len(const tt_heading *h, tt_lang lang, const char *s, size_t n, pcre2_match_data *md, size_t *out)
+head_len(const tt_heading *h, tt_lang lang, const char *s, size_t n, pcre2_match_data *md,
+         size_t *out)
 {
     size_t lim = n < HEAD_BYTES ? n : tt_utf8_floor(s, HEAD_BYTES);
     size_t ok = tt_utf8_check(s, lim);
@@ -515,8 +530,8 @@ head_len(const tt_heading *h, tt_lang lang, const char *s, size_t n, pcre2_match
 }
 
 int
-tt_heading_extract(const tt_heading *h, tt_lang lang, const char *s, size_t n, tt_heading_result *res,
-                   tt_error *err)
+tt_heading_extract(const tt_heading *h, tt_lang lang, const char *s, size_t n,
+                   tt_heading_result *res, tt_error *err)
 {
     memset(res, 0, sizeof *res);
     for (int f = 0; f < TT_HF_COUNT; f++)

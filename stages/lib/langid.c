@@ -2,8 +2,6 @@
  * tt/langid.h; data: lexicons/detect/lang-*.tsv). */
 #include "tt/langid.h"
 
-#include "tt/utf8.h"
-
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +9,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
+
+#include "tt/utf8.h"
 
 typedef struct item {
     char *s; /* lowercase UTF-8 */
@@ -31,9 +31,9 @@ typedef struct letter {
 typedef struct profile {
     char code[8];
     char name[32];
-    int cyrl, latn; /* scripts it is written in */
-    int und;        /* support und */
-    int fallback;   /* 1: takes a Cyrillic text in which no word voted (fallback Cyrl) */
+    int cyrl, latn;     /* scripts it is written in */
+    int und;            /* support und */
+    int fallback;       /* 1: takes a Cyrillic text in which no word voted (fallback Cyrl) */
     UChar32 markers[8]; /* a long Cyrillic text without any of these is not this language */
     size_t nmarkers;
     tt_lang lang;
@@ -67,7 +67,8 @@ cmp_letter(const void *a, const void *b)
 static int
 is_apos(UChar32 c)
 {
-    return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == '`' || c == 0x02B9;
+    return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == '`' ||
+           c == 0x02B9;
 }
 
 /* Lowercases s[0..n) into out, apostrophes folded to '. */
@@ -206,7 +207,8 @@ load_profile(profile *p, const char *path, const char *code, tt_error *err)
             p->fallback = 1;
         } else if (!strcmp(cur, "support")) {
             if (strcmp(item_s, "und"))
-                rc = bad(err, path, line, "support: only 'und' (report this language as undetermined)");
+                rc = bad(err, path, line,
+                         "support: only 'und' (report this language as undetermined)");
             p->und = 1;
         } else if (!strcmp(cur, "letter")) {
             if ((rc = fold(item_s, strlen(item_s), &f)))
@@ -238,7 +240,9 @@ load_profile(profile *p, const char *path, const char *code, tt_error *err)
             if (cur[0] == 's' && f.len > p->maxsuf)
                 p->maxsuf = f.len;
         } else {
-            rc = bad(err, path, line, "unknown kind (name, scripts, support, fallback, marker, letter, word, suffix, ngram)");
+            rc = bad(err, path, line,
+                     "unknown kind (name, scripts, support, fallback, marker, letter, word, "
+                     "suffix, ngram)");
         }
     }
     tt_buf_free(&f);
@@ -252,12 +256,14 @@ load_profile(profile *p, const char *path, const char *code, tt_error *err)
     qsort(p->letters, p->nletters, sizeof *p->letters, cmp_letter);
     qsort(p->words.v, p->words.n, sizeof *p->words.v, cmp_item);
     qsort(p->suffixes.v, p->suffixes.n, sizeof *p->suffixes.v, cmp_item);
-    /* a duplicate keeps the first weight bsearch finds; harmless, but say so in the data: refuse it */
+    /* a duplicate keeps the first weight bsearch finds; harmless, but say so in the data: refuse it
+     */
     ilist *ls[3] = {&p->words, &p->suffixes, &p->ngrams};
     for (int k = 0; k < 2; k++)
         for (size_t i = 1; i < ls[k]->n; i++)
             if (!cmp_item(&ls[k]->v[i - 1], &ls[k]->v[i])) {
-                tt_error_set(err, TT_ESYNTAX, "duplicate %s '%s'", k ? "suffix" : "word", ls[k]->v[i].s);
+                tt_error_set(err, TT_ESYNTAX, "duplicate %s '%s'", k ? "suffix" : "word",
+                             ls[k]->v[i].s);
                 return tt_error_at(err, path, 0, 0);
             }
     return 0;
@@ -382,7 +388,8 @@ score(const profile *p, const char *w, size_t n, const UChar32 *cs, size_t nc)
     int s = 0;
     for (size_t i = 0; i < nc; i++) {
         letter k = {cs[i], 0};
-        const letter *l = p->nletters ? bsearch(&k, p->letters, p->nletters, sizeof k, cmp_letter) : NULL;
+        const letter *l =
+            p->nletters ? bsearch(&k, p->letters, p->nletters, sizeof k, cmp_letter) : NULL;
         if (l)
             s += l->w;
     }
@@ -409,7 +416,8 @@ score(const profile *p, const char *w, size_t n, const UChar32 *cs, size_t nc)
 }
 
 void
-tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n, tt_langid_result *res)
+tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n,
+                 tt_langid_result *res)
 {
     memset(res, 0, sizeof *res);
     tt_buf w = {0};
@@ -502,7 +510,8 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
     int fell = 0;
     if (bi < 0 && res->cyrl > res->latn && res->cyrl * 2 > letters)
         for (size_t p = 0; p < li->np; p++)
-            if (li->p[p].fallback) { /* Cyrillic with no Kazakh, Uzbek or Karakalpak evidence at all */
+            if (li->p[p]
+                    .fallback) { /* Cyrillic with no Kazakh, Uzbek or Karakalpak evidence at all */
                 bi = (int)p;
                 fell = 1;
                 break;
@@ -521,7 +530,8 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
         snprintf(res->why_und, sizeof res->why_und, "looks like %s (%s), not a supported language",
                  li->p[bi].name[0] ? li->p[bi].name : li->p[bi].code, li->p[bi].code);
     } else if (!fell && bestv * 100 < res->words * 25) {
-        snprintf(res->why_und, sizeof res->why_und, "too few words of any one known language (%llu of %llu)",
+        snprintf(res->why_und, sizeof res->why_und,
+                 "too few words of any one known language (%llu of %llu)",
                  (unsigned long long)bestv, (unsigned long long)res->words);
     } else {
         res->lang = li->p[bi].lang;
@@ -575,7 +585,8 @@ tt_langid_evidence(const tt_langid *li, const tt_langid_result *res, tt_buf *out
         any = 1;
     }
     if (!rc)
-        rc = tt_buf_printf(out, "%s%llu words", any ? " of " : "no votes, ", (unsigned long long)res->words);
+        rc = tt_buf_printf(out, "%s%llu words", any ? " of " : "no votes, ",
+                           (unsigned long long)res->words);
     if (!rc && res->why_und[0])
         rc = tt_buf_printf(out, "; und: %s", res->why_und);
     return rc ? TT_ENOMEM : 0;

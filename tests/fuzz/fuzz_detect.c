@@ -1,14 +1,15 @@
-/* fuzz_detect.c - libFuzzer target for the manifest drafter's detection (tt/detect.h): language, script and
- * heading fields of arbitrary bytes taken as a document's decoded text, the heading patterns of every language
- * on them, and the doc_id made from them as a path. Invariants: a known language code or und, confidences
- * 0..100, heading values valid UTF-8 without a line break, dates YYYY-MM-DD, a doc_id of safe characters. */
+/* fuzz_detect.c - libFuzzer target for the manifest drafter's detection (tt/detect.h): language,
+ * script and heading fields of arbitrary bytes taken as a document's decoded text, the heading
+ * patterns of every language on them, and the doc_id made from them as a path. Invariants: a known
+ * language code or und, confidences 0..100, heading values valid UTF-8 without a line break, dates
+ * YYYY-MM-DD, a doc_id of safe characters. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "tt/corpuswalk.h"
 #include "tt/detect.h"
 #include "tt/heading.h"
 #include "tt/utf8.h"
-
-#include <stdlib.h>
-#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -19,7 +20,8 @@ static void
 check_result(const tt_doc_detect *dd)
 {
     const char *c = dd->lang.code;
-    if (strcmp(c, "kk") && strcmp(c, "uz") && strcmp(c, "ru") && strcmp(c, "en") && strcmp(c, "und"))
+    if (strcmp(c, "kk") && strcmp(c, "uz") && strcmp(c, "ru") && strcmp(c, "en") &&
+        strcmp(c, "und"))
         abort();
     if (dd->lang.confidence < 0 || dd->lang.confidence > 100 || dd->lang.script_confidence < 0 ||
         dd->lang.script_confidence > 100)
@@ -65,8 +67,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (tt_corpus_doc_id(path, &id) == 0)
         for (size_t i = 0; i < id.len; i++) {
             unsigned char ch = (unsigned char)id.data[i];
-            if (ch < 0x80 && ch != '.' && ch != '_' && ch != '-' && ch != '/' && !(ch >= '0' && ch <= '9') &&
-                !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+            if (ch < 0x80 && ch != '.' && ch != '_' && ch != '-' && ch != '/' &&
+                !(ch >= '0' && ch <= '9') && !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
                 abort();
         }
     tt_buf_free(&id);

@@ -1,20 +1,23 @@
 /* test_detect.c - language, script and heading detection (tt/langid.h, tt/heading.h, tt/detect.h,
- * tt/corpuswalk.h): every heading pattern on its own example, short and mixed texts, doc_ids, the real kz-law
- * files against their front matter, and the evaluation of language and script on every real text of
- * ../shared/corpus, as documents and as paragraphs (precision and recall per language and script, printed). */
-#include "support.h"
-#include "tt/corpuswalk.h"
-#include "tt/detect.h"
-#include "tt/heading.h"
-#include "tt/langid.h"
-#include "tt/utf8.h"
-
+ * tt/corpuswalk.h): every heading pattern on its own example, short and mixed texts, doc_ids, the
+ * real kz-law files against their front matter, and the evaluation of language and script on every
+ * real text of
+ * ../shared/corpus, as documents and as paragraphs (precision and recall per language and script,
+ * printed). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uclean.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+
+#include "tt/corpuswalk.h"
+#include "tt/detect.h"
+#include "tt/heading.h"
+#include "tt/langid.h"
+#include "tt/utf8.h"
+
+#include "support.h"
 
 static tt_detector *det;
 static tt_langid *li;
@@ -26,8 +29,8 @@ setup(void)
 {
     tt_error err;
     tt_error_clear(&err);
-    if (tt_detector_new(&det, NULL, &err) || tt_langid_new(&li, NULL, &err) || tt_heading_new(&hd, NULL, &err) ||
-        tt_normalizer_new(&nz, NULL, &err)) {
+    if (tt_detector_new(&det, NULL, &err) || tt_langid_new(&li, NULL, &err) ||
+        tt_heading_new(&hd, NULL, &err) || tt_normalizer_new(&nz, NULL, &err)) {
         char b[2048];
         fprintf(stderr, "setup: %s\n", tt_error_format(&err, b, sizeof b));
         return 1;
@@ -45,7 +48,8 @@ teardown(void)
     return 0;
 }
 
-/* ---- every heading pattern has a test: its own example ------------------------------------------------- */
+/* ---- every heading pattern has a test: its own example
+ * ------------------------------------------------- */
 static void
 test_heading_rows(void)
 {
@@ -68,17 +72,20 @@ test_heading_rows(void)
         tt_heading_result r;
         tt_error err;
         tt_error_clear(&err);
-        CU_ASSERT_FATAL(tt_heading_extract(hd, ri.lang, ri.example, strlen(ri.example), &r, &err) == 0);
+        CU_ASSERT_FATAL(tt_heading_extract(hd, ri.lang, ri.example, strlen(ri.example), &r, &err) ==
+                        0);
         int ok = !strcmp(r.value[ri.field], ri.expect) && r.row[ri.field] == (long)i;
         if (!ok)
-            fprintf(stderr, "%s:%llu: %s gives '%s' (row %ld), want '%s'\n", ri.file, (unsigned long long)ri.line,
-                    tt_heading_field_name(ri.field), r.value[ri.field], r.row[ri.field], ri.expect);
+            fprintf(stderr, "%s:%llu: %s gives '%s' (row %ld), want '%s'\n", ri.file,
+                    (unsigned long long)ri.line, tt_heading_field_name(ri.field), r.value[ri.field],
+                    r.row[ri.field], ri.expect);
         CU_ASSERT(ok);
     }
     printf("heading rows tested on their examples: %zu field rows, %zu stop rows\n", fields, stops);
 }
 
-/* Headings written from the databases' conventions, several fields at once (not the rows' own examples). */
+/* Headings written from the databases' conventions, several fields at once (not the rows' own
+ * examples). */
 static void
 test_heading_whole(void)
 {
@@ -87,52 +94,66 @@ test_heading_whole(void)
         const char *text, *want[TT_HF_COUNT]; /* doc_type number date version_date title */
     } cases[] = {
         {TT_LANG_RU,
-         "О миграции населения\nЗакон Республики Казахстан от 22 июля 2011 года № 477-IV.\n\nПо состоянию на "
-         "01.01.2023 г.\n\nНастоящий Закон регулирует общественные отношения.\n\nСтатья 1. Основные понятия\n"
+         "О миграции населения\nЗакон Республики Казахстан от 22 июля 2011 года № 477-IV.\n\nПо "
+         "состоянию на "
+         "01.01.2023 г.\n\nНастоящий Закон регулирует общественные отношения.\n\nСтатья 1. "
+         "Основные понятия\n"
          "исключен Законом РК от 24.11.2015 № 421-V",
          {"law", "477-IV", "2011-07-22", "2023-01-01", "О миграции населения"}},
         {TT_LANG_KK,
-         "Халықтың көші-қоны туралы\nҚазақстан Республикасының 2011 жылғы 22 шілдедегі № 477-IV Заңы.\n"
-         "01.01.2023 берілген өзгерістер мен толықтырулармен\n\n1-бап. Негізгі ұғымдар\n2015 жылғы 24 "
+         "Халықтың көші-қоны туралы\nҚазақстан Республикасының 2011 жылғы 22 шілдедегі № 477-IV "
+         "Заңы.\n"
+         "01.01.2023 берілген өзгерістер мен толықтырулармен\n\n1-бап. Негізгі ұғымдар\n2015 жылғы "
+         "24 "
          "қарашадағы № 421-V Заңымен",
          {"law", "477-IV", "2011-07-22", "2023-01-01", "Халықтың көші-қоны туралы"}},
         {TT_LANG_UZ,
-         "OʻZBEKISTON RESPUBLIKASINING QONUNI\nTASHQI MEHNAT MIGRATSIYASI TOʻGʻRISIDA\nQonunchilik palatasi "
-         "tomonidan 2019-yil 23-iyulda qabul qilingan\nSenat tomonidan 2019-yil 9-avgustda maʼqullangan\n\n"
+         "OʻZBEKISTON RESPUBLIKASINING QONUNI\nTASHQI MEHNAT MIGRATSIYASI TOʻGʻRISIDA\nQonunchilik "
+         "palatasi "
+         "tomonidan 2019-yil 23-iyulda qabul qilingan\nSenat tomonidan 2019-yil 9-avgustda "
+         "maʼqullangan\n\n"
          "1-modda. Ushbu Qonunning maqsadi",
          {"law", "", "2019-07-23", "", "TASHQI MEHNAT MIGRATSIYASI TOʻGʻRISIDA"}},
         {TT_LANG_UZ,
-         "ЎЗБЕКИСТОН РЕСПУБЛИКАСИ ПРЕЗИДЕНТИНИНГ ФАРМОНИ\nХорижда яшовчи ватандошлар билан ишлаш тизимини "
-         "янада такомиллаштириш чора-тадбирлари тўғрисида\n(Ўзбекистон Республикаси Президентининг 2023 йил "
+         "ЎЗБЕКИСТОН РЕСПУБЛИКАСИ ПРЕЗИДЕНТИНИНГ ФАРМОНИ\nХорижда яшовчи ватандошлар билан ишлаш "
+         "тизимини "
+         "янада такомиллаштириш чора-тадбирлари тўғрисида\n(Ўзбекистон Республикаси Президентининг "
+         "2023 йил "
          "15 майдаги ПФ-80-сон Фармони таҳририда)\n\n1. Белгилансинки",
          {"decree", "ПФ-80", "", "2023-05-15",
-          "Хорижда яшовчи ватандошлар билан ишлаш тизимини янада такомиллаштириш чора-тадбирлари тўғрисида"}},
+          "Хорижда яшовчи ватандошлар билан ишлаш тизимини янада такомиллаштириш чора-тадбирлари "
+          "тўғрисида"}},
         {TT_LANG_EN,
-         "LAW OF THE REPUBLIC OF UZBEKISTAN\nON EXTERNAL LABOR MIGRATION\nAdopted by the Legislative Chamber on "
-         "July 23, 2019\nApproved by the Senate on August 9, 2019\n\nArticle 1. Purpose of this Law",
+         "LAW OF THE REPUBLIC OF UZBEKISTAN\nON EXTERNAL LABOR MIGRATION\nAdopted by the "
+         "Legislative Chamber on "
+         "July 23, 2019\nApproved by the Senate on August 9, 2019\n\nArticle 1. Purpose of this "
+         "Law",
          {"law", "", "2019-07-23", "", "ON EXTERNAL LABOR MIGRATION"}},
-        {TT_LANG_RU, "Статья 1. Закон Республики Казахстан от 22 июля 2011 года № 477-IV", /* after the head */
+        {TT_LANG_RU,
+         "Статья 1. Закон Республики Казахстан от 22 июля 2011 года № 477-IV", /* after the head */
          {"", "", "", "", ""}},
-        {TT_LANG_RU, "Закон Республики Казахстан от 31 февраля 2011 года", /* not a calendar date */
+        {TT_LANG_RU,
+         "Закон Республики Казахстан от 31 февраля 2011 года", /* not a calendar date */
          {"law", "", "", "", ""}},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         tt_heading_result r;
         tt_error err;
         tt_error_clear(&err);
-        CU_ASSERT_FATAL(tt_heading_extract(hd, cases[c].lang, cases[c].text, strlen(cases[c].text), &r, &err) ==
-                        0);
+        CU_ASSERT_FATAL(tt_heading_extract(hd, cases[c].lang, cases[c].text, strlen(cases[c].text),
+                                           &r, &err) == 0);
         for (int f = 0; f < TT_HF_COUNT; f++) {
             int ok = !strcmp(r.value[f], cases[c].want[f]);
             if (!ok)
-                fprintf(stderr, "case %zu %s: '%s', want '%s'\n", c, tt_heading_field_name(f), r.value[f],
-                        cases[c].want[f]);
+                fprintf(stderr, "case %zu %s: '%s', want '%s'\n", c, tt_heading_field_name(f),
+                        r.value[f], cases[c].want[f]);
             CU_ASSERT(ok);
         }
     }
 }
 
-/* ---- language and script on short and mixed texts ------------------------------------------------------- */
+/* ---- language and script on short and mixed texts
+ * ------------------------------------------------------- */
 static void
 expect_lang(const char *text, const char *code, const char *script)
 {
@@ -140,7 +161,8 @@ expect_lang(const char *text, const char *code, const char *script)
     tt_langid_detect(li, nz, text, strlen(text), &r);
     int ok = !strcmp(r.code, code) && !strcmp(tt_script_name(r.script), script);
     if (!ok)
-        fprintf(stderr, "'%.60s': %s %s, want %s %s\n", text, r.code, tt_script_name(r.script), code, script);
+        fprintf(stderr, "'%.60s': %s %s, want %s %s\n", text, r.code, tt_script_name(r.script),
+                code, script);
     CU_ASSERT(ok);
 }
 
@@ -155,10 +177,12 @@ test_langid_short(void)
     expect_lang("On external labour migration", "en", "Latn");
     expect_lang("Qazaqstan Respýblıkasynyń kóshi-qon saıasaty", "kk", "Latn-2018");
     expect_lang("Qazaqstan Respublikasynyñ köşı-qon saiasaty", "kk", "Latn-2021");
-    expect_lang("Osy Zan'nyn' maqsaty ko'shi-qon u'deri'si'ne qatysty qatynastardy rettey' bolyp tabylady", "kk",
-                "Latn-2017");
+    expect_lang(
+        "Osy Zan'nyn' maqsaty ko'shi-qon u'deri'si'ne qatysty qatynastardy rettey' bolyp tabylady",
+        "kk", "Latn-2017");
     expect_lang("Қарақалпақстан Республикасы ҳәм оның пуқаралары", "und", "Cyrl");
-    expect_lang("Das Gesetz regelt die Einwanderung und den Aufenthalt von Ausländern.", "und", "Latn");
+    expect_lang("Das Gesetz regelt die Einwanderung und den Aufenthalt von Ausländern.", "und",
+                "Latn");
     expect_lang("1997 – 2024", "und", "");
     expect_lang("", "und", "");
 }
@@ -166,11 +190,13 @@ test_langid_short(void)
 static void
 test_langid_mixed(void)
 {
-    /* a Kazakh act with a Russian editorial note: the majority of words decides, the confidence shows the mix */
-    const char *t = "1-бап. Осы Заңда пайдаланылатын негізгі ұғымдар\n"
-                    "Осы Заңда мынадай негізгі ұғымдар пайдаланылады: қандас – тарихи отанына оралған және "
-                    "қандас мәртебесін алған этникалық қазақ және оның отбасы мүшелері.\n"
-                    "Сноска. Статья 1 с изменением, внесенным Законом РК от 13.05.2020 № 327-VI.\n";
+    /* a Kazakh act with a Russian editorial note: the majority of words decides, the confidence
+     * shows the mix */
+    const char *t =
+        "1-бап. Осы Заңда пайдаланылатын негізгі ұғымдар\n"
+        "Осы Заңда мынадай негізгі ұғымдар пайдаланылады: қандас – тарихи отанына оралған және "
+        "қандас мәртебесін алған этникалық қазақ және оның отбасы мүшелері.\n"
+        "Сноска. Статья 1 с изменением, внесенным Законом РК от 13.05.2020 № 327-VI.\n";
     tt_langid_result r;
     tt_langid_detect(li, nz, t, strlen(t), &r);
     CU_ASSERT_STRING_EQUAL(r.code, "kk");
@@ -184,9 +210,14 @@ test_langid_mixed(void)
 static void
 test_doc_ids(void)
 {
-    static const char *const c[][2] = {{"a.txt", "a"},         {"dir/a.txt.gz", "dir/a"}, {"a.b.html", "a.b"},
-                                       {"a b#c.txt", "a_b_c"}, {"noext", "noext"},        {".x", ".x"},
-                                       {"законы/закон.txt", "законы/закон"}, {"x.gz", "x"}};
+    static const char *const c[][2] = {{"a.txt", "a"},
+                                       {"dir/a.txt.gz", "dir/a"},
+                                       {"a.b.html", "a.b"},
+                                       {"a b#c.txt", "a_b_c"},
+                                       {"noext", "noext"},
+                                       {".x", ".x"},
+                                       {"законы/закон.txt", "законы/закон"},
+                                       {"x.gz", "x"}};
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
         tt_buf b = {0};
         CU_ASSERT(tt_corpus_doc_id(c[i][0], &b) == 0);
@@ -197,7 +228,8 @@ test_doc_ids(void)
     }
 }
 
-/* ---- the real kz-law files: detect from the body, the front matter is the truth ------------------------- */
+/* ---- the real kz-law files: detect from the body, the front matter is the truth
+ * ------------------------- */
 static const char *
 front(const char *fm, const char *key, char *out, size_t cap)
 {
@@ -225,7 +257,8 @@ test_kzlaw_gold(void)
         printf("SKIP: ../shared not found: kz-law heading fields not measured\n");
         return;
     }
-    static const char *const files[] = {"migration-law-2011-ru-2019-01-01.md", "migration-law-2011-ru-2021-06-29.md"};
+    static const char *const files[] = {"migration-law-2011-ru-2019-01-01.md",
+                                        "migration-law-2011-ru-2021-06-29.md"};
     size_t stated[TT_HF_COUNT] = {0}, found[TT_HF_COUNT] = {0}, right[TT_HF_COUNT] = {0};
     for (size_t i = 0; i < 2; i++) {
         char path[4096];
@@ -245,14 +278,18 @@ test_kzlaw_gold(void)
         front(t, "approval_date", gold[TT_HF_DATE], 512);
         front(t, "version_date", gold[TT_HF_VERSION_DATE], 512);
         front(t, "form", form, sizeof form);
-        snprintf(gold[TT_HF_DOC_TYPE], 512, "%s", !strcmp(form, "ЗАК") ? "law" : !strcmp(form, "КОД") ? "code" : form);
+        snprintf(gold[TT_HF_DOC_TYPE], 512, "%s",
+                 !strcmp(form, "ЗАК")   ? "law"
+                 : !strcmp(form, "КОД") ? "code"
+                                        : form);
         front(t, "requisite", req, sizeof req);
         const char *no = strstr(req, "№ ");
         snprintf(gold[TT_HF_NUMBER], 512, "%s", no ? no + strlen("№ ") : "");
         tt_doc_detect dd;
         tt_error err;
         tt_error_clear(&err);
-        CU_ASSERT_FATAL(tt_detect_text(det, body, strlen(body) < 65536 ? strlen(body) : 65536, &dd, &err) == 0);
+        CU_ASSERT_FATAL(
+            tt_detect_text(det, body, strlen(body) < 65536 ? strlen(body) : 65536, &dd, &err) == 0);
         CU_ASSERT_STRING_EQUAL(dd.lang.code, "ru");
         CU_ASSERT_EQUAL(dd.lang.script, TT_SCRIPT_CYRL);
         for (int f = 0; f < TT_HF_COUNT; f++) {
@@ -261,8 +298,8 @@ test_kzlaw_gold(void)
             right[f] += dd.head.value[f][0] && !strcmp(dd.head.value[f], gold[f]);
             /* a value detected must be the true one (a body never states a wrong adoption date) */
             if (dd.head.value[f][0] && strcmp(dd.head.value[f], gold[f]))
-                fprintf(stderr, "%s %s: '%s', front matter '%s'\n", files[i], tt_heading_field_name(f),
-                        dd.head.value[f], gold[f]);
+                fprintf(stderr, "%s %s: '%s', front matter '%s'\n", files[i],
+                        tt_heading_field_name(f), dd.head.value[f], gold[f]);
             CU_ASSERT(!dd.head.value[f][0] || !strcmp(dd.head.value[f], gold[f]));
         }
         free(t);
@@ -273,7 +310,8 @@ test_kzlaw_gold(void)
     CU_ASSERT(right[TT_HF_TITLE] == 2 && right[TT_HF_DOC_TYPE] == 2);
 }
 
-/* ---- evaluation on every real text of ../shared/corpus ------------------------------------------------- */
+/* ---- evaluation on every real text of ../shared/corpus
+ * ------------------------------------------------- */
 typedef struct tally {
     char label[16];
     size_t gold, pred, right;
@@ -316,20 +354,23 @@ score(eval *e, const char *glang, const char *gscript, const tt_langid_result *r
 static void
 report(const char *what, eval *e)
 {
-    printf("%s: %zu, both right %zu (%.1f%%)\n", what, e->n, e->nright, e->n ? 100.0 * (double)e->nright / (double)e->n : 0);
+    printf("%s: %zu, both right %zu (%.1f%%)\n", what, e->n, e->nright,
+           e->n ? 100.0 * (double)e->nright / (double)e->n : 0);
     for (int k = 0; k < 2; k++)
         for (size_t i = 0; i < e->nt[k]; i++) {
             tally *t = &e->t[k][i];
             if (!t->gold && !t->pred)
                 continue;
-            printf("  %-6s %-10s gold %6zu  predicted %6zu  right %6zu  precision %6.2f%%  recall %6.2f%%\n",
+            printf("  %-6s %-10s gold %6zu  predicted %6zu  right %6zu  precision %6.2f%%  recall "
+                   "%6.2f%%\n",
                    k ? "script" : "lang", t->label, t->gold, t->pred, t->right,
                    t->pred ? 100.0 * (double)t->right / (double)t->pred : 0,
                    t->gold ? 100.0 * (double)t->right / (double)t->gold : 0);
         }
 }
 
-/* Uzbek Cyrillic from Uzbek Latin (tests/unit/data/uz-latn-to-cyrl.rules). Returns malloc'ed UTF-8 or NULL. */
+/* Uzbek Cyrillic from Uzbek Latin (tests/unit/data/uz-latn-to-cyrl.rules). Returns malloc'ed UTF-8
+ * or NULL. */
 static char *
 uz_to_cyrl(const char *s, size_t n, size_t *outn)
 {
@@ -367,13 +408,15 @@ uz_to_cyrl(const char *s, size_t n, size_t *outn)
 }
 
 static void
-eval_text(eval *doc, eval *par, const char *name, const char *t, size_t n, const char *lang, const char *script)
+eval_text(eval *doc, eval *par, const char *name, const char *t, size_t n, const char *lang,
+          const char *script)
 {
     tt_langid_result r;
     tt_langid_detect(li, nz, t, n < TT_DETECT_PREFIX ? n : tt_utf8_floor(t, TT_DETECT_PREFIX), &r);
     score(doc, lang, script, &r);
     if (strcmp(r.code, lang) || strcmp(tt_script_name(r.script), script))
-        printf("  document %s: %s %s, gold %s %s\n", name, r.code, tt_script_name(r.script), lang, script);
+        printf("  document %s: %s %s, gold %s %s\n", name, r.code, tt_script_name(r.script), lang,
+               script);
     if (!par)
         return;
     for (size_t p = 0; p < n;) {
@@ -416,7 +459,8 @@ test_eval_shared(void)
         {"karakalpakstan-constitution/constitution-karakalpakstan.ru.txt", "ru", "Cyrl", 1, 0},
         {"karakalpakstan-constitution/constitution-karakalpakstan.uz-latn.txt", "uz", "Latn", 1, 0},
         {"karakalpakstan-constitution/constitution-karakalpakstan.uz-latn.txt", "uz", "Cyrl", 1, 1},
-        {"karakalpakstan-constitution/constitution-karakalpakstan.kaa-cyrl.txt", "und", "Cyrl", 1, 0},
+        {"karakalpakstan-constitution/constitution-karakalpakstan.kaa-cyrl.txt", "und", "Cyrl", 1,
+         0},
         {"kz-law/migration-law-2011-ru-2019-01-01.md", "ru", "Cyrl", 1, 0},
         {"kz-law/migration-law-2011-ru-2021-06-29.md", "ru", "Cyrl", 1, 0},
         {"kazakh-latin-kazinform/kk-latn_vocab_words.tsv", "kk", "Latn-2018", 0, 0},
@@ -441,7 +485,8 @@ test_eval_shared(void)
         read++;
         char *b = t;
         size_t bn = n;
-        if (!strncmp(t, "---\n", 4)) { /* Markdown front matter: not the text (the i14 reader's job) */
+        if (!strncmp(t, "---\n",
+                     4)) { /* Markdown front matter: not the text (the i14 reader's job) */
             char *e = strstr(t + 4, "\n---\n");
             if (e) {
                 b = e + 5;
@@ -456,20 +501,22 @@ test_eval_shared(void)
             b = c;
             bn = cn;
         }
-        eval_text(texts[i].paragraphs ? &doc : &wl, texts[i].paragraphs ? &par : NULL, texts[i].path, b, bn,
-                  texts[i].lang, texts[i].script);
+        eval_text(texts[i].paragraphs ? &doc : &wl, texts[i].paragraphs ? &par : NULL,
+                  texts[i].path, b, bn, texts[i].lang, texts[i].script);
         free(c);
         free(t);
     }
-    printf("Not evaluated (not running text): kazakh-stems-pg-kazsearch/apertium-kaz.kaz.lexc (a lexc grammar), "
+    printf("Not evaluated (not running text): kazakh-stems-pg-kazsearch/apertium-kaz.kaz.lexc (a "
+           "lexc grammar), "
            "uzmorphanalyser-affixes/*.csv (affix tables), READMEs and licences.\n");
     report("documents: running texts (first 64 KiB)", &doc);
     report("documents: word lists (first 64 KiB; not asserted)", &wl);
     report("paragraphs (non-empty lines with a letter)", &par);
     CU_ASSERT(read > 0);
     CU_ASSERT_EQUAL(doc.nright, doc.n); /* every real document right */
-    /* paragraphs: recall of each supported language at least 85 %, of each script 99 % (Karakalpak paragraphs,
-     * gold und, are mostly taken for Kazakh: too short for the marker rule; reported, not asserted) */
+    /* paragraphs: recall of each supported language at least 85 %, of each script 99 % (Karakalpak
+     * paragraphs, gold und, are mostly taken for Kazakh: too short for the marker rule; reported,
+     * not asserted) */
     for (int k = 0; k < 2; k++)
         for (size_t i = 0; i < par.nt[k]; i++) {
             tally *t = &par.t[k][i];
@@ -485,10 +532,14 @@ static void
 reg(void)
 {
     CU_pSuite s = CU_add_suite("detect", setup, teardown);
-    CU_add_test(s, "every heading pattern gives its expected value on its example", test_heading_rows);
-    CU_add_test(s, "whole headings in the databases' conventions, four languages", test_heading_whole);
-    CU_add_test(s, "language and script of short texts, Kazakh Latin alphabets, und", test_langid_short);
-    CU_add_test(s, "a Kazakh act with a Russian note is Kazakh, with the mix in the evidence", test_langid_mixed);
+    CU_add_test(s, "every heading pattern gives its expected value on its example",
+                test_heading_rows);
+    CU_add_test(s, "whole headings in the databases' conventions, four languages",
+                test_heading_whole);
+    CU_add_test(s, "language and script of short texts, Kazakh Latin alphabets, und",
+                test_langid_short);
+    CU_add_test(s, "a Kazakh act with a Russian note is Kazakh, with the mix in the evidence",
+                test_langid_mixed);
     CU_add_test(s, "doc_ids from relative paths", test_doc_ids);
     CU_add_test(s, "kz-law bodies against their front matter", test_kzlaw_gold);
     CU_add_test(s, "language and script on every real text of ../shared/corpus", test_eval_shared);
