@@ -50,7 +50,9 @@ add(walk *w, const char *rel)
     char *p = strdup(rel);
     if (!p)
         return TT_ENOMEM;
-    w->v[w->n++] = (tt_walk_file){p, NULL};
+    w->v[w->n].path = p;
+    w->v[w->n].doc_id = NULL;
+    w->n++;
     return 0;
 }
 

@@ -107,7 +107,10 @@ ilist_add(ilist *l, const char *s, size_t n, int w)
         return TT_ENOMEM;
     memcpy(c, s, n);
     c[n] = 0;
-    l->v[l->n++] = (item){c, n, w};
+    l->v[l->n].s = c;
+    l->v[l->n].n = n;
+    l->v[l->n].w = w;
+    l->n++;
     return 0;
 }
 
