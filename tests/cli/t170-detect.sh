@@ -83,6 +83,12 @@ cols "$O/docs.tsv" > "$TMP/got2"
 check "run: languages and scripts in docs.tsv as drafted" cmp -s "$TMP/want" "$TMP/got2"
 check "run: docs.tsv names the detected fields" sh -c "grep -P '^kz/migration-law-2011-ru-2019-01-01\t' '$O/docs.tsv' | grep -qP '\tlang,script,doc_type,title,encoding\t'"
 
+L=lexicons/diaspora
+"$BIN/tt-decode" --corpus "$C" 2> /dev/null | "$BIN/tt-normalize" | "$BIN/tt-tokenize" --lexicon $L | "$BIN/tt-match" --lexicon $L |
+  "$BIN/tt-count" --lexicon $L | "$BIN/tt-export" --lexicon $L --out "$TMP/chain" 2> /dev/null
+check "stages alone: tt-decode --corpus reads the folder the same way (docs.tsv, tf.tsv, hits.tsv as the run)" \
+  sh -c "cmp -s '$O/docs.tsv' '$TMP/chain/docs.tsv' && cmp -s '$O/tf.tsv' '$TMP/chain/tf.tsv' && cmp -s '$O/hits.tsv' '$TMP/chain/hits.tsv'"
+
 cp "$TMP/draft.tsv" "$C/manifest.tsv"
 "$PIPELINE" run --corpus "$C" --out "$TMP/o2" --quiet 2> /dev/null
 check "run: the draft kept as manifest.tsv gives the same docs.tsv" cmp -s "$O/docs.tsv" "$TMP/o2/docs.tsv"
