@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unicode/uclean.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+#include <unistd.h>
 
 #include "tt/corpuswalk.h"
 #include "tt/detect.h"
@@ -273,6 +275,62 @@ test_doc_ids(void)
         CU_ASSERT_STRING_EQUAL(b.data ? b.data : "", c[i][1]);
         tt_buf_free(&b);
     }
+}
+
+static void
+count_warn(void *ctx, const tt_error *w)
+{
+    (void)w;
+    ++*(int *)ctx;
+}
+
+static void
+test_walk(void)
+{
+    char dir[] = "/tmp/tt-walk-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    static const char *const files[] = {"b.txt",   "a.html",       "a.txt",  "sub/z.txt.gz",
+                                        ".hidden", "sub/.h/x.txt", "a~2.txt"};
+    char p[4200];
+    snprintf(p, sizeof p, "%s/sub", dir);
+    CU_ASSERT_FATAL(mkdir(p, 0755) == 0);
+    snprintf(p, sizeof p, "%s/sub/.h", dir);
+    CU_ASSERT_FATAL(mkdir(p, 0755) == 0);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, files[i]);
+        FILE *f = fopen(p, "w");
+        CU_ASSERT_FATAL(f != NULL);
+        fputs("x\n", f);
+        fclose(f);
+    }
+    snprintf(p, sizeof p, "%s/sub/loop", dir);
+    CU_ASSERT(symlink("..", p) == 0);
+    tt_walk_file *wf = NULL;
+    size_t n = 0;
+    int warned = 0;
+    tt_error err;
+    tt_error_clear(&err);
+    CU_ASSERT_FATAL(tt_corpus_walk(dir, &wf, &n, count_warn, &warned, &err) == 0);
+    /* byte order of names, depth first; hidden skipped; a.html keeps "a", a.txt gets the next free
+     * suffix */
+    static const char *const want[][2] = {{"a.html", "a"},
+                                          {"a.txt", "a~3"},
+                                          {"a~2.txt", "a~2"},
+                                          {"b.txt", "b"},
+                                          {"sub/z.txt.gz", "sub/z"}};
+    CU_ASSERT_EQUAL_FATAL(n, 5);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(wf[i].path, want[i][0]) || strcmp(wf[i].doc_id, want[i][1]))
+            fprintf(stderr, "walk %zu: %s %s, want %s %s\n", i, wf[i].path, wf[i].doc_id,
+                    want[i][0], want[i][1]);
+        CU_ASSERT_STRING_EQUAL(wf[i].path, want[i][0]);
+        CU_ASSERT_STRING_EQUAL(wf[i].doc_id, want[i][1]);
+    }
+    CU_ASSERT_EQUAL(warned, 1); /* the folder link */
+    tt_corpus_walk_free(wf, n);
+    char cmd[4300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CU_ASSERT(system(cmd) == 0);
 }
 
 /* ---- the real kz-law files: detect from the body, the front matter is the truth
@@ -588,6 +646,8 @@ reg(void)
     CU_add_test(s, "a Kazakh act with a Russian note is Kazakh, with the mix in the evidence",
                 test_langid_mixed);
     CU_add_test(s, "doc_ids from relative paths", test_doc_ids);
+    CU_add_test(s, "the folder walk: order, hidden files, unique doc_ids, no folder links",
+                test_walk);
     CU_add_test(s, "kz-law bodies against their front matter", test_kzlaw_gold);
     CU_add_test(s, "language and script on every real text of ../shared/corpus", test_eval_shared);
 }
