@@ -314,8 +314,8 @@ test_walk(void)
     /* byte order of names, depth first; hidden skipped; a.html keeps "a", a.txt gets the next free
      * suffix */
     static const char *const want[][2] = {{"a.html", "a"},
-                                          {"a.txt", "a~3"},
-                                          {"a~2.txt", "a~2"},
+                                          {"a.txt", "a~2"},
+                                          {"a~2.txt", "a_2"},
                                           {"b.txt", "b"},
                                           {"sub/z.txt.gz", "sub/z"}};
     CU_ASSERT_EQUAL_FATAL(n, 5);
