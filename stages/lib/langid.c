@@ -386,10 +386,27 @@ script_of(UChar32 c)
 }
 
 static int
+letter_weight(const profile *p, UChar32 c)
+{
+    letter k = {c, 0};
+    const letter *l =
+        p->nletters ? bsearch(&k, p->letters, p->nletters, sizeof k, cmp_letter) : NULL;
+    return l ? l->w : 0;
+}
+
+static int
 score(const profile *p, const char *w, size_t n, const UChar32 *cs, size_t nc)
 {
     int s = 0;
     for (size_t i = 0; i < nc; i++) {
+        size_t j = 0;
+        while (
+            j < i &&
+            cs[j] !=
+                cs[i]) /* each distinct letter once: a long word does not outweigh a listed one */
+            j++;
+        if (j < i)
+            continue;
         letter k = {cs[i], 0};
         const letter *l =
             p->nletters ? bsearch(&k, p->letters, p->nletters, sizeof k, cmp_letter) : NULL;
@@ -428,6 +445,8 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
     size_t nc = 0;
     int wsc = SC_NONE, mixed = 0;
     uint64_t marks[TT_LANGID_MAXPROF] = {0};
+    int evid =
+        0; /* a letter that some Cyrillic profile other than the fallback counts as its evidence */
     for (size_t i = 0; i <= n;) {
         UChar32 c = 0;
         if (i < n) {
@@ -440,9 +459,13 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
         if (letter_c || inner_apos) {
             UChar32 lc = letter_c ? u_tolower(c) : '\'';
             if (letter_c) {
-                for (size_t p = 0; p < li->np; p++)
+                for (size_t p = 0; p < li->np; p++) {
                     for (size_t m = 0; m < li->p[p].nmarkers; m++)
                         marks[p] += li->p[p].markers[m] == lc;
+                    if (!evid && !li->p[p].fallback && li->p[p].cyrl &&
+                        letter_weight(&li->p[p], lc) > 0)
+                        evid = 1;
+                }
                 int sc = script_of(c);
                 res->cyrl += sc == SC_CYRL;
                 res->latn += sc == SC_LATN;
@@ -511,7 +534,7 @@ tt_langid_detect(const tt_langid *li, tt_normalizer *nz, const char *s, size_t n
     }
     uint64_t letters = res->cyrl + res->latn + res->other_letters;
     int fell = 0;
-    if (bi < 0 && res->cyrl > res->latn && res->cyrl * 2 > letters)
+    if (bi < 0 && !evid && res->cyrl > res->latn && res->cyrl * 2 > letters)
         for (size_t p = 0; p < li->np; p++)
             if (li->p[p]
                     .fallback) { /* Cyrillic with no Kazakh, Uzbek or Karakalpak evidence at all */

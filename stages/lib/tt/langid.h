@@ -10,17 +10,17 @@
  * Method (majority by words, so a Kazakh law with a Russian note is Kazakh): the text is cut into
  * words (letters, with apostrophes inside), lowercased (ICU u_tolower; ’ ʼ ʻ ` ‘ fold to '); each
  * word is scored against every profile whose script list holds the word's script (sum of its
- * letters' weights, its letter sequences, the weight if it is a listed word, the weight of its
- * longest listed ending when at least two letters remain); the word votes for the profile with the
- * highest score (no vote on a tie or score 0). The text's language is the profile with most votes,
- * among the profiles not ruled out by their `marker` letters (a Cyrillic text of 200 letters or
- * more with none of them: Kazakh і ұ, Uzbek ў). It is `und` when: no word votes; the winner has
+ * distinct letters' weights, its letter sequences, the weight if it is a listed word, the weight of
+ * its longest listed ending when at least two letters remain); the word votes for the profile with
+ * the highest score (no vote on a tie or score 0). The text's language is the profile with most
+ * votes, among the profiles not ruled out by their `marker` letters (a Cyrillic text of 200 letters
+ * or more with none of them: Kazakh і ұ, Uzbek ў). It is `und` when: no word votes; the winner has
  * fewer than 25 % of the words (most words are of no profile: another language, e.g. German); the
  * winner's profile says `support und`; or most letters are neither Cyrillic nor Latin. A Cyrillic
- * text in which no word votes at all (a word or two with no Kazakh, Uzbek or Karakalpak letter or
- * ending) goes to the profile that says `fallback Cyrl` (Russian, the unmarked Cyrillic language
- * here), with confidence 10. Confidence 0..100 = the winner's share of the votes, scaled down below
- * 10 votes (a short text is less certain).
+ * text in which no word votes at all and no letter is another Cyrillic profile's evidence (a word
+ * or two with no Kazakh, Uzbek or Karakalpak letter) goes to the profile that says `fallback Cyrl`
+ * (Russian, the unmarked Cyrillic language here), with confidence 10. Confidence 0..100 = the
+ * winner's share of the votes, scaled down below 10 votes (a short text is less certain).
  *
  * Script: Cyrl or Latn by the majority of letters; for a Kazakh Latin text, the alphabet
  * (Latn-2017/2018/ 2021) comes from tt_norm_detect_script (the normalizer's own detector, which the
