@@ -1,6 +1,8 @@
 /* pipeline.c - `termtrace` (./pipeline): one command table over the whole pipeline (run, kwic, lexicon,
  * shard, merge, diff) and the stage programs (decode ... export), so the chain runs in one process. */
 #include "cli.h"
+#include "manifest_cmd.h"
+#include "tt/detect.h"
 #include "opts.h"
 #include "tt/decode.h"
 #include "tt/export.h"
@@ -60,6 +62,13 @@ on_skipped(void *ctx, const char *doc_id, const tt_error *err)
     char msg[2400];
     fprintf(stderr, "%s: warning: document '%s' skipped: %s\n", PROG, doc_id,
             tt_error_format(err, msg, sizeof msg));
+}
+
+static void
+on_warning(void *ctx, const tt_error *w)
+{
+    (void)ctx;
+    tt_cli_warning(PROG, w);
 }
 
 static void
@@ -183,7 +192,7 @@ cmd_run(int argc, char **argv)
     cfg.run.count = co.count;
     cfg.exp = co.exp;
     cfg.options_json = co.json;
-    tt_run_callbacks cb = {on_skipped, NULL, NULL};
+    tt_run_callbacks cb = {on_skipped, NULL, NULL, on_warning};
     if (!quiet && isatty(2))
         cb.progress = on_progress;
     tt_run_result res;
@@ -419,7 +428,7 @@ cmd_shard(int argc, char **argv)
     tt_error err;
     tt_error_clear(&err);
     tt_manifest *m = NULL;
-    int rc = tt_manifest_load(&m, corpus, NULL, allow, &err);
+    int rc = tt_detect_manifest_load(&m, corpus, NULL, allow, NULL, on_warning, NULL, &err);
     if (rc) {
         tt_cli_error(PROG, &err);
         return tt_cli_finish(prog, tt_cli_code(rc));
@@ -538,6 +547,7 @@ static const struct {
     {"run", cmd_run, "run the whole pipeline over a corpus into an output folder"},
     {"kwic", cmd_kwic, "concordance lines for the hits of a run"},
     {"lexicon", cmd_lexicon, "check a lexicon, or explain which entry matches a word"},
+    {"manifest", tt_manifest_cmd_main, "draft the manifest of a corpus folder: language, script, heading fields"},
     {"shard", cmd_shard, "split a corpus into K shards (for a Slurm job array)"},
     {"merge", cmd_merge, "merge the partial outputs of K shards"},
     {"diff", cmd_diff, "what changed between two output folders"},

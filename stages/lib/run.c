@@ -6,6 +6,7 @@
 #include "tt/decode.h"
 #include "tt/json.h"
 #include "tt/lexicon.h"
+#include "tt/detect.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/partial.h"
@@ -516,7 +517,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
                                     cfg->cache, cfg->out);
         }
     }
-    if ((rc = tt_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, err)))
+    if ((rc = tt_detect_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, cfg->run.data_dir,
+                                      cb ? cb->warning : NULL, cb ? cb->ctx : NULL, err)))
         goto done;
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
         goto done;

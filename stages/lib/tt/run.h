@@ -30,6 +30,8 @@ typedef struct tt_run_callbacks {
     /* done/total documents, bytes of raw input done, seconds since start */
     void (*progress)(void *ctx, size_t done, size_t total, uint64_t bytes, double seconds);
     void *ctx;
+    /* a warning while the corpus is read (a file skipped by the folder walk, a language detected as und) */
+    void (*warning)(void *ctx, const tt_error *w);
 } tt_run_callbacks;
 
 typedef struct tt_run_config {
