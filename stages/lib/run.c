@@ -8,6 +8,7 @@
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/partial.h"
+#include "tt/report.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -721,6 +722,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         if (!rc && !execution_json(&exe, &rs, jobs, res, now_wall() - t_export))
             rc = tt_add_run_json(tmp, exe.data + 2, err); /* skip the leading ", " */
         tt_buf_free(&exe);
+        if (!rc && cfg->report)
+            rc = tt_report_create(tmp, NULL, err);
     }
     if (rc)
         goto done;
