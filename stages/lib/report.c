@@ -589,7 +589,7 @@ tt_report_write(const char *out_dir, const char *report_dir, const tt_report_opt
         double tokens = 0;
         for (size_t i = 0; i < c.ndocs; i++)
             tokens += c.docs[i].tokens;
-        int bad = tt_buf_puts(&sub, "corpus ") | tt_buf_puts(&sub, *corpus ? corpus : "(unnamed)");
+        int bad = tt_buf_puts(&sub, "Corpus: ") | tt_buf_puts(&sub, *corpus ? corpus : "(unnamed)");
         bad |= tt_buf_puts(&sub, " \xC2\xB7 ") | rp_count(&sub, (double)c.ndocs) | tt_buf_puts(&sub, " documents, ");
         bad |= rp_count(&sub, tokens) | tt_buf_puts(&sub, " tokens \xC2\xB7 lexicon ");
         bad |= tt_buf_puts(&sub, base ? base + 1 : lex) | tt_buf_puts(&sub, " \xC2\xB7 termtrace ");

@@ -154,11 +154,11 @@ rp_section_kwic(rp_ctx *c)
         /* columns: doc country period article [page] [role] concept left hit right */
         int np = col[C_PAGE] >= 0, nr = col[C_ROLE] >= 0, left = 5 + np + nr;
         bad |= tt_buf_printf(h, "<table id=\"kwic-table\" data-page-size=\"100\" data-left=\"%d\"><colgroup>"
-                                "<col style=\"width:12%%\"><col style=\"width:4%%\"><col style=\"width:5%%\">"
+                                "<col style=\"width:11%%\"><col style=\"width:5%%\"><col style=\"width:5%%\">"
                                 "<col style=\"width:7%%\">%s%s<col style=\"width:10%%\"><col style=\"width:%d%%\">"
-                                "<col style=\"width:11%%\"><col style=\"width:%d%%\"></colgroup>\n",
+                                "<col style=\"width:13%%\"><col style=\"width:%d%%\"></colgroup>\n",
                              left, np ? "<col style=\"width:4%\">" : "", nr ? "<col style=\"width:6%\">" : "",
-                             22 - (np * 2 + nr * 3), 29 - (np * 2 + nr * 3));
+                             24 - (np * 2 + nr * 3), 25 - (np * 2 + nr * 3));
         bad |= tt_buf_puts(h, "<thead><tr><th data-sort=\"doc\">document</th><th data-sort=\"1\">country</th>"
                               "<th data-sort=\"2\">period</th><th data-sort=\"3\">article</th>");
         if (np)

@@ -17,6 +17,9 @@ static const char css[] =
     "var(--ink)}\n"
     "nav.toc a{color:var(--acc);text-decoration:none}nav.toc a:hover{text-decoration:underline}\n"
     "section{margin:26px 0 0;padding-top:10px;border-top:1px solid var(--line)}\n"
+    /* sections out of view are not laid out until scrolled to: a page with thousands of concordance lines
+       opens fast */
+    "section{content-visibility:auto;contain-intrinsic-size:auto 1200px}\n"
     "figure{margin:10px 0}figcaption{font-size:13px;color:var(--mute);margin-top:2px}\n"
     "svg.tt-chart{max-width:100%;height:auto;display:block}\n"
     ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:6px 18px}\n"
@@ -41,7 +44,7 @@ static const char css[] =
     ".pager button{font:inherit;padding:1px 8px}\n"
     "#tt-errors{white-space:pre-wrap;color:#a33;border:1px solid #a33;padding:6px}\n"
     "code{font-size:12px;background:#f6f6f4;padding:0 3px;word-break:break-all}\n"
-    "@media print{body{background:#fff;font-size:11pt}main{max-width:none;padding:0}"
+    "@media print{section{content-visibility:visible}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}"
     "nav.toc,.controls,.pager,#tt-errors{display:none}"
     "section{break-before:auto}figure,table,.cards{break-inside:avoid}"
     "#kwic-table{font-size:9pt}.grid{display:block}a{color:inherit;text-decoration:none}"
