@@ -110,9 +110,10 @@ forms_table(rp_ctx *c, const pair *pr)
             continue;
         if (nkc == s->nkeycols && nkc) { /* the file has the group keys: keep the pair's group */
             tt_buf_reset(&key);
+            int bad = 0;
             for (size_t i = 0; i < nkc; i++)
-                rc |= tt_buf_puts(&key, i ? " " : "") | tt_buf_puts(&key, tt_tsv_get(t, kc[i]));
-            if (rc) {
+                bad |= tt_buf_puts(&key, i ? " " : "") | tt_buf_puts(&key, tt_tsv_get(t, kc[i]));
+            if (bad) {
                 rc = rp_oom(c);
                 break;
             }
@@ -125,10 +126,9 @@ forms_table(rp_ctx *c, const pair *pr)
         if (p == s->np)
             continue;
         tt_buf_reset(&key);
-        rc = tt_buf_printf(&key, "%d\t%zu\t%s", which, p, tt_tsv_get(t, cf));
         size_t idx;
         int isnew;
-        if (rc || tt_strmap_intern(&seen, key.data, key.len, &idx, &isnew)) {
+        if (tt_buf_printf(&key, "%d\t%zu\t%s", which, p, tt_tsv_get(t, cf)) || tt_strmap_intern(&seen, key.data, key.len, &idx, &isnew)) {
             rc = rp_oom(c);
             break;
         }
