@@ -1,18 +1,20 @@
-/* report.c - report/index.html from an output folder (see tt/report.h): reads run.json, concepts.tsv and
- * docs.tsv, runs the sections, writes the page and the SVGs, and installs report/ atomically for
- * `pipeline report OUT`. The corpus-at-a-glance and provenance sections are here; the charts of counts are in
- * report_data.c, keyness, co-occurrence and the concordance in report_kwic.c. */
-#include "report_priv.h"
-#include "tt/atomic.h"
-#include "tt/run.h"
-#include "tt/tsv.h"
-
+/* report.c - report/index.html from an output folder (see tt/report.h): reads run.json,
+ * concepts.tsv and docs.tsv, runs the sections, writes the page and the SVGs, and installs report/
+ * atomically for `pipeline report OUT`. The corpus-at-a-glance and provenance sections are here;
+ * the charts of counts are in report_data.c, keyness, co-occurrence and the concordance in
+ * report_kwic.c. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+
+#include "tt/atomic.h"
+#include "tt/run.h"
+#include "tt/tsv.h"
+
+#include "report_priv.h"
 
 int
 rp_oom(rp_ctx *c)
@@ -85,7 +87,8 @@ rp_section_begin(rp_ctx *c, const char *id, const char *title)
         c->toc_id[c->ntoc] = id;
         c->toc_title[c->ntoc++] = title;
     }
-    int rc = tt_buf_puts(&c->html, "<section id=\"") | rp_esc(&c->html, id) | tt_buf_puts(&c->html, "\">\n<h2>");
+    int rc = tt_buf_puts(&c->html, "<section id=\"") | rp_esc(&c->html, id) |
+             tt_buf_puts(&c->html, "\">\n<h2>");
     rc |= rp_esc(&c->html, title) | tt_buf_puts(&c->html, "</h2>\n");
     return rc ? rp_oom(c) : 0;
 }
@@ -110,8 +113,8 @@ rp_emit_figure(rp_ctx *c, const char *name, const char *caption)
 {
     char fname[300];
     snprintf(fname, sizeof fname, "%s.svg", name);
-    int rc = write_file(c, fname, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", c->svg.data ? c->svg.data : "",
-                        c->svg.len);
+    int rc = write_file(c, fname, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+                        c->svg.data ? c->svg.data : "", c->svg.len);
     if (rc)
         return rc;
     if (rp_html_figure(&c->html, c->svg.data ? c->svg.data : "", c->svg.len, name, caption))
@@ -179,8 +182,8 @@ load_concepts(rp_ctx *c)
     int rc = tt_tsv_open(&t, rp_path(c, "concepts.tsv", path, sizeof path), c->err);
     if (rc)
         return rc;
-    int ci = tt_tsv_col(t, "concept_id"), cl = tt_tsv_col(t, "label"), cc = tt_tsv_col(t, "category"),
-        cp = tt_tsv_col(t, "parent");
+    int ci = tt_tsv_col(t, "concept_id"), cl = tt_tsv_col(t, "label"),
+        cc = tt_tsv_col(t, "category"), cp = tt_tsv_col(t, "parent");
     if (ci < 0) {
         tt_tsv_close(t);
         tt_error_set(c->err, TT_ESYNTAX, "no concept_id column");
@@ -190,7 +193,8 @@ load_concepts(rp_ctx *c)
     while ((rc = tt_tsv_next(t, c->err)) == 1) {
         if (c->nc == cap) {
             cap = cap ? cap * 2 : 64;
-            char **a = realloc(c->cid, cap * sizeof *a), **b = a ? realloc(c->clabel, cap * sizeof *b) : NULL;
+            char **a = realloc(c->cid, cap * sizeof *a),
+                 **b = a ? realloc(c->clabel, cap * sizeof *b) : NULL;
             if (a)
                 c->cid = a;
             if (b)
@@ -246,7 +250,8 @@ load_docs(rp_ctx *c)
             tt_tsv_close(t);
             return rp_oom(c);
         }
-    int cs = tt_tsv_col(t, "script_used") >= 0 ? tt_tsv_col(t, "script_used") : tt_tsv_col(t, "script");
+    int cs =
+        tt_tsv_col(t, "script_used") >= 0 ? tt_tsv_col(t, "script_used") : tt_tsv_col(t, "script");
     int cy = tt_tsv_col(t, "year"), cd = tt_tsv_col(t, "date");
     size_t cap = 0;
     while ((rc = tt_tsv_next(t, c->err)) == 1) {
@@ -287,8 +292,9 @@ load_docs(rp_ctx *c)
         d->tokens = tt_tsv_num(t, tt_tsv_col(t, "tokens"));
         d->ok = !strcmp(d->status ? d->status : "", "ok");
         size_t idx;
-        if (bad || !d->id || !d->country || !d->lang || !d->script || !d->title || !d->status || !d->year ||
-            !d->period || tt_strmap_intern(&c->docix, d->id, strlen(d->id), &idx, NULL)) {
+        if (bad || !d->id || !d->country || !d->lang || !d->script || !d->title || !d->status ||
+            !d->year || !d->period ||
+            tt_strmap_intern(&c->docix, d->id, strlen(d->id), &idx, NULL)) {
             rc = rp_oom(c);
             break;
         }
@@ -297,7 +303,8 @@ load_docs(rp_ctx *c)
     return rc < 0 ? rc : 0;
 }
 
-/* ---- corpus at a glance ---------------------------------------------------------------------------------- */
+/* ---- corpus at a glance
+ * ---------------------------------------------------------------------------------- */
 typedef struct {
     tt_strmap m; /* value -> val[0] documents, val[1] tokens */
 } tally;
@@ -332,7 +339,8 @@ tally_list(tt_buf *b, tally *t)
     int rc = 0;
     for (size_t i = 0; i < t->m.n; i++) {
         int64_t k = tt_strmap_find(&t->m, v[i], strlen(v[i]));
-        rc |= tt_buf_puts(b, i ? ", " : "") | rp_esc(b, *v[i] ? v[i] : "(none)") | tt_buf_putc(b, ' ');
+        rc |= tt_buf_puts(b, i ? ", " : "") | rp_esc(b, *v[i] ? v[i] : "(none)") |
+              tt_buf_putc(b, ' ');
         rc |= rp_count(b, (double)t->m.val[k][0]);
     }
     free(v);
@@ -343,7 +351,8 @@ static int
 card(tt_buf *b, const char *stat, double value, const char *label, const char *detail)
 {
     int rc = tt_buf_printf(b, "<div class=\"card\" data-stat=\"%s\" data-value=\"", stat);
-    rc |= rp_num(b, value, 0) | tt_buf_puts(b, "\"><b>") | rp_count(b, value) | tt_buf_puts(b, "</b>");
+    rc |= rp_num(b, value, 0) | tt_buf_puts(b, "\"><b>") | rp_count(b, value) |
+          tt_buf_puts(b, "</b>");
     rc |= rp_esc(b, label);
     if (detail && *detail)
         rc |= tt_buf_puts(b, "<br><span>") | tt_buf_puts(b, detail) | tt_buf_puts(b, "</span>");
@@ -382,15 +391,18 @@ rp_section_glance(rp_ctx *c)
     tt_buf_reset(&t);
     bad |= tally_list(&t, &script) | card(h, "scripts", (double)script.m.n, "scripts", t.data);
     tt_buf_reset(&t);
-    bad |= tally_list(&t, &country) | card(h, "countries", (double)country.m.n, "countries", t.data);
+    bad |=
+        tally_list(&t, &country) | card(h, "countries", (double)country.m.n, "countries", t.data);
     tt_buf_reset(&t);
     if (ymin)
         bad |= rp_esc(&t, ymin) | tt_buf_puts(&t, "\xE2\x80\x93") | rp_esc(&t, ymax);
-    bad |= card(h, "years", (double)year.m.n - (tt_strmap_find(&year.m, "", 0) >= 0), "distinct years", t.data);
+    bad |= card(h, "years", (double)year.m.n - (tt_strmap_find(&year.m, "", 0) >= 0),
+                "distinct years", t.data);
     bad |= tt_buf_puts(h, "</div>\n");
     /* by country */
-    bad |= tt_buf_puts(h, "<table class=\"by-country\"><thead><tr><th>country</th><th class=\"n\">documents</th>"
-                          "<th class=\"n\">tokens</th><th>languages</th><th>years</th></tr></thead><tbody>\n");
+    bad |= tt_buf_puts(
+        h, "<table class=\"by-country\"><thead><tr><th>country</th><th class=\"n\">documents</th>"
+           "<th class=\"n\">tokens</th><th>languages</th><th>years</th></tr></thead><tbody>\n");
     const char **keys = malloc((country.m.n ? country.m.n : 1) * sizeof *keys);
     if (!keys)
         bad = 1;
@@ -412,15 +424,20 @@ rp_section_glance(rp_ctx *c)
                 z = d->year;
         }
         int64_t x = tt_strmap_find(&country.m, keys[k], strlen(keys[k]));
-        bad |= tt_buf_puts(h, "<tr data-country=\"") | rp_esc(h, keys[k]) | tt_buf_puts(h, "\"><td>");
-        bad |= rp_esc(h, *keys[k] ? keys[k] : "(none)") | tt_buf_puts(h, "</td><td class=\"n\" data-docs=\"");
+        bad |=
+            tt_buf_puts(h, "<tr data-country=\"") | rp_esc(h, keys[k]) | tt_buf_puts(h, "\"><td>");
+        bad |= rp_esc(h, *keys[k] ? keys[k] : "(none)") |
+               tt_buf_puts(h, "</td><td class=\"n\" data-docs=\"");
         bad |= rp_num(h, (double)country.m.val[x][0], 0) | tt_buf_puts(h, "\">");
-        bad |= rp_count(h, (double)country.m.val[x][0]) | tt_buf_puts(h, "</td><td class=\"n\" data-tokens=\"");
+        bad |= rp_count(h, (double)country.m.val[x][0]) |
+               tt_buf_puts(h, "</td><td class=\"n\" data-tokens=\"");
         bad |= rp_num(h, (double)country.m.val[x][1], 0) | tt_buf_puts(h, "\">");
-        bad |= rp_count(h, (double)country.m.val[x][1]) | tt_buf_puts(h, "</td><td>") | tally_list(h, &l);
+        bad |= rp_count(h, (double)country.m.val[x][1]) | tt_buf_puts(h, "</td><td>") |
+               tally_list(h, &l);
         bad |= tt_buf_puts(h, "</td><td>");
         if (a)
-            bad |= rp_esc(h, a) | tt_buf_puts(h, a != z ? "\xE2\x80\x93" : "") | rp_esc(h, a != z ? z : "");
+            bad |= rp_esc(h, a) | tt_buf_puts(h, a != z ? "\xE2\x80\x93" : "") |
+                   rp_esc(h, a != z ? z : "");
         bad |= tt_buf_puts(h, "</td></tr>\n");
         tt_strmap_free(&l.m);
     }
@@ -428,11 +445,13 @@ rp_section_glance(rp_ctx *c)
     bad |= tt_buf_puts(h, "</tbody></table>\n");
     /* skipped documents and why */
     if (ok < (double)c->ndocs) {
-        bad |= tt_buf_puts(h, "<h3>Skipped documents</h3>\n<table class=\"skipped\"><thead><tr><th>doc_id</th>"
-                              "<th>why (docs.tsv status)</th></tr></thead><tbody>\n");
+        bad |= tt_buf_puts(
+            h, "<h3>Skipped documents</h3>\n<table class=\"skipped\"><thead><tr><th>doc_id</th>"
+               "<th>why (docs.tsv status)</th></tr></thead><tbody>\n");
         for (size_t i = 0; i < c->ndocs; i++)
             if (!c->docs[i].ok) {
-                bad |= tt_buf_puts(h, "<tr><td>") | rp_esc(h, c->docs[i].id) | tt_buf_puts(h, "</td><td>");
+                bad |= tt_buf_puts(h, "<tr><td>") | rp_esc(h, c->docs[i].id) |
+                       tt_buf_puts(h, "</td><td>");
                 bad |= rp_esc(h, c->docs[i].status) | tt_buf_puts(h, "</td></tr>\n");
             }
         bad |= tt_buf_puts(h, "</tbody></table>\n");
@@ -448,7 +467,8 @@ rp_section_glance(rp_ctx *c)
     return bad ? rp_oom(c) : 0;
 }
 
-/* ---- provenance ---------------------------------------------------------------------------------------- */
+/* ---- provenance
+ * ---------------------------------------------------------------------------------------- */
 static int
 json_inline(tt_buf *b, const rj_value *v)
 {
@@ -480,8 +500,9 @@ json_rows(tt_buf *b, const char *prefix, const rj_value *v)
             continue; /* timings differ between runs; per-document details are in run.json */
         tt_buf name = {0};
         rc |= tt_buf_printf(&name, "%s%s%s", prefix, *prefix ? "." : "", v->keys[i]);
-        if (m->kind == RJ_OBJ && m->n && (!strcmp(v->keys[i], "options") || !strcmp(v->keys[i], "inputs") ||
-                                          !strcmp(v->keys[i], "libraries") || !strcmp(v->keys[i], "documents"))) {
+        if (m->kind == RJ_OBJ && m->n &&
+            (!strcmp(v->keys[i], "options") || !strcmp(v->keys[i], "inputs") ||
+             !strcmp(v->keys[i], "libraries") || !strcmp(v->keys[i], "documents"))) {
             rc |= json_rows(b, name.data, m);
         } else {
             rc |= tt_buf_puts(b, "<tr><th>") | rp_esc(b, name.data) | tt_buf_puts(b, "</th><td>");
@@ -499,24 +520,27 @@ rp_section_provenance(rp_ctx *c)
     if (rc)
         return rc;
     tt_buf *h = &c->html;
-    int bad = tt_buf_puts(h, "<p class=\"note\">From run.json (its <code>execution</code> timings and "
-                             "<code>per_document</code> details are left out: they are in the file). The "
-                             "sha256 fingerprints identify the manifest, the lexicon and the linguistic data "
-                             "files the counts come from.</p>\n<table class=\"provenance\"><tbody>\n");
+    int bad = tt_buf_puts(
+        h, "<p class=\"note\">From run.json (its <code>execution</code> timings and "
+           "<code>per_document</code> details are left out: they are in the file). The "
+           "sha256 fingerprints identify the manifest, the lexicon and the linguistic data "
+           "files the counts come from.</p>\n<table class=\"provenance\"><tbody>\n");
     if (c->run.kind == RJ_OBJ)
         bad |= json_rows(h, "", &c->run);
     bad |= tt_buf_puts(h, "</tbody></table>\n</section>\n");
     return bad ? rp_oom(c) : 0;
 }
 
-/* ---- the page ------------------------------------------------------------------------------------------ */
+/* ---- the page
+ * ------------------------------------------------------------------------------------------ */
 static void
 ctx_free(rp_ctx *c)
 {
     rj_free(&c->run);
     for (size_t i = 0; i < c->ndocs; i++) {
         rp_doc *d = &c->docs[i];
-        free(d->id), free(d->country), free(d->lang), free(d->script), free(d->year), free(d->period);
+        free(d->id), free(d->country), free(d->lang), free(d->script), free(d->year),
+            free(d->period);
         free(d->title), free(d->status);
         for (size_t j = 0; d->vals && j < c->ndoccols; j++)
             free(d->vals[j]);
@@ -536,7 +560,8 @@ ctx_free(rp_ctx *c)
         free(s->keys[i]);
     for (size_t i = 0; i < s->nkeycols; i++)
         free(s->keycols[i]);
-    free(s->periods), free(s->keys), free(s->keycols), free(s->count), free(s->tokens), free(s->docs);
+    free(s->periods), free(s->keys), free(s->keycols), free(s->count), free(s->tokens),
+        free(s->docs);
     tt_strmap_free(&c->docix);
     tt_strmap_free(&c->cix);
     tt_buf_free(&c->html);
@@ -544,7 +569,8 @@ ctx_free(rp_ctx *c)
 }
 
 int
-tt_report_write(const char *out_dir, const char *report_dir, const tt_report_opts *opts, tt_error *err)
+tt_report_write(const char *out_dir, const char *report_dir, const tt_report_opts *opts,
+                tt_error *err)
 {
     static const tt_report_opts defaults = {0, NULL};
     rp_ctx c;
@@ -563,8 +589,8 @@ tt_report_write(const char *out_dir, const char *report_dir, const tt_report_opt
         rc = load_docs(&c);
     if (!rc)
         rc = rp_series_load(&c);
-    /* what a reader wants first: the corpus, then the findings at a glance (replacement, the comparison),
-     * then the detail */
+    /* what a reader wants first: the corpus, then the findings at a glance (replacement, the
+     * comparison), then the detail */
     if (!rc)
         rc = rp_section_glance(&c);
     if (!rc)
@@ -590,13 +616,17 @@ tt_report_write(const char *out_dir, const char *report_dir, const tt_report_opt
         for (size_t i = 0; i < c.ndocs; i++)
             tokens += c.docs[i].tokens;
         int bad = tt_buf_puts(&sub, "Corpus: ") | tt_buf_puts(&sub, *corpus ? corpus : "(unnamed)");
-        bad |= tt_buf_puts(&sub, " \xC2\xB7 ") | rp_count(&sub, (double)c.ndocs) | tt_buf_puts(&sub, " documents, ");
+        bad |= tt_buf_puts(&sub, " \xC2\xB7 ") | rp_count(&sub, (double)c.ndocs) |
+               tt_buf_puts(&sub, " documents, ");
         bad |= rp_count(&sub, tokens) | tt_buf_puts(&sub, " tokens \xC2\xB7 lexicon ");
         bad |= tt_buf_puts(&sub, base ? base + 1 : lex) | tt_buf_puts(&sub, " \xC2\xB7 termtrace ");
         bad |= tt_buf_puts(&sub, rj_str(rj_get(&c.run, "version"), "?"));
-        bad |= tt_buf_puts(&sub, ", output format ") | tt_buf_puts(&sub, rj_str(rj_get(&c.run, "format_version"), "?"));
-        bad |= rp_html_head(&page, "termtrace report", sub.data ? sub.data : "", c.toc_id, c.toc_title, c.ntoc);
-        bad |= tt_buf_append(&page, c.html.data ? c.html.data : "", c.html.len) | rp_html_tail(&page);
+        bad |= tt_buf_puts(&sub, ", output format ") |
+               tt_buf_puts(&sub, rj_str(rj_get(&c.run, "format_version"), "?"));
+        bad |= rp_html_head(&page, "termtrace report", sub.data ? sub.data : "", c.toc_id,
+                            c.toc_title, c.ntoc);
+        bad |=
+            tt_buf_append(&page, c.html.data ? c.html.data : "", c.html.len) | rp_html_tail(&page);
         rc = bad ? rp_oom(&c) : write_file(&c, "index.html", NULL, page.data, page.len);
         tt_buf_free(&page);
         tt_buf_free(&sub);
@@ -624,7 +654,8 @@ tt_report_install(const char *out_dir, const tt_report_opts *opts, tt_error *err
     struct stat st;
     char path[4400], tmp[4400], dst[4400];
     if (stat(out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        tt_error_set(err, TT_EUSAGE, "not a folder: give the output folder of a run (pipeline run --out)");
+        tt_error_set(err, TT_EUSAGE,
+                     "not a folder: give the output folder of a run (pipeline run --out)");
         return tt_error_at(err, out_dir, 0, 0);
     }
     snprintf(path, sizeof path, "%s/run.json", out_dir);
@@ -637,14 +668,16 @@ tt_report_install(const char *out_dir, const tt_report_opts *opts, tt_error *err
     tt_error perr;
     tt_error_clear(&perr);
     int ours = s && rj_parse(&v, s, n, &perr) == 0 &&
-               !strcmp(rj_str(rj_get(&v, "program"), ""), "termtrace") && rj_get(&v, "format_version");
+               !strcmp(rj_str(rj_get(&v, "program"), ""), "termtrace") &&
+               rj_get(&v, "format_version");
     free(s);
     rj_free(&v);
     snprintf(dst, sizeof dst, "%s/docs.tsv", out_dir);
     if (!ours || !tt_tsv_exists(dst)) {
-        tt_error_set(err, TT_EUSAGE,
-                     "not the output folder of a run (it needs the run.json and docs.tsv that pipeline run "
-                     "writes); the report is only written inside such a folder");
+        tt_error_set(
+            err, TT_EUSAGE,
+            "not the output folder of a run (it needs the run.json and docs.tsv that pipeline run "
+            "writes); the report is only written inside such a folder");
         return tt_error_at(err, out_dir, 0, 0);
     }
     snprintf(dst, sizeof dst, "%s/report", out_dir);

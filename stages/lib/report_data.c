@@ -1,26 +1,29 @@
-/* report_data.c - the report's sections over counts: concept counts and rates per country (groups/), terms
- * over time per concept and group (series.tsv, else groups/country+year.tsv), and replacement over time
- * (related concepts of which one falls as the other rises, with the forms seen, from forms.tsv). */
-#include "report_priv.h"
-#include "tt/tsv.h"
-
+/* report_data.c - the report's sections over counts: concept counts and rates per country
+ * (groups/), terms over time per concept and group (series.tsv, else groups/country+year.tsv), and
+ * replacement over time (related concepts of which one falls as the other rises, with the forms
+ * seen, from forms.tsv). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_BAR_CONCEPTS 30
-#define MAX_GROUPS 8
+#include "tt/tsv.h"
+
+#include "report_priv.h"
+
+#define MAX_BAR_CONCEPTS  30
+#define MAX_GROUPS        8
 #define MAX_TIME_CONCEPTS 12
 
 static int
 is_value_col(const char *n)
 {
-    return !strcmp(n, "concept_id") || !strcmp(n, "count") || !strcmp(n, "tokens") || !strcmp(n, "per_10k") ||
-           !strcmp(n, "documents") || !strcmp(n, "period");
+    return !strcmp(n, "concept_id") || !strcmp(n, "count") || !strcmp(n, "tokens") ||
+           !strcmp(n, "per_10k") || !strcmp(n, "documents") || !strcmp(n, "period");
 }
 
-/* The group key of the current row: the key columns' values joined by " " ("(none)" when all are empty). */
+/* The group key of the current row: the key columns' values joined by " " ("(none)" when all are
+ * empty). */
 static int
 row_key(tt_buf *b, tt_tsv *t, const int *kc, size_t nk)
 {
@@ -53,7 +56,8 @@ by_value_desc(const void *a, const void *b)
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* ---- concept counts and rates per country ---------------------------------------------------------------- */
+/* ---- concept counts and rates per country
+ * ---------------------------------------------------------------- */
 int
 rp_section_rates(rp_ctx *c)
 {
@@ -92,7 +96,8 @@ rp_section_rates(rp_ctx *c)
         }
         if (groups.n > cap) {
             size_t nc2 = cap ? cap * 2 : 16;
-            double *a = realloc(cnt, nc2 * c->nc * sizeof *a), *b2 = a ? realloc(tok, nc2 * sizeof *b2) : NULL;
+            double *a = realloc(cnt, nc2 * c->nc * sizeof *a),
+                   *b2 = a ? realloc(tok, nc2 * sizeof *b2) : NULL;
             if (a)
                 cnt = a;
             if (!b2) {
@@ -157,37 +162,56 @@ rp_section_rates(rp_ctx *c)
             }
             rc = rp_section_begin(c, "rates", "Concept counts and rates per country");
             tt_buf *h = &c->html;
-            int bad = tt_buf_puts(h, "<p class=\"lead\">How often each concept occurs in each country's "
-                                     "documents, per 10,000 tokens (so countries with more text do not look "
-                                     "bigger); hover a bar for the raw count. ");
-            bad |= rp_count(h, total) | tt_buf_puts(h, " counted hits of ") | rp_count(h, (double)nshow);
+            int bad = tt_buf_puts(
+                h, "<p class=\"lead\">How often each concept occurs in each country's "
+                   "documents, per 10,000 tokens (so countries with more text do not look "
+                   "bigger); hover a bar for the raw count. ");
+            bad |= rp_count(h, total) | tt_buf_puts(h, " counted hits of ") |
+                   rp_count(h, (double)nshow);
             bad |= tt_buf_puts(h, " concepts");
             if (nshow > ncat)
-                bad |= tt_buf_puts(h, "; the ") | rp_count(h, (double)ncat) |
-                       tt_buf_puts(h, " most frequent are drawn, all are in the table and in groups/country.tsv");
+                bad |=
+                    tt_buf_puts(h, "; the ") | rp_count(h, (double)ncat) |
+                    tt_buf_puts(
+                        h,
+                        " most frequent are drawn, all are in the table and in groups/country.tsv");
             if (ng > gshow)
                 bad |= tt_buf_puts(h, "; the ") | rp_count(h, (double)gshow) |
                        tt_buf_puts(h, " countries with most tokens are drawn");
             bad |= tt_buf_puts(h, ".</p>\n");
-            rp_bars bc = {"rates-by-country", "Concepts per 10,000 tokens, by country",
-                          "hits per 10,000 tokens (groups/country.tsv)", ncat, gshow, ids, labels, sl, val, n};
+            rp_bars bc = {"rates-by-country",
+                          "Concepts per 10,000 tokens, by country",
+                          "hits per 10,000 tokens (groups/country.tsv)",
+                          ncat,
+                          gshow,
+                          ids,
+                          labels,
+                          sl,
+                          val,
+                          n};
             bad |= rp_svg_bars(&c->svg, &bc);
             if (bad)
                 rc = rp_oom(c);
             if (!rc)
-                rc = rp_emit_figure(c, "rates-by-country", "Bars: rate per 10,000 tokens in each country.");
+                rc = rp_emit_figure(c, "rates-by-country",
+                                    "Bars: rate per 10,000 tokens in each country.");
             /* the numbers as a table */
-            bad = tt_buf_puts(h, "<details><summary>Counts and rates as a table</summary>\n<table class=\"rates\">"
-                                 "<thead><tr><th>concept</th>");
+            bad = tt_buf_puts(
+                h,
+                "<details><summary>Counts and rates as a table</summary>\n<table class=\"rates\">"
+                "<thead><tr><th>concept</th>");
             for (size_t s = 0; s < gshow; s++)
-                bad |= tt_buf_puts(h, "<th class=\"n\">") | rp_esc(h, sl[s]) | tt_buf_puts(h, " hits</th><th class=\"n\">") |
-                       rp_esc(h, sl[s]) | tt_buf_puts(h, " per 10k</th>");
+                bad |= tt_buf_puts(h, "<th class=\"n\">") | rp_esc(h, sl[s]) |
+                       tt_buf_puts(h, " hits</th><th class=\"n\">") | rp_esc(h, sl[s]) |
+                       tt_buf_puts(h, " per 10k</th>");
             bad |= tt_buf_puts(h, "</tr></thead><tbody>\n");
             for (size_t i = 0; i < nshow; i++) {
-                bad |= tt_buf_puts(h, "<tr><td>") | rp_esc(h, rp_clabel(c, rk[i].i)) | tt_buf_puts(h, "</td>");
+                bad |= tt_buf_puts(h, "<tr><td>") | rp_esc(h, rp_clabel(c, rk[i].i)) |
+                       tt_buf_puts(h, "</td>");
                 for (size_t s = 0; s < gshow; s++) {
                     double k = cnt[gr[s].i * c->nc + rk[i].i], tk = tok[gr[s].i];
-                    bad |= tt_buf_puts(h, "<td class=\"n\">") | rp_count(h, k) | tt_buf_puts(h, "</td><td class=\"n\">");
+                    bad |= tt_buf_puts(h, "<td class=\"n\">") | rp_count(h, k) |
+                           tt_buf_puts(h, "</td><td class=\"n\">");
                     bad |= rp_num(h, tk > 0 ? k * 10000 / tk : 0, 2) | tt_buf_puts(h, "</td>");
                 }
                 bad |= tt_buf_puts(h, "</tr>\n");
@@ -204,7 +228,8 @@ rp_section_rates(rp_ctx *c)
     return rc < 0 ? rc : 0;
 }
 
-/* ---- series --------------------------------------------------------------------------------------------- */
+/* ---- series
+ * --------------------------------------------------------------------------------------------- */
 static double
 period_sort_key(const char *p)
 {
@@ -243,11 +268,13 @@ rp_series_load(rp_ctx *c)
         tt_tsv *t;
         if ((rc = tt_tsv_open(&t, path, c->err)))
             break;
-        int cc = tt_tsv_col(t, "concept_id"), cn = tt_tsv_col(t, "count"), ct = tt_tsv_col(t, "tokens");
+        int cc = tt_tsv_col(t, "concept_id"), cn = tt_tsv_col(t, "count"),
+            ct = tt_tsv_col(t, "tokens");
         int cp = tt_tsv_col(t, pcol);
         if (cc < 0 || cn < 0 || ct < 0 || cp < 0) {
             tt_tsv_close(t);
-            tt_error_set(c->err, TT_ESYNTAX, "needs the columns concept_id, %s, count and tokens", pcol);
+            tt_error_set(c->err, TT_ESYNTAX, "needs the columns concept_id, %s, count and tokens",
+                         pcol);
             rc = tt_error_at(c->err, path, 1, 0);
             break;
         }
@@ -334,6 +361,14 @@ rp_series_load(rp_ctx *c)
                 r[kx].v += c->docs[d].tokens;
         }
         qsort(r, s->nk, sizeof *r, by_value_desc);
+        /* the MAX_GROUPS groups with most tokens are drawn, in key order (so each group keeps the
+           colour it has in the other charts); the rest follow */
+        for (size_t a = 1; a < s->nk && a < MAX_GROUPS; a++)
+            for (size_t b = a; b > 0 && strcmp(r[b].name, r[b - 1].name) < 0; b--) {
+                ranked x = r[b];
+                r[b] = r[b - 1];
+                r[b - 1] = x;
+            }
         for (size_t i = 0; i < s->nk; i++) {
             km.val[r[i].i][1] = i;
             if (!(s->keys[i] = strdup(r[i].name)))
@@ -401,24 +436,30 @@ rp_section_time(rp_ctx *c)
             rk[n++] = (ranked){i, t, NULL};
     }
     qsort(rk, n, sizeof *rk, by_value_desc);
-    size_t nshow = n < MAX_TIME_CONCEPTS ? n : MAX_TIME_CONCEPTS, ks = s->nk < MAX_GROUPS ? s->nk : MAX_GROUPS;
+    size_t nshow = n < MAX_TIME_CONCEPTS ? n : MAX_TIME_CONCEPTS,
+           ks = s->nk < MAX_GROUPS ? s->nk : MAX_GROUPS;
     if (!nshow) {
         free(rk);
         return 0;
     }
     rc = rp_section_begin(c, "time", "Terms over time");
     tt_buf *h = &c->html;
-    int bad = tt_buf_puts(h, "<p class=\"lead\">Each concept's rate per 10,000 tokens in each period (");
+    int bad =
+        tt_buf_puts(h, "<p class=\"lead\">Each concept's rate per 10,000 tokens in each period (");
     bad |= rp_esc(h, *c->period && s->source[0] == 's' ? c->period : "year");
     bad |= tt_buf_puts(h, "), one line per ") | rp_esc(h, s->nkeycols ? s->keycols[0] : "group");
-    bad |= tt_buf_puts(h, "; the numbers under each axis are the documents of each group in each period, so a "
-                          "rate that rests on one document shows as such. A gap: no documents then. From ");
+    bad |= tt_buf_puts(
+        h, "; the numbers under each axis are the documents of each group in each period, so a "
+           "rate that rests on one document shows as such; a period without documents of a group "
+           "has no point, and the line joins its neighbours. From ");
     bad |= rp_esc(h, s->source) | tt_buf_puts(h, "; the ") | rp_count(h, (double)nshow);
     bad |= tt_buf_puts(h, " most frequent concepts");
     if (n > nshow)
-        bad |= tt_buf_puts(h, " of ") | rp_count(h, (double)n) | tt_buf_puts(h, " (the others are in the file)");
+        bad |= tt_buf_puts(h, " of ") | rp_count(h, (double)n) |
+               tt_buf_puts(h, " (the others are in the file)");
     if (s->nk > ks)
-        bad |= tt_buf_puts(h, "; the ") | rp_count(h, (double)ks) | tt_buf_puts(h, " groups with most tokens");
+        bad |= tt_buf_puts(h, "; the ") | rp_count(h, (double)ks) |
+               tt_buf_puts(h, " groups with most tokens");
     bad |= tt_buf_puts(h, ".</p>\n<div class=\"grid\">\n");
     const char **sl = calloc(ks, sizeof *sl), **rl = calloc(ks, sizeof *rl);
     double *y = calloc(ks * s->np, sizeof *y), *cn = calloc(ks * s->np, sizeof *cn);
@@ -449,10 +490,23 @@ rp_section_time(rp_ctx *c)
         char name[300];
         snprintf(name, sizeof name, "time-%s", c->cid[ci]);
         for (char *q = name; *q; q++)
-            if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') || *q == '-'))
+            if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+                  (*q >= '0' && *q <= '9') || *q == '-'))
                 *q = '_';
-        rp_lines lc = {name, rp_clabel(c, ci), "per 10,000 tokens", c->cid[ci], s->np, ks,
-                       (const char *const *)s->periods, sl, y, cn, ks, rl, dc, 0};
+        rp_lines lc = {name,
+                       rp_clabel(c, ci),
+                       "per 10,000 tokens",
+                       c->cid[ci],
+                       s->np,
+                       ks,
+                       (const char *const *)s->periods,
+                       sl,
+                       y,
+                       cn,
+                       ks,
+                       rl,
+                       dc,
+                       0};
         if (rp_svg_lines(&c->svg, &lc)) {
             rc = rp_oom(c);
             break;

@@ -1,9 +1,9 @@
-/* report_json.c - a small JSON reader (objects, arrays, strings, literals) for run.json in the report. Numbers
- * are kept as written, so the page shows exactly what run.json says. */
-#include "report_priv.h"
-
+/* report_json.c - a small JSON reader (objects, arrays, strings, literals) for run.json in the
+ * report. Numbers are kept as written, so the page shows exactly what run.json says. */
 #include <stdlib.h>
 #include <string.h>
+
+#include "report_priv.h"
 
 typedef struct {
     const char *s, *p, *end;
@@ -33,7 +33,7 @@ hex4(const char *p, unsigned *v)
     *v = 0;
     for (int i = 0; i < 4; i++) {
         char ch = p[i];
-        unsigned d = ch >= '0' && ch <= '9' ? (unsigned)(ch - '0')
+        unsigned d = ch >= '0' && ch <= '9'   ? (unsigned)(ch - '0')
                      : ch >= 'a' && ch <= 'f' ? (unsigned)(ch - 'a' + 10)
                      : ch >= 'A' && ch <= 'F' ? (unsigned)(ch - 'A' + 10)
                                               : 16u;
@@ -54,7 +54,8 @@ put_utf8(tt_buf *b, unsigned cp)
     } else if (cp < 0x800) {
         u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 63)), n = 2;
     } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 63)), u[2] = (char)(0x80 | (cp & 63));
+        u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 63)),
+        u[2] = (char)(0x80 | (cp & 63));
         n = 3;
     } else {
         u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 63));
@@ -82,8 +83,8 @@ string(rj_parser *q, char **out)
                     return fail(q, "bad \\u escape");
                 }
                 q->p += 6;
-                if (cp >= 0xD800 && cp < 0xDC00 && q->end - q->p >= 6 && q->p[0] == '\\' && q->p[1] == 'u' &&
-                    !hex4(q->p + 2, &lo) && lo >= 0xDC00 && lo < 0xE000) {
+                if (cp >= 0xD800 && cp < 0xDC00 && q->end - q->p >= 6 && q->p[0] == '\\' &&
+                    q->p[1] == 'u' && !hex4(q->p + 2, &lo) && lo >= 0xDC00 && lo < 0xE000) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                     q->p += 6;
                 }
@@ -204,8 +205,9 @@ value(rj_parser *q, rj_value *v)
         if (n == 0)
             return fail(q, "unexpected character");
         v->kind = (n == 4 && !memcmp(a, "null", 4)) ? RJ_NULL
-                  : ((n == 4 && !memcmp(a, "true", 4)) || (n == 5 && !memcmp(a, "false", 5))) ? RJ_BOOL
-                                                                                             : RJ_NUM;
+                  : ((n == 4 && !memcmp(a, "true", 4)) || (n == 5 && !memcmp(a, "false", 5)))
+                      ? RJ_BOOL
+                      : RJ_NUM;
         if (v->kind == RJ_NUM && !strchr("-0123456789", *a))
             return fail(q, "unexpected word");
         v->str = strndup(a, n);

@@ -1,18 +1,21 @@
-/* report_kwic.c - the report's sections over pairs and hits: keyness between the compared groups (diverging
- * bars), the co-occurrence heat map of one context (log-Dice), and the concordance browser (an evenly spaced,
- * deterministic sample of hits.tsv per concept, with filters and sorting in the page's script). */
-#include "report_priv.h"
-#include "tt/tsv.h"
-
+/* report_kwic.c - the report's sections over pairs and hits: keyness between the compared groups
+ * (diverging bars), the co-occurrence heat map of one context (log-Dice), and the concordance
+ * browser (an evenly spaced, deterministic sample of hits.tsv per concept, with filters and sorting
+ * in the page's script). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_KEY_ROWS 30
-#define MAX_HEAT 20
+#include "tt/tsv.h"
 
-/* ---- keyness ------------------------------------------------------------------------------------------- */
+#include "report_priv.h"
+
+#define MAX_KEY_ROWS 30
+#define MAX_HEAT     20
+
+/* ---- keyness
+ * ------------------------------------------------------------------------------------------- */
 typedef struct {
     char *id;
     const char *label;
@@ -61,8 +64,8 @@ keyness_chart(rp_ctx *c, key_row *r, size_t n, int term, const char *ga, const c
     size_t show = m < MAX_KEY_ROWS ? m : MAX_KEY_ROWS;
     qsort(r, show, sizeof *r, by_lr);
     const char **ids = calloc(show, sizeof *ids), **lab = calloc(show, sizeof *lab);
-    double *v = calloc(show, sizeof *v), *p = calloc(show, sizeof *p), *ca = calloc(show, sizeof *ca),
-           *cb = calloc(show, sizeof *cb);
+    double *v = calloc(show, sizeof *v), *p = calloc(show, sizeof *p),
+           *ca = calloc(show, sizeof *ca), *cb = calloc(show, sizeof *cb);
     int rc = 0;
     if (!ids || !lab || !v || !p || !ca || !cb) {
         rc = rp_oom(c);
@@ -76,16 +79,20 @@ keyness_chart(rp_ctx *c, key_row *r, size_t n, int term, const char *ga, const c
             cb[i] = r[i].cb;
         }
         char title[600], name[64];
-        snprintf(title, sizeof title, "%s: %s against %s", term ? "Key terms" : "Key concepts", ga, gb);
+        snprintf(title, sizeof title, "%s: %s against %s", term ? "Key terms" : "Key concepts", ga,
+                 gb);
         snprintf(name, sizeof name, "keyness-%s", term ? "terms" : "concepts");
-        rp_diverging dc = {name, title, "log ratio (binary log of the ratio of the two rates)", gb, ga, show,
-                           ids, lab, v, p, ca, cb};
+        rp_diverging dc = {name, title, "log ratio (binary log of the ratio of the two rates)",
+                           gb,   ga,    show,
+                           ids,  lab,   v,
+                           p,    ca,    cb};
         if (rp_svg_diverging(&c->svg, &dc))
             rc = rp_oom(c);
         else
-            rc = rp_emit_figure(c, name, m > show ? "The rows with the largest G\xC2\xB2 (the rest are in "
-                                                    "keyness.tsv)."
-                                                  : NULL);
+            rc = rp_emit_figure(c, name,
+                                m > show ? "The rows with the largest G\xC2\xB2 (the rest are in "
+                                           "keyness.tsv)."
+                                         : NULL);
     }
     free(ids), free(lab), free(v), free(p), free(ca), free(cb);
     return rc;
@@ -102,13 +109,15 @@ rp_section_keyness(rp_ctx *c)
     int rc = tt_tsv_open(&t, path, c->err);
     if (rc)
         return rc;
-    int cc = tt_tsv_col(t, "concept_id"), cterm = tt_tsv_col(t, "term"), ca = tt_tsv_col(t, "count_a"),
-        cb = tt_tsv_col(t, "count_b"), cg = tt_tsv_col(t, "g2"), cl = tt_tsv_col(t, "log_ratio"),
-        cpv = tt_tsv_col(t, "p_value"), cga = tt_tsv_col(t, "group_a"), cgb = tt_tsv_col(t, "group_b"),
+    int cc = tt_tsv_col(t, "concept_id"), cterm = tt_tsv_col(t, "term"),
+        ca = tt_tsv_col(t, "count_a"), cb = tt_tsv_col(t, "count_b"), cg = tt_tsv_col(t, "g2"),
+        cl = tt_tsv_col(t, "log_ratio"), cpv = tt_tsv_col(t, "p_value"),
+        cga = tt_tsv_col(t, "group_a"), cgb = tt_tsv_col(t, "group_b"),
         cra = tt_tsv_col(t, "per_10k_a"), crb = tt_tsv_col(t, "per_10k_b");
     if ((cc < 0 && cterm < 0) || ca < 0 || cb < 0 || cg < 0 || cl < 0) {
         tt_tsv_close(t);
-        tt_error_set(c->err, TT_ESYNTAX, "needs the columns concept_id, count_a, count_b, g2 and log_ratio");
+        tt_error_set(c->err, TT_ESYNTAX,
+                     "needs the columns concept_id, count_a, count_b, g2 and log_ratio");
         return tt_error_at(c->err, path, 1, 0);
     }
     char ga[256] = "", gb[256] = "";
@@ -167,39 +176,52 @@ rp_section_keyness(rp_ctx *c)
         tt_buf *h = &c->html;
         int bad = tt_buf_puts(h, "<p class=\"lead\">");
         for (int side = 0; side < 2; side++) {
-            bad |= tt_buf_puts(h, side ? " More in <b>" : "More in <b>") | rp_esc(h, side ? gb : ga);
-            bad |= tt_buf_puts(h, "</b> than in ") | rp_esc(h, side ? ga : gb) | tt_buf_puts(h, ": ");
+            bad |=
+                tt_buf_puts(h, side ? " More in <b>" : "More in <b>") | rp_esc(h, side ? gb : ga);
+            bad |=
+                tt_buf_puts(h, "</b> than in ") | rp_esc(h, side ? ga : gb) | tt_buf_puts(h, ": ");
             int k = 0;
             for (size_t i = 0; i < n && k < 5; i++)
                 if (!rows[i].term && rows[i].p < 0.05 && (side ? rows[i].lr < 0 : rows[i].lr > 0)) {
-                    bad |= tt_buf_puts(h, k++ ? ", " : "") | rp_esc(h, rows[i].id) | tt_buf_puts(h, " (");
+                    bad |= tt_buf_puts(h, k++ ? ", " : "") | rp_esc(h, rows[i].id) |
+                           tt_buf_puts(h, " (");
                     bad |= rp_count(h, side ? rows[i].cb : rows[i].ca) | tt_buf_puts(h, " vs ");
                     bad |= rp_count(h, side ? rows[i].ca : rows[i].cb) | tt_buf_puts(h, ")");
                 }
             bad |= tt_buf_puts(h, k ? "." : "no concept significantly (p < 0.05).");
         }
-        bad |= tt_buf_puts(h, "</p>\n<p class=\"note\">From keyness.tsv (--compare ") | rp_esc(h, cmp);
+        bad |=
+            tt_buf_puts(h, "</p>\n<p class=\"note\">From keyness.tsv (--compare ") | rp_esc(h, cmp);
         bad |= tt_buf_puts(h, "): bars to the right are more frequent in ") | rp_esc(h, ga);
         bad |= tt_buf_puts(h, ", to the left in ") | rp_esc(h, gb);
-        bad |= tt_buf_puts(h, "; length = log ratio of the rates per 10,000 tokens; solid bars are significant "
-                              "by the log-likelihood test (G\xC2\xB2).</p>\n");
+        bad |= tt_buf_puts(
+            h, "; length = log ratio of the rates per 10,000 tokens; solid bars are significant "
+               "by the log-likelihood test (G\xC2\xB2).</p>\n");
         if (bad)
             rc = rp_oom(c);
         /* the table first (the charts reorder rows) */
-        bad = tt_buf_puts(h, "<details><summary>Keyness as a table</summary>\n<table class=\"keyness\"><thead>"
-                             "<tr><th>concept or term</th><th class=\"n\">");
+        bad = tt_buf_puts(
+            h, "<details><summary>Keyness as a table</summary>\n<table class=\"keyness\"><thead>"
+               "<tr><th>concept or term</th><th class=\"n\">");
         bad |= rp_esc(h, ga) | tt_buf_puts(h, "</th><th class=\"n\">") | rp_esc(h, gb);
-        bad |= tt_buf_puts(h, "</th><th class=\"n\">per 10k ") | rp_esc(h, ga) | tt_buf_puts(h, "</th>");
+        bad |= tt_buf_puts(h, "</th><th class=\"n\">per 10k ") | rp_esc(h, ga) |
+               tt_buf_puts(h, "</th>");
         bad |= tt_buf_puts(h, "<th class=\"n\">per 10k ") | rp_esc(h, gb) | tt_buf_puts(h, "</th>");
-        bad |= tt_buf_puts(h, "<th class=\"n\">log ratio</th><th class=\"n\">G\xC2\xB2</th><th class=\"n\">p</th>"
-                              "</tr></thead><tbody>\n");
+        bad |= tt_buf_puts(
+            h, "<th class=\"n\">log ratio</th><th class=\"n\">G\xC2\xB2</th><th class=\"n\">p</th>"
+               "</tr></thead><tbody>\n");
         for (size_t i = 0; i < n && i < 200; i++) {
             key_row *r = &rows[i];
-            bad |= tt_buf_puts(h, "<tr data-concept=\"") | rp_esc(h, r->id) | tt_buf_puts(h, "\"><td>");
-            bad |= rp_esc(h, r->label) | tt_buf_puts(h, "</td><td class=\"n\">") | rp_count(h, r->ca);
-            bad |= tt_buf_puts(h, "</td><td class=\"n\">") | rp_count(h, r->cb) | tt_buf_puts(h, "</td><td class=\"n\">");
-            bad |= rp_num(h, r->ra, 2) | tt_buf_puts(h, "</td><td class=\"n\">") | rp_num(h, r->rb, 2);
-            bad |= tt_buf_puts(h, "</td><td class=\"n\">") | rp_num(h, r->lr, 2) | tt_buf_puts(h, "</td><td class=\"n\">");
+            bad |= tt_buf_puts(h, "<tr data-concept=\"") | rp_esc(h, r->id) |
+                   tt_buf_puts(h, "\"><td>");
+            bad |=
+                rp_esc(h, r->label) | tt_buf_puts(h, "</td><td class=\"n\">") | rp_count(h, r->ca);
+            bad |= tt_buf_puts(h, "</td><td class=\"n\">") | rp_count(h, r->cb) |
+                   tt_buf_puts(h, "</td><td class=\"n\">");
+            bad |=
+                rp_num(h, r->ra, 2) | tt_buf_puts(h, "</td><td class=\"n\">") | rp_num(h, r->rb, 2);
+            bad |= tt_buf_puts(h, "</td><td class=\"n\">") | rp_num(h, r->lr, 2) |
+                   tt_buf_puts(h, "</td><td class=\"n\">");
             bad |= rp_num(h, r->g2, 2) | tt_buf_puts(h, "</td><td class=\"n\">");
             bad |= rp_num(h, r->p, r->p < 0.001 ? 6 : 4) | tt_buf_puts(h, "</td></tr>\n");
         }
@@ -221,7 +243,8 @@ rp_section_keyness(rp_ctx *c)
     return rc < 0 ? rc : 0;
 }
 
-/* ---- co-occurrence heat map ------------------------------------------------------------------------------ */
+/* ---- co-occurrence heat map
+ * ------------------------------------------------------------------------------ */
 int
 rp_section_cooc(rp_ctx *c)
 {
@@ -229,13 +252,16 @@ rp_section_cooc(rp_ctx *c)
     const char *want = c->opts->context, *ctx = NULL;
     for (size_t i = 0; ctxs && ctxs->kind == RJ_ARR && i < ctxs->n; i++) {
         const char *s = rj_str(&ctxs->items[i], "");
-        if (want ? !strcmp(s, want) : (!ctx || !strcmp(s, "window5") || (!strcmp(s, "sentence") &&
-                                                                         strcmp(ctx, "window5"))))
+        if (want ? !strcmp(s, want)
+                 : (!ctx || !strcmp(s, "window5") ||
+                    (!strcmp(s, "sentence") && strcmp(ctx, "window5"))))
             ctx = s;
     }
     if (want && !ctx)
-        return tt_error_set(c->err, TT_EUSAGE, "the run has no co-occurrence context '%s' (see run.json "
-                                               "\"contexts\")", want);
+        return tt_error_set(c->err, TT_EUSAGE,
+                            "the run has no co-occurrence context '%s' (see run.json "
+                            "\"contexts\")",
+                            want);
     if (!ctx)
         return 0;
     char name[300], path[4400];
@@ -247,11 +273,12 @@ rp_section_cooc(rp_ctx *c)
     int rc = tt_tsv_open(&t, path, c->err);
     if (rc)
         return rc;
-    int ca = tt_tsv_col(t, "concept_a"), cb = tt_tsv_col(t, "concept_b"), cn = tt_tsv_col(t, "count"),
-        cd = tt_tsv_col(t, "log_dice");
+    int ca = tt_tsv_col(t, "concept_a"), cb = tt_tsv_col(t, "concept_b"),
+        cn = tt_tsv_col(t, "count"), cd = tt_tsv_col(t, "log_dice");
     if (ca < 0 || cb < 0 || cn < 0 || cd < 0) {
         tt_tsv_close(t);
-        tt_error_set(c->err, TT_ESYNTAX, "needs the columns concept_a, concept_b, count and log_dice");
+        tt_error_set(c->err, TT_ESYNTAX,
+                     "needs the columns concept_a, concept_b, count and log_dice");
         return tt_error_at(c->err, path, 1, 0);
     }
     size_t nc = c->nc;
@@ -263,7 +290,8 @@ rp_section_cooc(rp_ctx *c)
         ld[i] = NAN;
     while (!rc && (rc = tt_tsv_next(t, c->err)) == 1) {
         const char *a = tt_tsv_get(t, ca), *b = tt_tsv_get(t, cb);
-        int64_t i = tt_strmap_find(&c->cix, a, strlen(a)), j = tt_strmap_find(&c->cix, b, strlen(b));
+        int64_t i = tt_strmap_find(&c->cix, a, strlen(a)),
+                j = tt_strmap_find(&c->cix, b, strlen(b));
         if (i < 0 || j < 0)
             continue;
         double n = tt_tsv_num(t, cn);
@@ -313,7 +341,8 @@ rp_section_cooc(rp_ctx *c)
             }
             rc = rp_section_begin(c, "cooc", "Co-occurrence");
             tt_buf *h = &c->html;
-            int bad = tt_buf_puts(h, "<p class=\"lead\">Strongest pairs in the context <b>") | rp_esc(h, ctx);
+            int bad = tt_buf_puts(h, "<p class=\"lead\">Strongest pairs in the context <b>") |
+                      rp_esc(h, ctx);
             bad |= tt_buf_puts(h, "</b> (log-Dice, at least 2 co-occurrences): ");
             int k = 0;
             double last = INFINITY;
@@ -328,17 +357,22 @@ rp_section_cooc(rp_ctx *c)
                     }
                 if (!isfinite(bv))
                     break;
-                bad |= tt_buf_puts(h, k++ ? "; " : "") | rp_esc(h, ids[bi]) | tt_buf_puts(h, " \xC3\x97 ");
+                bad |= tt_buf_puts(h, k++ ? "; " : "") | rp_esc(h, ids[bi]) |
+                       tt_buf_puts(h, " \xC3\x97 ");
                 bad |= rp_esc(h, ids[bj]) | tt_buf_puts(h, " ") | rp_num(h, bv, 1);
                 last = bv;
             }
             bad |= tt_buf_puts(h, k ? ".</p>\n" : "none.</p>\n");
             bad |= tt_buf_puts(h, "<p class=\"note\">The ") | rp_count(h, (double)m);
-            bad |= tt_buf_puts(h, " concepts found in most contexts; log-Dice (14 = the two always occur "
-                                  "together) from ") | rp_esc(h, name);
-            bad |= tt_buf_puts(h, "; the diagonal is grey (hover it for the number of contexts). Another "
-                                  "context: <code>pipeline report OUT --context sentence</code>.</p>\n");
-            rp_heat hc = {"cooc-heatmap", "Co-occurrence (log-Dice)", "log-Dice", m, ids, lab, v, n};
+            bad |= tt_buf_puts(
+                       h, " concepts found in most contexts; log-Dice (14 = the two always occur "
+                          "together) from ") |
+                   rp_esc(h, name);
+            bad |= tt_buf_puts(
+                h, "; the diagonal is grey (hover it for the number of contexts). Another "
+                   "context: <code>pipeline report OUT --context sentence</code>.</p>\n");
+            rp_heat hc = {
+                "cooc-heatmap", "Co-occurrence (log-Dice)", "log-Dice", m, ids, lab, v, n};
             char title[400];
             snprintf(title, sizeof title, "Co-occurrence in %s (log-Dice)", ctx);
             hc.title = title;

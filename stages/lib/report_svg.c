@@ -1,20 +1,22 @@
-/* report_svg.c - the report's charts as SVG, drawn by hand (axes, ticks, labels, legend, the Okabe-Ito
- * colour-blind-safe palette, grouped bars, lines, diverging bars, a heat map). Each chart is a standalone SVG
- * document (it is also written as report/<name>.svg) that the page inlines. Coordinates and numbers are
- * written with '.' whatever the locale (tt/num.h); every text is escaped. */
-#include "report_priv.h"
-#include "tt/num.h"
-#include "tt/utf8.h"
-
+/* report_svg.c - the report's charts as SVG, drawn by hand (axes, ticks, labels, legend, the
+ * Okabe-Ito colour-blind-safe palette, grouped bars, lines, diverging bars, a heat map). Each chart
+ * is a standalone SVG document (it is also written as report/<name>.svg) that the page inlines.
+ * Coordinates and numbers are written with '.' whatever the locale (tt/num.h); every text is
+ * escaped. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "tt/num.h"
+#include "tt/utf8.h"
+
+#include "report_priv.h"
 
 static const char *const okabe_ito[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00",
                                         "#56B4E9", "#CC79A7", "#F0E442", "#000000"};
 static const char *const dashes[] = {"", "6 3", "2 3", "8 3 2 3"};
 static const char FONT[] = "system-ui, 'DejaVu Sans', 'Noto Sans', Arial, sans-serif";
-#define INK "#222"
+#define INK  "#222"
 #define GRID "#d9d9d9"
 
 const char *
@@ -35,8 +37,12 @@ rp_esc(tt_buf *b, const char *s)
     int rc = 0;
     const char *run = s;
     for (; *s; s++) {
-        const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : *s == '"' ? "&quot;"
-                      : *s == '\'' ? "&#39;" : NULL;
+        const char *e = *s == '&'    ? "&amp;"
+                        : *s == '<'  ? "&lt;"
+                        : *s == '>'  ? "&gt;"
+                        : *s == '"'  ? "&quot;"
+                        : *s == '\'' ? "&#39;"
+                                     : NULL;
         /* control characters other than tab and newline are not allowed in XML 1.0: drop them */
         int drop = (unsigned char)*s < 0x20 && *s != '\t' && *s != '\n';
         if (e || drop) {
@@ -102,9 +108,9 @@ esc_cut(tt_buf *b, const char *s, size_t max)
 static void
 nice_axis(double vmax, double *step, double *top, int *dec)
 {
-    if (!(vmax > 0))
+    if (!(vmax > 1e-9) || !isfinite(vmax))
         vmax = 1;
-    double raw = vmax / 5, mag = pow(10, floor(log10(raw))), r = raw / mag;
+    double raw = vmax / 5, mag = exp10(floor(log10(fmax(raw, 1e-12)))), r = raw / mag;
     double m = r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10;
     *step = m * mag;
     *top = ceil(vmax / *step - 1e-9) * *step;
@@ -117,12 +123,15 @@ nice_axis(double vmax, double *step, double *top, int *dec)
 static int
 svg_open(tt_buf *b, const char *name, const char *title, double w, double h)
 {
-    int rc = tt_buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tt-chart\" data-chart=\"");
+    int rc = tt_buf_puts(
+        b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tt-chart\" data-chart=\"");
     rc |= rp_esc(b, name);
     rc |= tt_buf_puts(b, "\" viewBox=\"0 0 ");
     rc |= rp_num(b, w, 0) | tt_buf_putc(b, ' ') | rp_num(b, h, 0);
-    rc |= tt_buf_puts(b, "\" width=\"") | rp_num(b, w, 0) | tt_buf_puts(b, "\" height=\"") | rp_num(b, h, 0);
-    rc |= tt_buf_printf(b, "\" font-family=\"%s\" font-size=\"12\" fill=\"" INK "\" role=\"img\">\n<title>", FONT);
+    rc |= tt_buf_puts(b, "\" width=\"") | rp_num(b, w, 0) | tt_buf_puts(b, "\" height=\"") |
+          rp_num(b, h, 0);
+    rc |= tt_buf_printf(
+        b, "\" font-family=\"%s\" font-size=\"12\" fill=\"" INK "\" role=\"img\">\n<title>", FONT);
     rc |= rp_esc(b, title);
     rc |= tt_buf_puts(b, "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
     rc |= tt_buf_puts(b, "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">");
@@ -134,31 +143,38 @@ svg_open(tt_buf *b, const char *name, const char *title, double w, double h)
 static int
 text(tt_buf *b, double x, double y, const char *anchor, const char *extra, const char *s)
 {
-    int rc = tt_buf_puts(b, "<text x=\"") | rp_num(b, x, 1) | tt_buf_puts(b, "\" y=\"") | rp_num(b, y, 1);
-    rc |= tt_buf_printf(b, "\" text-anchor=\"%s\"%s%s>", anchor, extra ? " " : "", extra ? extra : "");
+    int rc = tt_buf_puts(b, "<text x=\"") | rp_num(b, x, 1) | tt_buf_puts(b, "\" y=\"") |
+             rp_num(b, y, 1);
+    rc |= tt_buf_printf(b, "\" text-anchor=\"%s\"%s%s>", anchor, extra ? " " : "",
+                        extra ? extra : "");
     return rc | rp_esc(b, s) | tt_buf_puts(b, "</text>\n");
 }
 
 static int
 line(tt_buf *b, double x1, double y1, double x2, double y2, const char *stroke)
 {
-    int rc = tt_buf_puts(b, "<line x1=\"") | rp_num(b, x1, 1) | tt_buf_puts(b, "\" y1=\"") | rp_num(b, y1, 1);
-    rc |= tt_buf_puts(b, "\" x2=\"") | rp_num(b, x2, 1) | tt_buf_puts(b, "\" y2=\"") | rp_num(b, y2, 1);
+    int rc = tt_buf_puts(b, "<line x1=\"") | rp_num(b, x1, 1) | tt_buf_puts(b, "\" y1=\"") |
+             rp_num(b, y1, 1);
+    rc |= tt_buf_puts(b, "\" x2=\"") | rp_num(b, x2, 1) | tt_buf_puts(b, "\" y2=\"") |
+          rp_num(b, y2, 1);
     return rc | tt_buf_printf(b, "\" stroke=\"%s\"/>\n", stroke);
 }
 
 static int
 rect_open(tt_buf *b, double x, double y, double w, double h, const char *fill)
 {
-    int rc = tt_buf_puts(b, "<rect x=\"") | rp_num(b, x, 1) | tt_buf_puts(b, "\" y=\"") | rp_num(b, y, 1);
-    rc |= tt_buf_puts(b, "\" width=\"") | rp_num(b, w < 0 ? 0 : w, 1) | tt_buf_puts(b, "\" height=\"");
+    int rc = tt_buf_puts(b, "<rect x=\"") | rp_num(b, x, 1) | tt_buf_puts(b, "\" y=\"") |
+             rp_num(b, y, 1);
+    rc |= tt_buf_puts(b, "\" width=\"") | rp_num(b, w < 0 ? 0 : w, 1) |
+          tt_buf_puts(b, "\" height=\"");
     return rc | rp_num(b, h, 1) | tt_buf_printf(b, "\" fill=\"%s\"", fill);
 }
 
-/* A horizontal legend of coloured swatches (lines when as_lines) starting at (x, y); returns its height. */
+/* A horizontal legend of coloured swatches (lines when as_lines) starting at (x, y); returns its
+ * height. */
 static int
-legend(tt_buf *b, double x, double y, double maxw, const char *const *labels, size_t n, int as_lines,
-       double *height)
+legend(tt_buf *b, double x, double y, double maxw, const char *const *labels, size_t n,
+       int as_lines, double *height)
 {
     int rc = 0;
     double cx = x, cy = y;
@@ -173,7 +189,8 @@ legend(tt_buf *b, double x, double y, double maxw, const char *const *labels, si
             rc |= rp_num(b, cy - 4, 1) | tt_buf_puts(b, "\" x2=\"") | rp_num(b, cx + 18, 1);
             rc |= tt_buf_puts(b, "\" y2=\"") | rp_num(b, cy - 4, 1);
             rc |= tt_buf_printf(b, "\" stroke=\"%s\" stroke-width=\"2.5\"%s%s%s/>\n", rp_color(i),
-                                *dash(i) ? " stroke-dasharray=\"" : "", dash(i), *dash(i) ? "\"" : "");
+                                *dash(i) ? " stroke-dasharray=\"" : "", dash(i),
+                                *dash(i) ? "\"" : "");
         } else {
             rc |= rect_open(b, cx, cy - 10, 14, 12, rp_color(i)) | tt_buf_puts(b, "/>\n");
         }
@@ -229,7 +246,8 @@ rp_svg_bars(tt_buf *b, const rp_bars *c)
         rc |= tt_buf_puts(&lab, "<tspan>");
         rc |= esc_cut(&lab, c->cat_labels[i], (size_t)(labw / 7.2) + 1);
         rc |= tt_buf_puts(b, "<text x=\"") | rp_num(b, left - 6, 1) | tt_buf_puts(b, "\" y=\"");
-        rc |= rp_num(b, y + (double)c->nser * bh / 2 + 4, 1) | tt_buf_puts(b, "\" text-anchor=\"end\">");
+        rc |= rp_num(b, y + (double)c->nser * bh / 2 + 4, 1) |
+              tt_buf_puts(b, "\" text-anchor=\"end\">");
         rc |= tt_buf_append(b, lab.data, lab.len) | tt_buf_puts(b, "</tspan><title>");
         rc |= rp_esc(b, c->cat_labels[i]) | tt_buf_puts(b, "</title></text>\n");
         tt_buf_free(&lab);
@@ -240,13 +258,17 @@ rp_svg_bars(tt_buf *b, const rp_bars *c)
             rc |= tt_buf_puts(b, " data-concept=\"") | rp_esc(b, c->cat_ids[i]);
             rc |= tt_buf_puts(b, "\" data-group=\"") | rp_esc(b, c->ser_labels[s]);
             rc |= tt_buf_puts(b, "\" data-count=\"") | rp_num(b, n, 0);
-            rc |= tt_buf_puts(b, "\" data-per10k=\"") | rp_num(b, v, 4) | tt_buf_puts(b, "\"><title>");
-            rc |= rp_esc(b, c->cat_labels[i]) | tt_buf_puts(b, " \xE2\x80\x94 ") | rp_esc(b, c->ser_labels[s]);
-            rc |= tt_buf_puts(b, ": ") | rp_count(b, n) | tt_buf_puts(b, " hits, ") | rp_num(b, v, 2);
+            rc |= tt_buf_puts(b, "\" data-per10k=\"") | rp_num(b, v, 4) |
+                  tt_buf_puts(b, "\"><title>");
+            rc |= rp_esc(b, c->cat_labels[i]) | tt_buf_puts(b, " \xE2\x80\x94 ") |
+                  rp_esc(b, c->ser_labels[s]);
+            rc |=
+                tt_buf_puts(b, ": ") | rp_count(b, n) | tt_buf_puts(b, " hits, ") | rp_num(b, v, 2);
             rc |= tt_buf_puts(b, " per 10,000 tokens</title></rect>\n");
             tt_buf val = {0};
             rc |= rp_num(&val, v, v >= 100 ? 0 : 1);
-            rc |= text(b, left + pw * v / tmax + 3, by + bh - 2.5, "start", "font-size=\"10\"", val.data);
+            rc |= text(b, left + pw * v / tmax + 3, by + bh - 2.5, "start", "font-size=\"10\"",
+                       val.data);
             tt_buf_free(&val);
         }
     }
@@ -291,7 +313,8 @@ rp_svg_lines(tt_buf *b, const rp_lines *c)
     }
     rc |= line(b, left, ybot, left + pw, ybot, INK);
     rc |= tt_buf_puts(b, "<text transform=\"translate(12 ") | rp_num(b, y0 + ph / 2, 1);
-    rc |= tt_buf_puts(b, ") rotate(-90)\" text-anchor=\"middle\" font-size=\"11\">") | rp_esc(b, c->ylabel);
+    rc |= tt_buf_puts(b, ") rotate(-90)\" text-anchor=\"middle\" font-size=\"11\">") |
+          rp_esc(b, c->ylabel);
     rc |= tt_buf_puts(b, "</text>\n");
     double dx = c->nx ? pw / (double)c->nx : pw;
     double lw = 8;
@@ -310,12 +333,14 @@ rp_svg_lines(tt_buf *b, const rp_lines *c)
             tt_buf v = {0};
             rc |= rp_num(&v, c->docs[r * c->nx + x], 0);
             if (x % every == 0)
-                rc |= text(b, cx, ybot + 32 + 14 * (double)r, "middle", "font-size=\"10\" fill=\"#555\"", v.data);
+                rc |= text(b, cx, ybot + 32 + 14 * (double)r, "middle",
+                           "font-size=\"10\" fill=\"#555\"", v.data);
             tt_buf_free(&v);
         }
     }
     for (size_t r = 0; r < c->nrows; r++)
-        rc |= text(b, left - 6, ybot + 32 + 14 * (double)r, "end", "font-size=\"10\" fill=\"#555\"", c->row_labels[r]);
+        rc |= text(b, left - 6, ybot + 32 + 14 * (double)r, "end", "font-size=\"10\" fill=\"#555\"",
+                   c->row_labels[r]);
     for (size_t s = 0; s < c->nser; s++) {
         const double *y = c->y + s * c->nx;
         int open = 0;
@@ -323,9 +348,10 @@ rp_svg_lines(tt_buf *b, const rp_lines *c)
             if (!isfinite(y[x]))
                 continue; /* no documents then: the line joins the periods that have some */
             if (!open) {
-                rc |= tt_buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"%s%s%s points=\"",
-                                    rp_color(s), *dash(s) ? " stroke-dasharray=\"" : "", dash(s),
-                                    *dash(s) ? "\"" : "");
+                rc |= tt_buf_printf(
+                    b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"%s%s%s points=\"",
+                    rp_color(s), *dash(s) ? " stroke-dasharray=\"" : "", dash(s),
+                    *dash(s) ? "\"" : "");
                 open = 1;
             } else {
                 rc |= tt_buf_putc(b, ' ');
@@ -341,8 +367,10 @@ rp_svg_lines(tt_buf *b, const rp_lines *c)
             rc |= tt_buf_puts(b, "<circle cx=\"") | rp_num(b, left + dx * ((double)x + 0.5), 1);
             rc |= tt_buf_puts(b, "\" cy=\"") | rp_num(b, ybot - ph * y[x] / tmax, 1);
             rc |= tt_buf_printf(b, "\" r=\"3.5\" fill=\"%s\" data-series=\"", rp_color(s));
-            rc |= rp_esc(b, c->ser_labels[s]) | tt_buf_puts(b, "\" data-period=\"") | rp_esc(b, c->x_labels[x]);
-            rc |= tt_buf_puts(b, "\" data-per10k=\"") | rp_num(b, y[x], 4) | tt_buf_puts(b, "\"><title>");
+            rc |= rp_esc(b, c->ser_labels[s]) | tt_buf_puts(b, "\" data-period=\"") |
+                  rp_esc(b, c->x_labels[x]);
+            rc |= tt_buf_puts(b, "\" data-per10k=\"") | rp_num(b, y[x], 4) |
+                  tt_buf_puts(b, "\"><title>");
             rc |= rp_esc(b, c->ser_labels[s]) | tt_buf_puts(b, ", ") | rp_esc(b, c->x_labels[x]);
             rc |= tt_buf_puts(b, ": ");
             if (c->count)
@@ -365,7 +393,8 @@ rp_svg_diverging(tt_buf *b, const rp_diverging *c)
             labw = rp_text_width(c->labels[i], 12);
     if (labw > 250)
         labw = 250;
-    double W = 1100, left = 12 + labw + 8, right = 40, pw = W - left - right, y0 = 64, bh = 16, gap = 5;
+    double W = 1100, left = 12 + labw + 8, right = 40, pw = W - left - right, y0 = 64, bh = 16,
+           gap = 5;
     double H = y0 + (double)c->n * (bh + gap) + 58;
     double vmax = 0;
     for (size_t i = 0; i < c->n; i++)
@@ -380,7 +409,8 @@ rp_svg_diverging(tt_buf *b, const rp_diverging *c)
     rc |= tt_buf_puts(&t, "\xE2\x86\x90 more in ") | tt_buf_puts(&t, c->left_label);
     rc |= text(b, zero - 8, y0 - 14, "end", "font-weight=\"bold\" fill=\"#D55E00\"", t.data);
     tt_buf_reset(&t);
-    rc |= tt_buf_puts(&t, "more in ") | tt_buf_puts(&t, c->right_label) | tt_buf_puts(&t, " \xE2\x86\x92");
+    rc |= tt_buf_puts(&t, "more in ") | tt_buf_puts(&t, c->right_label) |
+          tt_buf_puts(&t, " \xE2\x86\x92");
     rc |= text(b, zero + 8, y0 - 14, "start", "font-weight=\"bold\" fill=\"#0072B2\"", t.data);
     tt_buf_free(&t);
     double ybot = y0 + (double)c->n * (bh + gap);
@@ -402,18 +432,23 @@ rp_svg_diverging(tt_buf *b, const rp_diverging *c)
         rc |= esc_cut(b, c->labels[i], (size_t)(labw / 7.2) + 1) | tt_buf_puts(b, "</text>\n");
         rc |= rect_open(b, v >= 0 ? zero : zero - w, y, w, bh, v >= 0 ? "#0072B2" : "#D55E00");
         rc |= tt_buf_printf(b, " fill-opacity=\"%s\"", *stars ? "1" : "0.35");
-        rc |= tt_buf_puts(b, " data-concept=\"") | rp_esc(b, c->ids[i]) | tt_buf_puts(b, "\" data-log-ratio=\"");
+        rc |= tt_buf_puts(b, " data-concept=\"") | rp_esc(b, c->ids[i]) |
+              tt_buf_puts(b, "\" data-log-ratio=\"");
         rc |= rp_num(b, v, 4) | tt_buf_puts(b, "\"><title>") | rp_esc(b, c->labels[i]);
-        rc |= tt_buf_puts(b, ": ") | rp_count(b, c->count_a ? c->count_a[i] : 0) | tt_buf_puts(b, " in ");
-        rc |= rp_esc(b, c->right_label) | tt_buf_puts(b, ", ") | rp_count(b, c->count_b ? c->count_b[i] : 0);
+        rc |= tt_buf_puts(b, ": ") | rp_count(b, c->count_a ? c->count_a[i] : 0) |
+              tt_buf_puts(b, " in ");
+        rc |= rp_esc(b, c->right_label) | tt_buf_puts(b, ", ") |
+              rp_count(b, c->count_b ? c->count_b[i] : 0);
         rc |= tt_buf_puts(b, " in ") | rp_esc(b, c->left_label) | tt_buf_puts(b, "; log ratio ");
         rc |= rp_num(b, v, 2) | tt_buf_puts(b, ", p = ");
         rc |= tt_num_put_g(b, p, 3) | tt_buf_puts(b, "</title></rect>\n");
         if (*stars)
-            rc |= text(b, v >= 0 ? zero + w + 3 : zero - w - 3, y + bh - 4, v >= 0 ? "start" : "end", NULL, stars);
+            rc |= text(b, v >= 0 ? zero + w + 3 : zero - w - 3, y + bh - 4,
+                       v >= 0 ? "start" : "end", NULL, stars);
     }
     rc |= text(b, W - 8, H - 6, "end", "font-size=\"10\" fill=\"#555\"",
-               "* p < 0.05, ** p < 0.01, *** p < 0.001 (log-likelihood G\xC2\xB2); pale bars: not significant");
+               "* p < 0.05, ** p < 0.01, *** p < 0.001 (log-likelihood G\xC2\xB2); pale bars: not "
+               "significant");
     return rc | tt_buf_puts(b, "</svg>\n");
 }
 
@@ -421,8 +456,8 @@ rp_svg_diverging(tt_buf *b, const rp_diverging *c)
 static void
 blues(double t, char *out)
 {
-    static const unsigned char st[5][3] = {{247, 251, 255}, {198, 219, 239}, {107, 174, 214}, {33, 113, 181},
-                                           {8, 48, 107}};
+    static const unsigned char st[5][3] = {
+        {247, 251, 255}, {198, 219, 239}, {107, 174, 214}, {33, 113, 181}, {8, 48, 107}};
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     double f = t * 4;
     int i = (int)f;
@@ -459,10 +494,12 @@ rp_svg_heat(tt_buf *b, const rp_heat *c)
     for (size_t i = 0; i < c->n; i++) {
         double y = top + cell * (double)i;
         rc |= tt_buf_puts(b, "<text x=\"") | rp_num(b, left - 5, 1) | tt_buf_puts(b, "\" y=\"");
-        rc |= rp_num(b, y + cell / 2 + 4, 1) | tt_buf_puts(b, "\" text-anchor=\"end\" font-size=\"11\">");
+        rc |= rp_num(b, y + cell / 2 + 4, 1) |
+              tt_buf_puts(b, "\" text-anchor=\"end\" font-size=\"11\">");
         rc |= esc_cut(b, c->labels[i], maxc) | tt_buf_puts(b, "</text>\n");
         double x = left + cell * ((double)i + 0.5);
-        rc |= tt_buf_puts(b, "<text transform=\"translate(") | rp_num(b, x + 4, 1) | tt_buf_putc(b, ' ');
+        rc |= tt_buf_puts(b, "<text transform=\"translate(") | rp_num(b, x + 4, 1) |
+              tt_buf_putc(b, ' ');
         rc |= rp_num(b, top - 5, 1) | tt_buf_puts(b, ") rotate(-45)\" font-size=\"11\">");
         rc |= esc_cut(b, c->labels[i], maxc) | tt_buf_puts(b, "</text>\n");
     }
@@ -476,10 +513,12 @@ rp_svg_heat(tt_buf *b, const rp_heat *c)
                 blues(v / vmax, col);
             rc |= rect_open(b, x, y, cell - 1, cell - 1, col);
             rc |= tt_buf_puts(b, " stroke=\"#eee\" data-a=\"") | rp_esc(b, c->ids[i]);
-            rc |= tt_buf_puts(b, "\" data-b=\"") | rp_esc(b, c->ids[j]) | tt_buf_puts(b, "\"><title>");
+            rc |= tt_buf_puts(b, "\" data-b=\"") | rp_esc(b, c->ids[j]) |
+                  tt_buf_puts(b, "\"><title>");
             rc |= rp_esc(b, c->labels[i]) | tt_buf_puts(b, " \xC3\x97 ") | rp_esc(b, c->labels[j]);
             if (i == j) {
-                rc |= tt_buf_puts(b, ": ") | rp_count(b, c->count[i * c->n + j]) | tt_buf_puts(b, " contexts");
+                rc |= tt_buf_puts(b, ": ") | rp_count(b, c->count[i * c->n + j]) |
+                      tt_buf_puts(b, " contexts");
             } else if (isfinite(v)) {
                 rc |= tt_buf_puts(b, ": ") | rp_count(b, c->count[i * c->n + j]);
                 rc |= tt_buf_puts(b, " co-occurrences, log-Dice ") | rp_num(b, v, 2);
@@ -491,7 +530,8 @@ rp_svg_heat(tt_buf *b, const rp_heat *c)
                 tt_buf s = {0};
                 rc |= rp_num(&s, v, 0);
                 rc |= text(b, x + cell / 2 - 0.5, y + cell / 2 + 3.5, "middle",
-                           v / vmax > 0.55 ? "font-size=\"9\" fill=\"#fff\"" : "font-size=\"9\"", s.data);
+                           v / vmax > 0.55 ? "font-size=\"9\" fill=\"#fff\"" : "font-size=\"9\"",
+                           s.data);
                 tt_buf_free(&s);
             }
         }

@@ -1,21 +1,22 @@
-/* report_trend.c - the report's "replacement over time" section: pairs of related concepts (one the parent of
- * the other in the lexicon, or of the same category) where one falls as the other rises in a group, e.g.
- * oralman -> kandas in KZ after the 2020 renaming; drawn as two lines, with the forms seen per period
- * (forms.tsv). */
-#include "report_priv.h"
-#include "tt/tsv.h"
-
+/* report_trend.c - the report's "replacement over time" section: pairs of related concepts (one the
+ * parent of the other in the lexicon, or of the same category) where one falls as the other rises
+ * in a group, e.g. oralman -> kandas in KZ after the 2020 renaming; drawn as two lines, with the
+ * forms seen per period (forms.tsv). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tt/tsv.h"
+
+#include "report_priv.h"
 
 #define MAX_PAIRS 3
 
 typedef struct {
     size_t a, b, k, split; /* a falls, b rises, in group k; split = first period of b's time */
     double score, total, ab, at, ba, bt;
-    int related;           /* 2: parent link, 1: same category */
+    int related; /* 2: parent link, 1: same category */
 } pair;
 
 static int
@@ -39,7 +40,8 @@ best_split(const rp_ctx *c, size_t a, size_t b, int related, pair *out)
     const rp_series *s = &c->ser;
     int found = 0;
     for (size_t k = 0; k < s->nk; k++) {
-        const double *A = s->count + (k * c->nc + a) * s->np, *B = s->count + (k * c->nc + b) * s->np;
+        const double *A = s->count + (k * c->nc + a) * s->np,
+                     *B = s->count + (k * c->nc + b) * s->np;
         double at = 0, bt = 0;
         for (size_t p = 0; p < s->np; p++)
             at += A[p], bt += B[p];
@@ -61,7 +63,7 @@ best_split(const rp_ctx *c, size_t a, size_t b, int related, pair *out)
 }
 
 typedef struct {
-    int which;   /* 0 = a, 1 = b */
+    int which; /* 0 = a, 1 = b */
     size_t p;
     char *form;
     double n;
@@ -128,7 +130,8 @@ forms_table(rp_ctx *c, const pair *pr)
         tt_buf_reset(&key);
         size_t idx;
         int isnew;
-        if (tt_buf_printf(&key, "%d\t%zu\t%s", which, p, tt_tsv_get(t, cf)) || tt_strmap_intern(&seen, key.data, key.len, &idx, &isnew)) {
+        if (tt_buf_printf(&key, "%d\t%zu\t%s", which, p, tt_tsv_get(t, cf)) ||
+            tt_strmap_intern(&seen, key.data, key.len, &idx, &isnew)) {
             rc = rp_oom(c);
             break;
         }
@@ -156,7 +159,8 @@ forms_table(rp_ctx *c, const pair *pr)
         qsort(rows, nrows, sizeof *rows, by_count);
         tt_buf *h = &c->html;
         int bad = tt_buf_puts(h, "<table class=\"forms\"><thead><tr><th>period</th><th>forms of ");
-        bad |= rp_esc(h, c->cid[pr->a]) | tt_buf_puts(h, "</th><th>forms of ") | rp_esc(h, c->cid[pr->b]);
+        bad |= rp_esc(h, c->cid[pr->a]) | tt_buf_puts(h, "</th><th>forms of ") |
+               rp_esc(h, c->cid[pr->b]);
         bad |= tt_buf_puts(h, "</th></tr></thead><tbody>\n");
         for (size_t p = 0; p < s->np; p++) {
             int any = 0;
@@ -177,8 +181,9 @@ forms_table(rp_ctx *c, const pair *pr)
             }
             bad |= tt_buf_puts(h, "</tr>\n");
         }
-        bad |= tt_buf_puts(h, "</tbody></table>\n<p class=\"note\">The most frequent forms (with counts) "
-                              "of forms.tsv");
+        bad |= tt_buf_puts(
+            h, "</tbody></table>\n<p class=\"note\">The most frequent forms (with counts) "
+               "of forms.tsv");
         if (nkc == s->nkeycols && nkc)
             bad |= tt_buf_puts(h, " in ") | rp_esc(h, s->keys[pr->k]);
         bad |= tt_buf_puts(h, ".</p>\n");
@@ -229,10 +234,11 @@ rp_section_replacement(rp_ctx *c)
     qsort(pairs, np, sizeof *pairs, by_rank);
     int rc = rp_section_begin(c, "replacement", "Replacement over time");
     tt_buf *h = &c->html;
-    int bad = tt_buf_puts(h, "<p class=\"note\">Pairs of related concepts (parent and narrower concept in the "
-                             "lexicon, or of one category) where one falls as the other rises in a group: "
-                             "at least 75% of the first one's hits come before the turn and at least 75% of the "
-                             "second one's from it on. Rates per 10,000 tokens.</p>\n");
+    int bad = tt_buf_puts(
+        h, "<p class=\"note\">Pairs of related concepts (parent and narrower concept in the "
+           "lexicon, or of one category) where one falls as the other rises in a group: "
+           "at least 75% of the first one's hits come before the turn and at least 75% of the "
+           "second one's from it on. Rates per 10,000 tokens.</p>\n");
     const char *sl[2];
     double *y = calloc(2 * s->np, sizeof *y), *cn = calloc(2 * s->np, sizeof *cn);
     if (bad || !y || !cn)
@@ -241,14 +247,19 @@ rp_section_replacement(rp_ctx *c)
         const pair *p = &pairs[i];
         const char *key = s->keys[p->k], *turn = s->periods[p->split];
         bad = tt_buf_puts(h, "<div class=\"pair\" data-from=\"") | rp_esc(h, c->cid[p->a]);
-        bad |= tt_buf_puts(h, "\" data-to=\"") | rp_esc(h, c->cid[p->b]) | tt_buf_puts(h, "\" data-group=\"");
-        bad |= rp_esc(h, key) | tt_buf_puts(h, "\" data-turn=\"") | rp_esc(h, turn) | tt_buf_puts(h, "\">\n");
+        bad |= tt_buf_puts(h, "\" data-to=\"") | rp_esc(h, c->cid[p->b]) |
+               tt_buf_puts(h, "\" data-group=\"");
+        bad |= rp_esc(h, key) | tt_buf_puts(h, "\" data-turn=\"") | rp_esc(h, turn) |
+               tt_buf_puts(h, "\">\n");
         bad |= tt_buf_puts(h, "<p class=\"lead\"><b>") | rp_esc(h, rp_clabel(c, p->a));
-        bad |= tt_buf_puts(h, " \xE2\x86\x92 ") | rp_esc(h, rp_clabel(c, p->b)) | tt_buf_puts(h, "</b> in ");
+        bad |= tt_buf_puts(h, " \xE2\x86\x92 ") | rp_esc(h, rp_clabel(c, p->b)) |
+               tt_buf_puts(h, "</b> in ");
         bad |= rp_esc(h, key) | tt_buf_puts(h, ": ") | rp_count(h, p->ab) | tt_buf_puts(h, " of ");
         bad |= rp_count(h, p->at) | tt_buf_puts(h, " hits of ") | rp_esc(h, c->cid[p->a]);
-        bad |= tt_buf_puts(h, " come before ") | rp_esc(h, turn) | tt_buf_puts(h, ", ") | rp_count(h, p->ba);
-        bad |= tt_buf_puts(h, " of ") | rp_count(h, p->bt) | tt_buf_puts(h, " hits of ") | rp_esc(h, c->cid[p->b]);
+        bad |= tt_buf_puts(h, " come before ") | rp_esc(h, turn) | tt_buf_puts(h, ", ") |
+               rp_count(h, p->ba);
+        bad |= tt_buf_puts(h, " of ") | rp_count(h, p->bt) | tt_buf_puts(h, " hits of ") |
+               rp_esc(h, c->cid[p->b]);
         bad |= tt_buf_puts(h, " from ") | rp_esc(h, turn) | tt_buf_puts(h, " on.</p>\n");
         sl[0] = c->cid[p->a];
         sl[1] = c->cid[p->b];
@@ -264,8 +275,20 @@ rp_section_replacement(rp_ctx *c)
         snprintf(title, sizeof title, "%s \xE2\x86\x92 %s (%s)", c->cid[p->a], c->cid[p->b], key);
         snprintf(row, sizeof row, "%s docs", key);
         const char *rl[1] = {row};
-        rp_lines lc = {name, title, "per 10,000 tokens", c->cid[p->b], s->np, 2,
-                       (const char *const *)s->periods, sl, y, cn, 1, rl, s->docs + p->k * s->np, 860};
+        rp_lines lc = {name,
+                       title,
+                       "per 10,000 tokens",
+                       c->cid[p->b],
+                       s->np,
+                       2,
+                       (const char *const *)s->periods,
+                       sl,
+                       y,
+                       cn,
+                       1,
+                       rl,
+                       s->docs + p->k * s->np,
+                       860};
         bad |= rp_svg_lines(&c->svg, &lc);
         if (bad) {
             rc = rp_oom(c);

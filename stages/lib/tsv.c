@@ -1,20 +1,20 @@
 /* tsv.c - row-by-row reader of the output folder's TSV files, columns by name (see tt/tsv.h). */
 #include "tt/tsv.h"
 
-#include "tt/num.h"
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include "tt/num.h"
+
 struct tt_tsv {
     gzFile f;
     char *path;
-    tt_buf line;    /* the raw line */
-    tt_buf fields;  /* unescaped fields, each NUL-terminated */
-    size_t *off;    /* offset of field i in fields */
+    tt_buf line;   /* the raw line */
+    tt_buf fields; /* unescaped fields, each NUL-terminated */
+    size_t *off;   /* offset of field i in fields */
     size_t ncols;
     char **names;
     size_t lineno;
@@ -64,7 +64,8 @@ read_line(tt_tsv *t)
     return 1;
 }
 
-/* Splits t->line into unescaped fields; fills off[0..max) (missing fields point to an empty string). */
+/* Splits t->line into unescaped fields; fills off[0..max) (missing fields point to an empty
+ * string). */
 static int
 split(tt_tsv *t, size_t max, size_t *nf, tt_error *err)
 {
@@ -81,7 +82,8 @@ split(tt_tsv *t, size_t max, size_t *nf, tt_error *err)
             t->off[k] = t->fields.len;
             int rc = tt_tsv_unescape(&t->fields, p, (size_t)(q - p));
             if (rc == TT_ESYNTAX) {
-                tt_error_set(err, TT_ESYNTAX, "bad escape in field %zu (a backslash is written \\\\)", k + 1);
+                tt_error_set(err, TT_ESYNTAX,
+                             "bad escape in field %zu (a backslash is written \\\\)", k + 1);
                 return tt_error_at(err, t->path, t->lineno, 0);
             }
             if (rc || tt_buf_putc(&t->fields, 0))

@@ -1,10 +1,10 @@
-/* fuzz_runjson.c - libFuzzer target for the report's run.json reader (rj_parse, report_json.c) and its TSV
- * escapes: any bytes either parse (and every member can be looked up and freed) or fail with TT_ESYNTAX and
- * an offset inside the input. */
-#include "report_priv.h"
-
+/* fuzz_runjson.c - libFuzzer target for the report's run.json reader (rj_parse, report_json.c) and
+ * its TSV escapes: any bytes either parse (and every member can be looked up and freed) or fail
+ * with TT_ESYNTAX and an offset inside the input. */
 #include <stdlib.h>
 #include <string.h>
+
+#include "report_priv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -18,7 +18,8 @@ walk(const rj_value *v, int depth)
             abort();
         walk(&v->items[i], depth + 1);
     }
-    if ((v->kind == RJ_STR || v->kind == RJ_NUM || v->kind == RJ_BOOL || v->kind == RJ_NULL) && !v->str)
+    if ((v->kind == RJ_STR || v->kind == RJ_NUM || v->kind == RJ_BOOL || v->kind == RJ_NULL) &&
+        !v->str)
         abort();
 }
 
@@ -32,7 +33,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == 0) {
         walk(&v, 0);
         rj_free(&v);
-    } else if ((rc != TT_ESYNTAX && rc != TT_ENOMEM) || !err.msg[0] || (rc == TT_ESYNTAX && err.offset > size)) {
+    } else if ((rc != TT_ESYNTAX && rc != TT_ENOMEM) || !err.msg[0] ||
+               (rc == TT_ESYNTAX && err.offset > size)) {
         abort();
     }
     tt_buf b = {0}; /* the escaper used for every text of the page */

@@ -1,18 +1,19 @@
-/* test_report.c - the report's modules: the TSV reader (columns by name, escapes, gzip, short rows), the
- * run.json reader, escaping, period labels, and a whole report from a small synthetic output folder whose
- * files carry the columns format 2 adds (hits.tsv role and page, forms.tsv form and country, keyness.tsv
- * group_a/group_b) in other positions. */
-#include "report_priv.h"
-#include "support.h"
-#include "tt/report.h"
-#include "tt/run.h"
-#include "tt/tsv.h"
-
+/* test_report.c - the report's modules: the TSV reader (columns by name, escapes, gzip, short
+ * rows), the run.json reader, escaping, period labels, and a whole report from a small synthetic
+ * output folder whose files carry the columns format 2 adds (hits.tsv role and page, forms.tsv form
+ * and country, keyness.tsv group_a/group_b) in other positions. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <zlib.h>
+
+#include "tt/report.h"
+#include "tt/run.h"
+#include "tt/tsv.h"
+
+#include "report_priv.h"
+#include "support.h"
 
 static char dir[] = "/tmp/tt-test-report-XXXXXX";
 
@@ -89,7 +90,8 @@ test_json(void)
     rj_value v;
     tt_error e;
     tt_error_clear(&e);
-    const char *s = "{\"a\": [1, -2.5e3, true, null], \"b\": {\"c\": \"\\u049b\\u0430\\\"\\n\"}, \"d\": \"\\ud83d\\ude00\"}";
+    const char *s = "{\"a\": [1, -2.5e3, true, null], \"b\": {\"c\": \"\\u049b\\u0430\\\"\\n\"}, "
+                    "\"d\": \"\\ud83d\\ude00\"}";
     CU_ASSERT_FATAL(rj_parse(&v, s, strlen(s), &e) == 0);
     const rj_value *a = rj_get(&v, "a");
     CU_ASSERT_FATAL(a && a->kind == RJ_ARR && a->n == 4);
@@ -112,7 +114,8 @@ test_escape_and_periods(void)
     CU_ASSERT_STRING_EQUAL(b.data, "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
     tt_buf_reset(&b);
     rp_count(&b, 212345);
-    CU_ASSERT_STRING_EQUAL(b.data, "212\xE2\x80\xAF" "345");
+    CU_ASSERT_STRING_EQUAL(b.data, "212\xE2\x80\xAF"
+                                   "345");
     tt_buf_free(&b);
     char p[32];
     rp_period_of("year", "1997", p, sizeof p);
@@ -136,27 +139,34 @@ make_folder(void)
     char p[512];
     snprintf(p, sizeof p, "%s/groups", dir);
     mkdir(p, 0777);
-    put("run.json", "{\"format_version\": 2, \"program\": \"termtrace\", \"version\": \"0.1.0\", \"options\": "
-                    "{\"period\": \"year\", \"compare\": \"country=KZ:country=UZ\"}, \"contexts\": [\"sentence\"], "
-                    "\"execution\": {\"seconds\": 1.5}}\n");
+    put("run.json",
+        "{\"format_version\": 2, \"program\": \"termtrace\", \"version\": \"0.1.0\", \"options\": "
+        "{\"period\": \"year\", \"compare\": \"country=KZ:country=UZ\"}, \"contexts\": "
+        "[\"sentence\"], "
+        "\"execution\": {\"seconds\": 1.5}}\n");
     put("concepts.tsv", "concept_id\tcategory\tlabel\tparent\nkandas\tpopulation\tKandas <new>\t\n"
                         "oralman\tpopulation\tOralman\tkandas\n");
     put("docs.tsv", "doc_id\tcountry\tdate\ttitle\ttokens\tstatus\tformat\n"
                     "a\tKZ\t2010\tLaw & order\t100\tok\ttxt\nb\tKZ\t2021\tx\t100\tok\ttxt\n"
                     "c\tUZ\t2021\ty\t50\tskipped: not text\ttxt\n");
-    put("groups/country.tsv", "country\tconcept_id\tcount\ttokens\tper_10k\nKZ\tkandas\t5\t200\t250.0000\n"
-                              "KZ\toralman\t6\t200\t300.0000\nUZ\tkandas\t0\t50\t0.0000\nUZ\toralman\t0\t50\t0.0000\n");
+    put("groups/country.tsv",
+        "country\tconcept_id\tcount\ttokens\tper_10k\nKZ\tkandas\t5\t200\t250.0000\n"
+        "KZ\toralman\t6\t200\t300.0000\nUZ\tkandas\t0\t50\t0.0000\nUZ\toralman\t0\t50\t0.0000\n");
     put("series.tsv", "concept_id\tcountry\tperiod\tcount\ttokens\tper_10k\n"
                       "kandas\tKZ\t2010\t0\t100\t0\nkandas\tKZ\t2021\t5\t100\t500\n"
                       "oralman\tKZ\t2010\t6\t100\t600\noralman\tKZ\t2021\t0\t100\t0\n");
     put("forms.tsv", "period\tcountry\tlang\tconcept_id\tform\tmatch_form\tcount\tdocuments\n"
-                     "2010\tKZ\tkk\toralman\tоралман\toralman\t6\t1\n2021\tKZ\tkk\tkandas\tқандас\tqandas\t5\t1\n");
-    put("keyness.tsv", "group_a\tgroup_b\tconcept_id\tcount_a\tcount_b\tper_10k_a\tper_10k_b\tg2\tchi2\tlog_ratio"
-                       "\tpct_diff\tp_value\ncountry=KZ\tcountry=UZ\toralman\t6\t0\t300\t0\t5.2\t3\t3.1\t900\t0.02\n");
+                     "2010\tKZ\tkk\toralman\tоралман\toralman\t6\t1\n2021\tKZ\tkk\tkandas\tқандас\t"
+                     "qandas\t5\t1\n");
+    put("keyness.tsv",
+        "group_a\tgroup_b\tconcept_id\tcount_a\tcount_b\tper_10k_a\tper_10k_b\tg2\tchi2\tlog_ratio"
+        "\tpct_diff\tp_value\ncountry=KZ\tcountry=UZ\toralman\t6\t0\t300\t0\t5.2\t3\t3.1\t900\t0."
+        "02\n");
     put("cooc.sentence.tsv", "concept_a\tconcept_b\tcount\tpmi\tlog_dice\tt_score\tg2\n"
                              "kandas\tkandas\t4\t0\t14\t0\t0\nkandas\toralman\t1\t0\t11.5\t0\t0\n"
                              "oralman\toralman\t5\t0\t14\t0\t0\n");
-    put("hits.tsv", "doc_id\tconcept_id\tentry\tstart\tend\tsentence\tarticle\tsurface\tleft\tright\trole\tpage\n"
+    put("hits.tsv", "doc_id\tconcept_"
+                    "id\tentry\tstart\tend\tsentence\tarticle\tsurface\tleft\tright\trole\tpage\n"
                     "a\toralman\tоралман\t0\t14\t1\tСтатья 1\t<b>оралман</b>\tL\\tx\tR\ttext\t\n"
                     "b\tkandas\tқандас\t0\t12\t1\t\tқандас\t\t\tquoted\t3\n");
 }
@@ -183,21 +193,24 @@ test_whole_report(void)
     CU_ASSERT_EQUAL_FATAL(rc, 0);
     char *h = read_report("index.html");
     CU_ASSERT_FATAL(h != NULL);
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "data-from=\"oralman\" data-to=\"kandas\" data-group=\"KZ\" data-turn=\"2021\""));
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "Kandas &lt;new&gt;"));                 /* labels escaped */
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "&lt;b&gt;оралман&lt;/b&gt;"));         /* hit text escaped */
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(h, "data-from=\"oralman\" data-to=\"kandas\" data-group=\"KZ\" data-turn=\"2021\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "Kandas &lt;new&gt;"));         /* labels escaped */
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "&lt;b&gt;оралман&lt;/b&gt;")); /* hit text escaped */
     CU_ASSERT_PTR_NULL(strstr(h, "<b>оралман"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "data-role=\"quoted\""));               /* role column used */
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "<th>page</th>"));                      /* page column used */
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "қандас (5)"));                         /* forms.tsv `form` */
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "skipped: not text"));                  /* why skipped */
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "data-role=\"quoted\"")); /* role column used */
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "<th>page</th>"));        /* page column used */
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "қандас (5)"));           /* forms.tsv `form` */
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "skipped: not text"));    /* why skipped */
     CU_ASSERT_PTR_NOT_NULL(strstr(h, "data-concept=\"oralman\" data-log-ratio=\"3.1000\""));
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "data-concept=\"oralman\" data-group=\"KZ\" data-count=\"6\" data-per10k=\"300.0000\""));
-    CU_ASSERT_PTR_NULL(strstr(h, "<th>execution"));                             /* no execution timings */
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "<th>options.compare</th>"));           /* provenance */
+    CU_ASSERT_PTR_NOT_NULL(strstr(
+        h, "data-concept=\"oralman\" data-group=\"KZ\" data-count=\"6\" data-per10k=\"300.0000\""));
+    CU_ASSERT_PTR_NULL(strstr(h, "<th>execution"));                /* no execution timings */
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "<th>options.compare</th>")); /* provenance */
     char *svg = read_report("cooc-heatmap.svg");
     CU_ASSERT_PTR_NOT_NULL(svg);
-    CU_ASSERT_PTR_NOT_NULL(svg && strstr(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="));
+    CU_ASSERT_PTR_NOT_NULL(svg &&
+                           strstr(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="));
     free(svg);
     /* the same folder gives the same bytes */
     CU_ASSERT_EQUAL_FATAL(tt_report_install(dir, NULL, &e), 0);
@@ -241,7 +254,8 @@ reg(void)
     if (!mkdtemp(dir))
         abort();
     tt_test_suite("report", "tsv: columns by name, escapes, short rows", test_tsv_by_name,
-                  "tsv: .gz read for a missing name, errors with path and line", test_tsv_gzip_and_errors,
+                  "tsv: .gz read for a missing name, errors with path and line",
+                  test_tsv_gzip_and_errors,
                   "run.json reader: values, escapes, surrogates, syntax errors", test_json,
                   "HTML/SVG escaping, counts, period labels", test_escape_and_periods,
                   "a whole report from a format-2-shaped folder", test_whole_report,

@@ -1,12 +1,13 @@
 /* tt/tsv.h - read the output folder's TSV files (outputs.md) row by row, by column NAME.
  *
- * A tt_tsv reader opens a file written by a run (plain, or gzip: zlib reads both, and a missing "x.tsv" is
- * looked up as "x.tsv.gz"), reads its header row, and then gives one row at a time with every field unescaped
- * (\t, \n, \r, \\ of outputs.md). Columns are found by name (tt_tsv_col), never by position, so files that
- * gain columns (format_version 2 adds some) are read the same way. Memory holds one row.
+ * A tt_tsv reader opens a file written by a run (plain, or gzip: zlib reads both, and a missing
+ * "x.tsv" is looked up as "x.tsv.gz"), reads its header row, and then gives one row at a time with
+ * every field unescaped
+ * (\t, \n, \r, \\ of outputs.md). Columns are found by name (tt_tsv_col), never by position, so
+ * files that gain columns (format_version 2 adds some) are read the same way. Memory holds one row.
  *
- * Ownership: tt_tsv_open gives the caller a reader freed with tt_tsv_close (close(NULL) is a no-op). Field
- * strings are borrowed and valid until the next tt_tsv_next or tt_tsv_close.
+ * Ownership: tt_tsv_open gives the caller a reader freed with tt_tsv_close (close(NULL) is a
+ * no-op). Field strings are borrowed and valid until the next tt_tsv_next or tt_tsv_close.
  *
  * Example:
  *     tt_tsv *t;
@@ -18,14 +19,14 @@
 #ifndef TT_TSV_H
 #define TT_TSV_H
 
-#include "tt/common.h"
-
 #include <stddef.h>
+
+#include "tt/common.h"
 
 typedef struct tt_tsv tt_tsv;
 
-/* Opens path (or path.gz when path does not exist) and reads its header. Errors: TT_EIO (cannot open: the
- * path is in err), TT_ESYNTAX (no header row), TT_ENOMEM. On failure *out is NULL. */
+/* Opens path (or path.gz when path does not exist) and reads its header. Errors: TT_EIO (cannot
+ * open: the path is in err), TT_ESYNTAX (no header row), TT_ENOMEM. On failure *out is NULL. */
 int tt_tsv_open(tt_tsv **out, const char *path, tt_error *err);
 
 /* 1 if path or path.gz exists (and is readable). */
@@ -39,11 +40,13 @@ size_t tt_tsv_ncols(const tt_tsv *t);
 const char *tt_tsv_colname(const tt_tsv *t, size_t i);
 
 /* Reads the next row: returns 1 (a row), 0 (end of file) or a negative TT_E*: TT_EIO (read error),
- * TT_ESYNTAX (a bad escape; err has path and line), TT_ENOMEM. A row with fewer fields than the header gives
+ * TT_ESYNTAX (a bad escape; err has path and line), TT_ENOMEM. A row with fewer fields than the
+ * header gives
  * "" for the missing ones; extra fields are ignored. */
 int tt_tsv_next(tt_tsv *t, tt_error *err);
 
-/* Field i of the current row, unescaped and NUL-terminated; "" for i < 0 or a missing field. Borrowed. */
+/* Field i of the current row, unescaped and NUL-terminated; "" for i < 0 or a missing field.
+ * Borrowed. */
 const char *tt_tsv_get(const tt_tsv *t, int i);
 
 /* The same as a number: the field parsed with '.' as decimal point whatever the
