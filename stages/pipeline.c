@@ -173,6 +173,9 @@ cmd_run(int argc, char **argv)
         return tt_cli_usage(prog, "unexpected argument '%s'", argv[optind]);
     if (!cfg.corpus || !cfg.out)
         return tt_cli_usage(prog, "--corpus and --out are required");
+    if (cfg.report && cfg.shard_k)
+        return tt_cli_usage(prog, "--report applies to a whole run, not a shard: run 'pipeline report OUT' "
+                                  "after 'pipeline merge'");
     if (cfg.run.decode.encoding && !tt_encoding_canonical(cfg.run.decode.encoding))
         return tt_cli_usage(prog, "unknown encoding '%s'", cfg.run.decode.encoding);
     int rc0 = tt_cli_opts_done(prog, &co);
