@@ -23,6 +23,10 @@ else
 fi
 check "the oralman -> kandas replacement is found in KZ with its turn in 2020" \
   grep -q 'data-from="oralman" data-to="kandas" data-group="KZ" data-turn="2020"' "$R/index.html"
+check "without JavaScript the page has every chart inline and hides no concordance line" sh -c "
+  test \$(grep -c '<svg ' '$R/index.html') -eq \$(ls '$R' | grep -c '\\.svg\$') &&
+  test \$(grep -c '^<tr data-concept=\"[^\"]*\" data-country=' '$R/index.html') -eq \$((\$(wc -l < '$O/hits.tsv') - 1)) &&
+  ! grep -q '^<tr [^>]*hidden' '$R/index.html'"
 check "run.json's execution timings are not in the page" sh -c "! grep -q 'stage_cpu_seconds' '$R/index.html'"
 cp -r "$R" "$TMP/report-run"
 expect_exit 0 "pipeline report OUT on the same folder" "$PIPELINE" report "$O"
@@ -32,6 +36,12 @@ expect_exit 0 "pipeline report --lines 5 (a sample)" "$PIPELINE" report "$O" --l
 want=$(awk -F'\t' 'NR==1{for(i=1;i<=NF;i++)if($i=="concept_id")c=i;next}{n[$c]++}END{for(k in n)s+=(n[k]<5?n[k]:5);print s}' "$O/hits.tsv")
 check "the sample keeps min(5, hits) lines per concept ($want)" test "$(grep -c '^<tr data-concept="[^"]*" data-country=' "$R/index.html")" -eq "$want"
 check "the page says how many hits were left out" grep -q "$want of $(($(wc -l < "$O/hits.tsv") - 1)) hits are shown" "$R/index.html"
+expect_exit 0 "--gzip --period 5y --cooc sentence,article --report" "$PIPELINE" run --corpus corpus --out "$TMP/gz" \
+  --quiet --gzip --period 5y --compare country=KZ:country=UZ --cooc sentence,article --report
+check "... reads the .gz files: the replacement turns in 2020-2024, the heat map is of sentences" sh -c "
+  grep -q 'data-from=\"oralman\" data-to=\"kandas\" data-group=\"KZ\" data-turn=\"2020-2024\"' '$TMP/gz/report/index.html' &&
+  grep -q 'context <b>sentence</b>' '$TMP/gz/report/index.html'"
+expect_exit 2 "--report with --shard is a usage error" "$PIPELINE" run --corpus corpus --out "$TMP/sh" --shard 0/2 --report
 mkdir -p "$TMP/plain"
 expect_exit 2 "a folder that is not a run's output is refused" "$PIPELINE" report "$TMP/plain"
 check "... naming it and saying why" grep -qF "pipeline report: error: '$TMP/plain': not the output folder of a run" "$TMP/err"
@@ -71,6 +81,9 @@ check "the documents card says $docs" grep -q "data-stat=\"documents\" data-valu
 check "the tokens card says $tokens" grep -q "data-stat=\"tokens\" data-value=\"$tokens\"" "$TMP/dom"
 lr=$(awk -F'\t' 'NR==1{for(i=1;i<=NF;i++)h[$i]=i;next}$h["concept_id"]=="oralman"{printf "%.4f", $h["log_ratio"]}' "$O/keyness.tsv")
 check "keyness: oralman's bar has keyness.tsv's log ratio ($lr)" grep -q "data-concept=\"oralman\" data-log-ratio=\"$lr\"" "$TMP/dom"
+timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --user-data-dir="$TMP/chrome" --no-pdf-header-footer \
+  --print-to-pdf="$TMP/report.pdf" "file://$R/index.html" > /dev/null 2>&1
+check "it prints (a PDF of several pages)" sh -c "test \$(LC_ALL=C grep -ao '/Type */Pages*' '$TMP/report.pdf' | grep -vc Pages) -gt 3"
 # filters from the URL
 hits() { awk -F'\t' -v want="$1" -v ctry="${2:-}" -v year="${3:-}" '
   FNR == 1 { for (i = 1; i <= NF; i++) h[FILENAME, $i] = i; next }
