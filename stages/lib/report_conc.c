@@ -157,6 +157,11 @@ rp_section_kwic(rp_ctx *c)
             bad |= tt_buf_puts(h, "All ") | rp_count(h, (double)all) |
                    tt_buf_puts(h, " hits of hits.tsv.");
         }
+        if (col[C_ROLE] >= 0)
+            bad |= tt_buf_puts(
+                h, " Every hit is listed whatever its role (text, quoted, note, repealed); "
+                   "the counts in the charts take the roles the run counted (run.json "
+                   "options).");
         bad |= tt_buf_puts(
             h, " Filter and sort below (click a column head; the left context sorts by its last "
                "word); a filter can be given in the address, e.g. <code>#concept=kandas&amp;"
