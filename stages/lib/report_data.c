@@ -506,7 +506,9 @@ rp_section_time(rp_ctx *c)
                        ks,
                        rl,
                        dc,
-                       0};
+                       0,
+                       0,
+                       NULL};
         if (rp_svg_lines(&c->svg, &lc)) {
             rc = rp_oom(c);
             break;

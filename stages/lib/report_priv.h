@@ -70,6 +70,8 @@ typedef struct rp_lines {
     const char *const *row_labels; /* e.g. "KZ docs" */
     const double *docs;            /* [row * nx + x] */
     int width;                     /* 0 = 560 */
+    size_t mark;                   /* 0 = none; else a dashed vertical line before x = mark - 1 */
+    const char *mark_label;        /* its label (e.g. "turn: 2020") */
 } rp_lines;
 /* A line chart (one line per series, markers, legend) with the document counts per period under the
  * axis. */

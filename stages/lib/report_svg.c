@@ -341,6 +341,17 @@ rp_svg_lines(tt_buf *b, const rp_lines *c)
     for (size_t r = 0; r < c->nrows; r++)
         rc |= text(b, left - 6, ybot + 32 + 14 * (double)r, "end", "font-size=\"10\" fill=\"#555\"",
                    c->row_labels[r]);
+    if (c->mark && c->mark <= c->nx) {
+        double mx = left + dx * ((double)c->mark - 1);
+        rc |= tt_buf_puts(b, "<line x1=\"") | rp_num(b, mx, 1) | tt_buf_puts(b, "\" y1=\"") |
+              rp_num(b, y0 - 2, 1);
+        rc |= tt_buf_puts(b, "\" x2=\"") | rp_num(b, mx, 1) | tt_buf_puts(b, "\" y2=\"") |
+              rp_num(b, ybot, 1);
+        rc |= tt_buf_puts(b, "\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n");
+        if (c->mark_label)
+            rc |=
+                text(b, mx + 4, y0 + 10, "start", "font-size=\"11\" fill=\"#555\"", c->mark_label);
+    }
     for (size_t s = 0; s < c->nser; s++) {
         const double *y = c->y + s * c->nx;
         int open = 0;

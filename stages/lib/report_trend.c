@@ -241,7 +241,9 @@ rp_section_replacement(rp_ctx *c)
            "second one's from it on. Rates per 10,000 tokens.</p>\n");
     const char *sl[2];
     double *y = calloc(2 * s->np, sizeof *y), *cn = calloc(2 * s->np, sizeof *cn);
-    if (bad || !y || !cn)
+    double *dc = calloc(s->np, sizeof *dc);
+    const char **xl = calloc(s->np, sizeof *xl);
+    if (bad || !y || !cn || !dc || !xl)
         rc = rp_oom(c);
     for (size_t i = 0; !rc && i < np && i < MAX_PAIRS; i++) {
         const pair *p = &pairs[i];
@@ -263,32 +265,33 @@ rp_section_replacement(rp_ctx *c)
         bad |= tt_buf_puts(h, " from ") | rp_esc(h, turn) | tt_buf_puts(h, " on.</p>\n");
         sl[0] = c->cid[p->a];
         sl[1] = c->cid[p->b];
+        /* only the periods in which the group has text: the pair's own time line */
+        size_t nx = 0, mark = 0;
         for (size_t q = 0; q < s->np; q++) {
             size_t at = (p->k * c->nc + p->a) * s->np + q, bt = (p->k * c->nc + p->b) * s->np + q;
-            y[q] = s->tokens[at] > 0 ? s->count[at] * 10000 / s->tokens[at] : NAN;
-            y[s->np + q] = s->tokens[bt] > 0 ? s->count[bt] * 10000 / s->tokens[bt] : NAN;
-            cn[q] = s->count[at];
-            cn[s->np + q] = s->count[bt];
+            if (!(s->tokens[at] > 0))
+                continue;
+            y[nx] = s->count[at] * 10000 / s->tokens[at];
+            y[s->np + nx] = s->count[bt] * 10000 / s->tokens[bt];
+            cn[nx] = s->count[at];
+            cn[s->np + nx] = s->count[bt];
+            if (q == p->split)
+                mark = nx + 1;
+            xl[nx] = s->periods[q];
+            dc[nx++] = s->docs[p->k * s->np + q];
         }
+        memmove(y + nx, y + s->np, nx * sizeof *y); /* rp_lines reads [ser * nx + x] */
+        memmove(cn + nx, cn + s->np, nx * sizeof *cn);
         char name[300], title[600], row[300];
         snprintf(name, sizeof name, "replacement-%zu", i + 1);
         snprintf(title, sizeof title, "%s \xE2\x86\x92 %s (%s)", c->cid[p->a], c->cid[p->b], key);
         snprintf(row, sizeof row, "%s docs", key);
         const char *rl[1] = {row};
-        rp_lines lc = {name,
-                       title,
-                       "per 10,000 tokens",
-                       c->cid[p->b],
-                       s->np,
-                       2,
-                       (const char *const *)s->periods,
-                       sl,
-                       y,
-                       cn,
-                       1,
-                       rl,
-                       s->docs + p->k * s->np,
-                       860};
+        char ml[300];
+        snprintf(ml, sizeof ml, "turn: %s", turn);
+        rp_lines lc = {
+            name, title, "per 10,000 tokens", c->cid[p->b], nx, 2, xl, sl, y, cn, 1, rl, dc, 860,
+            mark, ml};
         bad |= rp_svg_lines(&c->svg, &lc);
         if (bad) {
             rc = rp_oom(c);
@@ -301,6 +304,6 @@ rp_section_replacement(rp_ctx *c)
     }
     if (!rc && tt_buf_puts(h, "</section>\n"))
         rc = rp_oom(c);
-    free(y), free(cn), free(pairs);
+    free(y), free(cn), free(dc), free(xl), free(pairs);
     return rc;
 }
