@@ -22,6 +22,17 @@ rp_oom(rp_ctx *c)
     return tt_error_set(c->err, TT_ENOMEM, "out of memory");
 }
 
+int
+rp_missing(rp_ctx *c, const char *file, const char *cols)
+{
+    tt_buf *b = &c->notes;
+    int bad = tt_buf_puts(b, "<p class=\"note warn\" data-missing=\"") | rp_esc(b, file);
+    bad |= tt_buf_puts(b, "\">") | rp_esc(b, file) | tt_buf_puts(b, " lacks the columns ") |
+           rp_esc(b, cols);
+    bad |= tt_buf_puts(b, " that this version reads: its section is left out.</p>\n");
+    return bad ? rp_oom(c) : 0;
+}
+
 const char *
 rp_path(rp_ctx *c, const char *name, char *buf, size_t n)
 {
@@ -565,6 +576,7 @@ ctx_free(rp_ctx *c)
     tt_strmap_free(&c->docix);
     tt_strmap_free(&c->cix);
     tt_buf_free(&c->html);
+    tt_buf_free(&c->notes);
     tt_buf_free(&c->svg);
 }
 
@@ -625,6 +637,7 @@ tt_report_write(const char *out_dir, const char *report_dir, const tt_report_opt
                tt_buf_puts(&sub, rj_str(rj_get(&c.run, "format_version"), "?"));
         bad |= rp_html_head(&page, "termtrace report", sub.data ? sub.data : "", c.toc_id,
                             c.toc_title, c.ntoc);
+        bad |= tt_buf_append(&page, c.notes.data ? c.notes.data : "", c.notes.len);
         bad |=
             tt_buf_append(&page, c.html.data ? c.html.data : "", c.html.len) | rp_html_tail(&page);
         rc = bad ? rp_oom(&c) : write_file(&c, "index.html", NULL, page.data, page.len);

@@ -69,8 +69,8 @@ rp_section_kwic(rp_ctx *c)
             col[i] = tt_tsv_col(t, colnames[i]);
         if (col[C_DOC] < 0 || col[C_CONCEPT] < 0 || col[C_SURFACE] < 0) {
             tt_tsv_close(t);
-            tt_error_set(c->err, TT_ESYNTAX, "needs the columns doc_id, concept_id and surface");
-            rc = tt_error_at(c->err, path, 1, 0);
+            rc = rp_missing(c, "hits.tsv", "doc_id, concept_id, surface");
+            all = 0;
             break;
         }
         while ((rc = tt_tsv_next(t, c->err)) == 1) {

@@ -77,8 +77,7 @@ rp_section_rates(rp_ctx *c)
             kc[nkc++] = (int)i;
     if (cc < 0 || cn < 0 || ct < 0) {
         tt_tsv_close(t);
-        tt_error_set(c->err, TT_ESYNTAX, "needs the columns concept_id, count and tokens");
-        return tt_error_at(c->err, path, 1, 0);
+        return rp_missing(c, "groups/country.tsv", "concept_id, count, tokens");
     }
     tt_strmap groups = {0};
     tt_buf key = {0};
@@ -273,10 +272,12 @@ rp_series_load(rp_ctx *c)
         int cp = tt_tsv_col(t, pcol);
         if (cc < 0 || cn < 0 || ct < 0 || cp < 0) {
             tt_tsv_close(t);
-            tt_error_set(c->err, TT_ESYNTAX, "needs the columns concept_id, %s, count and tokens",
-                         pcol);
-            rc = tt_error_at(c->err, path, 1, 0);
-            break;
+            tt_buf_free(&key);
+            tt_strmap_free(&pm);
+            tt_strmap_free(&km);
+            return rp_missing(c, s->source,
+                              pcol[0] == 'y' ? "concept_id, year, count, tokens"
+                                             : "concept_id, period, count, tokens");
         }
         if (pass == 0) {
             for (size_t i = 0; i < tt_tsv_ncols(t) && nkc < 16; i++)

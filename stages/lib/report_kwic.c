@@ -116,9 +116,7 @@ rp_section_keyness(rp_ctx *c)
         cra = tt_tsv_col(t, "per_10k_a"), crb = tt_tsv_col(t, "per_10k_b");
     if ((cc < 0 && cterm < 0) || ca < 0 || cb < 0 || cg < 0 || cl < 0) {
         tt_tsv_close(t);
-        tt_error_set(c->err, TT_ESYNTAX,
-                     "needs the columns concept_id, count_a, count_b, g2 and log_ratio");
-        return tt_error_at(c->err, path, 1, 0);
+        return rp_missing(c, "keyness.tsv", "concept_id, count_a, count_b, g2, log_ratio");
     }
     char ga[256] = "", gb[256] = "";
     const char *cmp = rj_str(rj_get(rj_get(&c->run, "options"), "compare"), "");
@@ -277,9 +275,7 @@ rp_section_cooc(rp_ctx *c)
         cn = tt_tsv_col(t, "count"), cd = tt_tsv_col(t, "log_dice");
     if (ca < 0 || cb < 0 || cn < 0 || cd < 0) {
         tt_tsv_close(t);
-        tt_error_set(c->err, TT_ESYNTAX,
-                     "needs the columns concept_a, concept_b, count and log_dice");
-        return tt_error_at(c->err, path, 1, 0);
+        return rp_missing(c, name, "concept_a, concept_b, count, log_dice");
     }
     size_t nc = c->nc;
     double *freq = calloc(nc + 1, sizeof *freq), *ld = malloc((nc * nc + 1) * sizeof *ld),

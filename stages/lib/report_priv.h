@@ -151,8 +151,9 @@ typedef struct rp_ctx {
     rp_series ser; /* filled by rp_section_time (also used by rp_section_replacement) */
     const char *toc_id[16], *toc_title[16];
     size_t ntoc;
-    tt_buf html; /* the page body */
-    tt_buf svg;  /* scratch for one chart */
+    tt_buf html;  /* the page body */
+    tt_buf notes; /* files left out (shown under the title) */
+    tt_buf svg;   /* scratch for one chart */
     int nfig;
 } rp_ctx;
 
@@ -165,6 +166,10 @@ const char *rp_clabel(const rp_ctx *c, size_t i);
 int rp_section_begin(rp_ctx *c, const char *id, const char *title);
 /* The value of docs.tsv column `col` for document d ("" when the column is missing). */
 const char *rp_doc_field(const rp_ctx *c, const rp_doc *d, const char *col);
+/* Notes under the page's title that file (of another shape than this version reads) lacks the
+ * columns cols, so its section is left out; returns 0 (or TT_ENOMEM). A report never fails for a
+ * file that a parallel change of the output format reshaped: it says what it left out. */
+int rp_missing(rp_ctx *c, const char *file, const char *cols);
 /* Sets c->err to "out of memory" and returns TT_ENOMEM. */
 int rp_oom(rp_ctx *c);
 /* Writes the chart in c->svg to report/<name>.svg and adds it as a figure to the page. Returns 0 or

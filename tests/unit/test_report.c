@@ -219,6 +219,15 @@ test_whole_report(void)
     CU_ASSERT_STRING_EQUAL(h, h2);
     free(h);
     free(h2);
+    /* a reshaped optional file: the section is left out and the page says so */
+    put("keyness.tsv", "concept_id\tcount_KZ\tcount_UZ\noralman\t6\t0\n");
+    CU_ASSERT_EQUAL_FATAL(tt_report_install(dir, NULL, &e), 0);
+    h = read_report("index.html");
+    CU_ASSERT_FATAL(h != NULL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "data-missing=\"keyness.tsv\">keyness.tsv lacks the columns"));
+    CU_ASSERT_PTR_NULL(strstr(h, "id=\"keyness\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "id=\"kwic\""));
+    free(h);
     /* an unknown context is refused; the previous report stays */
     tt_report_opts o = {0, "window9"};
     CU_ASSERT_EQUAL(tt_report_install(dir, &o, &e), TT_EUSAGE);

@@ -41,8 +41,10 @@ typedef struct tt_report_opts {
 /* Reads the output folder out_dir and writes index.html and the SVG files into the existing, empty
  * folder report_dir (each file written atomically, tt/atomic.h). Errors: TT_EIO (a file that cannot
  * be read or written, with its path; docs.tsv, concepts.tsv and run.json are required), TT_ESYNTAX
- * (a file without its required columns, or a run.json that does not parse, with the path),
- * TT_EUSAGE (an unknown context), TT_ENOMEM. */
+ * (docs.tsv or concepts.tsv without their key column, a bad escape in a file, or a run.json that
+ * does not parse, with the path), TT_EUSAGE (an unknown context), TT_ENOMEM. An optional file of
+ * another shape (without the columns a section needs) is not an error: the page says so under its
+ * title and leaves that section out. */
 int tt_report_write(const char *out_dir, const char *report_dir, const tt_report_opts *opts,
                     tt_error *err);
 
