@@ -53,23 +53,26 @@ group_name(const char *side, size_t n, char *out, size_t cap)
 }
 
 static int
-keyness_chart(rp_ctx *c, key_row *r, size_t n, int term, const char *ga, const char *gb)
+keyness_chart(rp_ctx *c, const key_row *rows, size_t n, int term, const char *ga, const char *gb)
 {
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
-        if (r[i].term == term)
-            r[m++] = r[i]; /* r is sorted by g2 already; compacts this kind to the front */
+        m += rows[i].term == term;
     if (!m)
         return 0;
     size_t show = m < MAX_KEY_ROWS ? m : MAX_KEY_ROWS;
-    qsort(r, show, sizeof *r, by_lr);
+    key_row *r = calloc(show, sizeof *r); /* shallow copies: the rows keep owning their ids */
     const char **ids = calloc(show, sizeof *ids), **lab = calloc(show, sizeof *lab);
     double *v = calloc(show, sizeof *v), *p = calloc(show, sizeof *p),
            *ca = calloc(show, sizeof *ca), *cb = calloc(show, sizeof *cb);
     int rc = 0;
-    if (!ids || !lab || !v || !p || !ca || !cb) {
+    if (!r || !ids || !lab || !v || !p || !ca || !cb) {
         rc = rp_oom(c);
     } else {
+        for (size_t i = 0, k = 0; i < n && k < show; i++) /* rows are sorted by G2: the strongest */
+            if (rows[i].term == term)
+                r[k++] = rows[i];
+        qsort(r, show, sizeof *r, by_lr);
         for (size_t i = 0; i < show; i++) {
             ids[i] = r[i].id;
             lab[i] = r[i].label;
@@ -94,7 +97,7 @@ keyness_chart(rp_ctx *c, key_row *r, size_t n, int term, const char *ga, const c
                                            "keyness.tsv)."
                                          : NULL);
     }
-    free(ids), free(lab), free(v), free(p), free(ca), free(cb);
+    free(r), free(ids), free(lab), free(v), free(p), free(ca), free(cb);
     return rc;
 }
 
@@ -228,10 +231,8 @@ rp_section_keyness(rp_ctx *c)
             rc = rp_oom(c);
         if (!rc)
             rc = keyness_chart(c, rows, n, 0, ga, gb);
-        if (!rc) { /* keyness_chart compacted and reordered the concept rows: sort the rest again */
-            qsort(rows, n, sizeof *rows, by_g2);
+        if (!rc)
             rc = keyness_chart(c, rows, n, 1, ga, gb);
-        }
         if (!rc && tt_buf_puts(h, "</section>\n"))
             rc = rp_oom(c);
     }

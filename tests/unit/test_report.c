@@ -159,9 +159,12 @@ make_folder(void)
                      "2010\tKZ\tkk\toralman\tоралман\toralman\t6\t1\n2021\tKZ\tkk\tkandas\tқандас\t"
                      "qandas\t5\t1\n");
     put("keyness.tsv",
-        "group_a\tgroup_b\tconcept_id\tcount_a\tcount_b\tper_10k_a\tper_10k_b\tg2\tchi2\tlog_ratio"
-        "\tpct_diff\tp_value\ncountry=KZ\tcountry=UZ\toralman\t6\t0\t300\t0\t5.2\t3\t3.1\t900\t0."
-        "02\n");
+        "group_a\tgroup_b\tconcept_id\tterm\tcount_a\tcount_b\tper_10k_a\tper_10k_b\tg2\tchi2"
+        "\tlog_ratio\tpct_diff\tp_value\n"
+        "country=KZ\tcountry=UZ\toralman\t\t6\t0\t300\t0\t5.2\t3\t3.1\t900\t0.02\n"
+        "country=KZ\tcountry=UZ\tkandas\t\t5\t0\t250\t0\t4.2\t3\t2.9\t800\t0.04\n"
+        "country=KZ\tcountry=UZ\t\tva\t0\t17\t0\t149\t35.1\t30\t-5.9\t-100\t3e-09\n"
+        "country=KZ\tcountry=UZ\t\tbilan\t0\t16\t0\t140\t33.0\t29\t-5.8\t-100\t8e-09\n");
     put("cooc.sentence.tsv", "concept_a\tconcept_b\tcount\tpmi\tlog_dice\tt_score\tg2\n"
                              "kandas\tkandas\t4\t0\t14\t0\t0\nkandas\toralman\t1\t0\t11.5\t0\t0\n"
                              "oralman\toralman\t5\t0\t14\t0\t0\n");
@@ -203,6 +206,8 @@ test_whole_report(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(h, "қандас (5)"));           /* forms.tsv `form` */
     CU_ASSERT_PTR_NOT_NULL(strstr(h, "skipped: not text"));    /* why skipped */
     CU_ASSERT_PTR_NOT_NULL(strstr(h, "data-concept=\"oralman\" data-log-ratio=\"3.1000\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "data-concept=\"va\" data-log-ratio=\"-5.9000\"")); /* terms */
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "Key terms: KZ against UZ"));
     CU_ASSERT_PTR_NOT_NULL(strstr(
         h, "data-concept=\"oralman\" data-group=\"KZ\" data-count=\"6\" data-per10k=\"300.0000\""));
     CU_ASSERT_PTR_NULL(strstr(h, "<th>execution"));                /* no execution timings */
