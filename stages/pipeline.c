@@ -27,6 +27,7 @@ int tt_tokenize_main(int argc, char **argv);
 int tt_match_main(int argc, char **argv);
 int tt_count_main(int argc, char **argv);
 int tt_export_main(int argc, char **argv);
+int tt_report_main(int argc, char **argv);
 
 static const char *const PROG = "termtrace";
 
@@ -50,7 +51,9 @@ static const char run_usage[] =
     "                      token that hits it skips its document, naming the entry\n"
     "  --regex-depth-limit N  limit: PCRE2 depth limit per token (default 1000)\n"
     "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
-    "  --quiet             no progress line\n" TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
+    "  --quiet             no progress line\n"
+    "  --report            also write report/index.html (one page with the charts; see pipeline report)\n"
+    TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -101,7 +104,7 @@ cmd_run(int argc, char **argv)
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
         {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
         {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           {"segmenter", 1, 0, 'S'},
-        TT_CLI_SHARED_OPTIONS,          {0, 0, 0, 0}};
+        {"report", 0, 0, 'P'},          TT_CLI_SHARED_OPTIONS,          {0, 0, 0, 0}};
     tt_run_config cfg;
     memset(&cfg, 0, sizeof cfg);
     tt_cli_opts co;
@@ -125,6 +128,7 @@ cmd_run(int argc, char **argv)
         case 'e': cfg.run.decode.encoding = optarg; break;
         case 'r': cfg.run.decode.replace_invalid = 1; break;
         case 'q': quiet = 1; break;
+        case 'P': cfg.report = 1; break;
         case 'S':
             if (tt_cli_segmenter(prog, optarg))
                 return TT_EXIT_USAGE;
@@ -181,6 +185,9 @@ cmd_run(int argc, char **argv)
         return tt_cli_usage(prog, "unexpected argument '%s'", argv[optind]);
     if (!cfg.corpus || !cfg.out)
         return tt_cli_usage(prog, "--corpus and --out are required");
+    if (cfg.report && cfg.shard_k)
+        return tt_cli_usage(prog, "--report applies to a whole run, not a shard: run 'pipeline report OUT' "
+                                  "after 'pipeline merge'");
     if (cfg.run.decode.encoding && !tt_encoding_canonical(cfg.run.decode.encoding))
         return tt_cli_usage(prog, "unknown encoding '%s'", cfg.run.decode.encoding);
     int rc0 = tt_cli_opts_done(prog, &co);
@@ -551,6 +558,7 @@ static const struct {
     {"shard", cmd_shard, "split a corpus into K shards (for a Slurm job array)"},
     {"merge", cmd_merge, "merge the partial outputs of K shards"},
     {"diff", cmd_diff, "what changed between two output folders"},
+    {"report", tt_report_main, "report/index.html: one page with the charts of an output folder"},
     {"decode", tt_decode_main, "stage 1: bytes in any encoding -> UTF-8 text stream"},
     {"normalize", tt_normalize_main, "stage 2: NFC text as written, script detection"},
     {"tokenize", tt_tokenize_main, "stage 3: words, sentences, articles, match forms"},

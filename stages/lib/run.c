@@ -10,6 +10,7 @@
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/partial.h"
+#include "tt/report.h"
 #include "tt/segment.h"
 
 #include <dirent.h>
@@ -715,6 +716,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         rc = tt_partial_finish(pw, extra.data, err);
     else
         rc = tt_exporter_finish(ex, err);
+    if (!rc && !pw && cfg->report)
+        rc = tt_report_create(tmp, NULL, err);
     if (rc)
         goto done;
     if ((rc = tt_install_dir(tmp, cfg->out, err)))

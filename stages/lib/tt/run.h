@@ -49,6 +49,7 @@ typedef struct tt_run_config {
     uint64_t regex_match_limit;  /* PCRE2 match limit per token (tt_lexicon_opts), 0 = default */
     uint32_t regex_depth_limit;  /* PCRE2 depth limit, 0 = default */
     size_t max_lexicon_entries;  /* 0 = default */
+    int report;                  /* also write report/ (tt/report.h) into the output before it is installed */
 } tt_run_config;
 
 typedef struct tt_run_result {
