@@ -22,6 +22,9 @@
 #include "tt/common.h"
 #include "tt/count.h"
 #include "tt/export.h"
+/* the filesystem helpers (tt_install_dir, tt_clean_stale, tt_rmtree) moved to tt/fs.h; included here so that
+ * callers that took them from this header still compile */
+#include "tt/fs.h"
 #include "tt/worker.h"
 
 /* Called for every skipped document (in doc_id order) and for progress. The library prints nothing. */
