@@ -4,7 +4,7 @@
 set -eu
 build="build-essential pkg-config libicu-dev libpcre2-dev zlib1g-dev libcunit1-dev libstemmer-dev libxml2-dev \
 libpoppler-glib-dev libzip-dev libcmark-dev libyaml-dev"
-tests="icu-devtools pcre2-utils clang libclang-rt-14-dev valgrind python3-scipy python3-pandas python3-numpy \
+tests="icu-devtools pcre2-utils chromium clang libclang-rt-14-dev valgrind python3-scipy python3-pandas python3-numpy \
 r-base-core r-cran-matrix time"
 pkgs=$build
 [ "${1:-}" = "--all" ] && pkgs="$build $tests"

@@ -546,3 +546,14 @@ tt_read_in_note(const tt_read_doc *doc, uint64_t start, uint64_t end)
     }
     return doc->notes[lo].start <= start && end <= doc->notes[lo].end;
 }
+
+uint32_t
+tt_count_ff(const char *s, size_t *pos, size_t upto)
+{
+    uint32_t k = 0;
+    for (size_t i = *pos; i < upto; i++)
+        k += s[i] == '\f';
+    if (upto > *pos)
+        *pos = upto;
+    return k;
+}

@@ -127,6 +127,11 @@ void tt_read_doc_free(tt_read_doc *doc);
  * for the hit role `note` (outputs.md "Additions"): a hit for which this is 1 gets role note. */
 int tt_read_in_note(const tt_read_doc *doc, uint64_t start, uint64_t end);
 
+/* Page counting in paged text (pages separated by \f): the number of form feeds in s[*pos..upto), and *pos
+ * moves to upto (when it is past *pos). Hits come in order, so one pass over a piece serves them all (the worker
+ * and tt-match number the pages of hits so). */
+uint32_t tt_count_ff(const char *s, size_t *pos, size_t upto);
+
 /* The value doc's front matter gives for manifest column `col`, or NULL. Borrowed. */
 const char *tt_read_meta(const tt_read_doc *doc, const char *col);
 

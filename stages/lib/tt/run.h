@@ -22,6 +22,9 @@
 #include "tt/common.h"
 #include "tt/count.h"
 #include "tt/export.h"
+/* the filesystem helpers (tt_install_dir, tt_clean_stale, tt_rmtree) moved to tt/fs.h; included here so that
+ * callers that took them from this header still compile */
+#include "tt/fs.h"
 #include "tt/worker.h"
 
 /* Called for every skipped document (in doc_id order) and for progress. The library prints nothing. */
@@ -30,6 +33,8 @@ typedef struct tt_run_callbacks {
     /* done/total documents, bytes of raw input done, seconds since start */
     void (*progress)(void *ctx, size_t done, size_t total, uint64_t bytes, double seconds);
     void *ctx;
+    /* a warning while the corpus is read (a file skipped by the folder walk, a language detected as und) */
+    void (*warning)(void *ctx, const tt_error *w);
 } tt_run_callbacks;
 
 typedef struct tt_run_config {
@@ -47,6 +52,7 @@ typedef struct tt_run_config {
     uint64_t regex_match_limit;  /* PCRE2 match limit per token (tt_lexicon_opts), 0 = default */
     uint32_t regex_depth_limit;  /* PCRE2 depth limit, 0 = default */
     size_t max_lexicon_entries;  /* 0 = default */
+    int report;                  /* also write report/ (tt/report.h) into the output before it is installed */
 } tt_run_config;
 
 typedef struct tt_run_result {
@@ -64,16 +70,5 @@ int tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *
  * Checks that the parts come from the same lexicon, manifest and options and that every shard 0..k-1 is there
  * once (TT_EUSAGE naming the missing or duplicate shard otherwise). */
 int tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result *res, tt_error *err);
-
-/* Swaps a finished temporary folder tmp into place at out: atomically (renameat2 RENAME_EXCHANGE) where out
- * exists, then removes the previous output; a plain rename where it does not. */
-int tt_install_dir(const char *tmp, const char *out, tt_error *err);
-
-/* Removes the temporary folders that killed runs left beside out ("<out>.tmp-PID" whose process is gone).
- * A live run's folder is never touched. */
-void tt_clean_stale(const char *out);
-
-/* Removes a folder tree (used for temporary folders). Returns 0 or TT_EIO. */
-int tt_rmtree(const char *path);
 
 #endif
