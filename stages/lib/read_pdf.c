@@ -67,9 +67,9 @@ line_key(const char *s, size_t n)
 static int
 add_edges(cand **cs, size_t *nc, size_t *cap, const char *s, size_t n, uint64_t base, uint32_t page)
 {
-    size_t ls[64], le[64],
-        nl = 0; /* non-empty lines: the first EDGE_LINES and a ring of the last ones */
-    size_t ring_s[EDGE_LINES], ring_e[EDGE_LINES], nring = 0;
+    /* non-empty lines: the first EDGE_LINES and a ring of the last ones */
+    size_t ls[64] = {0}, le[64] = {0}, nl = 0;
+    size_t ring_s[EDGE_LINES] = {0}, ring_e[EDGE_LINES] = {0}, nring = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && s[j] != '\n')
