@@ -8,7 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <cmark.h>
+#include <libxml/xmlversion.h>
+#include <poppler-features.h>
 #include <unicode/unorm2.h>
+#include <yaml.h>
+#include <zip.h>
 #include <unicode/ustring.h>
 
 #include "read_impl.h"
@@ -556,4 +561,33 @@ tt_count_ff(const char *s, size_t *pos, size_t upto)
     if (upto > *pos)
         *pos = upto;
     return k;
+}
+
+static char poppler_version[32];
+static pthread_once_t poppler_version_once = PTHREAD_ONCE_INIT;
+
+static void
+poppler_version_make(void)
+{
+    snprintf(poppler_version, sizeof poppler_version, "%d.%d.%d", POPPLER_MAJOR_VERSION, POPPLER_MINOR_VERSION,
+             POPPLER_MICRO_VERSION);
+}
+
+const char *
+tt_read_lib_version(const char *lib)
+{
+    if (!strcmp(lib, "libxml2"))
+        return LIBXML_DOTTED_VERSION;
+    if (!strcmp(lib, "libzip"))
+        return zip_libzip_version();
+    if (!strcmp(lib, "cmark"))
+        return cmark_version_string();
+    if (!strcmp(lib, "libyaml"))
+        return yaml_get_version_string();
+    if (!strcmp(lib, "poppler"))
+    {
+        pthread_once(&poppler_version_once, poppler_version_make);
+        return poppler_version;
+    }
+    return "";
 }

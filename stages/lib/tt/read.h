@@ -139,7 +139,9 @@ const char *tt_read_meta(const tt_read_doc *doc, const char *col);
  * --html-select and the manifest column before anything is read. */
 int tt_read_xpath_ok(const char *xpath, tt_error *err);
 
-/* Versions of the libraries the readers use ("libxml2 2.9.14", ...), for run.json. Static strings. */
-const char *tt_read_lib_versions(void);
+/* The version of a library the readers use, for run.json: lib is "libxml2", "libzip", "cmark", "libyaml" (the
+ * versions running) or "poppler" (the version built against: it is loaded on the first PDF). Static string; ""
+ * for another name. */
+const char *tt_read_lib_version(const char *lib);
 
 #endif
