@@ -1,4 +1,4 @@
-# t190: the same real text (../shared/corpus, en/kk/ru/uz) given as .txt, HTML (a script, a navigation bar and a
+# t195: the same real text (../shared/corpus, en/kk/ru/uz) given as .txt, HTML (a script, a navigation bar and a
 # footer around the body, read with --html-select), DOCX (runs cut inside words, a tracked deletion, a field code),
 # ODT (spans, tracked changes), Markdown (front matter) and PDF (printed by headless Chromium, several pages) counts
 # the same tf and the same tokens; PDF hits carry pages; docs.tsv says the format and the page count; the real
