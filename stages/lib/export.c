@@ -377,14 +377,15 @@ open_streams(tt_exporter *ex, tt_error *err)
     for (size_t i = 1; i < ex->o.nmanifest_columns; i++)
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ex->o.manifest_columns[i], strlen(ex->o.manifest_columns[i])))
             return oom(err);
-    if (tt_buf_puts(b, "\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\n"))
+    if (tt_buf_puts(b, "\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used"
+                       "\thits_text\thits_quoted\thits_note\thits_repealed\n"))
         return oom(err);
     if ((rc = put_buf(ex->docs.f, b, err)))
         return rc;
     static const char *const tfh[] = {"doc_id", "concept_id", "count", "per_10k"};
     static const char *const hh[] = {"doc_id", "concept_id", "entry", "start", "end",
-                                     "sentence", "article", "surface", "left", "right"};
-    if ((rc = write_header(&ex->tf, tfh, 4, err)) || (rc = write_header(&ex->hits, hh, 10, err)))
+                                     "sentence", "article", "surface", "left", "right", "role"};
+    if ((rc = write_header(&ex->tf, tfh, 4, err)) || (rc = write_header(&ex->hits, hh, 11, err)))
         return rc;
     if (!(ex->tfmtx = scratch_file(ex, err)) || !(ex->skipped = scratch_file(ex, err)) ||
         !(ex->perdoc = scratch_file(ex, err)))
@@ -711,7 +712,16 @@ begin_body(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     size_t sun = 0;
     const char *su = kv_get(&ex->stat, "script_used", &sun);
     if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, status, stn) || tt_buf_putc(b, '\t') ||
-        tt_buf_put_tsv(b, su ? su : "", su ? sun : 0) || tt_buf_putc(b, '\n'))
+        tt_buf_put_tsv(b, su ? su : "", su ? sun : 0))
+        return oom(err);
+    static const char *const rcols[] = {"hits_text", "hits_quoted", "hits_note", "hits_repealed"};
+    for (size_t i = 0; i < sizeof rcols / sizeof rcols[0]; i++) {
+        size_t n = 0;
+        const char *v = kv_get(&ex->stat, rcols[i], &n);
+        if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, v ? v : "0", v ? n : 1))
+            return oom(err);
+    }
+    if (tt_buf_putc(b, '\n'))
         return oom(err);
     int rc = put_buf(ex->docs.f, b, err);
     if (rc || (rc = record_stats(ex, id, idn, err)))
@@ -895,15 +905,19 @@ add_hit(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     tt_buf_reset(b);
     if (tt_buf_put_tsv(b, id, idn))
         return oom(err);
-    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form) */
+    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form) + role */
+    if (tt_role_parse(ln->f[10], ln->n[10]) < 0)
+        return bad_line(err, ln, "unknown role '%s'", ln->f[10]);
     for (size_t i = 0; i < 9; i++)
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[i], ln->n[i]))
             return oom(err);
-    if (tt_buf_putc(b, '\n'))
+    if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[10], ln->n[10]) || tt_buf_putc(b, '\n'))
         return oom(err);
     int rc = put_buf(ex->hits.f, b, err);
     if (rc || !ex->period_kind)
         return rc;
+    if (!ex->o.count_all && strcmp(ln->f[10], "text") != 0)
+        return 0; /* forms.tsv counts what the counts count */
     /* forms.tsv key: column as 8 hex digits (sorts in column order), then the printed columns */
     tt_buf_reset(b);
     if (tt_buf_printf(b, "%08x\t", (unsigned)col) || tt_buf_put_tsv(b, ln->f[0], ln->n[0]) ||

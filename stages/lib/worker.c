@@ -3,6 +3,7 @@
 #include "tt/worker.h"
 
 #include "tt/norm.h"
+#include "tt/roles.h"
 #include "tt/stem.h"
 #include "tt/tokenize.h"
 #include "tt/utf8.h"
@@ -20,6 +21,7 @@ struct tt_worker {
     tt_matcher *mt;
     tt_counter *ct;
     tt_stemmer *st;
+    tt_rolefinder *rf;
     const char **concept_ids;
     tt_tokseq ts;
     tt_buf raw, nfc, left, right, form, term, status;
@@ -87,6 +89,8 @@ tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt
     if (!rc)
         rc = tt_matcher_new(&w->mt, lx, err);
     if (!rc)
+        rc = tt_rolefinder_new(&w->rf, opts->data_dir, err);
+    if (!rc)
         rc = tt_counter_new(&w->ct, w->concept_ids, nc, &opts->count, err);
     if (!rc && opts->count.vocab && opts->count.stem)
         rc = tt_stemmer_new(&w->st, opts->data_dir, err);
@@ -108,6 +112,7 @@ tt_worker_free(tt_worker *w)
     tt_matcher_free(w->mt);
     tt_counter_free(w->ct);
     tt_stemmer_free(w->st);
+    tt_rolefinder_free(w->rf);
     free(w->concept_ids);
     tt_tokseq_free(&w->ts);
     tt_buf_free(&w->raw);
@@ -203,6 +208,9 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     if ((rc = tt_matcher_run(w->mt, ds->d->lang, &w->ts, w->opts.overlap, &w->hits, &w->nhits,
                              &w->caphits, err)))
         return rc;
+    if ((w->nhits || w->opts.count.vocab) &&
+        (rc = tt_rolefinder_piece(w->rf, w->nfc.data, w->nfc.len, ds->nfc_total, &w->ts, err)))
+        return rc;
     double t3 = now_cpu();
     w->times.match += t3 - t2;
     size_t kw = w->opts.count.kwic_chars ? w->opts.count.kwic_chars : 40;
@@ -224,7 +232,11 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
         }
         tt_entry_info ei;
         tt_lexicon_entry(w->lx, h->entry, &ei);
+        tt_role role;
+        if ((rc = tt_rolefinder_role(w->rf, h->first, &role, err)))
+            return rc;
         tt_dochit dh = {
+            .role = role,
             .concept_id = w->concept_ids[h->concept],
             .concept = h->concept,
             .entry = ei.text,
@@ -257,6 +269,13 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
             size_t tl = tk->match_len;
             if (tl == 0)
                 continue;
+            if (!w->opts.count.count_all) {
+                tt_role role;
+                if ((rc = tt_rolefinder_role(w->rf, i, &role, err)))
+                    return rc;
+                if (role != TT_ROLE_TEXT)
+                    continue; /* the vocabulary counts what the document uses */
+            }
             if (w->st) {
                 tt_buf_reset(&w->term);
                 if ((rc = tt_stem(w->st, ds->d->lang, term, tl, &w->term, err)))
@@ -342,6 +361,7 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
     docstate ds = {.d = d, .script = d->script, .first_piece = 1};
     tt_tokseq_reset_doc(&w->ts);
     tt_counter_begin(w->ct);
+    tt_rolefinder_begin(w->rf, d->lang);
     tt_buf_reset(&w->raw);
     double t0 = now_cpu();
     int rc = tt_decoder_open(&dec, d->fullpath, &dop, err);
