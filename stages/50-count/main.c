@@ -4,6 +4,7 @@
 #include "tt/count.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
+#include "tt/roles.h"
 #include "tt/stem.h"
 #include "tt/stream.h"
 #include "tt/worker.h"
@@ -14,10 +15,13 @@
 #include <string.h>
 
 static const char usage[] =
-    "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N]] [--kwic N] < hits-stream > docres\n"
+    "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N]] [--kwic N] [--count text|all]\n"
+    "                < hits-stream > docres\n"
     "Counts each document's hits: concept frequencies, co-occurrence in each context of LIST\n"
     "(default window5,sentence,document; also windowN, wwindowN (weighted 1/d), paragraph, article),\n"
-    "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams).\n" TT_EXIT_CODES_HELP;
+    "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams).\n"
+    "Counts take the hits and tokens whose role is `text` (the document uses the word); --count all takes\n"
+    "quoted, note and repealed ones too (every hit is listed whatever counts).\n" TT_EXIT_CODES_HELP;
 
 typedef struct kv {
     char *k, *v;
@@ -26,7 +30,7 @@ typedef struct kv {
 typedef struct cctx {
     tt_counter *ct;
     tt_stemmer *st;
-    int vocab;
+    int vocab, count_all;
     tt_lang lang;
     kv *meta, *stat;
     size_t nmeta, nstat, capmeta, capstat;
@@ -132,7 +136,7 @@ tt_count_main(int argc, char **argv)
 {
     const char *prog = "tt-count";
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"cooc", 1, 0, 'c'},  {"vocab", 0, 0, 'v'}, {"stem", 0, 0, 's'},
-                                       {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"help", 0, 0, 'h'},
+                                       {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"count", 1, 0, 'a'}, {"help", 0, 0, 'h'},
                                        {0, 0, 0, 0}};
     const char *cooc = "window5,sentence,document", *lexicon = NULL;
     tt_count_opts co = {0};
@@ -155,6 +159,12 @@ tt_count_main(int argc, char **argv)
                 return TT_EXIT_USAGE;
             co.kwic_chars = (size_t)v;
             break;
+        case 'a':
+            if (!strcmp(optarg, "all"))
+                co.count_all = 1;
+            else if (strcmp(optarg, "text") != 0)
+                return tt_cli_usage(prog, "--count is 'text' or 'all', not '%s'", optarg);
+            break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
         default: return tt_cli_usage(prog, "bad option");
         }
@@ -172,6 +182,7 @@ tt_count_main(int argc, char **argv)
     cctx c;
     memset(&c, 0, sizeof c);
     c.vocab = co.vocab;
+    c.count_all = co.count_all;
     if (!lexicon)
         return tt_cli_usage(prog, "--lexicon is required (it gives the concepts' column order)");
     tt_normalizer *nz = NULL;
@@ -225,6 +236,9 @@ tt_count_main(int argc, char **argv)
             c.ntok++;
             if (!c.vocab || rec.n[6] == 0)
                 break;
+            uint32_t flags = (uint32_t)strtoul(rec.f[5], NULL, 10);
+            if (!c.count_all && (flags >> TT_TOK_ROLE_SHIFT & 3) != TT_ROLE_TEXT)
+                break; /* the vocabulary counts what the document uses */
             const char *term = rec.f[6];
             size_t tl = rec.n[6];
             if (c.st) {
@@ -265,10 +279,22 @@ tt_count_main(int argc, char **argv)
                 .right_len = rec.n[13],
                 .form = rec.f[14],
                 .form_len = rec.n[14],
+                .name = (uint32_t)strtoul(rec.f[16], NULL, 10),
             };
+            int role = tt_role_parse(rec.f[15], rec.n[15]);
+            if (role < 0) {
+                tt_error_set(&err, TT_ESYNTAX, "hit with an unknown role '%s'", rec.f[15]);
+                tt_error_at(&err, r.name, r.line, 0);
+                rc = TT_ESYNTAX;
+                break;
+            }
+            h.role = (tt_role)role;
             rc = tt_counter_hit(c.ct, &h, &err);
             break;
         }
+        case TT_REC_NAME:
+            rc = tt_counter_name(c.ct, (uint32_t)strtoul(rec.f[0], NULL, 10), &err);
+            break;
         case TT_REC_ENDDOC:
             if (!started)
                 break;

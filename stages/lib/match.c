@@ -184,6 +184,9 @@ struct tt_matcher {
     rawhit *hits, *excl;
     size_t nh, caph, nx, capx;
     tt_buf key, why;
+    uint32_t *cname;  /* per token of the sentence: 1 + the name exclusion it meets at a sentence start, or 0 */
+    uint32_t *names;  /* 1 + the name exclusions (case=proper) met mid-sentence since tt_matcher_names_reset */
+    size_t nnames, capnames;
 };
 
 int
@@ -249,6 +252,8 @@ tt_matcher_free(tt_matcher *m)
     free(m->cnum);
     free(m->cflg);
     free(m->hits);
+    free(m->cname);
+    free(m->names);
     free(m->excl);
     tt_buf_free(&m->key);
     tt_buf_free(&m->why);
@@ -629,15 +634,24 @@ case_ok(int ccase, uint32_t tflags)
  * the condition is on the first token); a single-word exclusion whose condition holds removes its concept's
  * candidates, as collect() does for unconditional ones. Returns the new count; order is kept. */
 static uint32_t
-case_filter(const tt_lexicon *lx, uint32_t *v, uint32_t n, uint32_t tflags)
+case_filter(const tt_lexicon *lx, uint32_t *v, uint32_t n, uint32_t tflags, uint32_t *seen, uint32_t *cand)
 {
     uint32_t exc[16], nexc = 0, k = 0;
     int overflow = 0;
+    *seen = *cand = 0;
     for (uint32_t i = 0; i < n; i++) {
         const lx_target *t = &lx->targets[v[i]];
         const lx_entry *e = &lx->entries[t->entry];
         if (!e->ccase)
             continue;
+        /* one sense per document: a name exclusion met mid-sentence (seen), or at a sentence start by a
+           capitalised token, where it decides only if the document uses the name elsewhere (cand) */
+        if (e->ccase == LX_CASE_PROPER && e->exclude && e->nparts == 1) {
+            if (case_ok(e->ccase, tflags))
+                *seen = t->entry + 1;
+            else if ((tflags & (TT_TOK_CAPITAL | TT_TOK_SENT_START)) == (TT_TOK_CAPITAL | TT_TOK_SENT_START))
+                *cand = t->entry + 1;
+        }
         if (!case_ok(e->ccase, tflags)) {
             if (e->nparts == 1 || t->part == 0)
                 v[i] = UINT32_MAX; /* condition fails: drop this target */
@@ -799,7 +813,48 @@ cmp_all(const void *a, const void *b)
 }
 
 static int
-out_hit(tt_hit **hits, size_t *nhits, size_t *caphits, const rawhit *h, size_t base)
+name_add(tt_matcher *m, uint32_t key)
+{
+    for (size_t i = 0; i < m->nnames; i++)
+        if (m->names[i] == key)
+            return 0;
+    if (m->nnames == m->capnames) {
+        size_t n = m->capnames ? 2 * m->capnames : 8;
+        uint32_t *p = realloc(m->names, n * sizeof *p);
+        if (!p)
+            return TT_ENOMEM;
+        m->names = p;
+        m->capnames = n;
+    }
+    m->names[m->nnames++] = key;
+    return 0;
+}
+
+void
+tt_matcher_names_reset(tt_matcher *m)
+{
+    m->nnames = 0;
+}
+
+size_t
+tt_matcher_names(const tt_matcher *m, const uint32_t **keys)
+{
+    *keys = m->names;
+    return m->nnames;
+}
+
+/* The name key of a hit (tt_hit.name): a token of it met, at a sentence start, a name exclusion of its concept. */
+static uint32_t
+hit_name(const tt_matcher *m, const rawhit *h)
+{
+    for (uint32_t q = h->first; q <= h->last; q++)
+        if (m->cname[q] && m->lx->entries[m->cname[q] - 1].concept == h->concept)
+            return m->cname[q];
+    return 0;
+}
+
+static int
+out_hit(tt_hit **hits, size_t *nhits, size_t *caphits, const rawhit *h, size_t base, uint32_t name)
 {
     if (*nhits == *caphits) {
         size_t nc = *caphits ? *caphits * 2 : 64;
@@ -814,6 +869,7 @@ out_hit(tt_hit **hits, size_t *nhits, size_t *caphits, const rawhit *h, size_t b
     o->entry = h->entry;
     o->first = (uint32_t)(base + h->first);
     o->last = (uint32_t)(base + h->last);
+    o->name = name;
     return 0;
 }
 
@@ -834,7 +890,10 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         uint32_t *nf = realloc(m->cflg, nc * sizeof *nf);
         if (nf)
             m->cflg = nf;
-        if (!no || !nn || !nf)
+        uint32_t *nm = realloc(m->cname, nc * sizeof *nm);
+        if (nm)
+            m->cname = nm;
+        if (!no || !nn || !nf || !nm)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->capc = nc;
     }
@@ -854,8 +913,14 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         m->coff[i] = m->ncand;
         m->cnum[i] = l->n - 1;
         memcpy(m->cand + m->ncand, l->v + 1, (l->n - 1) * sizeof *m->cand);
-        if (l->v[0] & F_CASE) /* the type's list is case-free: this token's case applies to its copy */
-            m->cnum[i] = case_filter(lx, m->cand + m->ncand, m->cnum[i], ts->tok[a + i].flags);
+        m->cname[i] = 0;
+        if (l->v[0] & F_CASE) { /* the type's list is case-free: this token's case applies to its copy */
+            uint32_t seen;
+            m->cnum[i] = case_filter(lx, m->cand + m->ncand, m->cnum[i], ts->tok[a + i].flags, &seen,
+                                     &m->cname[i]);
+            if (seen && name_add(m, seen))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+        }
         m->ncand += m->cnum[i];
     }
     m->nh = m->nx = 0;
@@ -903,7 +968,7 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
             if (i && m->hits[i].first == m->hits[i - 1].first && m->hits[i].last == m->hits[i - 1].last &&
                 m->hits[i].concept == m->hits[i - 1].concept)
                 continue;
-            if (out_hit(hits, nhits, caphits, &m->hits[i], a))
+            if (out_hit(hits, nhits, caphits, &m->hits[i], a, hit_name(m, &m->hits[i])))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
         }
         return 0;
@@ -913,7 +978,7 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
     for (size_t i = 0; i < m->nh; i++) {
         if ((long)m->hits[i].first <= end)
             continue;
-        if (out_hit(hits, nhits, caphits, &m->hits[i], a))
+        if (out_hit(hits, nhits, caphits, &m->hits[i], a, hit_name(m, &m->hits[i])))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         end = (long)m->hits[i].last;
     }

@@ -208,8 +208,7 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     if ((rc = tt_matcher_run(w->mt, ds->d->lang, &w->ts, w->opts.overlap, &w->hits, &w->nhits,
                              &w->caphits, err)))
         return rc;
-    if ((w->nhits || w->opts.count.vocab) &&
-        (rc = tt_rolefinder_piece(w->rf, w->nfc.data, w->nfc.len, ds->nfc_total, &w->ts, err)))
+    if ((rc = tt_rolefinder_piece(w->rf, w->nfc.data, w->nfc.len, ds->nfc_total, &w->ts, err)))
         return rc;
     double t3 = now_cpu();
     w->times.match += t3 - t2;
@@ -237,6 +236,7 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
             return rc;
         tt_dochit dh = {
             .role = role,
+            .name = h->name,
             .concept_id = w->concept_ids[h->concept],
             .concept = h->concept,
             .entry = ei.text,
@@ -362,6 +362,7 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
     tt_tokseq_reset_doc(&w->ts);
     tt_counter_begin(w->ct);
     tt_rolefinder_begin(w->rf, d->lang);
+    tt_matcher_names_reset(w->mt);
     tt_buf_reset(&w->raw);
     double t0 = now_cpu();
     int rc = tt_decoder_open(&dec, d->fullpath, &dop, err);
@@ -414,6 +415,10 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
         tt_counter_begin(w->ct);
     } else {
         nomem |= tt_buf_puts(&w->status, "ok");
+        const uint32_t *keys;
+        size_t nk = tt_matcher_names(w->mt, &keys);
+        for (size_t i = 0; i < nk && !nomem; i++)
+            nomem |= tt_counter_name(w->ct, keys[i], err) != 0;
     }
     if (nomem) { /* a record without its status would be silently wrong */
         tt_decoder_free(dec);

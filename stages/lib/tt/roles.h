@@ -35,6 +35,10 @@ const char *tt_role_name(tt_role r);
 /* The role named s[0..n), or -1. */
 int tt_role_parse(const char *s, size_t n);
 
+/* In a `hits` stream (tt-match -> tt-count), a tok record's flags carry its role in bits 7-8 (role << 7), so
+ * that tt-count's vocabulary can leave out what the document does not use. */
+#define TT_TOK_ROLE_SHIFT 7
+
 typedef struct tt_rolefinder tt_rolefinder;
 
 /* Loads and compiles <data_dir>/roles/{kk,uz,ru,en}.tsv (data_dir NULL = tt_data_dir()). Errors: TT_EIO (a
