@@ -296,6 +296,8 @@ line_start(const tt_rolefinder *f, size_t a, size_t lo)
     for (size_t i = a; i > lo; i--)
         if (f->text[i - 1] == '\n')
             return i;
+    while (lo < a && ((unsigned char)f->text[lo] & 0xC0) == 0x80)
+        lo++; /* a cut line starts at a character */
     return lo;
 }
 
@@ -377,7 +379,7 @@ line_role(tt_rolefinder *f, tt_error *err)
     }
     /* the previous non-blank line opens a note that takes the next line (Примечание ИЗПИ!) */
     size_t e = f->ls;
-    while (e > 0) {
+    while (e > 0 && f->text[e - 1] == '\n') {
         size_t s = line_start(f, e - 1, 0);
         if (!blank(f, s, e - 1)) {
             if ((r = line_rule(f, K_NOTE, R_NEXT, s, e - 1, NULL, err)) > 0)
