@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 
 #include "lexicon_priv.h"
+#include "tt/map.h"
 
 /* the type cache is dropped and rebuilt when it grows past this many types */
 #define CACHE_MAX_TYPES (1u << 21)
@@ -184,9 +185,11 @@ struct tt_matcher {
     rawhit *hits, *excl;
     size_t nh, caph, nx, capx;
     tt_buf key, why;
-    uint32_t *cname;  /* per token of the sentence: 1 + the name exclusion it meets at a sentence start, or 0 */
-    uint32_t *names;  /* 1 + the name exclusions (case=proper) met mid-sentence since tt_matcher_names_reset */
+    uint32_t *cname;  /* per token of the sentence: the name key it has at a sentence start, or 0 */
+    uint32_t *names;  /* the name keys met mid-sentence since tt_matcher_names_reset */
     size_t nnames, capnames;
+    tt_strmap namekeys; /* per document: (name exclusion entry, match form) -> key - 1 */
+    tt_buf nkey;
 };
 
 int
@@ -254,6 +257,8 @@ tt_matcher_free(tt_matcher *m)
     free(m->hits);
     free(m->cname);
     free(m->names);
+    tt_strmap_free(&m->namekeys);
+    tt_buf_free(&m->nkey);
     free(m->excl);
     tt_buf_free(&m->key);
     tt_buf_free(&m->why);
@@ -830,10 +835,27 @@ name_add(tt_matcher *m, uint32_t key)
     return 0;
 }
 
+/* The document's key of (name exclusion entry e1 = entry + 1, match form): the same form of the same name is
+ * one key (one sense per document: the same form, not another inflection, at a sentence start). seen: the
+ * token meets the exclusion mid-sentence, so the key joins the document's names. */
+static int
+name_key(tt_matcher *m, uint32_t e1, const char *form, size_t n, int seen, uint32_t *key)
+{
+    tt_buf *b = &m->nkey;
+    tt_buf_reset(b);
+    size_t idx;
+    if (tt_buf_append(b, (const char *)&e1, sizeof e1) || tt_buf_append(b, form, n) ||
+        tt_strmap_intern(&m->namekeys, b->data, b->len, &idx, NULL))
+        return TT_ENOMEM;
+    *key = (uint32_t)idx + 1;
+    return seen ? name_add(m, *key) : 0;
+}
+
 void
 tt_matcher_names_reset(tt_matcher *m)
 {
     m->nnames = 0;
+    tt_strmap_reset(&m->namekeys);
 }
 
 size_t
@@ -847,9 +869,15 @@ tt_matcher_names(const tt_matcher *m, const uint32_t **keys)
 static uint32_t
 hit_name(const tt_matcher *m, const rawhit *h)
 {
-    for (uint32_t q = h->first; q <= h->last; q++)
-        if (m->cname[q] && m->lx->entries[m->cname[q] - 1].concept == h->concept)
+    for (uint32_t q = h->first; q <= h->last; q++) {
+        if (!m->cname[q])
+            continue;
+        uint32_t e1;
+        size_t kn;
+        memcpy(&e1, tt_strmap_key(&m->namekeys, m->cname[q] - 1, &kn), sizeof e1);
+        if (m->lx->entries[e1 - 1].concept == h->concept)
             return m->cname[q];
+    }
     return 0;
 }
 
@@ -915,11 +943,14 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         memcpy(m->cand + m->ncand, l->v + 1, (l->n - 1) * sizeof *m->cand);
         m->cname[i] = 0;
         if (l->v[0] & F_CASE) { /* the type's list is case-free: this token's case applies to its copy */
-            uint32_t seen;
-            m->cnum[i] = case_filter(lx, m->cand + m->ncand, m->cnum[i], ts->tok[a + i].flags, &seen,
-                                     &m->cname[i]);
-            if (seen && name_add(m, seen))
+            uint32_t seen, cand;
+            const tt_token *tk = &ts->tok[a + i];
+            m->cnum[i] = case_filter(lx, m->cand + m->ncand, m->cnum[i], tk->flags, &seen, &cand);
+            if ((seen || cand) && name_key(m, seen ? seen : cand, ts->forms.data + tk->match_off, tk->match_len,
+                                           seen != 0, &m->cname[i]))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
+            if (seen)
+                m->cname[i] = 0;
         }
         m->ncand += m->cnum[i];
     }
