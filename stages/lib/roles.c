@@ -240,11 +240,13 @@ tt_rolefinder_begin(tt_rolefinder *f, tt_lang lang)
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
 }
 
-/* Runs rule ru on text[0..len) from offset at. Returns 1 (match: [*m0, *m1)), 0 (none) or TT_EPCRE. */
+/* Runs rule ru on the subject text[from..len) from offset at (so that ^ is `from`). Returns 1 (match:
+ * [*m0, *m1) in text), 0 (none) or TT_EPCRE. */
 static int
-run(tt_rolefinder *f, const rule *ru, size_t len, size_t at, size_t *m0, size_t *m1, tt_error *err)
+run_from(tt_rolefinder *f, const rule *ru, size_t from, size_t len, size_t at, size_t *m0, size_t *m1,
+         tt_error *err)
 {
-    int r = pcre2_match(ru->re, (PCRE2_SPTR)f->text, len, at, 0, f->md, f->mc);
+    int r = pcre2_match(ru->re, (PCRE2_SPTR)(f->text + from), len - from, at - from, 0, f->md, f->mc);
     if (r == PCRE2_ERROR_NOMATCH)
         return 0;
     if (r < 0) {
@@ -255,10 +257,17 @@ run(tt_rolefinder *f, const rule *ru, size_t len, size_t at, size_t *m0, size_t 
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
     if (m0)
-        *m0 = ov[0];
+        *m0 = from + ov[0];
     if (m1)
-        *m1 = ov[1];
+        *m1 = from + ov[1];
     return 1;
+}
+
+/* Runs rule ru on text[0..len) from offset at: 1 (match [*m0, *m1)), 0 (none) or TT_EPCRE. */
+static int
+run(tt_rolefinder *f, const rule *ru, size_t len, size_t at, size_t *m0, size_t *m1, tt_error *err)
+{
+    return run_from(f, ru, 0, len, at, m0, m1, err);
 }
 
 /* First byte of a line's content: after spaces, tabs, NBSP, a BOM and Markdown marks (> * _ # |). */
@@ -581,7 +590,7 @@ quoted_at(tt_rolefinder *f, size_t t, size_t p, int *yes, tt_error *err)
         const rule *ru = &rs->r[i];
         if (ru->kind != K_TITLE)
             continue;
-        int r = run(f, ru, sp->b, sp->a, NULL, NULL, err);
+        int r = run_from(f, ru, sp->a, sp->b, sp->a, NULL, NULL, err); /* the span alone: ^ and $ are its ends */
         if (r < 0)
             return r;
         if (r) {
