@@ -5,6 +5,7 @@
 #include "tt/decode.h"
 #include "tt/export.h"
 #include "tt/lexicon.h"
+#include "tt/roles.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/run.h"
@@ -211,9 +212,9 @@ static int
 cmd_kwic(int argc, char **argv)
 {
     const char *prog = "pipeline kwic";
-    static const struct option lo[] = {{"out", 1, 0, 'o'}, {"concept", 1, 0, 'c'}, {"doc", 1, 0, 'd'},
-                                       {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
-    const char *out = NULL, *concept = NULL, *doc = NULL;
+    static const struct option lo[] = {{"out", 1, 0, 'o'},  {"concept", 1, 0, 'c'}, {"doc", 1, 0, 'd'},
+                                       {"role", 1, 0, 'r'}, {"help", 0, 0, 'h'},    {0, 0, 0, 0}};
+    const char *out = NULL, *concept = NULL, *doc = NULL, *role = NULL;
     int o;
     optind = 0;
     while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -221,10 +222,17 @@ cmd_kwic(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'c': concept = optarg; break;
         case 'd': doc = optarg; break;
+        case 'r':
+            if (tt_role_parse(optarg, strlen(optarg)) < 0)
+                return tt_cli_usage(prog, "--role is text, quoted, note or repealed, not '%s'", optarg);
+            role = optarg;
+            break;
         case 'h':
-            fputs("Usage: pipeline kwic --out DIR [--concept ID] [--doc DOC_ID]\n"
-                  "Prints a concordance line for every counted hit in DIR/hits.tsv:\n"
-                  "doc_id, start offset, left context, [the hit as written], right context.\n" TT_EXIT_CODES_HELP,
+            fputs("Usage: pipeline kwic --out DIR [--concept ID] [--doc DOC_ID] [--role ROLE]\n"
+                  "Prints a concordance line for every hit in DIR/hits.tsv:\n"
+                  "doc_id, start offset, role, left context, [the hit as written], right context.\n"
+                  "  --role ROLE  only hits of this role: text (the document uses the word; what the counts\n"
+                  "               take), quoted (quoted as a word), note (editorial note, references), repealed\n" TT_EXIT_CODES_HELP,
                   stdout);
             return tt_cli_finish(prog, 0);
         default: return tt_cli_usage(prog, "bad option");
@@ -249,28 +257,41 @@ cmd_kwic(int argc, char **argv)
     char chunk[8192];
     int header = 1;
     long nhits = 0;
+    /* columns by name (format 2 adds role, and later page, after right) */
+    enum { C_DOC, C_CONCEPT, C_START, C_SURFACE, C_LEFT, C_RIGHT, C_ROLE, NC };
+    static const char *const names[NC] = {"doc_id", "concept_id", "start", "surface", "left", "right", "role"};
+    int col[NC];
+    for (int k = 0; k < NC; k++)
+        col[k] = -1;
     while (gzgets(f, chunk, sizeof chunk)) {
         tt_buf_puts(&line, chunk);
         if (line.len == 0 || line.data[line.len - 1] != '\n')
             continue;
         line.data[--line.len] = 0;
-        if (header) {
-            header = 0;
-            tt_buf_reset(&line);
-            continue;
-        }
-        /* doc_id concept_id entry start end sentence article surface left right */
-        char *fl[10];
+        char *fl[32];
         size_t nf = 0;
         char *p = line.data;
         fl[nf++] = p;
-        for (; *p && nf < 10; p++)
+        for (; *p && nf < 32; p++)
             if (*p == '\t') {
                 *p = 0;
                 fl[nf++] = p + 1;
             }
-        if (nf == 10 && (!concept || !strcmp(fl[1], concept)) && (!doc || !strcmp(fl[0], doc))) {
-            const char *show[3] = {fl[8], fl[7], fl[9]};
+        if (header) {
+            header = 0;
+            for (size_t i = 0; i < nf; i++)
+                for (int k = 0; k < NC; k++)
+                    if (!strcmp(fl[i], names[k]))
+                        col[k] = (int)i;
+            tt_buf_reset(&line);
+            continue;
+        }
+        int ok = 1;
+        for (int k = 0; k < NC; k++)
+            ok &= col[k] >= 0 && (size_t)col[k] < nf;
+        if (ok && (!concept || !strcmp(fl[col[C_CONCEPT]], concept)) && (!doc || !strcmp(fl[col[C_DOC]], doc)) &&
+            (!role || !strcmp(fl[col[C_ROLE]], role))) {
+            const char *show[3] = {fl[col[C_LEFT]], fl[col[C_SURFACE]], fl[col[C_RIGHT]]};
             char *dec[3];
             for (int k = 0; k < 3; k++) {
                 tt_buf_reset(&un);
@@ -278,7 +299,8 @@ cmd_kwic(int argc, char **argv)
                 dec[k] = strdup(un.data ? un.data : "");
             }
             size_t pad = chars(dec[0]) < 40 ? 40 - chars(dec[0]) : 0;
-            printf("%s\t%s\t%*s%s [%s] %s\n", fl[0], fl[3], (int)pad, "", dec[0], dec[1], dec[2]);
+            printf("%s\t%s\t%s\t%*s%s [%s] %s\n", fl[col[C_DOC]], fl[col[C_START]], fl[col[C_ROLE]], (int)pad, "",
+                   dec[0], dec[1], dec[2]);
             for (int k = 0; k < 3; k++)
                 free(dec[k]);
             nhits++;
@@ -288,6 +310,14 @@ cmd_kwic(int argc, char **argv)
     gzclose(f);
     tt_buf_free(&line);
     tt_buf_free(&un);
+    if (col[C_ROLE] < 0) {
+        tt_error e;
+        tt_error_clear(&e);
+        tt_error_set(&e, TT_EFORMAT, "no role column: an output of format version 1; rerun the pipeline");
+        tt_error_at(&e, path, 1, 0);
+        tt_cli_error(PROG, &e);
+        return TT_EXIT_FAIL;
+    }
     fprintf(stderr, "%s: %ld hits\n", PROG, nhits);
     return tt_cli_finish(prog, 0);
 }
