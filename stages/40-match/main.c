@@ -1,6 +1,7 @@
 /* tt-match - a `tokens` stream + a lexicon -> a `hits` stream: the tokens passed through and every hit of a
  * lexicon entry, with its concept, span, sentence, article and KWIC context (stages/README.md). */
 #include "cli.h"
+#include "tt/compound.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
 #include "tt/roles.h"
@@ -118,8 +119,16 @@ flush_piece(mctx *c, tt_error *err)
         tt_buf_reset(&c->left);
         tt_buf_reset(&c->right);
         tt_buf_reset(&c->form);
+        const char *mf = c->ts.forms.data + a->match_off;
+        size_t ps, pe, fa, fb;
+        if (h->part && tt_hyphen_part(c->text.data + s, e - s, h->part, &ps, &pe) &&
+            tt_hyphen_part(mf, a->match_len, h->part, &fa, &fb)) { /* a part of a hyphenated word */
+            e = s + pe;
+            s += ps;
+            tt_buf_append(&c->form, mf + fa, fb - fa);
+        }
         tt_kwic(c->text.data, c->text.len, s, e, c->kwic, &c->left, &c->right);
-        for (uint32_t t = h->first; t <= h->last; t++) {
+        for (uint32_t t = h->first; !h->part && t <= h->last; t++) {
             if (t > h->first)
                 tt_buf_putc(&c->form, ' ');
             tt_buf_append(&c->form, c->ts.forms.data + c->ts.tok[t].match_off, c->ts.tok[t].match_len);
@@ -133,8 +142,8 @@ flush_piece(mctx *c, tt_error *err)
         snprintf(n[0], 24, "%u", h->concept);
         snprintf(n[1], 24, "%llu", (unsigned long long)(c->tok_base + h->first));
         snprintf(n[2], 24, "%llu", (unsigned long long)(c->tok_base + h->last));
-        snprintf(n[3], 24, "%llu", (unsigned long long)a->start);
-        snprintf(n[4], 24, "%llu", (unsigned long long)b->end);
+        snprintf(n[3], 24, "%llu", (unsigned long long)(c->text_off + s));
+        snprintf(n[4], 24, "%llu", (unsigned long long)(c->text_off + e));
         snprintf(n[5], 24, "%u", a->sent);
         snprintf(n[6], 24, "%u", a->para);
         snprintf(n[7], 24, "%u", a->article);

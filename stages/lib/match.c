@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 
 #include "lexicon_priv.h"
+#include "tt/compound.h"
 #include "tt/map.h"
 
 /* the type cache is dropped and rebuilt when it grows past this many types */
@@ -19,6 +20,7 @@
 
 typedef struct rawhit {
     uint32_t first, last, entry, concept;
+    uint32_t part; /* 0, or k: the hit is the k-th hyphen part of token first == last (tt/compound.h) */
 } rawhit;
 
 /* The type cache: (language, match form) -> the resolved list [flags, target...], one record per type in one
@@ -189,6 +191,10 @@ struct tt_matcher {
     uint32_t *names;  /* the name keys met mid-sentence since tt_matcher_names_reset */
     size_t nnames, capnames;
     tt_strmap namekeys; /* per document: (name exclusion entry, match form) -> key - 1 */
+    uint32_t *pidx;     /* per token of the run: first index into prec of its hyphen parts, or UINT32_MAX */
+    uint8_t *pcnt;      /* ... and their number */
+    uint32_t *prec;     /* record offsets (as toff) of the parts' types */
+    size_t nprec, capprec;
     tt_buf nkey;
 };
 
@@ -259,6 +265,9 @@ tt_matcher_free(tt_matcher *m)
     free(m->names);
     tt_strmap_free(&m->namekeys);
     tt_buf_free(&m->nkey);
+    free(m->pidx);
+    free(m->pcnt);
+    free(m->prec);
     free(m->excl);
     tt_buf_free(&m->key);
     tt_buf_free(&m->why);
@@ -774,7 +783,8 @@ extend(const tt_matcher *m, const lx_entry *e, size_t k, size_t cur, size_t ns)
 }
 
 static int
-push_hit(rawhit **v, size_t *n, size_t *cap, uint32_t first, uint32_t last, uint32_t entry, uint32_t concept)
+push_hit(rawhit **v, size_t *n, size_t *cap, uint32_t first, uint32_t last, uint32_t entry, uint32_t concept,
+         uint32_t part)
 {
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 64;
@@ -788,6 +798,7 @@ push_hit(rawhit **v, size_t *n, size_t *cap, uint32_t first, uint32_t last, uint
     (*v)[*n].last = last;
     (*v)[*n].entry = entry;
     (*v)[*n].concept = concept;
+    (*v)[*n].part = part;
     (*n)++;
     return 0;
 }
@@ -801,6 +812,8 @@ cmp_longest(const void *a, const void *b)
     uint32_t lx_ = x->last - x->first, ly = y->last - y->first;
     if (lx_ != ly)
         return lx_ > ly ? -1 : 1;
+    if (x->part != y->part)
+        return x->part < y->part ? -1 : 1;
     return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
@@ -812,6 +825,8 @@ cmp_all(const void *a, const void *b)
         return x->first < y->first ? -1 : 1;
     if (x->last != y->last)
         return x->last < y->last ? -1 : 1;
+    if (x->part != y->part)
+        return x->part < y->part ? -1 : 1;
     if (x->concept != y->concept)
         return x->concept < y->concept ? -1 : 1;
     return x->entry < y->entry ? -1 : x->entry > y->entry;
@@ -898,6 +913,41 @@ out_hit(tt_hit **hits, size_t *nhits, size_t *caphits, const rawhit *h, size_t b
     o->first = (uint32_t)(base + h->first);
     o->last = (uint32_t)(base + h->last);
     o->name = name;
+    o->part = h->part;
+    return 0;
+}
+
+/* Hyphenated compounds: a token no entry matches whole gets the single-word hits of its parts, each with its
+ * part number (its case condition read as the token's for the first part, lowercase for the others). */
+static int
+part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
+{
+    const tt_lexicon *lx = m->lx;
+    for (size_t i = 0; i < ns; i++) {
+        if (m->cnum[i] || m->pidx[a + i] == UINT32_MAX)
+            continue;
+        for (uint32_t p = 0; p < m->pcnt[a + i]; p++) {
+            const uint32_t *rl = m->cache.ar + m->prec[m->pidx[a + i] + p] + 2; /* [n, flags, target...] */
+            uint32_t nt = rl[0] - 1, v[64], seen, cand;
+            if (nt > 64 || (rl[1] & F_NONWORD))
+                continue;
+            memcpy(v, rl + 2, nt * sizeof *v);
+            if (rl[1] & F_CASE) {
+                uint32_t fl = ts->tok[a + i].flags;
+                if (p)
+                    fl &= ~(uint32_t)(TT_TOK_CAPITAL | TT_TOK_SENT_START);
+                nt = case_filter(lx, v, nt, fl, &seen, &cand);
+            }
+            for (uint32_t c = 0; c < nt; c++) {
+                const lx_target *t = &lx->targets[v[c]];
+                const lx_entry *e = &lx->entries[t->entry];
+                if (e->nparts != 1 || e->exclude || !script_ok(e->script, m->script))
+                    continue;
+                if (push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept, p + 1))
+                    return TT_ENOMEM;
+            }
+        }
+    }
     return 0;
 }
 
@@ -966,19 +1016,21 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
             int rc = 0;
             if (e->nparts == 1) {
                 if (!e->exclude)
-                    rc = push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept);
+                    rc = push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept, 0);
             } else if (t->part == 0) {
                 long end = extend(m, e, 1, i, ns);
                 if (end >= 0)
                     rc = e->exclude ? push_hit(&m->excl, &m->nx, &m->capx, (uint32_t)i, (uint32_t)end, t->entry,
-                                               e->concept)
+                                               e->concept, 0)
                                     : push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)end, t->entry,
-                                               e->concept);
+                                               e->concept, 0);
             }
             if (rc)
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
         }
     }
+    if (m->nprec && part_hits(m, ts, a, ns))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
     if (m->nx) {
         size_t k = 0;
         for (size_t i = 0; i < m->nh; i++) {
@@ -997,7 +1049,7 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         qsort(m->hits, m->nh, sizeof *m->hits, cmp_all);
         for (size_t i = 0; i < m->nh; i++) {
             if (i && m->hits[i].first == m->hits[i - 1].first && m->hits[i].last == m->hits[i - 1].last &&
-                m->hits[i].concept == m->hits[i - 1].concept)
+                m->hits[i].part == m->hits[i - 1].part && m->hits[i].concept == m->hits[i - 1].concept)
                 continue;
             if (out_hit(hits, nhits, caphits, &m->hits[i], a, hit_name(m, &m->hits[i])))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
@@ -1006,12 +1058,52 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
     }
     qsort(m->hits, m->nh, sizeof *m->hits, cmp_longest);
     long end = -1;
+    uint32_t endpart = 0;
     for (size_t i = 0; i < m->nh; i++) {
-        if ((long)m->hits[i].first <= end)
+        const rawhit *h = &m->hits[i];
+        /* the parts of one hyphenated token are spans of their own (sorted by part) */
+        if ((long)h->first <= end && !(h->part > endpart && (long)h->first == end && h->last == h->first))
             continue;
-        if (out_hit(hits, nhits, caphits, &m->hits[i], a, hit_name(m, &m->hits[i])))
+        if (out_hit(hits, nhits, caphits, h, a, hit_name(m, h)))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
-        end = (long)m->hits[i].last;
+        end = (long)h->last;
+        endpart = h->part;
+    }
+    return 0;
+}
+
+/* A hyphenated token that no entry matches whole: resolves each part's type into the cache (during the run's
+ * resolution, so that record offsets stay valid) and lists them in prec. */
+static int
+resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, tt_error *err)
+{
+    size_t pa[TT_MAX_PARTS], pb[TT_MAX_PARTS], np = tt_hyphen_parts(w, n, pa, pb);
+    if (np < 2)
+        return 0;
+    if (m->nprec + np > m->capprec) {
+        size_t nc = (m->nprec + np) * 2 + 64;
+        uint32_t *p = realloc(m->prec, nc * sizeof *p);
+        if (!p)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        m->prec = p;
+        m->capprec = nc;
+    }
+    m->pidx[t] = (uint32_t)m->nprec;
+    m->pcnt[t] = (uint8_t)np;
+    for (size_t i = 0; i < np; i++) {
+        const char *pw = w + pa[i];
+        size_t pn = pb[i] - pa[i];
+        uint64_t h = tc_hash(lang, pw, pn);
+        const uint32_t *rl = tc_get(&m->cache, h, lang, pw, pn);
+        if (!rl) {
+            uint32_t flags;
+            int rc = collect(m, lang, pw, pn, 0, &flags, err);
+            if (rc)
+                return rc;
+            if (!(rl = tc_add(&m->cache, h, lang, pw, pn, flags, m->tmp, m->ntmp)))
+                return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
+        }
+        m->prec[m->nprec++] = (uint32_t)(rl - 2 - m->cache.ar);
     }
     return 0;
 }
@@ -1035,11 +1127,18 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         uint64_t *nh = realloc(m->th, nc * sizeof *nh);
         if (nh)
             m->th = nh;
-        if (!no || !nh)
+        uint32_t *np = realloc(m->pidx, nc * sizeof *np);
+        if (np)
+            m->pidx = np;
+        uint8_t *nq = realloc(m->pcnt, nc);
+        if (nq)
+            m->pcnt = nq;
+        if (!no || !nh || !np || !nq)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->captok = nc;
     }
     const char *forms = ts->forms.data ? ts->forms.data : "";
+    m->nprec = 0;
     for (size_t t = 0; t < n && t < PF_SLOT; t++)
         m->th[t] = tc_hash(lang, forms + ts->tok[t].match_off, ts->tok[t].match_len);
     for (size_t t = 0; t < n; t++) {
@@ -1067,6 +1166,12 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
                 return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
         }
         m->toff[t] = (uint32_t)(rl - 2 - m->cache.ar);
+        m->pidx[t] = UINT32_MAX;
+        if ((k->flags & TT_TOK_HYPHEN) && rl[0] == 1 && !(rl[1] & F_NONWORD)) {
+            int rc = resolve_parts(m, lang, w, k->match_len, t, err);
+            if (rc)
+                return rc;
+        }
     }
     size_t i = 0;
     while (i < ts->ntok) {
@@ -1103,6 +1208,21 @@ tt_matcher_explain(tt_matcher *m, tt_lang lang, const char *match, size_t n, tt_
         return rc;
     if (flags & F_NONWORD)
         return tt_buf_printf(out, "'%.*s' is not a word token: no entry matches\n", (int)n, match) ? TT_ENOMEM : 0;
+    size_t pa[TT_MAX_PARTS], pb[TT_MAX_PARTS], np;
+    if (!m->ntmp && (np = tt_hyphen_parts(match, n, pa, pb)) >= 2) {
+        /* a hyphenated compound: its parts are matched on their own (matching.md) */
+        if (tt_buf_printf(out, "no entry matches the whole of '%.*s' (%s): each of its %zu parts is matched as a word "
+                               "of its own (single-word entries, no inflection across the hyphen)\n",
+                          (int)n, match, tt_lang_name(lang), np))
+            return TT_ENOMEM;
+        for (size_t i = 0; i < np; i++) {
+            if (tt_buf_printf(out, "part %zu '%.*s': ", i + 1, (int)(pb[i] - pa[i]), match + pa[i]))
+                return TT_ENOMEM;
+            if ((rc = tt_matcher_explain(m, lang, match + pa[i], pb[i] - pa[i], out, err)))
+                return rc;
+        }
+        return 0;
+    }
     if (!m->ntmp)
         return tt_buf_printf(out, "no entry matches '%.*s' (%s)\n", (int)n, match, tt_lang_name(lang)) ? TT_ENOMEM
                                                                                                     : 0;

@@ -2,6 +2,7 @@
  * (see tt/worker.h). */
 #include "tt/worker.h"
 
+#include "tt/compound.h"
 #include "tt/norm.h"
 #include "tt/roles.h"
 #include "tt/stem.h"
@@ -216,13 +217,22 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     for (size_t i = 0; i < w->nhits; i++) {
         const tt_hit *h = &w->hits[i];
         const tt_token *a = &w->ts.tok[h->first], *b = &w->ts.tok[h->last];
-        size_t s = (size_t)(a->start - ds->nfc_total), e = (size_t)(b->end - ds->nfc_total);
+        size_t s = (size_t)(a->start - ds->nfc_total), e = (size_t)(b->end - ds->nfc_total), ps, pe;
         tt_buf_reset(&w->left);
         tt_buf_reset(&w->right);
         tt_buf_reset(&w->form);
+        const char *mf = w->ts.forms.data + a->match_off;
+        size_t fa = 0, fb = a->match_len;
+        if (h->part && tt_hyphen_part(w->nfc.data + s, e - s, h->part, &ps, &pe) &&
+            tt_hyphen_part(mf, a->match_len, h->part, &fa, &fb)) { /* a part of a hyphenated word */
+            e = s + pe;
+            s += ps;
+            if (tt_buf_append(&w->form, mf + fa, fb - fa))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+        }
         if (tt_kwic(w->nfc.data, w->nfc.len, s, e, kw, &w->left, &w->right))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
-        for (uint32_t t = h->first; t <= h->last; t++) {
+        for (uint32_t t = h->first; !h->part && t <= h->last; t++) {
             if (t > h->first && tt_buf_putc(&w->form, ' '))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
             const tt_token *tk = &w->ts.tok[t];
@@ -242,8 +252,8 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
             .entry = ei.text,
             .tok_first = ds->tok_total + h->first,
             .tok_last = ds->tok_total + h->last,
-            .start = a->start,
-            .end = b->end,
+            .start = ds->nfc_total + s,
+            .end = ds->nfc_total + e,
             .sent = a->sent,
             .para = a->para,
             .article = a->article,

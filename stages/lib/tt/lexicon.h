@@ -14,6 +14,10 @@
  * as written (option case=proper|capital|lower) is tested per token afterwards, from the token's
  * TT_TOK_CAPITAL and TT_TOK_SENT_START flags (the cache holds only case-free results).
  *
+ * Hyphenated compounds: a token joined by hyphens is matched whole first; where no entry matches the whole,
+ * each part is matched as a word of its own by single-word entries (tt_hit.part); a part never inflects across
+ * the hyphen.
+ *
  * Overlaps: by default leftmost-longest (longest span in tokens wins, ties go to the entry listed first); a
  * span is counted once, for one concept. TT_OVERLAP_ALL reports every match.
  *
@@ -95,6 +99,8 @@ typedef struct tt_hit {
     uint32_t name;        /* 0, or 1 + the entry of a name exclusion (case=proper) that a token of the hit, being
                              capitalised at a sentence start, would meet mid-sentence: the hit is a name if the
                              document uses that name elsewhere (tt_matcher_names; one sense per document) */
+    uint32_t part;        /* 0, or k >= 1: no entry matches the hyphenated token first == last whole, and this hit
+                             is of its k-th part (tt_hyphen_parts, tt/compound.h: the part's own offsets) */
 } tt_hit;
 
 /* One thread's matcher (PCRE2 match data, JIT stack, Snowball stemmers, type cache). lx must outlive it.
