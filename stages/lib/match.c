@@ -17,6 +17,7 @@
 #define CACHE_MAX_WORDS (1u << 30) /* ... or past this many 32-bit words of records */
 #define F_NONWORD 1u
 #define F_CASE 2u /* some target's entry has a case condition: sentence() filters this type's list per token */
+#define F_EXCL 4u /* an exclusion matched the form (it is an entry that matches: a hyphenated word is not split) */
 
 typedef struct rawhit {
     uint32_t first, last, entry, concept;
@@ -605,6 +606,8 @@ collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32_t 
                 overflow = 1;
         }
     }
+    if (nexc || overflow)
+        *flags |= F_EXCL;
     size_t k = 0;
     for (size_t i = 0; i < m->ntmp; i++) {
         const lx_entry *e = &lx->entries[lx->targets[m->tmp[i]].entry];
@@ -1167,7 +1170,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         }
         m->toff[t] = (uint32_t)(rl - 2 - m->cache.ar);
         m->pidx[t] = UINT32_MAX;
-        if ((k->flags & TT_TOK_HYPHEN) && rl[0] == 1 && !(rl[1] & F_NONWORD)) {
+        if ((k->flags & TT_TOK_HYPHEN) && rl[0] == 1 && !(rl[1] & (F_NONWORD | F_EXCL))) {
             int rc = resolve_parts(m, lang, w, k->match_len, t, err);
             if (rc)
                 return rc;
@@ -1209,7 +1212,7 @@ tt_matcher_explain(tt_matcher *m, tt_lang lang, const char *match, size_t n, tt_
     if (flags & F_NONWORD)
         return tt_buf_printf(out, "'%.*s' is not a word token: no entry matches\n", (int)n, match) ? TT_ENOMEM : 0;
     size_t pa[TT_MAX_PARTS], pb[TT_MAX_PARTS], np;
-    if (!m->ntmp && (np = tt_hyphen_parts(match, n, pa, pb)) >= 2) {
+    if (!m->ntmp && !(flags & F_EXCL) && (np = tt_hyphen_parts(match, n, pa, pb)) >= 2) {
         /* a hyphenated compound: its parts are matched on their own (matching.md) */
         if (tt_buf_printf(out, "no entry matches the whole of '%.*s' (%s): each of its %zu parts is matched as a word "
                                "of its own (single-word entries, no inflection across the hyphen)\n",

@@ -139,6 +139,17 @@ test_match_parts(void)
     CU_ASSERT_EQUAL(v.hits[0].part, 0);
     span(&v, kk, 0, &s, &e);
     CU_ASSERT(e - s == strlen("Көші-қон"));
+    env_close(&v);
+    /* an exclusion that matches the whole is an entry that matches: the parts are not tried (civil law) */
+    static const char lex2[] = "concept citizenship status\nkk citizenship lemma азаматтық\n"
+                               "kk citizenship exclude азаматтық-*\n";
+    CU_ASSERT_FATAL(env_open(&v, lex2) == 0);
+    CU_ASSERT_FATAL(env_run(&v, TT_LANG_KK, "Азаматтық-құқықтық шарт. Азаматтық алды.") == 0);
+    CU_ASSERT_EQUAL(v.nh, 1);
+    CU_ASSERT_EQUAL(v.nh ? v.hits[0].first : 99, 3);
+    env_close(&v);
+    CU_ASSERT_FATAL(env_open(&v, lex) == 0);
+    CU_ASSERT_FATAL(env_run(&v, TT_LANG_KK, kk) == 0);
     /* the word joiner after the hyphen does not split қадір-қасиеті: one token */
     size_t words = 0;
     for (size_t t = 0; t < v.ts.ntok; t++)
