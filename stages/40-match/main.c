@@ -17,7 +17,9 @@
 static const char usage[] =
     "Usage: tt-match --lexicon PATH [--overlap longest|all] [--kwic N] < tokens-stream > hits-stream\n"
     "Finds the lexicon's entries in each document's tokens. Overlapping matches: the longest wins and is\n"
-    "counted once (ties: the entry listed first); --overlap all counts every match.\n"
+    "counted once (ties: the entry listed first); --overlap all counts every match. A hyphenated word\n"
+    "no entry matches whole is matched part by part. Each hit gets its role (text, quoted, note,\n"
+    "repealed: lexicons/roles/<lang>.tsv) and each token its role in the tok flags (bits 7-8).\n"
     "  --kwic N   characters of context left and right of each hit (default 40)\n" TT_EXIT_CODES_HELP;
 
 typedef struct mctx {
