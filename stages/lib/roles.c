@@ -55,6 +55,7 @@ struct tt_rolefinder {
     tt_role line_role;
     int paren_ok;
     size_t paren_at, paren_end; /* last '(' tried; the note it opens ends at paren_end (0 = not a note) */
+    size_t pscan, popen;        /* the current line scanned up to pscan; its last unclosed '(' (SIZE_MAX none) */
     int sent_ok;
     uint32_t sent;
     size_t ra, rb; /* sentence region */
@@ -411,10 +412,20 @@ static int
 paren_note(tt_rolefinder *f, size_t p, int *yes, tt_error *err)
 {
     *yes = 0;
-    const char *o = p > f->ls ? memrchr(f->text + f->ls, '(', p - f->ls) : NULL;
-    if (!o)
+    /* one forward scan per line (positions come in order): the last '(' not closed before p */
+    if (f->pscan < f->ls || f->pscan > p) {
+        f->pscan = f->ls;
+        f->popen = SIZE_MAX;
+    }
+    for (; f->pscan < p; f->pscan++) {
+        if (f->text[f->pscan] == '(')
+            f->popen = f->pscan;
+        else if (f->text[f->pscan] == ')')
+            f->popen = SIZE_MAX;
+    }
+    if (f->popen == SIZE_MAX)
         return 0;
-    size_t at = (size_t)(o - f->text);
+    size_t at = f->popen;
     if (!f->paren_ok || f->paren_at != at) {
         f->paren_ok = 1;
         f->paren_at = at;
@@ -707,6 +718,8 @@ tt_rolefinder_role(tt_rolefinder *f, size_t t, tt_role *role, tt_error *err)
         f->ls = line_start(f, p, from > p ? p : from);
         f->le = line_end(f, p);
         f->line_ok = 1;
+        f->pscan = f->ls;
+        f->popen = SIZE_MAX;
         if ((r = line_role(f, err)))
             return r;
     }

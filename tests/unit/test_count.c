@@ -97,7 +97,7 @@ test_counter_cooc_by_hand(void)
     tt_error_clear(&e);
     CU_ASSERT_EQUAL_FATAL(
         tt_context_parse("window2,wwindow2,sentence,paragraph,article,document", ctx, 8, &nctx, &e), 0);
-    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0};
+    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -177,7 +177,7 @@ test_counter_overlap(void)
     size_t nctx;
     tt_error e;
     CU_ASSERT_EQUAL_FATAL(tt_context_parse("window1,wwindow1", ctx, 2, &nctx, &e), 0);
-    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0};
+    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -202,7 +202,7 @@ static void
 test_counter_errors(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 0, 0, 1, 0};
+    tt_count_opts o = {NULL, 0, 0, 0, 1, 0, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -222,7 +222,7 @@ test_counter_errors(void)
     tt_buf_free(&out);
     tt_counter_free(c);
     tt_context bad = {TT_CTX_WINDOW, 0, "window0"};
-    tt_count_opts o2 = {&bad, 1, 0, 0, 1, 0};
+    tt_count_opts o2 = {&bad, 1, 0, 0, 1, 0, 0};
     CU_ASSERT_EQUAL(tt_counter_new(&c, ids, 3, &o2, &e), TT_EUSAGE);
     CU_ASSERT_PTR_NULL(c);
 }
@@ -233,7 +233,7 @@ static void
 test_counter_kwic_and_escapes(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 0, 0, 1, 3};
+    tt_count_opts o = {NULL, 0, 0, 0, 1, 3, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -262,7 +262,7 @@ static void
 test_counter_vocab_ngrams(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 1, 0, 3, 0};
+    tt_count_opts o = {NULL, 0, 1, 0, 3, 0, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -281,6 +281,68 @@ test_counter_vocab_ngrams(void)
                                      "vocab\tc\t1\nvocab\tc a\t1\nend\tx\n");
     tt_buf_free(&out);
     tt_counter_free(c);
+}
+
+/* Roles and names: hits A(text) B(quoted) A(note) C(text, name key 7) A(repealed) B(text, name key 9):
+ * every hit not dropped is listed with its role; tf, cooc and the hits_* stats count as documented; with the
+ * name key 7 used by the document, C's hit is dropped (not listed, not counted); count_all counts every role. */
+static void
+test_counter_roles_names(void)
+{
+    tt_context ctx[1];
+    size_t nctx;
+    tt_error e;
+    tt_error_clear(&e);
+    CU_ASSERT_EQUAL_FATAL(tt_context_parse("sentence", ctx, 1, &nctx, &e), 0);
+    for (int all = 0; all < 2; all++) {
+        tt_count_opts o = {ctx, nctx, 0, 0, 1, 0, all};
+        tt_counter *c;
+        CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+        tt_counter_begin(c);
+        static const struct {
+            uint32_t concept;
+            tt_role role;
+            uint32_t name;
+        } hs[] = {{0, TT_ROLE_TEXT, 0},     {1, TT_ROLE_QUOTED, 0},   {0, TT_ROLE_NOTE, 0},
+                  {2, TT_ROLE_TEXT, 7},     {0, TT_ROLE_REPEALED, 0}, {1, TT_ROLE_TEXT, 9}};
+        for (uint64_t i = 0; i < 6; i++) {
+            tt_dochit h;
+            hit(&h, hs[i].concept, i, i, 0, 0, 0);
+            h.role = hs[i].role;
+            h.name = hs[i].name;
+            CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+        }
+        CU_ASSERT_EQUAL(tt_counter_name(c, 7, &e), 0);
+        CU_ASSERT_EQUAL(tt_counter_name(c, 7, &e), 0); /* once is enough */
+        const char *mk[] = {"doc_id"}, *mv[] = {"x"};
+        tt_buf out = {0};
+        CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+        const char *r = out.data;
+        CU_ASSERT(has_line(r, "stat\thits_text\t2"));
+        CU_ASSERT(has_line(r, "stat\thits_quoted\t1"));
+        CU_ASSERT(has_line(r, "stat\thits_note\t1"));
+        CU_ASSERT(has_line(r, "stat\thits_repealed\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "hit\t"), 5);
+        CU_ASSERT_EQUAL(count_prefix(r, "hit\tC\t"), 0); /* the name's hit is gone */
+        CU_ASSERT(has_line(r, "hit\tB\te\t10\t15\t1\t\ts\t\t\t\tquoted"));
+        CU_ASSERT(has_line(r, "hit\tA\te\t40\t45\t1\t\ts\t\t\t\trepealed"));
+        CU_ASSERT(has_line(r, all ? "tf\tA\t3" : "tf\tA\t1"));
+        CU_ASSERT(has_line(r, all ? "tf\tB\t2" : "tf\tB\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "tf\tC\t"), 0);
+        CU_ASSERT(has_line(r, "cooc\tsentence\tA\tB\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "cooc\tsentence\tA\tC"), 0);
+        tt_buf_free(&out);
+        /* the next document starts without the name */
+        tt_counter_begin(c);
+        tt_dochit h;
+        hit(&h, 2, 0, 0, 0, 0, 0);
+        h.name = 7;
+        CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+        CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+        CU_ASSERT(has_line(out.data, "tf\tC\t1"));
+        tt_buf_free(&out);
+        tt_counter_free(c);
+    }
 }
 
 static void
@@ -354,6 +416,7 @@ reg(void)
                   "bad hits and records are refused", test_counter_errors,
                   "KWIC is trimmed by characters and fields are escaped", test_counter_kwic_and_escapes,
                   "vocabulary n-grams never cross a sentence break", test_counter_vocab_ngrams,
+                  "roles: every hit listed, text counted; names dropped", test_counter_roles_names,
                   "the docres reader unescapes fields and rejects bad lines", test_docres_reader,
                   "tt_docres_check refuses damaged and truncated records", test_docres_check, NULL);
 }
