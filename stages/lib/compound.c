@@ -12,7 +12,8 @@ hyphen_at(const unsigned char *s, size_t i, size_t n)
     return 0;
 }
 
-/* Length of a default-ignorable character at s[i] (U+00AD, U+200B-U+200F, U+2060-U+2064, U+FEFF), or 0. */
+/* Length of a default-ignorable character at s[i] (U+00AD, U+200B-U+200F, U+2060-U+2064, U+FEFF),
+ * or 0. */
 static size_t
 ignorable_at(const unsigned char *s, size_t i, size_t n)
 {

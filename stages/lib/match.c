@@ -196,6 +196,8 @@ struct tt_matcher {
     uint8_t *pcnt;      /* ... and their number */
     uint32_t *prec;     /* record offsets (as toff) of the parts' types */
     size_t nprec, capprec;
+    uint32_t *ptok;     /* the tokens of the run that have parts, in order */
+    size_t nptok, capptok, cptok; /* ... cptok: the next one for sentence() */
     tt_buf nkey;
 };
 
@@ -269,6 +271,7 @@ tt_matcher_free(tt_matcher *m)
     free(m->pidx);
     free(m->pcnt);
     free(m->prec);
+    free(m->ptok);
     free(m->excl);
     tt_buf_free(&m->key);
     tt_buf_free(&m->why);
@@ -926,8 +929,11 @@ static int
 part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
 {
     const tt_lexicon *lx = m->lx;
-    for (size_t i = 0; i < ns; i++) {
-        if (m->cnum[i] || m->pidx[a + i] == UINT32_MAX)
+    while (m->cptok < m->nptok && m->ptok[m->cptok] < a)
+        m->cptok++;
+    for (; m->cptok < m->nptok && m->ptok[m->cptok] < a + ns; m->cptok++) {
+        size_t i = m->ptok[m->cptok] - a;
+        if (m->cnum[i])
             continue;
         for (uint32_t p = 0; p < m->pcnt[a + i]; p++) {
             const uint32_t *rl = m->cache.ar + m->prec[m->pidx[a + i] + p] + 2; /* [n, flags, target...] */
@@ -1032,7 +1038,7 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
         }
     }
-    if (m->nprec && part_hits(m, ts, a, ns))
+    if (m->nptok && part_hits(m, ts, a, ns))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     if (m->nx) {
         size_t k = 0;
@@ -1091,6 +1097,15 @@ resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, tt
         m->prec = p;
         m->capprec = nc;
     }
+    if (m->nptok == m->capptok) {
+        size_t nc = m->capptok ? 2 * m->capptok : 64;
+        uint32_t *p = realloc(m->ptok, nc * sizeof *p);
+        if (!p)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        m->ptok = p;
+        m->capptok = nc;
+    }
+    m->ptok[m->nptok++] = (uint32_t)t;
     m->pidx[t] = (uint32_t)m->nprec;
     m->pcnt[t] = (uint8_t)np;
     for (size_t i = 0; i < np; i++) {
@@ -1141,7 +1156,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         m->captok = nc;
     }
     const char *forms = ts->forms.data ? ts->forms.data : "";
-    m->nprec = 0;
+    m->nprec = m->nptok = m->cptok = 0;
     for (size_t t = 0; t < n && t < PF_SLOT; t++)
         m->th[t] = tc_hash(lang, forms + ts->tok[t].match_off, ts->tok[t].match_len);
     for (size_t t = 0; t < n; t++) {

@@ -1,6 +1,6 @@
-/* roles.c - the role of a hit (text, quoted, note, repealed) from the patterns of <data>/roles/<lang>.tsv,
- * evaluated lazily around the queried positions (see tt/roles.h; the rule file format is in lexicons/README.md,
- * "Roles"). */
+/* roles.c - the role of a hit (text, quoted, note, repealed) from the patterns of
+ * <data>/roles/<lang>.tsv, evaluated lazily around the queried positions (see tt/roles.h; the rule
+ * file format is in lexicons/README.md, "Roles"). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "tt/roles.h"
 
@@ -12,12 +12,13 @@
 enum { K_NOTE = 1, K_QUOTED, K_TITLE, K_REPEALED };
 enum { R_LINE = 1, R_NEXT, R_PAREN, R_REST, R_SENTENCE, R_SPAN, R_ARTICLE };
 
-#define MATCH_LIMIT 100000u
-#define DEPTH_LIMIT 1000u
-#define REST_MAX_LINE 120 /* a references heading is a short line of its own */
-#define BACK_MAX 65536    /* how far back a line start or a previous line is looked for */
-#define HEAD_LINES 4      /* an article's heading line and the next non-blank lines read for a repeal */
-#define MAX_SPANS 64      /* quoted spans remembered per sentence */
+#define MATCH_LIMIT   100000u
+#define DEPTH_LIMIT   1000u
+#define REST_MAX_LINE 120   /* a references heading is a short line of its own */
+#define BACK_MAX      65536 /* how far back a line start or a previous line is looked for */
+#define HEAD_LINES    4 /* an article's heading line and the next non-blank lines read for a repeal \
+                         */
+#define MAX_SPANS 64    /* quoted spans remembered per sentence */
 
 typedef struct rule {
     int kind, reach;
@@ -25,6 +26,7 @@ typedef struct rule {
     int group_n; /* number of the named group (?<n>...), or -1 */
     unsigned line;
     char where[64];
+    uint8_t first[32]; /* bytes an anchored match can start with (a bitmap; all set when PCRE2 cannot tell) */
 } rule;
 
 typedef struct ruleset {
@@ -54,8 +56,10 @@ struct tt_rolefinder {
     size_t ls, le;
     tt_role line_role;
     int paren_ok;
-    size_t paren_at, paren_end; /* last '(' tried; the note it opens ends at paren_end (0 = not a note) */
-    size_t pscan, popen;        /* the current line scanned up to pscan; its last unclosed '(' (SIZE_MAX none) */
+    size_t paren_at,
+        paren_end; /* last '(' tried; the note it opens ends at paren_end (0 = not a note) */
+    size_t pscan,
+        popen; /* the current line scanned up to pscan; its last unclosed '(' (SIZE_MAX none) */
     int sent_ok;
     uint32_t sent;
     size_t ra, rb; /* sentence region */
@@ -87,11 +91,38 @@ static const struct {
     const char *kind, *reach;
     int k, r;
 } combos[] = {
-    {"note", "line", K_NOTE, R_LINE},          {"note", "next", K_NOTE, R_NEXT},
-    {"note", "paren", K_NOTE, R_PAREN},        {"note", "rest", K_NOTE, R_REST},
-    {"quoted", "sentence", K_QUOTED, R_SENTENCE}, {"title", "span", K_TITLE, R_SPAN},
-    {"repealed", "line", K_REPEALED, R_LINE},  {"repealed", "article", K_REPEALED, R_ARTICLE},
+    {"note", "line", K_NOTE, R_LINE},
+    {"note", "next", K_NOTE, R_NEXT},
+    {"note", "paren", K_NOTE, R_PAREN},
+    {"note", "rest", K_NOTE, R_REST},
+    {"quoted", "sentence", K_QUOTED, R_SENTENCE},
+    {"title", "span", K_TITLE, R_SPAN},
+    {"repealed", "line", K_REPEALED, R_LINE},
+    {"repealed", "article", K_REPEALED, R_ARTICLE},
 };
+
+/* The first-byte filter of a rule, from PCRE2's own analysis of the pattern (a fixed first code unit, or its
+ * start bitmap): a line whose content starts with another byte is not tried at all. */
+static void
+first_bytes(rule *ru)
+{
+    memset(ru->first, 0xff, sizeof ru->first);
+    if (ru->reach == R_SENTENCE || ru->reach == R_SPAN)
+        return; /* searched, not anchored: a match may start anywhere */
+    uint32_t type = 0, unit = 0, caseless = 0;
+    const uint8_t *bm = NULL;
+    if (pcre2_pattern_info(ru->re, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
+        return;
+    if (type == 1 && pcre2_pattern_info(ru->re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 256) {
+        pcre2_pattern_info(ru->re, PCRE2_INFO_ALLOPTIONS, &caseless);
+        if (caseless & PCRE2_CASELESS)
+            return; /* the other case of the unit may start a match too */
+        memset(ru->first, 0, sizeof ru->first);
+        ru->first[unit >> 3] |= (uint8_t)(1u << (unit & 7));
+    } else if (type == 0 && pcre2_pattern_info(ru->re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm) {
+        memcpy(ru->first, bm, sizeof ru->first);
+    }
+}
 
 static int
 load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
@@ -121,7 +152,8 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
             continue;
         char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
         if (!t1 || !t2 || !t2[1]) {
-            rc = tt_error_set(err, TT_ESYNTAX, "expected 3 tab-separated columns: kind, reach, pattern");
+            rc = tt_error_set(err, TT_ESYNTAX,
+                              "expected 3 tab-separated columns: kind, reach, pattern");
             tt_error_at(err, path, lineno, 1);
             break;
         }
@@ -133,10 +165,11 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
                 r = combos[i].r;
             }
         if (!k) {
-            rc = tt_error_set(err, TT_ESYNTAX,
-                              "unknown kind and reach '%s %s' (note line|next|paren|rest, quoted sentence, "
-                              "title span, repealed line|article)",
-                              line, t1 + 1);
+            rc = tt_error_set(
+                err, TT_ESYNTAX,
+                "unknown kind and reach '%s %s' (note line|next|paren|rest, quoted sentence, "
+                "title span, repealed line|article)",
+                line, t1 + 1);
             tt_error_at(err, path, lineno, 1);
             break;
         }
@@ -146,16 +179,19 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
             opts |= PCRE2_ANCHORED;
         int ec;
         PCRE2_SIZE eo;
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
+        pcre2_code *re =
+            pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
         if (!re) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(ec, msg, sizeof msg);
-            rc = tt_error_set(err, TT_ESYNTAX, "pattern does not compile: %s (at offset %zu of '%s')", (char *)msg,
+            rc = tt_error_set(err, TT_ESYNTAX,
+                              "pattern does not compile: %s (at offset %zu of '%s')", (char *)msg,
                               (size_t)eo, pat);
             tt_error_at(err, path, lineno, (uint64_t)(pat - line) + 1 + (uint64_t)eo);
             break;
         }
-        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* without JIT (unsupported CPU) the interpreter runs */
+        pcre2_jit_compile(
+            re, PCRE2_JIT_COMPLETE); /* without JIT (unsupported CPU) the interpreter runs */
         rule *nr = realloc(rs->r, (rs->n + 1) * sizeof *nr);
         if (!nr) {
             pcre2_code_free(re);
@@ -172,6 +208,7 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
         int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "n");
         ru->group_n = g > 0 ? g : -1;
         snprintf(ru->where, sizeof ru->where, "roles/%s.tsv:%u", tt_lang_name(lang), lineno);
+        first_bytes(ru);
     }
     free(data);
     return rc;
@@ -241,20 +278,25 @@ tt_rolefinder_begin(tt_rolefinder *f, tt_lang lang)
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
 }
 
-/* Runs rule ru on the subject text[from..len) from offset at (so that ^ is `from`). Returns 1 (match:
+/* Runs rule ru on the subject text[from..len) from offset at (so that ^ is `from`). Returns 1
+ * (match:
  * [*m0, *m1) in text), 0 (none) or TT_EPCRE. */
 static int
-run_from(tt_rolefinder *f, const rule *ru, size_t from, size_t len, size_t at, size_t *m0, size_t *m1,
-         tt_error *err)
+run_from(tt_rolefinder *f, const rule *ru, size_t from, size_t len, size_t at, size_t *m0,
+         size_t *m1, tt_error *err)
 {
-    int r = pcre2_match(ru->re, (PCRE2_SPTR)(f->text + from), len - from, at - from, 0, f->md, f->mc);
+    unsigned char c = at < len ? (unsigned char)f->text[at] : 0;
+    if (at < len && !(ru->first[c >> 3] & (1u << (c & 7))))
+        return 0; /* cannot start here */
+    int r =
+        pcre2_match(ru->re, (PCRE2_SPTR)(f->text + from), len - from, at - from, 0, f->md, f->mc);
     if (r == PCRE2_ERROR_NOMATCH)
         return 0;
     if (r < 0) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(r, msg, sizeof msg);
-        return tt_error_set(err, TT_EPCRE, "role pattern %s: %s at byte %llu of the document", ru->where,
-                            (char *)msg, (unsigned long long)(f->base + at));
+        return tt_error_set(err, TT_EPCRE, "role pattern %s: %s at byte %llu of the document",
+                            ru->where, (char *)msg, (unsigned long long)(f->base + at));
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
     if (m0)
@@ -271,17 +313,20 @@ run(tt_rolefinder *f, const rule *ru, size_t len, size_t at, size_t *m0, size_t 
     return run_from(f, ru, 0, len, at, m0, m1, err);
 }
 
-/* First byte of a line's content: after spaces, tabs, NBSP, a BOM and Markdown marks (> * _ # |). */
+/* First byte of a line's content: after spaces, tabs, NBSP, a BOM and Markdown marks (> * _ # |).
+ */
 static size_t
 skip_prefix(const char *s, size_t a, size_t b)
 {
     while (a < b) {
         unsigned char c = (unsigned char)s[a];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '>' || c == '*' || c == '_' || c == '#' || c == '|')
+        if (c == ' ' || c == '\t' || c == '\r' || c == '>' || c == '*' || c == '_' || c == '#' ||
+            c == '|')
             a++;
         else if (c == 0xC2 && a + 1 < b && (unsigned char)s[a + 1] == 0xA0)
             a += 2;
-        else if (c == 0xEF && a + 2 < b && (unsigned char)s[a + 1] == 0xBB && (unsigned char)s[a + 2] == 0xBF)
+        else if (c == 0xEF && a + 2 < b && (unsigned char)s[a + 1] == 0xBB &&
+                 (unsigned char)s[a + 2] == 0xBF)
             a += 3;
         else
             break;
@@ -313,7 +358,8 @@ line_start(const tt_rolefinder *f, size_t a, size_t lo)
 
 /* Does a rule of this kind and reach match at the content start of line [a, b)? */
 static int
-line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule **hit, tt_error *err)
+line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule **hit,
+          tt_error *err)
 {
     const ruleset *rs = &f->rs[f->lang];
     size_t c = skip_prefix(f->text, a, b);
@@ -334,8 +380,8 @@ line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule 
 }
 
 int
-tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base, const tt_tokseq *ts,
-                    tt_error *err)
+tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
+                    const tt_tokseq *ts, tt_error *err)
 {
     f->text = text;
     f->n = n;
@@ -375,7 +421,8 @@ blank(const tt_rolefinder *f, size_t a, size_t b)
     return c >= b;
 }
 
-/* The role the line [ls, le) gives by itself: a note line, the line after a `next` note, a repealed line. */
+/* The role the line [ls, le) gives by itself: a note line, the line after a `next` note, a repealed
+ * line. */
 static int
 line_role(tt_rolefinder *f, tt_error *err)
 {
@@ -457,7 +504,8 @@ is_open_punct(const char *s, size_t i, size_t *len)
         *len = 1;
         return 1;
     }
-    if (c == 0xC2 && ((unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xA0)) { /* « NBSP */
+    if (c == 0xC2 &&
+        ((unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xA0)) { /* « NBSP */
         *len = 2;
         return 1;
     }
@@ -510,7 +558,8 @@ sentence_spans(tt_rolefinder *f, size_t t)
     size_t a = (size_t)(ts->tok[t0].start - f->base), b = (size_t)(ts->tok[t1].end - f->base);
     size_t lo = t0 > 0 ? (size_t)(ts->tok[t0 - 1].end - f->base) : 0;
     size_t hi = t1 + 1 < ts->ntok ? (size_t)(ts->tok[t1 + 1].start - f->base) : f->n;
-    /* widen over the opening quotes and spaces before the first token, the closing marks after the last */
+    /* widen over the opening quotes and spaces before the first token, the closing marks after the
+     * last */
     for (;;) {
         size_t k = 0;
         int moved = 0;
@@ -526,8 +575,8 @@ sentence_spans(tt_rolefinder *f, size_t t)
         size_t k;
         int q = quote_at(f->text, b, hi, &k);
         unsigned char c = (unsigned char)f->text[b];
-        if (q == 2 || q == 3 || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
-            c == ')' || c == ']' || c == ' ')
+        if (q == 2 || q == 3 || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+            c == '?' || c == ')' || c == ']' || c == ' ')
             b += q ? k : 1;
         else
             break;
@@ -601,7 +650,8 @@ quoted_at(tt_rolefinder *f, size_t t, size_t p, int *yes, tt_error *err)
         const rule *ru = &rs->r[i];
         if (ru->kind != K_TITLE)
             continue;
-        int r = run_from(f, ru, sp->a, sp->b, sp->a, NULL, NULL, err); /* the span alone: ^ and $ are its ends */
+        int r = run_from(f, ru, sp->a, sp->b, sp->a, NULL, NULL,
+                         err); /* the span alone: ^ and $ are its ends */
         if (r < 0)
             return r;
         if (r) {
@@ -612,7 +662,8 @@ quoted_at(tt_rolefinder *f, size_t t, size_t p, int *yes, tt_error *err)
     return 0;
 }
 
-/* The article number in a label or a captured string: its first run of digits with -digit or .digit parts. */
+/* The article number in a label or a captured string: its first run of digits with -digit or .digit
+ * parts. */
 static size_t
 number_in(const char *s, size_t n, const char **out)
 {
@@ -620,15 +671,15 @@ number_in(const char *s, size_t n, const char **out)
     while (i < n && !(s[i] >= '0' && s[i] <= '9'))
         i++;
     size_t a = i;
-    while (i < n && ((s[i] >= '0' && s[i] <= '9') ||
-                     ((s[i] == '-' || s[i] == '.') && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')))
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || ((s[i] == '-' || s[i] == '.') && i + 1 < n &&
+                                                      s[i + 1] >= '0' && s[i + 1] <= '9')))
         i++;
     *out = s + a;
     return i - a;
 }
 
-/* Is article a (of token t) one the text says was repealed: a repeal pattern on its heading line or on one of
- * the next non-blank lines, naming its number (group n) if the pattern captures one? */
+/* Is article a (of token t) one the text says was repealed: a repeal pattern on its heading line or
+ * on one of the next non-blank lines, naming its number (group n) if the pattern captures one? */
 static int
 article_repealed(tt_rolefinder *f, size_t t, int *yes, tt_error *err)
 {
