@@ -18,6 +18,7 @@
 #define F_NONWORD 1u
 #define F_CASE 2u /* some target's entry has a case condition: sentence() filters this type's list per token */
 #define F_EXCL 4u /* an exclusion matched the form (it is an entry that matches: a hyphenated word is not split) */
+#define F_NOPARTS 8u /* a hyphenated form none of whose parts any entry matches (set after the first try) */
 
 typedef struct rawhit {
     uint32_t first, last, entry, concept;
@@ -1089,6 +1090,26 @@ resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, tt
     size_t pa[TT_MAX_PARTS], pb[TT_MAX_PARTS], np = tt_hyphen_parts(w, n, pa, pb);
     if (np < 2)
         return 0;
+    uint32_t rec[TT_MAX_PARTS];
+    int any = 0;
+    for (size_t i = 0; i < np; i++) {
+        const char *pw = w + pa[i];
+        size_t pn = pb[i] - pa[i];
+        uint64_t h = tc_hash(lang, pw, pn);
+        const uint32_t *rl = tc_get(&m->cache, h, lang, pw, pn);
+        if (!rl) {
+            uint32_t flags;
+            int rc = collect(m, lang, pw, pn, 0, &flags, err);
+            if (rc)
+                return rc;
+            if (!(rl = tc_add(&m->cache, h, lang, pw, pn, flags, m->tmp, m->ntmp)))
+                return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
+        }
+        rec[i] = (uint32_t)(rl - 2 - m->cache.ar);
+        any |= rl[0] > 1;
+    }
+    if (!any)
+        return 0; /* no part is a word of the lexicon */
     if (m->nprec + np > m->capprec) {
         size_t nc = (m->nprec + np) * 2 + 64;
         uint32_t *p = realloc(m->prec, nc * sizeof *p);
@@ -1108,21 +1129,8 @@ resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, tt
     m->ptok[m->nptok++] = (uint32_t)t;
     m->pidx[t] = (uint32_t)m->nprec;
     m->pcnt[t] = (uint8_t)np;
-    for (size_t i = 0; i < np; i++) {
-        const char *pw = w + pa[i];
-        size_t pn = pb[i] - pa[i];
-        uint64_t h = tc_hash(lang, pw, pn);
-        const uint32_t *rl = tc_get(&m->cache, h, lang, pw, pn);
-        if (!rl) {
-            uint32_t flags;
-            int rc = collect(m, lang, pw, pn, 0, &flags, err);
-            if (rc)
-                return rc;
-            if (!(rl = tc_add(&m->cache, h, lang, pw, pn, flags, m->tmp, m->ntmp)))
-                return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
-        }
-        m->prec[m->nprec++] = (uint32_t)(rl - 2 - m->cache.ar);
-    }
+    for (size_t i = 0; i < np; i++)
+        m->prec[m->nprec++] = rec[i];
     return 0;
 }
 
@@ -1185,10 +1193,13 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         }
         m->toff[t] = (uint32_t)(rl - 2 - m->cache.ar);
         m->pidx[t] = UINT32_MAX;
-        if ((k->flags & TT_TOK_HYPHEN) && rl[0] == 1 && !(rl[1] & (F_NONWORD | F_EXCL))) {
+        if ((k->flags & TT_TOK_HYPHEN) && rl[0] == 1 && !(rl[1] & (F_NONWORD | F_EXCL | F_NOPARTS))) {
+            uint32_t off = m->toff[t];
             int rc = resolve_parts(m, lang, w, k->match_len, t, err);
             if (rc)
                 return rc;
+            if (m->pidx[t] == UINT32_MAX)
+                m->cache.ar[off + 3] |= F_NOPARTS; /* the memo remembers: do not split this form again */
         }
     }
     size_t i = 0;

@@ -207,6 +207,12 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
         ru->line = lineno;
         int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "n");
         ru->group_n = g > 0 ? g : -1;
+        if (r == R_ARTICLE && g <= 0) {
+            rc = tt_error_set(err, TT_ESYNTAX,
+                              "a 'repealed article' pattern needs a group (?<n>...) for the article's number");
+            tt_error_at(err, path, lineno, (uint64_t)(pat - line) + 1);
+            break;
+        }
         snprintf(ru->where, sizeof ru->where, "roles/%s.tsv:%u", tt_lang_name(lang), lineno);
         first_bytes(ru);
     }
@@ -348,9 +354,9 @@ line_start(const tt_rolefinder *f, size_t a, size_t lo)
 {
     if (a - lo > BACK_MAX)
         lo = a - BACK_MAX;
-    for (size_t i = a; i > lo; i--)
-        if (f->text[i - 1] == '\n')
-            return i;
+    const char *nl = a > lo ? memrchr(f->text + lo, '\n', a - lo) : NULL;
+    if (nl)
+        return (size_t)(nl - f->text) + 1;
     while (lo < a && ((unsigned char)f->text[lo] & 0xC0) == 0x80)
         lo++; /* a cut line starts at a character */
     return lo;
@@ -464,11 +470,13 @@ paren_note(tt_rolefinder *f, size_t p, int *yes, tt_error *err)
         f->pscan = f->ls;
         f->popen = SIZE_MAX;
     }
-    for (; f->pscan < p; f->pscan++) {
-        if (f->text[f->pscan] == '(')
-            f->popen = f->pscan;
-        else if (f->text[f->pscan] == ')')
+    if (f->pscan < p) { /* the new bytes only: the last '(' in them, closed or not; else a ')' closes */
+        const char *t = f->text, *o = memrchr(t + f->pscan, '(', p - f->pscan);
+        if (o)
+            f->popen = memchr(o + 1, ')', (size_t)(t + p - (o + 1))) ? SIZE_MAX : (size_t)(o - t);
+        else if (f->popen != SIZE_MAX && memchr(t + f->pscan, ')', p - f->pscan))
             f->popen = SIZE_MAX;
+        f->pscan = p;
     }
     if (f->popen == SIZE_MAX)
         return 0;
@@ -678,8 +686,9 @@ number_in(const char *s, size_t n, const char **out)
     return i - a;
 }
 
-/* Is article a (of token t) one the text says was repealed: a repeal pattern on its heading line or
- * on one of the next non-blank lines, naming its number (group n) if the pattern captures one? */
+/* Is article a (of token t) one the text says was repealed: a repeal pattern on its heading line or on one of
+ * the next non-blank lines, naming its number (group n)? The heading line is found by its label as written
+ * ("Статья 17", "17-бап"), looking back line by line from the token (SIMD memrchr; cached per article). */
 static int
 article_repealed(tt_rolefinder *f, size_t t, int *yes, tt_error *err)
 {
@@ -695,19 +704,29 @@ article_repealed(tt_rolefinder *f, size_t t, int *yes, tt_error *err)
     f->art_ok = 1;
     f->art = a;
     f->art_repealed = 0;
-    size_t t0 = t, t1 = t;
-    while (t0 > 0 && ts->tok[t0 - 1].article == a)
-        t0--;
-    while (t1 + 1 < ts->ntok && ts->tok[t1 + 1].article == a)
-        t1++;
-    if (!(ts->tok[t0].flags & TT_TOK_HEADING))
-        return 0; /* the heading is in an earlier piece */
-    size_t end = (size_t)(ts->tok[t1].end - f->base);
     const char *label = tt_tokseq_article_label(ts, a), *num;
-    size_t nl = number_in(label, strlen(label), &num);
-    size_t ls = line_start(f, (size_t)(ts->tok[t0].start - f->base), 0);
+    size_t L = strlen(label), nl = number_in(label, L, &num);
+    if (!L || !nl)
+        return 0;
+    /* the heading line: the last line at or before the token whose content starts with the label */
+    size_t e = (size_t)(ts->tok[t].start - f->base), ls;
+    for (;;) {
+        const char *q = e ? memrchr(f->text, '\n', e) : NULL;
+        ls = q ? (size_t)(q - f->text) + 1 : 0;
+        size_t le = line_end(f, ls), c = skip_prefix(f->text, ls, le);
+        if (le - c >= L && !memcmp(f->text + c, label, L)) {
+            size_t x = c + L; /* "Статья 1" is not the heading "Статья 17" or "Статья 1-1" */
+            int more = x < le && ((f->text[x] >= '0' && f->text[x] <= '9') ||
+                                  (f->text[x] == '-' && x + 1 < le && f->text[x + 1] >= '0' && f->text[x + 1] <= '9'));
+            if (!more)
+                break;
+        }
+        if (!ls)
+            return 0; /* the heading is in an earlier piece */
+        e = ls - 1;
+    }
     const ruleset *rs = &f->rs[f->lang];
-    for (int k = 0; k < HEAD_LINES && ls < end && ls < f->n;) {
+    for (int k = 0; k < HEAD_LINES && ls < f->n;) {
         size_t le = line_end(f, ls);
         if (!blank(f, ls, le)) {
             k++;
@@ -721,18 +740,14 @@ article_repealed(tt_rolefinder *f, size_t t, int *yes, tt_error *err)
                     return r;
                 if (!r)
                     continue;
-                if (ru->group_n > 0) {
-                    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
-                    const char *g;
-                    size_t gl;
-                    if (ov[2 * ru->group_n] == PCRE2_UNSET)
-                        gl = 0, g = NULL;
-                    else
-                        gl = number_in(f->text + ov[2 * ru->group_n],
-                                       ov[2 * ru->group_n + 1] - ov[2 * ru->group_n], &g);
-                    if (g && (gl != nl || memcmp(g, num, gl) != 0))
-                        continue; /* names another article */
-                }
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
+                const char *g = NULL;
+                size_t gl = 0;
+                if (ov[2 * ru->group_n] != PCRE2_UNSET)
+                    gl = number_in(f->text + ov[2 * ru->group_n], ov[2 * ru->group_n + 1] - ov[2 * ru->group_n],
+                                   &g);
+                if (!g || gl != nl || memcmp(g, num, gl) != 0)
+                    continue; /* names another article (or the one after an empty heading) */
                 f->art_repealed = 1;
                 *yes = 1;
                 return 0;
