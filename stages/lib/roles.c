@@ -598,6 +598,11 @@ sentence_spans(tt_rolefinder *f, size_t t)
     int depth = 0, ascii = 0, low = 0; /* low: the span opened with „, which “ closes */
     size_t open = 0, aopen = 0;
     for (size_t i = a; i < b;) {
+        unsigned char c0 = (unsigned char)f->text[i];
+        if (c0 != '"' && c0 != 0xC2 && c0 != 0xE2) { /* no quote starts with another byte */
+            i++;
+            continue;
+        }
         size_t k;
         int q = quote_at(f->text, i, b, &k);
         if (q == 1 && low && depth == 1 && k == 3 && (unsigned char)f->text[i + 2] == 0x9C)
