@@ -352,7 +352,9 @@ cmd_lexicon(int argc, char **argv)
               "       pipeline lexicon explain WORD --lang L [--lexicon PATH]\n"
               "check: validates a lexicon and prints, for each entry, its match form and the forms it\n"
               "generates, with a warning for each entry that can never match.\n"
-              "explain: which entries match WORD (as a token of a document in language L) and why.\n" TT_EXIT_CODES_HELP,
+              "explain: which entries match WORD (as a token of a document in language L) and why; WORD\n"
+              "may be a passage, then each word's role in it is shown where it is not text (quoted, note,\n"
+              "repealed: lexicons/roles/L.tsv) with the rule that decided it.\n" TT_EXIT_CODES_HELP,
               stdout);
         return tt_cli_finish(prog, argc < 2 ? TT_EXIT_USAGE : 0);
     }
@@ -392,6 +394,7 @@ cmd_lexicon(int argc, char **argv)
     tt_tokenizer *tk = NULL;
     tt_lexicon *lx = NULL;
     tt_matcher *mt = NULL;
+    tt_rolefinder *rf = NULL;
     int rc = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, &mt);
     if (rc)
         return tt_cli_finish(prog, rc);
@@ -406,11 +409,23 @@ cmd_lexicon(int argc, char **argv)
         rc = tt_tokenizer_new(&tk, NULL, &err);
         if (!rc)
             rc = tt_tokenize(tk, nz, l, TT_SCRIPT_ANY, word, strlen(word), 0, NULL, NULL, &ts, &err);
+        /* WORD may be a passage: each word's role in it (lexicons/roles/) is shown where it is not text */
+        if (!rc)
+            rc = tt_rolefinder_new(&rf, NULL, &err);
+        if (!rc) {
+            tt_rolefinder_begin(rf, l);
+            rc = tt_rolefinder_piece(rf, word, strlen(word), 0, &ts, &err);
+        }
         for (size_t i = 0; !rc && i < ts.ntok; i++) {
             const tt_token *t = &ts.tok[i];
+            tt_role role;
             tt_buf_printf(&out, "%.*s -> match form '%.*s'\n", (int)(t->end - t->start), word + t->start,
                           (int)t->match_len, ts.forms.data + t->match_off);
-            rc = tt_matcher_explain(mt, l, ts.forms.data + t->match_off, t->match_len, &out, &err);
+            if (!(rc = tt_rolefinder_role(rf, i, &role, &err)) && role != TT_ROLE_TEXT)
+                tt_buf_printf(&out, "role here: %s (%s): a hit of it is listed, not counted (--count all counts it)\n",
+                              tt_role_name(role), tt_rolefinder_why(rf));
+            if (!rc)
+                rc = tt_matcher_explain(mt, l, ts.forms.data + t->match_off, t->match_len, &out, &err);
         }
     }
     int code = 0;
@@ -426,6 +441,7 @@ cmd_lexicon(int argc, char **argv)
     tt_buf_free(&out);
     tt_tokseq_free(&ts);
     tt_tokenizer_free(tk);
+    tt_rolefinder_free(rf);
     tt_cli_lexicon_close(nz, lx, mt);
     return tt_cli_finish(prog, code);
 }

@@ -69,6 +69,9 @@ struct tt_rolefinder {
     int art_ok;
     uint32_t art;
     int art_repealed;
+    /* the rule behind each cached decision, and behind the last role returned (tt_rolefinder_why) */
+    const rule *refs_rule, *line_rule_, *paren_rule, *trig_rule, *art_rule;
+    const char *why;
 };
 
 const char *
@@ -406,7 +409,7 @@ tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
         size_t b = line_end(f, a);
         size_t c = skip_prefix(text, a, b);
         if (c < b && b - c <= REST_MAX_LINE) {
-            int r = line_rule(f, K_NOTE, R_REST, a, b, NULL, err);
+            int r = line_rule(f, K_NOTE, R_REST, a, b, &f->refs_rule, err);
             if (r < 0)
                 return r;
             if (r) {
@@ -434,8 +437,8 @@ line_role(tt_rolefinder *f, tt_error *err)
 {
     int r;
     f->line_role = TT_ROLE_TEXT;
-    if ((r = line_rule(f, K_NOTE, R_LINE, f->ls, f->le, NULL, err)) ||
-        (r = line_rule(f, K_NOTE, R_NEXT, f->ls, f->le, NULL, err))) {
+    if ((r = line_rule(f, K_NOTE, R_LINE, f->ls, f->le, &f->line_rule_, err)) ||
+        (r = line_rule(f, K_NOTE, R_NEXT, f->ls, f->le, &f->line_rule_, err))) {
         if (r > 0)
             f->line_role = TT_ROLE_NOTE;
         return r < 0 ? r : 0;
@@ -445,7 +448,7 @@ line_role(tt_rolefinder *f, tt_error *err)
     while (e > 0 && f->text[e - 1] == '\n') {
         size_t s = line_start(f, e - 1, 0);
         if (!blank(f, s, e - 1)) {
-            if ((r = line_rule(f, K_NOTE, R_NEXT, s, e - 1, NULL, err)) > 0)
+            if ((r = line_rule(f, K_NOTE, R_NEXT, s, e - 1, &f->line_rule_, err)) > 0)
                 f->line_role = TT_ROLE_NOTE;
             if (r)
                 return r < 0 ? r : 0;
@@ -455,7 +458,7 @@ line_role(tt_rolefinder *f, tt_error *err)
         if (f->ls - e > BACK_MAX)
             break;
     }
-    if ((r = line_rule(f, K_REPEALED, R_LINE, f->ls, f->le, NULL, err)) > 0)
+    if ((r = line_rule(f, K_REPEALED, R_LINE, f->ls, f->le, &f->line_rule_, err)) > 0)
         f->line_role = TT_ROLE_REPEALED;
     return r < 0 ? r : 0;
 }
@@ -496,6 +499,7 @@ paren_note(tt_rolefinder *f, size_t p, int *yes, tt_error *err)
                 return r;
             if (r) {
                 f->paren_end = m1;
+                f->paren_rule = ru;
                 break;
             }
         }
@@ -653,9 +657,11 @@ quoted_at(tt_rolefinder *f, size_t t, size_t p, int *yes, tt_error *err)
             if (r < 0)
                 return r;
             f->trig = r;
+            f->trig_rule = ru;
         }
     }
     if (f->trig) {
+        f->why = f->trig_rule->where;
         *yes = 1;
         return 0;
     }
@@ -668,6 +674,7 @@ quoted_at(tt_rolefinder *f, size_t t, size_t p, int *yes, tt_error *err)
         if (r < 0)
             return r;
         if (r) {
+            f->why = ru->where;
             *yes = 1;
             return 0;
         }
@@ -754,6 +761,7 @@ article_repealed(tt_rolefinder *f, size_t t, int *yes, tt_error *err)
                 if (!g || gl != nl || memcmp(g, num, gl) != 0)
                     continue; /* names another article (or the one after an empty heading) */
                 f->art_repealed = 1;
+                f->art_rule = ru;
                 *yes = 1;
                 return 0;
             }
@@ -767,6 +775,7 @@ int
 tt_rolefinder_role(tt_rolefinder *f, size_t t, tt_role *role, tt_error *err)
 {
     *role = TT_ROLE_TEXT;
+    f->why = "";
     if (!f->ts || t >= f->ts->ntok || f->lang == TT_LANG_OTHER)
         return 0;
     const tt_token *tk = &f->ts->tok[t];
@@ -782,6 +791,7 @@ tt_rolefinder_role(tt_rolefinder *f, size_t t, tt_role *role, tt_error *err)
     }
     if (f->have_refs && tk->start >= f->refs_from) {
         *role = TT_ROLE_NOTE;
+        f->why = f->refs_rule ? f->refs_rule->where : "";
         return 0;
     }
     if (!f->line_ok || p < f->ls || p > f->le) {
@@ -796,21 +806,32 @@ tt_rolefinder_role(tt_rolefinder *f, size_t t, tt_role *role, tt_error *err)
     }
     if (f->line_role == TT_ROLE_NOTE) {
         *role = TT_ROLE_NOTE;
+        f->why = f->line_rule_->where;
         return 0;
     }
     if ((r = paren_note(f, p, &yes, err)))
         return r;
     if (yes) {
         *role = TT_ROLE_NOTE;
+        f->why = f->paren_rule->where;
         return 0;
     }
     if (f->line_role == TT_ROLE_REPEALED) {
         *role = TT_ROLE_REPEALED;
+        f->why = f->line_rule_->where;
         return 0;
     }
     if ((r = article_repealed(f, t, &yes, err)))
         return r;
-    if (yes)
+    if (yes) {
         *role = TT_ROLE_REPEALED;
+        f->why = f->art_rule->where;
+    }
     return 0;
+}
+
+const char *
+tt_rolefinder_why(const tt_rolefinder *f)
+{
+    return f->why ? f->why : "";
 }

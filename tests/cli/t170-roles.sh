@@ -46,4 +46,7 @@ expect_exit 2 "kwic --role with an unknown role is a usage error" "$PIPELINE" kw
 check "... naming the roles" grep -q "role is text, quoted, note or repealed, not 'used'" "$TMP/err"
 check "forms.tsv counts text hits only (no oralman form in 2021)" sh -c "
   ! awk -F'\t' '\$1==\"oralman\" && \$2==\"2021\"' '$TMP/o/forms.tsv' | grep -q ."
+"$PIPELINE" lexicon explain "$(sed -n '/Сноска. По всему тексту/p' "$C/law-2021-06-29.txt" | head -1)" --lang ru > "$TMP/explain" 2>&1
+check "lexicon explain of the note's line gives its words' roles and the rules" sh -c "
+  grep -q '^role here: quoted (roles/ru.tsv:[0-9]*)' '$TMP/explain' && grep -q '^role here: note (roles/ru.tsv:[0-9]*)' '$TMP/explain'"
 finish

@@ -67,6 +67,10 @@ int tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t b
  * TT_ENOMEM. */
 int tt_rolefinder_role(tt_rolefinder *f, size_t t, tt_role *role, tt_error *err);
 
+/* Where the rule that decided the role of the last tt_rolefinder_role call is ("roles/ru.tsv:5"), "" for text.
+ * Borrowed, valid while f lives (for `lexicon explain`). */
+const char *tt_rolefinder_why(const tt_rolefinder *f);
+
 /* The number of rules loaded for lang (for tests). */
 size_t tt_rolefinder_nrules(const tt_rolefinder *f, tt_lang lang);
 
