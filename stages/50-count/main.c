@@ -36,6 +36,7 @@ typedef struct cctx {
     size_t nmeta, nstat, capmeta, capstat;
     uint32_t last_sent;
     uint64_t ntok;
+    int gap; /* vocabulary: tokens of another role were left out here (no n-gram spans them) */
     tt_buf term;
 } cctx;
 
@@ -219,6 +220,7 @@ tt_count_main(int argc, char **argv)
             kv_clear(c.meta, &c.nmeta);
             kv_clear(c.stat, &c.nstat);
             c.ntok = 0;
+            c.gap = 0;
             c.lang = TT_LANG_EN;
             tt_counter_begin(c.ct);
             started = 1;
@@ -237,8 +239,10 @@ tt_count_main(int argc, char **argv)
             if (!c.vocab || rec.n[6] == 0)
                 break;
             uint32_t flags = (uint32_t)strtoul(rec.f[5], NULL, 10);
-            if (!c.count_all && (flags >> TT_TOK_ROLE_SHIFT & 3) != TT_ROLE_TEXT)
-                break; /* the vocabulary counts what the document uses */
+            if (!c.count_all && (flags >> TT_TOK_ROLE_SHIFT & 3) != TT_ROLE_TEXT) {
+                c.gap = 1; /* the vocabulary counts what the document uses */
+                break;
+            }
             const char *term = rec.f[6];
             size_t tl = rec.n[6];
             if (c.st) {
@@ -248,7 +252,8 @@ tt_count_main(int argc, char **argv)
                 term = c.term.data;
                 tl = c.term.len;
             }
-            rc = tt_counter_token(c.ct, term, tl, brk, &err);
+            rc = tt_counter_token(c.ct, term, tl, brk || c.gap, &err);
+            c.gap = 0;
             break;
         }
         case TT_REC_HIT: {

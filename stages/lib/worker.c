@@ -173,6 +173,7 @@ typedef struct docstate {
     uint64_t nfc_total;   /* bytes of NFC text so far = offset of the next piece */
     uint64_t tok_total;   /* word tokens so far */
     uint32_t last_sent;
+    int gap;              /* vocabulary: tokens that are not the document's own words were left out here */
 } docstate;
 
 static int
@@ -283,8 +284,10 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
                 tt_role role;
                 if ((rc = tt_rolefinder_role(w->rf, i, &role, err)))
                     return rc;
-                if (role != TT_ROLE_TEXT)
-                    continue; /* the vocabulary counts what the document uses */
+                if (role != TT_ROLE_TEXT) {
+                    ds->gap = 1; /* the vocabulary counts what the document uses; no n-gram spans the gap */
+                    continue;
+                }
             }
             if (w->st) {
                 tt_buf_reset(&w->term);
@@ -293,8 +296,9 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
                 term = w->term.data;
                 tl = w->term.len;
             }
-            if ((rc = tt_counter_token(w->ct, term, tl, brk, err)))
+            if ((rc = tt_counter_token(w->ct, term, tl, brk || ds->gap, err)))
                 return rc;
+            ds->gap = 0;
         }
     }
     w->times.count += now_cpu() - t3;
