@@ -70,10 +70,10 @@ ex_open_streams(tt_exporter *ex, tt_error *err)
 
 /* Appends "\t" and the value of key in l ("" when absent). */
 static int
-put_kv_col(tt_buf *b, const ex_kvlist *l, const char *key)
+put_kv_col(tt_buf *b, const tt_kv *l, const char *key)
 {
     size_t n = 0;
-    const char *v = ex_kv_get(l, key, &n);
+    const char *v = tt_kv_get(l, key, &n);
     return tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, v ? v : "", v ? n : 0);
 }
 
@@ -97,7 +97,7 @@ ex_docs_row(tt_exporter *ex, const char *id, size_t idn, const char *status, siz
     static const char *const rcols[] = {"hits_text", "hits_quoted", "hits_note", "hits_repealed"};
     for (size_t i = 0; i < sizeof rcols / sizeof rcols[0]; i++) {
         size_t n = 0;
-        const char *v = ex_kv_get(&ex->stat, rcols[i], &n);
+        const char *v = tt_kv_get(&ex->stat, rcols[i], &n);
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, v ? v : "0", v ? n : 1))
             return ex_oom(err);
     }

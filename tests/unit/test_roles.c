@@ -7,7 +7,7 @@
  * from a document. Real text is read in place from ../shared/corpus: KazNERD sentences that say "деген сөз"
  * ('that means', reported speech) or "күші жойылды" (an ordinary 'lost force') and the Karakalpakstan
  * constitution in Russian, Uzbek and English must stay `text` throughout (the consolidated migration law is
- * tested end to end in tests/cli/t170-roles.sh). */
+ * tested end to end in tests/cli/t190-roles.sh). */
 #include "support.h"
 #include "tt/norm.h"
 #include "tt/roles.h"

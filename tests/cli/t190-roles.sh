@@ -1,4 +1,4 @@
-# t170: usage, not mention, on real text: two consolidated versions of the 2011 Kazakh migration law (Russian,
+# t190: usage, not mention, on real text: two consolidated versions of the 2011 Kazakh migration law (Russian,
 # ../shared/corpus/kz-law, before and after the 2020 replacement of «оралман» by «кандас»). Read in place: the
 # Markdown body after the YAML front matter, heading marks (#) removed, into $TMP (until a Markdown reader lands).
 # Before roles (format 1, or --count all now): 2019 oralman 162; 2021 kandas 164, oralman 14. With roles: the
