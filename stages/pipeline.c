@@ -9,6 +9,7 @@
 #include "tt/diff.h"
 #include "tt/export.h"
 #include "tt/lexicon.h"
+#include "tt/roles.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/run.h"
@@ -241,9 +242,9 @@ static int
 cmd_kwic(int argc, char **argv)
 {
     const char *prog = "pipeline kwic";
-    static const struct option lo[] = {{"out", 1, 0, 'o'}, {"concept", 1, 0, 'c'}, {"doc", 1, 0, 'd'},
-                                       {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
-    const char *out = NULL, *concept = NULL, *doc = NULL;
+    static const struct option lo[] = {{"out", 1, 0, 'o'},  {"concept", 1, 0, 'c'}, {"doc", 1, 0, 'd'},
+                                       {"role", 1, 0, 'r'}, {"help", 0, 0, 'h'},    {0, 0, 0, 0}};
+    const char *out = NULL, *concept = NULL, *doc = NULL, *role = NULL;
     int o;
     optind = 0;
     while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -251,10 +252,17 @@ cmd_kwic(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'c': concept = optarg; break;
         case 'd': doc = optarg; break;
+        case 'r':
+            if (tt_role_parse(optarg, strlen(optarg)) < 0)
+                return tt_cli_usage(prog, "--role is text, quoted, note or repealed, not '%s'", optarg);
+            role = optarg;
+            break;
         case 'h':
-            fputs("Usage: pipeline kwic --out DIR [--concept ID] [--doc DOC_ID]\n"
-                  "Prints a concordance line for every counted hit in DIR/hits.tsv:\n"
-                  "doc_id, start offset, left context, [the hit as written], right context.\n" TT_EXIT_CODES_HELP,
+            fputs("Usage: pipeline kwic --out DIR [--concept ID] [--doc DOC_ID] [--role ROLE]\n"
+                  "Prints a concordance line for every hit in DIR/hits.tsv:\n"
+                  "doc_id, start offset, role, left context, [the hit as written], right context.\n"
+                  "  --role ROLE  only hits of this role: text (the document uses the word; what the counts\n"
+                  "               take), quoted (quoted as a word), note (editorial note, references), repealed\n" TT_EXIT_CODES_HELP,
                   stdout);
             return tt_cli_finish(prog, 0);
         default: return tt_cli_usage(prog, "bad option");
@@ -279,28 +287,41 @@ cmd_kwic(int argc, char **argv)
     char chunk[8192];
     int header = 1;
     long nhits = 0;
+    /* columns by name (format 2 adds role, and later page, after right) */
+    enum { C_DOC, C_CONCEPT, C_START, C_SURFACE, C_LEFT, C_RIGHT, C_ROLE, NC };
+    static const char *const names[NC] = {"doc_id", "concept_id", "start", "surface", "left", "right", "role"};
+    int col[NC];
+    for (int k = 0; k < NC; k++)
+        col[k] = -1;
     while (gzgets(f, chunk, sizeof chunk)) {
         tt_buf_puts(&line, chunk);
         if (line.len == 0 || line.data[line.len - 1] != '\n')
             continue;
         line.data[--line.len] = 0;
-        if (header) {
-            header = 0;
-            tt_buf_reset(&line);
-            continue;
-        }
-        /* doc_id concept_id entry start end sentence article surface left right */
-        char *fl[10];
+        char *fl[32];
         size_t nf = 0;
         char *p = line.data;
         fl[nf++] = p;
-        for (; *p && nf < 10; p++)
+        for (; *p && nf < 32; p++)
             if (*p == '\t') {
                 *p = 0;
                 fl[nf++] = p + 1;
             }
-        if (nf == 10 && (!concept || !strcmp(fl[1], concept)) && (!doc || !strcmp(fl[0], doc))) {
-            const char *show[3] = {fl[8], fl[7], fl[9]};
+        if (header) {
+            header = 0;
+            for (size_t i = 0; i < nf; i++)
+                for (int k = 0; k < NC; k++)
+                    if (!strcmp(fl[i], names[k]))
+                        col[k] = (int)i;
+            tt_buf_reset(&line);
+            continue;
+        }
+        int ok = 1;
+        for (int k = 0; k < NC; k++)
+            ok &= col[k] >= 0 && (size_t)col[k] < nf;
+        if (ok && (!concept || !strcmp(fl[col[C_CONCEPT]], concept)) && (!doc || !strcmp(fl[col[C_DOC]], doc)) &&
+            (!role || !strcmp(fl[col[C_ROLE]], role))) {
+            const char *show[3] = {fl[col[C_LEFT]], fl[col[C_SURFACE]], fl[col[C_RIGHT]]};
             char *dec[3];
             for (int k = 0; k < 3; k++) {
                 tt_buf_reset(&un);
@@ -308,7 +329,8 @@ cmd_kwic(int argc, char **argv)
                 dec[k] = strdup(un.data ? un.data : "");
             }
             size_t pad = chars(dec[0]) < 40 ? 40 - chars(dec[0]) : 0;
-            printf("%s\t%s\t%*s%s [%s] %s\n", fl[0], fl[3], (int)pad, "", dec[0], dec[1], dec[2]);
+            printf("%s\t%s\t%s\t%*s%s [%s] %s\n", fl[col[C_DOC]], fl[col[C_START]], fl[col[C_ROLE]], (int)pad, "",
+                   dec[0], dec[1], dec[2]);
             for (int k = 0; k < 3; k++)
                 free(dec[k]);
             nhits++;
@@ -318,6 +340,14 @@ cmd_kwic(int argc, char **argv)
     gzclose(f);
     tt_buf_free(&line);
     tt_buf_free(&un);
+    if (col[C_ROLE] < 0) {
+        tt_error e;
+        tt_error_clear(&e);
+        tt_error_set(&e, TT_EFORMAT, "no role column: an output of format version 1; rerun the pipeline");
+        tt_error_at(&e, path, 1, 0);
+        tt_cli_error(PROG, &e);
+        return TT_EXIT_FAIL;
+    }
     fprintf(stderr, "%s: %ld hits\n", PROG, nhits);
     return tt_cli_finish(prog, 0);
 }
@@ -332,7 +362,9 @@ cmd_lexicon(int argc, char **argv)
               "       pipeline lexicon explain WORD --lang L [--lexicon PATH]\n"
               "check: validates a lexicon and prints, for each entry, its match form and the forms it\n"
               "generates, with a warning for each entry that can never match.\n"
-              "explain: which entries match WORD (as a token of a document in language L) and why.\n" TT_EXIT_CODES_HELP,
+              "explain: which entries match WORD (as a token of a document in language L) and why; WORD\n"
+              "may be a passage, then each word's role in it is shown where it is not text (quoted, note,\n"
+              "repealed: lexicons/roles/L.tsv) with the rule that decided it.\n" TT_EXIT_CODES_HELP,
               stdout);
         return tt_cli_finish(prog, argc < 2 ? TT_EXIT_USAGE : 0);
     }
@@ -372,6 +404,7 @@ cmd_lexicon(int argc, char **argv)
     tt_tokenizer *tk = NULL;
     tt_lexicon *lx = NULL;
     tt_matcher *mt = NULL;
+    tt_rolefinder *rf = NULL;
     int rc = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, &mt);
     if (rc)
         return tt_cli_finish(prog, rc);
@@ -386,11 +419,23 @@ cmd_lexicon(int argc, char **argv)
         rc = tt_tokenizer_new(&tk, NULL, &err);
         if (!rc)
             rc = tt_tokenize(tk, nz, l, TT_SCRIPT_ANY, word, strlen(word), 0, NULL, NULL, &ts, &err);
+        /* WORD may be a passage: each word's role in it (lexicons/roles/) is shown where it is not text */
+        if (!rc)
+            rc = tt_rolefinder_new(&rf, NULL, &err);
+        if (!rc) {
+            tt_rolefinder_begin(rf, l);
+            rc = tt_rolefinder_piece(rf, word, strlen(word), 0, &ts, &err);
+        }
         for (size_t i = 0; !rc && i < ts.ntok; i++) {
             const tt_token *t = &ts.tok[i];
+            tt_role role;
             tt_buf_printf(&out, "%.*s -> match form '%.*s'\n", (int)(t->end - t->start), word + t->start,
                           (int)t->match_len, ts.forms.data + t->match_off);
-            rc = tt_matcher_explain(mt, l, ts.forms.data + t->match_off, t->match_len, &out, &err);
+            if (!(rc = tt_rolefinder_role(rf, i, &role, &err)) && role != TT_ROLE_TEXT)
+                tt_buf_printf(&out, "role here: %s (%s): a hit of it is listed, not counted (--count all counts it)\n",
+                              tt_role_name(role), tt_rolefinder_why(rf));
+            if (!rc)
+                rc = tt_matcher_explain(mt, l, ts.forms.data + t->match_off, t->match_len, &out, &err);
         }
     }
     int code = 0;
@@ -406,6 +451,7 @@ cmd_lexicon(int argc, char **argv)
     tt_buf_free(&out);
     tt_tokseq_free(&ts);
     tt_tokenizer_free(tk);
+    tt_rolefinder_free(rf);
     tt_cli_lexicon_close(nz, lx, mt);
     return tt_cli_finish(prog, code);
 }

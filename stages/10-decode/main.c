@@ -196,7 +196,7 @@ tt_decode_main(int argc, char **argv)
         return tt_cli_usage(prog, "unknown encoding '%s'", c.opts.encoding);
     tt_error err;
     tt_error_clear(&err);
-    tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"text", "1"}, NULL);
+    tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"text", TT_STREAM_VERSION_S}, NULL);
     int code = 0;
     if (corpus) {
         tt_manifest *m = NULL;

@@ -87,7 +87,7 @@ tt_normalize_main(int argc, char **argv)
     tt_stream_reader_init(&r, stdin, "<stdin>");
     tt_rec rec;
     if (!rc)
-        rc = tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"text", "1"}, NULL);
+        rc = tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"text", TT_STREAM_VERSION_S}, NULL);
     int got = 0;
     while (!rc && (got = tt_stream_read(&r, "text", &rec, &err)) == 1) {
         switch (rec.kind) {

@@ -78,7 +78,7 @@ tt_tokenize_main(int argc, char **argv)
     tt_script script = TT_SCRIPT_ANY;
     uint64_t ntok = 0, text_bytes = 0;
     if (!rc)
-        rc = tt_stream_put(&out, "ttstream", 2, (const char *const[]){"tokens", "1"}, NULL);
+        rc = tt_stream_put(&out, "ttstream", 2, (const char *const[]){"tokens", TT_STREAM_VERSION_S}, NULL);
     int got = 0;
     while (!rc && (got = tt_stream_read(&r, "text", &rec, &err)) == 1) {
         switch (rec.kind) {

@@ -5,6 +5,7 @@
 #include "tt/kv.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
+#include "tt/roles.h"
 #include "tt/stem.h"
 #include "tt/stream.h"
 
@@ -14,19 +15,23 @@
 #include <string.h>
 
 static const char usage[] =
-    "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N]] [--kwic N] < hits-stream > docres\n"
+    "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N]] [--kwic N] [--count text|all]\n"
+    "                < hits-stream > docres\n"
     "Counts each document's hits: concept frequencies, co-occurrence in each context of LIST\n"
     "(default window5,sentence,document; also windowN, wwindowN (weighted 1/d), paragraph, article),\n"
-    "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams).\n" TT_EXIT_CODES_HELP;
+    "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams).\n"
+    "Counts take the hits and tokens whose role is `text` (the document uses the word); --count all takes\n"
+    "quoted, note and repealed ones too (every hit is listed whatever counts).\n" TT_EXIT_CODES_HELP;
 
 typedef struct cctx {
     tt_counter *ct;
     tt_stemmer *st;
-    int vocab;
+    int vocab, count_all;
     tt_lang lang;
     tt_kv meta, stat;
     uint32_t last_sent;
     uint64_t ntok;
+    int gap; /* vocabulary: tokens of another role were left out here (no n-gram spans them) */
     tt_buf term;
 } cctx;
 
@@ -80,7 +85,7 @@ tt_count_main(int argc, char **argv)
 {
     const char *prog = "tt-count";
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"cooc", 1, 0, 'c'},  {"vocab", 0, 0, 'v'}, {"stem", 0, 0, 's'},
-                                       {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"help", 0, 0, 'h'},
+                                       {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"count", 1, 0, 'a'}, {"help", 0, 0, 'h'},
                                        {0, 0, 0, 0}};
     const char *cooc = "window5,sentence,document", *lexicon = NULL;
     tt_count_opts co = {0};
@@ -103,6 +108,12 @@ tt_count_main(int argc, char **argv)
                 return TT_EXIT_USAGE;
             co.kwic_chars = (size_t)v;
             break;
+        case 'a':
+            if (!strcmp(optarg, "all"))
+                co.count_all = 1;
+            else if (strcmp(optarg, "text") != 0)
+                return tt_cli_usage(prog, "--count is 'text' or 'all', not '%s'", optarg);
+            break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
         default: return tt_cli_usage(prog, "bad option");
         }
@@ -120,6 +131,7 @@ tt_count_main(int argc, char **argv)
     cctx c;
     memset(&c, 0, sizeof c);
     c.vocab = co.vocab;
+    c.count_all = co.count_all;
     if (!lexicon)
         return tt_cli_usage(prog, "--lexicon is required (it gives the concepts' column order)");
     tt_normalizer *nz = NULL;
@@ -156,6 +168,7 @@ tt_count_main(int argc, char **argv)
             tt_kv_reset(&c.meta);
             tt_kv_reset(&c.stat);
             c.ntok = 0;
+            c.gap = 0;
             c.lang = TT_LANG_EN;
             tt_counter_begin(c.ct);
             started = 1;
@@ -173,6 +186,11 @@ tt_count_main(int argc, char **argv)
             c.ntok++;
             if (!c.vocab || rec.n[6] == 0)
                 break;
+            uint32_t flags = (uint32_t)strtoul(rec.f[5], NULL, 10);
+            if (!c.count_all && (flags >> TT_TOK_ROLE_SHIFT & 3) != TT_ROLE_TEXT) {
+                c.gap = 1; /* the vocabulary counts what the document uses */
+                break;
+            }
             const char *term = rec.f[6];
             size_t tl = rec.n[6];
             if (c.st) {
@@ -182,7 +200,8 @@ tt_count_main(int argc, char **argv)
                 term = c.term.data;
                 tl = c.term.len;
             }
-            rc = tt_counter_token(c.ct, term, tl, brk, &err);
+            rc = tt_counter_token(c.ct, term, tl, brk || c.gap, &err);
+            c.gap = 0;
             break;
         }
         case TT_REC_HIT: {
@@ -212,12 +231,24 @@ tt_count_main(int argc, char **argv)
                 .right = rec.f[13],
                 .right_len = rec.n[13],
                 .form = rec.f[14],
-                .page = (uint32_t)strtoul(rec.f[15], NULL, 10),
+                .page = (uint32_t)strtoul(rec.f[17], NULL, 10),
                 .form_len = rec.n[14],
+                .name = (uint32_t)strtoul(rec.f[16], NULL, 10),
             };
+            int role = tt_role_parse(rec.f[15], rec.n[15]);
+            if (role < 0) {
+                tt_error_set(&err, TT_ESYNTAX, "hit with an unknown role '%s'", rec.f[15]);
+                tt_error_at(&err, r.name, r.line, 0);
+                rc = TT_ESYNTAX;
+                break;
+            }
+            h.role = (tt_role)role;
             rc = tt_counter_hit(c.ct, &h, &err);
             break;
         }
+        case TT_REC_NAME:
+            rc = tt_counter_name(c.ct, (uint32_t)strtoul(rec.f[0], NULL, 10), &err);
+            break;
         case TT_REC_ENDDOC:
             if (!started)
                 break;

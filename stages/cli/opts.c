@@ -47,6 +47,13 @@ tt_cli_opt(const char *prog, int o, const char *arg, tt_cli_opts *c)
             return -1;
         }
         return 1;
+    case TT_OPT_COUNT:
+        if (!strcmp(arg, "all") || !strcmp(arg, "text")) {
+            c->count.count_all = c->exp.count_all = !strcmp(arg, "all");
+            return 1;
+        }
+        tt_cli_usage(prog, "--count is 'text' or 'all', not '%s'", arg);
+        return -1;
     case TT_OPT_MINDF: return tt_cli_u64(prog, "--min-df", arg, &c->exp.vocab_min_df) ? -1 : 1;
     case TT_OPT_MAXDF: return tt_cli_u64(prog, "--max-df", arg, &c->exp.vocab_max_df) ? -1 : 1;
     case TT_OPT_MINTF: return tt_cli_u64(prog, "--min-tf", arg, &c->exp.vocab_min_tf) ? -1 : 1;
@@ -120,6 +127,7 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     bad |= tt_buf_puts(&b, ", \"period\": ");
     bad |= tt_json_cstr(&b, c->exp.period ? c->exp.period : "");
     bad |= tt_buf_printf(&b, ", \"gzip\": %s", c->exp.gzip ? "true" : "false");
+    bad |= tt_buf_printf(&b, ", \"count\": \"%s\"", c->count.count_all ? "all" : "text");
     if (bad) {
         tt_buf_free(&b);
         fprintf(stderr, "%s: error: out of memory\n", prog);

@@ -24,6 +24,7 @@ enum {
     TT_OPT_PERIOD,
     TT_OPT_GZIP,
     TT_OPT_GROUPBY,
+    TT_OPT_COUNT,
 };
 
 #define TT_CLI_SHARED_OPTIONS                                                                              \
@@ -31,13 +32,16 @@ enum {
         {"ngrams", 1, 0, TT_OPT_NGRAMS}, {"kwic", 1, 0, TT_OPT_KWIC}, {"overlap", 1, 0, TT_OPT_OVERLAP},   \
         {"min-df", 1, 0, TT_OPT_MINDF}, {"max-df", 1, 0, TT_OPT_MAXDF}, {"min-tf", 1, 0, TT_OPT_MINTF},    \
         {"weight", 1, 0, TT_OPT_WEIGHT}, {"compare", 1, 0, TT_OPT_COMPARE},                                \
-        {"period", 1, 0, TT_OPT_PERIOD}, {"gzip", 0, 0, TT_OPT_GZIP}, {"group-by", 1, 0, TT_OPT_GROUPBY}
+        {"period", 1, 0, TT_OPT_PERIOD}, {"gzip", 0, 0, TT_OPT_GZIP}, {"group-by", 1, 0, TT_OPT_GROUPBY},     \
+        {"count", 1, 0, TT_OPT_COUNT}
 
 #define TT_CLI_SHARED_HELP                                                                                 \
     "  --cooc LIST        co-occurrence contexts (default window5,sentence,document; windowN, wwindowN\n"  \
     "                     (weighted 1/d), sentence, paragraph, article, document)\n"                         \
     "  --overlap MODE     longest (default: overlapping matches count once, longest wins) or all\n"         \
     "  --kwic N           characters of context in hits.tsv (default 40)\n"                                   \
+    "  --count WHAT       text (default: counts take the hits the document uses, not quoted words, notes\n" \
+    "                     or repealed provisions; hits.tsv lists every hit with its role) or all\n"          \
     "  --group-by KEYS    also write groups/K1+K2.tsv for manifest columns KEYS (comma-separated;\n"          \
     "                     repeatable); groups/country.tsv and groups/country+year.tsv are always written\n"  \
     "  --vocab            write the full-vocabulary matrix vocab.mtx / vocab.tsv\n"                          \

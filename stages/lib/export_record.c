@@ -159,15 +159,20 @@ add_hit(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     tt_buf_reset(b);
     if (tt_buf_put_tsv(b, id, idn))
         return ex_oom(err);
-    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form), then page */
+    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form) + role + page */
+    if (tt_role_parse(ln->f[10], ln->n[10]) < 0)
+        return ex_bad_line(err, ln, "unknown role '%s'", ln->f[10]);
     for (size_t i = 0; i < 9; i++)
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[i], ln->n[i]))
             return ex_oom(err);
-    if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[10], ln->n[10]) || tt_buf_putc(b, '\n'))
+    if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[10], ln->n[10]) || tt_buf_putc(b, '\t') ||
+        tt_buf_put_tsv(b, ln->f[11], ln->n[11]) || tt_buf_putc(b, '\n'))
         return ex_oom(err);
     int rc = ex_put_buf(ex->hits.f, b, err);
     if (rc || !ex->period_kind)
         return rc;
+    if (!ex->o.count_all && strcmp(ln->f[10], "text") != 0)
+        return 0; /* forms.tsv counts what the counts count */
     return ex_forms_add(ex, ln, col, err);
 }
 

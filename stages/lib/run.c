@@ -384,11 +384,11 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     {
         tt_buf k = {0};
         const tt_count_opts *co = &cfg->run.count;
-        int kb = tt_buf_printf(&k, "%s|%d|%s|%s|%s|overlap=%d|vocab=%d|stem=%d|ngrams=%d|kwic=%zu|repl=%d|enc=%s|",
+        int kb = tt_buf_printf(&k, "%s|%d|%s|%s|%s|overlap=%d|vocab=%d|stem=%d|ngrams=%d|kwic=%zu|repl=%d|enc=%s|all=%d|",
                       TT_VERSION, TT_FORMAT_VERSION, tt_lexicon_sha256(lx), data_sha,
                       "", (int)cfg->run.overlap, co->vocab, co->stem,
                       co->ngrams, co->kwic_chars, cfg->run.decode.replace_invalid,
-                      cfg->run.decode.encoding ? cfg->run.decode.encoding : "");
+                      cfg->run.decode.encoding ? cfg->run.decode.encoding : "", co->count_all);
         for (size_t i = 0; i < co->ncontexts; i++)
             kb |= tt_buf_printf(&k, "%s,", co->contexts[i].name);
         /* limits change which documents are skipped */

@@ -2,9 +2,11 @@
  * (see tt/worker.h). */
 #include "tt/worker.h"
 
+#include "tt/compound.h"
 #include "tt/kwic.h"
 
 #include "tt/norm.h"
+#include "tt/roles.h"
 #include "tt/stem.h"
 #include "tt/tokenize.h"
 #include "tt/utf8.h"
@@ -22,6 +24,7 @@ struct tt_worker {
     tt_matcher *mt;
     tt_counter *ct;
     tt_stemmer *st;
+    tt_rolefinder *rf;
     const char **concept_ids;
     tt_tokseq ts;
     tt_buf raw, nfc, left, right, form, term, status;
@@ -64,6 +67,8 @@ tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt
     if (!rc)
         rc = tt_matcher_new(&w->mt, lx, err);
     if (!rc)
+        rc = tt_rolefinder_new(&w->rf, opts->data_dir, err);
+    if (!rc)
         rc = tt_counter_new(&w->ct, w->concept_ids, nc, &opts->count, err);
     if (!rc && opts->count.vocab && opts->count.stem)
         rc = tt_stemmer_new(&w->st, opts->data_dir, err);
@@ -85,6 +90,7 @@ tt_worker_free(tt_worker *w)
     tt_matcher_free(w->mt);
     tt_counter_free(w->ct);
     tt_stemmer_free(w->st);
+    tt_rolefinder_free(w->rf);
     free(w->concept_ids);
     tt_tokseq_free(&w->ts);
     tt_buf_free(&w->raw);
@@ -114,6 +120,7 @@ typedef struct docstate {
     uint64_t tok_total;   /* word tokens so far */
     uint32_t last_sent;
     uint32_t page;        /* paged formats: page at the start of the next piece (1-based), else 0 */
+    int gap;              /* vocabulary: tokens that are not the document's own words were left out here */
 } docstate;
 
 static int
@@ -150,6 +157,8 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     if ((rc = tt_matcher_run(w->mt, ds->d->lang, &w->ts, w->opts.overlap, &w->hits, &w->nhits,
                              &w->caphits, err)))
         return rc;
+    if ((rc = tt_rolefinder_piece(w->rf, w->nfc.data, w->nfc.len, ds->nfc_total, &w->ts, err)))
+        return rc;
     double t3 = now_cpu();
     w->times.match += t3 - t2;
     size_t kw = w->opts.count.kwic_chars ? w->opts.count.kwic_chars : 40;
@@ -158,14 +167,23 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     for (size_t i = 0; i < w->nhits; i++) {
         const tt_hit *h = &w->hits[i];
         const tt_token *a = &w->ts.tok[h->first], *b = &w->ts.tok[h->last];
-        size_t s = (size_t)(a->start - ds->nfc_total), e = (size_t)(b->end - ds->nfc_total);
+        size_t s = (size_t)(a->start - ds->nfc_total), e = (size_t)(b->end - ds->nfc_total), ps, pe;
         page += ds->page ? tt_count_ff(w->nfc.data, &fpos, s) : 0;
         tt_buf_reset(&w->left);
         tt_buf_reset(&w->right);
         tt_buf_reset(&w->form);
+        const char *mf = w->ts.forms.data + a->match_off;
+        size_t fa = 0, fb = a->match_len;
+        if (h->part && tt_hyphen_part(w->nfc.data + s, e - s, h->part, &ps, &pe) &&
+            tt_hyphen_part(mf, a->match_len, h->part, &fa, &fb)) { /* a part of a hyphenated word */
+            e = s + pe;
+            s += ps;
+            if (tt_buf_append(&w->form, mf + fa, fb - fa))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+        }
         if (tt_kwic(w->nfc.data, w->nfc.len, s, e, kw, &w->left, &w->right))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
-        for (uint32_t t = h->first; t <= h->last; t++) {
+        for (uint32_t t = h->first; !h->part && t <= h->last; t++) {
             if (t > h->first && tt_buf_putc(&w->form, ' '))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
             const tt_token *tk = &w->ts.tok[t];
@@ -174,14 +192,19 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
         }
         tt_entry_info ei;
         tt_lexicon_entry(w->lx, h->entry, &ei);
+        tt_role role;
+        if ((rc = tt_rolefinder_role(w->rf, h->first, &role, err)))
+            return rc;
         tt_dochit dh = {
+            .role = role,
+            .name = h->name,
             .concept_id = w->concept_ids[h->concept],
             .concept = h->concept,
             .entry = ei.text,
             .tok_first = ds->tok_total + h->first,
             .tok_last = ds->tok_total + h->last,
-            .start = a->start,
-            .end = b->end,
+            .start = ds->nfc_total + s,
+            .end = ds->nfc_total + e,
             .sent = a->sent,
             .para = a->para,
             .article = a->article,
@@ -208,6 +231,15 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
             size_t tl = tk->match_len;
             if (tl == 0)
                 continue;
+            if (!w->opts.count.count_all) {
+                tt_role role;
+                if ((rc = tt_rolefinder_role(w->rf, i, &role, err)))
+                    return rc;
+                if (role != TT_ROLE_TEXT) {
+                    ds->gap = 1; /* the vocabulary counts what the document uses; no n-gram spans the gap */
+                    continue;
+                }
+            }
             if (w->st) {
                 tt_buf_reset(&w->term);
                 if ((rc = tt_stem(w->st, ds->d->lang, term, tl, &w->term, err)))
@@ -215,8 +247,9 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
                 term = w->term.data;
                 tl = w->term.len;
             }
-            if ((rc = tt_counter_token(w->ct, term, tl, brk, err)))
+            if ((rc = tt_counter_token(w->ct, term, tl, brk || ds->gap, err)))
                 return rc;
+            ds->gap = 0;
         }
     }
     w->times.count += now_cpu() - t3;
@@ -302,6 +335,8 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
     docstate ds = {.d = d, .script = d->script, .first_piece = 1};
     tt_tokseq_reset_doc(&w->ts);
     tt_counter_begin(w->ct);
+    tt_rolefinder_begin(w->rf, d->lang);
+    tt_matcher_names_reset(w->mt);
     tt_buf_reset(&w->raw);
     double t0 = now_cpu();
     int rc = tt_decoder_open(&dec, d->fullpath, &dop, err);
@@ -355,6 +390,10 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
         tt_counter_begin(w->ct);
     } else {
         nomem |= tt_buf_puts(&w->status, "ok");
+        const uint32_t *keys;
+        size_t nk = tt_matcher_names(w->mt, &keys);
+        for (size_t i = 0; i < nk && !nomem; i++)
+            nomem |= tt_counter_name(w->ct, keys[i], err) != 0;
     }
     if (nomem) { /* a record without its status would be silently wrong */
         tt_decoder_free(dec);

@@ -97,7 +97,7 @@ test_counter_cooc_by_hand(void)
     tt_error_clear(&e);
     CU_ASSERT_EQUAL_FATAL(
         tt_context_parse("window2,wwindow2,sentence,paragraph,article,document", ctx, 8, &nctx, &e), 0);
-    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0};
+    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -117,10 +117,11 @@ test_counter_cooc_by_hand(void)
     tt_buf out = {0};
     CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 2, sk, sv, 2, &out, &e), 0);
     const char *r = out.data;
-    CU_ASSERT(!strncmp(r, "docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
-                          "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n",
-                       strlen("docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
-                              "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n")));
+#define HEAD "docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"          \
+             "stat\thits_text\t5\nstat\thits_quoted\t0\nstat\thits_note\t0\nstat\thits_repealed\t0\n"          \
+             "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n"
+    CU_ASSERT(!strncmp(r, HEAD, strlen(HEAD)));
+#undef HEAD
     /* window2 */
     CU_ASSERT(has_line(r, "cooc\twindow2\tA\tA\t2"));
     CU_ASSERT(has_line(r, "cooc\twindow2\tA\tB\t2"));
@@ -155,7 +156,7 @@ test_counter_cooc_by_hand(void)
     CU_ASSERT(has_line(r, "cooc\tdocument\tA\tC\t1"));
     CU_ASSERT_EQUAL(count_prefix(r, "cooc\tdocument\t"), 6);
     /* hits: 1-based sentence, article label, escapes */
-    CU_ASSERT(has_line(r, "hit\tB\te\t10\t25\t1\tСтатья 1\ts\t\t\t\t"));
+    CU_ASSERT(has_line(r, "hit\tB\te\t10\t25\t1\tСтатья 1\ts\t\t\t\ttext\t"));
     CU_ASSERT_EQUAL(count_prefix(r, "hit\t"), 5);
     CU_ASSERT(has_line(r, "end\td1"));
     /* the counter is reset: an empty document gives no tf/cooc/hit lines */
@@ -176,7 +177,7 @@ test_counter_overlap(void)
     size_t nctx;
     tt_error e;
     CU_ASSERT_EQUAL_FATAL(tt_context_parse("window1,wwindow1", ctx, 2, &nctx, &e), 0);
-    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0};
+    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -201,7 +202,7 @@ static void
 test_counter_errors(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 0, 0, 1, 0};
+    tt_count_opts o = {NULL, 0, 0, 0, 1, 0, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -221,7 +222,7 @@ test_counter_errors(void)
     tt_buf_free(&out);
     tt_counter_free(c);
     tt_context bad = {TT_CTX_WINDOW, 0, "window0"};
-    tt_count_opts o2 = {&bad, 1, 0, 0, 1, 0};
+    tt_count_opts o2 = {&bad, 1, 0, 0, 1, 0, 0};
     CU_ASSERT_EQUAL(tt_counter_new(&c, ids, 3, &o2, &e), TT_EUSAGE);
     CU_ASSERT_PTR_NULL(c);
 }
@@ -232,7 +233,7 @@ static void
 test_counter_kwic_and_escapes(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 0, 0, 1, 3};
+    tt_count_opts o = {NULL, 0, 0, 0, 1, 3, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -250,7 +251,7 @@ test_counter_kwic_and_escapes(void)
     const char *mk[] = {"doc_id"}, *mv[] = {"x"};
     tt_buf out = {0};
     CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
-    CU_ASSERT(has_line(out.data, "hit\tC\te\t0\t5\t1\t\ta\\tb\\\\\tвгд\tежз\tab\t"));
+    CU_ASSERT(has_line(out.data, "hit\tC\te\t0\t5\t1\t\ta\\tb\\\\\tвгд\tежз\tab\ttext\t"));
     tt_buf_free(&out);
     tt_counter_free(c);
 }
@@ -261,7 +262,7 @@ static void
 test_counter_vocab_ngrams(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 1, 0, 3, 0};
+    tt_count_opts o = {NULL, 0, 1, 0, 3, 0, 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -274,16 +275,80 @@ test_counter_vocab_ngrams(void)
     tt_buf out = {0};
     CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
     CU_ASSERT_STRING_EQUAL(out.data, "docres\t2\nmeta\tdoc_id\tx\n"
+                                     "stat\thits_text\t0\nstat\thits_quoted\t0\nstat\thits_note\t0\n"
+                                     "stat\thits_repealed\t0\n"
                                      "vocab\ta\t3\nvocab\ta b\t1\nvocab\ta b a\t1\nvocab\tb\t1\nvocab\tb a\t1\n"
                                      "vocab\tc\t1\nvocab\tc a\t1\nend\tx\n");
     tt_buf_free(&out);
     tt_counter_free(c);
 }
 
+/* Roles and names: hits A(text) B(quoted) A(note) C(text, name key 7) A(repealed) B(text, name key 9):
+ * every hit not dropped is listed with its role; tf, cooc and the hits_* stats count as documented; with the
+ * name key 7 used by the document, C's hit is dropped (not listed, not counted); count_all counts every role. */
+static void
+test_counter_roles_names(void)
+{
+    tt_context ctx[1];
+    size_t nctx;
+    tt_error e;
+    tt_error_clear(&e);
+    CU_ASSERT_EQUAL_FATAL(tt_context_parse("sentence", ctx, 1, &nctx, &e), 0);
+    for (int all = 0; all < 2; all++) {
+        tt_count_opts o = {ctx, nctx, 0, 0, 1, 0, all};
+        tt_counter *c;
+        CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+        tt_counter_begin(c);
+        static const struct {
+            uint32_t concept;
+            tt_role role;
+            uint32_t name;
+        } hs[] = {{0, TT_ROLE_TEXT, 0},     {1, TT_ROLE_QUOTED, 0},   {0, TT_ROLE_NOTE, 0},
+                  {2, TT_ROLE_TEXT, 7},     {0, TT_ROLE_REPEALED, 0}, {1, TT_ROLE_TEXT, 9}};
+        for (uint64_t i = 0; i < 6; i++) {
+            tt_dochit h;
+            hit(&h, hs[i].concept, i, i, 0, 0, 0);
+            h.role = hs[i].role;
+            h.name = hs[i].name;
+            CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+        }
+        CU_ASSERT_EQUAL(tt_counter_name(c, 7, &e), 0);
+        CU_ASSERT_EQUAL(tt_counter_name(c, 7, &e), 0); /* once is enough */
+        const char *mk[] = {"doc_id"}, *mv[] = {"x"};
+        tt_buf out = {0};
+        CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+        const char *r = out.data;
+        CU_ASSERT(has_line(r, "stat\thits_text\t2"));
+        CU_ASSERT(has_line(r, "stat\thits_quoted\t1"));
+        CU_ASSERT(has_line(r, "stat\thits_note\t1"));
+        CU_ASSERT(has_line(r, "stat\thits_repealed\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "hit\t"), 5);
+        CU_ASSERT_EQUAL(count_prefix(r, "hit\tC\t"), 0); /* the name's hit is gone */
+        CU_ASSERT(has_line(r, "hit\tB\te\t10\t15\t1\t\ts\t\t\t\tquoted\t"));
+        CU_ASSERT(has_line(r, "hit\tA\te\t40\t45\t1\t\ts\t\t\t\trepealed\t"));
+        CU_ASSERT(has_line(r, all ? "tf\tA\t3" : "tf\tA\t1"));
+        CU_ASSERT(has_line(r, all ? "tf\tB\t2" : "tf\tB\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "tf\tC\t"), 0);
+        CU_ASSERT(has_line(r, "cooc\tsentence\tA\tB\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "cooc\tsentence\tA\tC"), 0);
+        tt_buf_free(&out);
+        /* the next document starts without the name */
+        tt_counter_begin(c);
+        tt_dochit h;
+        hit(&h, 2, 0, 0, 0, 0, 0);
+        h.name = 7;
+        CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+        CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+        CU_ASSERT(has_line(out.data, "tf\tC\t1"));
+        tt_buf_free(&out);
+        tt_counter_free(c);
+    }
+}
+
 static void
 test_docres_reader(void)
 {
-    const char *t = "docres\t2\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\t3\nend\tx\n";
+    const char *t = "docres\t2\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\tnote\t3\nend\tx\n";
     tt_docres_reader r;
     tt_docres_line ln;
     tt_error e;
@@ -296,10 +361,12 @@ test_docres_reader(void)
     CU_ASSERT_STRING_EQUAL(ln.f[1], "a\\b");
     CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
     CU_ASSERT_EQUAL(ln.kind, TT_DR_HIT);
-    CU_ASSERT_EQUAL(ln.nf, 11);
-    CU_ASSERT_STRING_EQUAL(ln.f[10], "3");
+    CU_ASSERT_EQUAL(ln.nf, 12);
+    CU_ASSERT_STRING_EQUAL(ln.f[10], "note");
+    CU_ASSERT_STRING_EQUAL(ln.f[11], "3");
     CU_ASSERT_EQUAL(ln.n[5], 0);
     CU_ASSERT_STRING_EQUAL(ln.f[9], "f");
+    CU_ASSERT_STRING_EQUAL(ln.f[10], "note");
     CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
     CU_ASSERT_EQUAL(ln.kind, TT_DR_END);
     CU_ASSERT_EQUAL(ln.lineno, 4);
@@ -333,7 +400,7 @@ test_docres_check(void)
             continue; /* a cut between two records is a valid shorter stream */
         CU_ASSERT_NOT_EQUAL(tt_docres_check(good, cut, &n, &e), 0);
     }
-    const char *bad[] = {"docres\t3\nmeta\tdoc_id\tx\nend\tx\n", "docres\t2\nmeta\tdoc_id\tx\nend\ty\n",
+    const char *bad[] = {"docres\t1\nmeta\tdoc_id\tx\nend\tx\n", "docres\t2\nmeta\tdoc_id\tx\nend\ty\n",
                          "docres\t2\nmeta\tpath\tx\nend\tx\n", "docres\t2\ntf\tA\t1\nend\tx\n",
                          "docres\t2\nmeta\tdoc_id\tx\ntf\tA\t1\nstat\tk\tv\nend\tx\n",
                          "meta\tdoc_id\tx\n"};
@@ -351,6 +418,7 @@ reg(void)
                   "bad hits and records are refused", test_counter_errors,
                   "KWIC is trimmed by characters and fields are escaped", test_counter_kwic_and_escapes,
                   "vocabulary n-grams never cross a sentence break", test_counter_vocab_ngrams,
+                  "roles: every hit listed, text counted; names dropped", test_counter_roles_names,
                   "the docres reader unescapes fields and rejects bad lines", test_docres_reader,
                   "tt_docres_check refuses damaged and truncated records", test_docres_check, NULL);
 }

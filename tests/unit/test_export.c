@@ -35,9 +35,9 @@ static const char corpus[] =
     "cooc\tsentence\tA\tA\t2\ncooc\tsentence\tA\tB\t1\ncooc\tsentence\tB\tB\t1\n"
     "cooc\twwindow2\tA\tA\t2\ncooc\twwindow2\tA\tB\t0.5\ncooc\twwindow2\tB\tB\t1\n"
     "cooc\tdocument\tA\tA\t1\n" /* a context not exported: ignored */
-    "hit\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\tab\t\n"
-    "hit\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\tb\t\n"
-    "hit\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\tab\t\n"
+    "hit\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\tab\ttext\t\n"
+    "hit\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\tb\ttext\t\n"
+    "hit\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\tab\ttext\t\n"
     "vocab\tab\t2\nvocab\tb\t1\nvocab\tx\t3\n"
     "end\td1\n"
     "docres\t2\nmeta\tdoc_id\td2\nmeta\tpath\tuz/2.txt\nmeta\tcountry\tUZ\nmeta\tdate\t2015\nmeta\ttitle\tnan\n"
@@ -45,7 +45,7 @@ static const char corpus[] =
     "stat\tstatus\tok\nstat\tscript_used\tLatn\n"
     "tf\tC\t4\ntf\tA\t1\n"
     "cooc\tsentence\tA\tA\t1\ncooc\tsentence\tC\tA\t1\ncooc\tsentence\tC\tC\t2\n"
-    "hit\tC\te3\t5\t9\t1\t\tc\t\t\tc\t\n"
+    "hit\tC\te3\t5\t9\t1\t\tc\t\t\tc\ttext\t\n"
     "vocab\tab\t1\nvocab\ty\t1\n"
     "end\td2\n"
     "docres\t2\nmeta\tdoc_id\td3\nmeta\tpath\tkz/3.bin\nmeta\tcountry\tKZ\nmeta\tdate\t\nmeta\ttitle\t\n"
@@ -134,10 +134,11 @@ file(const char *dir, const char *name)
     } while (0)
 
 static const char docs_tsv[] =
-    "doc_id\tpath\tcountry\tdate\ttitle\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\tformat\tpage_count\n"
-    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\t\t\n"
-    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\t\t\n"
-    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\t\t\n";
+    "doc_id\tpath\tcountry\tdate\ttitle\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used"
+    "\thits_text\thits_quoted\thits_note\thits_repealed\tformat\tpage_count\n"
+    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\t0\t0\t0\t0\t\t\n"
+    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\t0\t0\t0\t0\t\t\n"
+    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\t0\t0\t0\t0\t\t\n";
 
 /* tf: rows d1 d2 d3, columns A B C; per_10k = count * 10000 / tokens: 2/100 -> 200, 1/100 -> 100, 1/50 -> 200,
  * 4/50 -> 800. */
@@ -181,11 +182,12 @@ static const char groups_country_year[] =
     "KZ\t\tA\t0\t0\t0.0000\nKZ\t\tB\t0\t0\t0.0000\nKZ\t\tC\t0\t0\t0.0000\n"
     "KZ\t2011\tA\t2\t100\t200.0000\nKZ\t2011\tB\t1\t100\t100.0000\nKZ\t2011\tC\t0\t100\t0.0000\n"
     "UZ\t2015\tA\t1\t50\t200.0000\nUZ\t2015\tB\t0\t50\t0.0000\nUZ\t2015\tC\t4\t50\t800.0000\n";
-static const char hits_tsv[] = "doc_id\tconcept_id\tentry\tstart\tend\tsentence\tarticle\tsurface\tleft\tright\tpage\n"
-                               "d1\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\t\n"
-                               "d1\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\t\n"
-                               "d1\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\t\n"
-                               "d2\tC\te3\t5\t9\t1\t\tc\t\t\t\n";
+static const char hits_tsv[] = "doc_id\tconcept_id\tentry\tstart\tend\tsentence\tarticle\tsurface\tleft\tright"
+                               "\trole\tpage\n"
+                               "d1\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\ttext\t\n"
+                               "d1\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\ttext\t\n"
+                               "d1\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\ttext\t\n"
+                               "d2\tC\te3\t5\t9\t1\t\tc\t\t\ttext\t\n";
 static const char concepts_tsv[] = "concept_id\tcategory\tlabel\tparent\n"
                                    "A\tlaw\tAlpha\t\nB\tlaw\tBeta\tA\nC\trights\tCe\t\n";
 
@@ -216,7 +218,7 @@ test_export_core(void)
     check_core(d);
     char *j = file(d, "run.json");
     CU_ASSERT_PTR_NOT_NULL_FATAL(j);
-    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"format_version\": 1,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"format_version\": 2,"));
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"options\": {\"cooc\": \"sentence,wwindow2\"},\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"documents\": {\"total\": 3, \"ok\": 2, \"skipped\": 1, \"skipped_list\": "
                                      "[{\"doc_id\": \"d3\", \"status\": \"binary file\"}]}"));
@@ -519,6 +521,7 @@ test_export_atomic_and_errors(void)
         uint64_t line;
     } bad[] = {
         {"docres\t1\nmeta\tdoc_id\tx\nend\tx\n", TT_EFORMAT, 1},
+        {"docres\t2\nmeta\tdoc_id\tx\nhit\tA\te\t0\t1\t1\t\ts\t\t\ts\tmaybe\t\nend\tx\n", TT_ESYNTAX, 3},
         {"docres\t2\nmeta\tdoc_id\tx\ntf\tZ\t1\nend\tx\n", TT_ESYNTAX, 3},
         {"docres\t2\nmeta\tdoc_id\tx\ntf\tA\tmany\nend\tx\n", TT_ESYNTAX, 3},
         {"docres\t2\nmeta\tdoc_id\tx\nend\ty\n", TT_ESYNTAX, 3},
@@ -614,7 +617,7 @@ test_export_diff(void)
     tt_buf nc = {0};
     tt_buf_append(&nc, corpus, (size_t)(cut - corpus));
     tt_buf_puts(&nc, "docres\t2\nmeta\tdoc_id\td4\nmeta\tcountry\tKZ\nstat\ttokens\t100\ntf\tB\t3\n"
-                     "hit\tB\te2\t0\t2\t1\t\tbb\t\t\tbb\t\nend\td4\n");
+                     "hit\tB\te2\t0\t2\t1\t\tbb\t\t\tbb\ttext\t\nend\td4\n");
     base_opts(&o, d2);
     o.gzip = 1; /* the diff reads plain and gzip folders alike */
     CU_ASSERT_EQUAL_FATAL(run_export(&o, nc.data), 0);

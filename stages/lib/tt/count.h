@@ -8,11 +8,16 @@
  * folder. Concepts and contexts are named in the record (not numbered), so a record does not depend on the
  * column order.
  *
+ * Roles (tt/roles.h): every hit is written with its role; tf, co-occurrence and the vocabulary count only
+ * `text` hits and tokens unless opts.count_all (the caller passes only text tokens to tt_counter_token). The
+ * record's stat lines end with hits_text, hits_quoted, hits_note, hits_repealed (hits per role).
+ *
  * Use, per thread:
  *     tt_counter_new(&c, ids, nids, &opts, &err);
  *     for each document:
  *         tt_counter_begin(c);
  *         for each hit in document order:        tt_counter_hit(c, &hit, &err);
+ *         for each name the document uses:       tt_counter_name(c, key, &err);
  *         with opts.vocab, for each word token:  tt_counter_token(c, term, n, brk, &err);
  *         tt_counter_end(c, meta..., stats..., &out, &err);   // appends the record to out
  * The two streams (hits, tokens) are independent; only the order within each matters.
@@ -34,6 +39,7 @@
 #define TT_COUNT_H
 
 #include "tt/common.h"
+#include "tt/roles.h"
 
 /* A co-occurrence context. */
 typedef enum tt_ctx_kind {
@@ -65,6 +71,7 @@ typedef struct tt_count_opts {
     int stem;          /* vocab terms are stems (the caller passes stems through tt_counter_token) */
     int ngrams;        /* vocab n-grams up to this n (1 = unigrams only; 0 treated as 1; at most 8) */
     size_t kwic_chars; /* at most this many characters of left/right context are kept; 0 = default 40 */
+    int count_all;     /* 0: tf, co-occurrence and vocabulary take `text` hits and tokens only; 1: every one */
 } tt_count_opts;
 
 /* One hit, as the caller found it, with document-wide positions. Strings are borrowed for the call; any
@@ -87,6 +94,10 @@ typedef struct tt_dochit {
     const char *form;              /* match forms of the hit's tokens joined by one space */
     size_t form_len;
     uint32_t page;                 /* 1-based page of a paged format (PDF), 0 = none */
+    tt_role role;                  /* text, quoted, note, repealed (tt/roles.h) */
+    uint32_t name;                 /* 0, or the key of a name exclusion (case=proper) that the hit's first token,
+                                      capitalised at a sentence start, would meet mid-sentence: the hit is
+                                      dropped at the end of the document if tt_counter_name() got that key */
 } tt_dochit;
 
 typedef struct tt_counter tt_counter;
@@ -102,6 +113,11 @@ void tt_counter_begin(tt_counter *c);
 /* Adds a hit; hits must come in document order (by tok_first, then tok_last): TT_EUSAGE otherwise, and for a
  * concept index out of range or a concept_id that does not match it. TT_ENOMEM. */
 int tt_counter_hit(tt_counter *c, const tt_dochit *h, tt_error *err);
+/* The document uses, mid-sentence, the name that exclusion `key` (nonzero) recognises: at the end of the
+ * document every hit with this name key is dropped (one sense per document). Keys are kept per document (at
+ * most one per distinct key). Returns 0 or TT_ENOMEM. */
+int tt_counter_name(tt_counter *c, uint32_t key, tt_error *err);
+
 /* With opts.vocab: adds the next word token's term (match form or stem), in document order. `brk` is 1 when a
  * sentence boundary precedes this token (n-grams never cross one). An n-gram is its terms joined by one space.
  * Without opts.vocab it does nothing. Returns 0 or TT_ENOMEM. */

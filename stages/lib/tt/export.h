@@ -5,7 +5,8 @@
  * (the caller makes it a temporary folder and renames it into place):
  *
  *   docs.tsv          doc_id, the manifest columns after doc_id in manifest order, then sha256, bytes, tokens,
- *                     sentences, articles, status, script_used (the statistics of the same names; "" if absent).
+ *                     sentences, articles, status, script_used (the statistics of the same names; "" if absent),
+ *                     hits_text, hits_quoted, hits_note, hits_repealed (hits per role, tt/roles.h; 0 if absent).
  *                     script_used is the script the pipeline worked with (detected when the manifest's `script`
  *                     was empty); the manifest's own `script` column is left as written.
  *   concepts.tsv      concept_id, category, label, parent
@@ -24,7 +25,8 @@
  *                     `year` is the first 4 characters of `date` when they are digits (else ""), unless the
  *                     manifest has a `year` column. A document whose key is empty or missing goes to the group
  *                     with an empty key. Skipped documents count in `tokens` like any other (their counts are 0).
- *   hits.tsv          doc_id, concept_id, entry, start, end, sentence (1-based), article, surface, left, right;
+ *   hits.tsv          doc_id, concept_id, entry, start, end, sentence (1-based), article, surface, left, right,
+ *                     role (text, quoted, note, repealed: every hit, whatever counts);
  *                     documents in row order, hits in document order
  *   run.json          provenance; see tt_exporter_finish
  *   with opts.vocab:  vocab.mtx (documents x terms, integer general) and vocab.tsv (term, df, cf), terms in byte
@@ -81,6 +83,7 @@ typedef struct tt_export_opts {
                                             forms.tsv; or NULL */
     const char *series_by;               /* "+"-joined group keys of series.tsv; NULL = "country" */
     int gzip;                            /* write every file as .gz */
+    int count_all;                       /* forms.tsv counts every hit (--count all), not only `text` ones */
     const char *run_json_extra;          /* JSON members (without braces) the caller adds to run.json:
                                             program, options, timings, inputs; may be NULL */
     /* run.json's last member, "execution" (timings, jobs, cache: the only part of an output that may differ
