@@ -8,6 +8,7 @@
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/run.h"
+#include "tt/suggest.h"
 #include "tt/tokenize.h"
 #include "tt/utf8.h"
 
@@ -26,7 +27,7 @@ int tt_match_main(int argc, char **argv);
 int tt_count_main(int argc, char **argv);
 int tt_export_main(int argc, char **argv);
 
-static const char *const PROG = "termtrace";
+#define PROG tt_cli_prog()
 
 static const char run_usage[] =
     "Usage: pipeline run --corpus DIR --out DIR [--lexicon PATH] [OPTIONS]\n"
@@ -84,7 +85,8 @@ default_lexicon(void)
 static int
 cmd_run(int argc, char **argv)
 {
-    const char *prog = "pipeline run";
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "run");
     static const struct option lo[] = {
         {"corpus", 1, 0, 'c'},          {"manifest", 1, 0, 'm'},       {"lexicon", 1, 0, 'L'},
         {"out", 1, 0, 'o'},             {"jobs", 1, 0, 'j'},           {"cache", 1, 0, 'C'},
@@ -99,8 +101,8 @@ cmd_run(int argc, char **argv)
     tt_cli_opts_init(&co);
     int quiet = 0, o;
     uint64_t v;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         int h = tt_cli_opt(prog, o, optarg, &co);
         if (h < 0)
             return TT_EXIT_USAGE;
@@ -161,7 +163,7 @@ cmd_run(int argc, char **argv)
             break;
         }
         case 'h': fputs(run_usage, stdout); return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (optind < argc)
@@ -210,13 +212,14 @@ chars(const char *s)
 static int
 cmd_kwic(int argc, char **argv)
 {
-    const char *prog = "pipeline kwic";
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "kwic");
     static const struct option lo[] = {{"out", 1, 0, 'o'}, {"concept", 1, 0, 'c'}, {"doc", 1, 0, 'd'},
                                        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     const char *out = NULL, *concept = NULL, *doc = NULL;
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         switch (o) {
         case 'o': out = optarg; break;
         case 'c': concept = optarg; break;
@@ -227,7 +230,7 @@ cmd_kwic(int argc, char **argv)
                   "doc_id, start offset, left context, [the hit as written], right context.\n" TT_EXIT_CODES_HELP,
                   stdout);
             return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!out)
@@ -296,8 +299,9 @@ cmd_kwic(int argc, char **argv)
 static int
 cmd_lexicon(int argc, char **argv)
 {
-    const char *prog = "pipeline lexicon";
-    if (argc < 2 || !strcmp(argv[1], "--help")) {
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "lexicon");
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         fputs("Usage: pipeline lexicon check PATH\n"
               "       pipeline lexicon explain WORD --lang L [--lexicon PATH]\n"
               "check: validates a lexicon and prints, for each entry, its match form and the forms it\n"
@@ -307,22 +311,29 @@ cmd_lexicon(int argc, char **argv)
         return tt_cli_finish(prog, argc < 2 ? TT_EXIT_USAGE : 0);
     }
     const char *sub = argv[1], *lexicon = NULL, *word = NULL, *lang = "kk";
-    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"lang", 1, 0, 'l'}, {0, 0, 0, 0}};
+    static const struct option lo[] = {
+        {"lexicon", 1, 0, 'L'}, {"lang", 1, 0, 'l'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    static const char *const subs[] = {"check", "explain"};
+    if (strcmp(sub, "check") != 0 && strcmp(sub, "explain") != 0) {
+        const char *near = tt_suggest(sub, subs, 2);
+        return tt_cli_usage(prog, "unknown subcommand '%s'%s%s%s (check or explain)", sub,
+                            near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+    }
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc - 1, argv + 1, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc - 1, argv + 1, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         if (o == 'L')
             lexicon = optarg;
         else if (o == 'l')
             lang = optarg;
+        else if (o == 'h')
+            return cmd_lexicon(2, (char *[]){argv[0], "--help", NULL});
         else
-            return tt_cli_usage(prog, "bad option");
+            return tt_cli_badopt(prog, argv + 1, lo, o);
     }
     if (optind < argc - 1)
         word = argv[1 + optind];
-    int check = !strcmp(sub, "check"), explain = !strcmp(sub, "explain");
-    if (!check && !explain)
-        return tt_cli_usage(prog, "unknown subcommand '%s' (check or explain)", sub);
+    int check = !strcmp(sub, "check");
     if (check) {
         if (!lexicon)
             lexicon = word;
@@ -384,14 +395,15 @@ cmd_lexicon(int argc, char **argv)
 static int
 cmd_shard(int argc, char **argv)
 {
-    const char *prog = "pipeline shard";
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "shard");
     static const struct option lo[] = {{"corpus", 1, 0, 'c'}, {"shards", 1, 0, 'k'}, {"out", 1, 0, 'o'},
                                        {"allow-outside", 0, 0, 'a'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     const char *corpus = NULL, *out = NULL;
     uint64_t k = 0;
     int allow = 0, o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         switch (o) {
         case 'c': corpus = optarg; break;
         case 'o': out = optarg; break;
@@ -407,7 +419,7 @@ cmd_shard(int argc, char **argv)
                   "with --out also writes DIR/manifest-I.tsv for each shard.\n" TT_EXIT_CODES_HELP,
                   stdout);
             return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!corpus || k < 1 || k > 100000)
@@ -470,12 +482,13 @@ cmd_shard(int argc, char **argv)
 static int
 cmd_merge(int argc, char **argv)
 {
-    const char *prog = "pipeline merge";
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "merge");
     static const struct option lo[] = {{"out", 1, 0, 'o'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     const char *out = NULL;
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         if (o == 'o') {
             out = optarg;
         } else if (o == 'h') {
@@ -485,7 +498,7 @@ cmd_merge(int argc, char **argv)
                   stdout);
             return tt_cli_finish(prog, 0);
         } else {
-            return tt_cli_usage(prog, "bad option");
+            return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!out || optind >= argc)
@@ -506,13 +519,19 @@ cmd_merge(int argc, char **argv)
 static int
 cmd_diff(int argc, char **argv)
 {
-    const char *prog = "pipeline diff";
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "diff");
+    int help = argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"));
     if (argc != 3 || argv[1][0] == '-') {
+        if (!help && argc > 1 && argv[1][0] == '-')
+            return tt_cli_usage(prog, "unknown option '%s' (diff takes two output folders)", argv[1]);
+        if (!help)
+            return tt_cli_usage(prog, "diff needs two output folders: OLD_OUT NEW_OUT");
         fputs("Usage: pipeline diff OLD_OUT NEW_OUT\n"
               "Prints as TSV what changed between two runs: documents added and removed, concepts whose\n"
               "rate changed most, forms that appeared or vanished.\n" TT_EXIT_CODES_HELP,
-              argc == 2 && !strcmp(argv[1], "--help") ? stdout : stderr);
-        return tt_cli_finish(prog, argc == 2 && !strcmp(argv[1], "--help") ? 0 : TT_EXIT_USAGE);
+              stdout);
+        return tt_cli_finish(prog, 0);
     }
     tt_error err;
     tt_error_clear(&err);
@@ -579,8 +598,19 @@ main(int argc, char **argv)
                 r = commands[i].fn(argc - 1, argv + 1);
                 break;
             }
-        if (r < 0)
-            r = tt_cli_usage(PROG, "unknown command '%s'", argv[1]);
+        if (r < 0) {
+            const char *names[sizeof commands / sizeof *commands];
+            for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+                names[i] = commands[i].name;
+            const char *near = tt_suggest(argv[1], names, sizeof commands / sizeof *commands);
+            if (argv[1][0] == '-')
+                r = tt_cli_usage(PROG, "unknown option '%s' (options follow the command: %s COMMAND --help)",
+                                 argv[1], PROG);
+            else if (near)
+                r = tt_cli_usage(PROG, "unknown command '%s'; did you mean '%s'?", argv[1], near);
+            else
+                r = tt_cli_usage(PROG, "unknown command '%s'", argv[1]);
+        }
     }
     u_cleanup();
     return r;

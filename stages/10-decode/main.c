@@ -130,7 +130,7 @@ int tt_decode_main(int argc, char **argv);
 int
 tt_decode_main(int argc, char **argv)
 {
-    const char *prog = "tt-decode";
+    TT_STAGE_PROG(prog, "decode");
     static const struct option lo[] = {{"corpus", 1, 0, 'c'},         {"manifest", 1, 0, 'm'},
                                        {"allow-outside", 0, 0, 'a'},  {"lang", 1, 0, 'l'},
                                        {"encoding", 1, 0, 'e'},       {"replace-invalid", 0, 0, 'r'},
@@ -139,8 +139,8 @@ tt_decode_main(int argc, char **argv)
     dctx c = {.prog = prog};
     const char *corpus = NULL, *manifest = NULL, *lang = "en";
     int allow = 0, o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         switch (o) {
         case 'c': corpus = optarg; break;
         case 'm': manifest = optarg; break;
@@ -157,7 +157,7 @@ tt_decode_main(int argc, char **argv)
                 return TT_EXIT_USAGE;
             break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!tt_lang_known(lang, strlen(lang)))

@@ -1,7 +1,10 @@
 /* cli.c - messages, exit codes and stdout checks for the programs (see cli.h). */
 #include "cli.h"
 
+#include "tt/suggest.h"
+
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,4 +132,62 @@ tt_cli_stream_end(const char *prog, int rc, int got, tt_buf *out, tt_error *err)
         tt_error_set(err, TT_ENOMEM, "out of memory");
     tt_cli_error(prog, err);
     return TT_EXIT_FAIL;
+}
+
+const char *
+tt_cli_prog(void)
+{
+    const char *p = getenv("TT_PROG");
+    return p && *p ? p : "termtrace";
+}
+
+const char *
+tt_cli_subprog(char *buf, size_t n, const char *cmd)
+{
+    snprintf(buf, n, "%s %s", tt_cli_prog(), cmd);
+    return buf;
+}
+
+void
+tt_cli_getopt_reset(void)
+{
+    optind = 0;
+    opterr = 0;
+}
+
+int
+tt_cli_badopt(const char *prog, char **argv, const struct option *lo, int o)
+{
+    const char *arg = optind > 0 ? argv[optind - 1] : "";
+    if (strncmp(arg, "--", 2) != 0) { /* a short option */
+        if (o == ':')
+            return tt_cli_usage(prog, "option '-%c' needs a value", optopt);
+        return tt_cli_usage(prog, "unknown option '-%c'%s", optopt ? optopt : '?',
+                            optopt == 'h' ? "" : " (long options start with --)");
+    }
+    const char *name = arg + 2, *eq = strchr(name, '=');
+    size_t nl = eq ? (size_t)(eq - name) : strlen(name);
+    const char *names[128];
+    size_t nn = 0, nprefix = 0;
+    char amb[400] = "";
+    for (size_t i = 0; lo[i].name && nn < 128; i++) {
+        names[nn++] = lo[i].name;
+        if (strlen(lo[i].name) == nl && !strncmp(lo[i].name, name, nl)) {
+            if (o == ':' || lo[i].has_arg == required_argument)
+                return tt_cli_usage(prog, "option '--%s' needs a value (--%s VALUE)", lo[i].name, lo[i].name);
+            return tt_cli_usage(prog, "option '--%s' takes no value", lo[i].name);
+        }
+        if (!strncmp(lo[i].name, name, nl)) {
+            size_t k = strlen(amb);
+            snprintf(amb + k, sizeof amb - k, "%s--%s", nprefix++ ? ", " : "", lo[i].name);
+        }
+    }
+    if (nprefix > 1)
+        return tt_cli_usage(prog, "option '--%.*s' is ambiguous (%s)", (int)nl, name, amb);
+    char word[200];
+    snprintf(word, sizeof word, "%.*s", (int)nl, name);
+    const char *near = tt_suggest(word, names, nn);
+    if (near)
+        return tt_cli_usage(prog, "unknown option '--%s'; did you mean '--%s'?", word, near);
+    return tt_cli_usage(prog, "unknown option '--%s'", word);
 }

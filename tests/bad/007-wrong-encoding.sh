@@ -14,7 +14,7 @@ check "007 ... and nothing is counted for it" sh -c "! awk -F'\t' '\$1 == \"b\"'
 rm -rf "$O"
 mk; printf 'x\n' > "$C/a.txt"; add a a.txt ru EBCDIC-XX
 expect_exit 2 "007 an unknown encoding name in the manifest" run
-check "007 ... names file:line and the name" says "termtrace: error: '$C/manifest.tsv':2: unknown encoding 'EBCDIC-XX'"
+check "007 ... names file:line and the name" says "pipeline: error: '$C/manifest.tsv':2: unknown encoding 'EBCDIC-XX'"
 check "007 ... nothing is written" test ! -e "$O"
 expect_exit 2 "007 an unknown --encoding" run --encoding EBCDIC-XX
 check "007 ... says so" grep -q "unknown encoding 'EBCDIC-XX'" "$TMP/err"

@@ -1,7 +1,7 @@
 # 012 a manifest with missing columns: refused (exit 2) naming the column, or the line with too few fields.
 rm -rf "$O"; mk; printf 'doc_id\tlang\nx\tru\n' > "$C/manifest.tsv"
 expect_exit 2 "012 no path column" run
-check "012 ... names it" says "termtrace: error: '$C/manifest.tsv':1: missing required column 'path'"
+check "012 ... names it" says "pipeline: error: '$C/manifest.tsv':1: missing required column 'path'"
 check "012 ... nothing is written" test ! -e "$O"
 mk; printf 'path\tlang\nx.txt\tru\n' > "$C/manifest.tsv"
 expect_exit 2 "012 no doc_id column" run
@@ -13,4 +13,4 @@ mk; : > "$C/manifest.tsv"
 expect_exit 2 "012 an empty manifest" run
 rm -f "$C/manifest.tsv"
 expect_exit 1 "012 no manifest at all (an i/o failure)" run
-check "012 ... says it cannot be read" says "termtrace: error: '$C/manifest.tsv': cannot open manifest: No such file or directory"
+check "012 ... says it cannot be read" says "pipeline: error: '$C/manifest.tsv': cannot open manifest: No such file or directory"
