@@ -2,6 +2,8 @@
  * shard, merge, diff) and the stage programs (decode ... export), so the chain runs in one process. */
 #include "cli.h"
 #include "opts.h"
+#include "progress.h"
+#include "validate.h"
 #include "tt/decode.h"
 #include "tt/export.h"
 #include "tt/lexicon.h"
@@ -49,7 +51,11 @@ static const char run_usage[] =
     "                      token that hits it skips its document, naming the entry\n"
     "  --regex-depth-limit N  limit: PCRE2 depth limit per token (default 1000)\n"
     "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
-    "  --quiet             no progress line\n" TT_CLI_SHARED_HELP
+    "  --strict-encoding   a declared encoding that decodes clearly worse than the detected one skips the\n"
+    "                      document (default: a warning, and docs.tsv `warnings` says so)\n"
+    "  --quiet             only errors and warnings (no progress, no summary line)\n"
+    "  --progress          the progress line even with --quiet (stderr; every 10 s when stderr is not a\n"
+    "                      terminal; $TT_PROGRESS_INTERVAL sets the seconds)\n" TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -64,14 +70,10 @@ on_skipped(void *ctx, const char *doc_id, const tt_error *err)
 }
 
 static void
-on_progress(void *ctx, size_t done, size_t total, uint64_t bytes, double secs)
+on_warning(void *ctx, const char *doc_id, const char *what)
 {
     (void)ctx;
-    double mbs = secs > 0 ? (double)bytes / 1e6 / secs : 0;
-    double eta = done ? secs * (double)(total - done) / (double)done : 0;
-    fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %.0f s   ", done, total, mbs, eta);
-    if (done == total)
-        fputc('\n', stderr);
+    fprintf(stderr, "%s: warning: document '%s': %s\n", PROG, doc_id, what);
 }
 
 static const char *
@@ -93,13 +95,14 @@ cmd_run(int argc, char **argv)
         {"shard", 1, 0, 's'},           {"allow-outside", 0, 0, 'a'},  {"encoding", 1, 0, 'e'},
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
         {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
-        {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           TT_CLI_SHARED_OPTIONS,
+        {"quiet", 0, 0, 'q'},           {"progress", 0, 0, 'P'},       {"strict-encoding", 0, 0, 'S'},
+        {"help", 0, 0, 'h'},            TT_CLI_SHARED_OPTIONS,
         {0, 0, 0, 0}};
     tt_run_config cfg;
     memset(&cfg, 0, sizeof cfg);
     tt_cli_opts co;
     tt_cli_opts_init(&co);
-    int quiet = 0, o;
+    int quiet = 0, progress = 0, o;
     uint64_t v;
     tt_cli_getopt_reset();
     while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
@@ -118,6 +121,8 @@ cmd_run(int argc, char **argv)
         case 'e': cfg.run.decode.encoding = optarg; break;
         case 'r': cfg.run.decode.replace_invalid = 1; break;
         case 'q': quiet = 1; break;
+        case 'P': progress = 1; break;
+        case 'S': cfg.run.decode.strict_encoding = 1; break;
         case 'j':
             if (tt_cli_u64(prog, "--jobs", optarg, &v))
                 return TT_EXIT_USAGE;
@@ -172,26 +177,64 @@ cmd_run(int argc, char **argv)
         return tt_cli_usage(prog, "--corpus and --out are required");
     if (cfg.run.decode.encoding && !tt_encoding_canonical(cfg.run.decode.encoding))
         return tt_cli_usage(prog, "unknown encoding '%s'", cfg.run.decode.encoding);
+    char corpus_dir[4200];
+    if (tt_cli_corpus_arg(prog, &cfg.corpus, &cfg.manifest, corpus_dir, sizeof corpus_dir))
+        return TT_EXIT_USAGE;
+    /* Everything the manifest can tell is checked before the lexicon is loaded or a document read. */
+    uint64_t total_bytes = 0;
+    {
+        tt_manifest *m = NULL;
+        tt_error merr;
+        tt_error_clear(&merr);
+        int mrc = tt_manifest_load(&m, cfg.corpus, cfg.manifest, cfg.allow_outside, &merr);
+        if (mrc) {
+            tt_cli_error(PROG, &merr);
+            tt_cli_opts_free(&co);
+            return tt_cli_finish(prog, tt_cli_code(mrc));
+        }
+        size_t first = 0, last = tt_manifest_ndocs(m);
+        if (cfg.shard_k)
+            tt_manifest_shard(m, cfg.shard_i, cfg.shard_k, &first, &last);
+        char mname[4300];
+        if (cfg.manifest)
+            snprintf(mname, sizeof mname, "%s", cfg.manifest);
+        else
+            snprintf(mname, sizeof mname, "%s/manifest.tsv", cfg.corpus);
+        int vc = tt_cli_validate(prog, m, mname, first, last, &co);
+        total_bytes = tt_cli_manifest_bytes(m, first, last);
+        tt_manifest_free(m);
+        if (vc) {
+            tt_cli_opts_free(&co);
+            return tt_cli_finish(prog, vc);
+        }
+    }
     int rc0 = tt_cli_opts_done(prog, &co);
-    if (rc0)
+    if (rc0) {
+        tt_cli_opts_free(&co);
         return rc0 == -2 ? TT_EXIT_FAIL : TT_EXIT_USAGE;
+    }
     if (!cfg.lexicon)
         cfg.lexicon = default_lexicon();
     cfg.run.overlap = co.overlap;
     cfg.run.count = co.count;
     cfg.exp = co.exp;
     cfg.options_json = co.json;
-    tt_run_callbacks cb = {on_skipped, NULL, NULL};
-    if (!quiet && isatty(2))
-        cb.progress = on_progress;
+    tt_cli_progress pg;
+    tt_cli_progress_init(&pg, PROG, total_bytes);
+    tt_run_callbacks cb = {on_skipped, NULL, &pg, on_warning};
+    if (progress || !quiet)
+        cb.progress = tt_cli_progress_cb;
     tt_run_result res;
     tt_error err;
     tt_error_clear(&err);
     int rc = tt_run(&cfg, &cb, &res, &err);
+    tt_cli_progress_end(&pg);
     int code;
     if (rc < 0) {
         tt_cli_error(PROG, &err);
         code = tt_cli_code(rc);
+    } else if (quiet) {
+        code = rc == 1 ? TT_EXIT_SKIPPED : TT_EXIT_OK;
     } else {
         fprintf(stderr, "%s: %zu documents (%zu ok, %zu skipped, %zu from cache), %.1f MB in %.2f s -> %s\n",
                 PROG, res.docs, res.ok, res.skipped, res.cached, (double)res.bytes / 1e6, res.seconds,

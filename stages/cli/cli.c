@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void
 say(const char *prog, const char *sev, const tt_error *err)
@@ -190,4 +191,25 @@ tt_cli_badopt(const char *prog, char **argv, const struct option *lo, int o)
     if (near)
         return tt_cli_usage(prog, "unknown option '--%s'; did you mean '--%s'?", word, near);
     return tt_cli_usage(prog, "unknown option '--%s'", word);
+}
+
+int
+tt_cli_corpus_arg(const char *prog, const char **corpus, const char **manifest, char *buf, size_t n)
+{
+    struct stat st;
+    if (!*corpus || stat(*corpus, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    if (*manifest)
+        return tt_cli_usage(prog, "--corpus names the corpus folder, not a file: give the folder that holds "
+                                  "the documents (here --manifest '%s' names the manifest)", *manifest);
+    const char *slash = strrchr(*corpus, '/');
+    if (!slash)
+        snprintf(buf, n, ".");
+    else if (slash == *corpus)
+        snprintf(buf, n, "/");
+    else
+        snprintf(buf, n, "%.*s", (int)(slash - *corpus), *corpus);
+    *manifest = *corpus;
+    *corpus = buf;
+    return 0;
 }

@@ -44,6 +44,11 @@ void tt_cli_getopt_reset(void);
 struct option;
 int tt_cli_badopt(const char *prog, char **argv, const struct option *lo, int o);
 
+/* --corpus given the manifest file itself (corpus/manifest.tsv) instead of its folder: the folder becomes the
+ * file's parent (written into buf) and the file the manifest. A file together with --manifest is a usage error
+ * (printed; returns TT_EXIT_USAGE). Returns 0. */
+int tt_cli_corpus_arg(const char *prog, const char **corpus, const char **manifest, char *buf, size_t n);
+
 /* "prog: error: <formatted err>" on stderr. */
 void tt_cli_error(const char *prog, const tt_error *err);
 /* "prog: warning: <formatted err>" on stderr. */

@@ -149,6 +149,8 @@ tt_cli_opts_free(tt_cli_opts *c)
     for (size_t i = 0; i < c->ngroup; i++)
         free(c->group_owned[i]);
     free(c->json);
+    free(c->compare_owned);
+    c->compare_owned = NULL;
     c->json = NULL;
     c->ngroup = 0;
 }

@@ -377,7 +377,7 @@ open_streams(tt_exporter *ex, tt_error *err)
     for (size_t i = 1; i < ex->o.nmanifest_columns; i++)
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ex->o.manifest_columns[i], strlen(ex->o.manifest_columns[i])))
             return oom(err);
-    if (tt_buf_puts(b, "\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\n"))
+    if (tt_buf_puts(b, "\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\twarnings\n"))
         return oom(err);
     if ((rc = put_buf(ex->docs.f, b, err)))
         return rc;
@@ -710,8 +710,11 @@ begin_body(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     }
     size_t sun = 0;
     const char *su = kv_get(&ex->stat, "script_used", &sun);
+    size_t wn = 0;
+    const char *wv = kv_get(&ex->stat, "warnings", &wn);
     if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, status, stn) || tt_buf_putc(b, '\t') ||
-        tt_buf_put_tsv(b, su ? su : "", su ? sun : 0) || tt_buf_putc(b, '\n'))
+        tt_buf_put_tsv(b, su ? su : "", su ? sun : 0) || tt_buf_putc(b, '\t') ||
+        tt_buf_put_tsv(b, wv ? wv : "", wv ? wn : 0) || tt_buf_putc(b, '\n'))
         return oom(err);
     int rc = put_buf(ex->docs.f, b, err);
     if (rc || (rc = record_stats(ex, id, idn, err)))

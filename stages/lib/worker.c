@@ -1,6 +1,7 @@
 /* worker.c - one document through decode, normalize, tokenize, match and count, streamed in pieces
  * (see tt/worker.h). */
 #include "tt/worker.h"
+#include "tt/markup.h"
 
 #include "tt/norm.h"
 #include "tt/stem.h"
@@ -34,7 +35,7 @@ const char *const tt_stat_keys[TT_NSTAT] = {
     "encoding",        "encoding_method",    "encoding_confidence", "encoding_runner_up",
     "gzip",            "script_used",        "script_confidence",  "homoglyph_repairs",
     "mixed_unrepaired", "hyphen_joins",      "line_joins",         "replaced",
-    "degraded"};
+    "degraded",        "warnings"};
 
 size_t
 tt_piece_cut(const char *s, size_t n, size_t piece, int eof)
@@ -167,6 +168,7 @@ typedef struct docstate {
     uint64_t nfc_total;   /* bytes of NFC text so far = offset of the next piece */
     uint64_t tok_total;   /* word tokens so far */
     uint32_t last_sent;
+    char markup[240];     /* "looks like HTML (...)" when the text carries markup, else "" */
 } docstate;
 
 static int
@@ -302,6 +304,13 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
     snprintf(conf, sizeof conf, "%d", info ? info->confidence : 0);
     char sconf[8];
     snprintf(sconf, sizeof sconf, "%d", ds->script_conf);
+    /* warnings: each "what: detail", joined by "; " (docs.tsv `warnings`, run.json per_document) */
+    char warn[600] = "";
+    if (info && info->mismatch[0] && strcmp(info->encoding, "UTF-8") != 0)
+        snprintf(warn, sizeof warn, "encoding: declared %s decodes worse than the detected %s (%s)", info->encoding,
+                 info->mismatch, info->mismatch_why);
+    if (ds->markup[0])
+        snprintf(warn + strlen(warn), sizeof warn - strlen(warn), "%smarkup: %s", warn[0] ? "; " : "", ds->markup);
     const char *sv[TT_NSTAT] = {
         info ? info->sha256 : "",
         NUM(1, info ? info->raw_bytes : 0),
@@ -324,6 +333,7 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
         NUM(18, ts->line_joins),
         NUM(19, info ? info->replaced : 0),
         info && tt_decode_degraded(d->lang, info->encoding) ? "1" : "0",
+        warn,
     };
 #undef NUM
     int rc = tt_counter_end(w->ct, keys, vals, nm, tt_stat_keys, sv, TT_NSTAT, out, err);
@@ -357,6 +367,13 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
             break;
         }
         eof = r == 0;
+        if (!ds.markup[0] && ds.nfc_total == 0 && w->raw.len) {
+            char why[160];
+            const char *kind = tt_markup_guess(w->raw.data, w->raw.len < 65536 ? w->raw.len : 65536, why, sizeof why);
+            if (kind)
+                snprintf(ds.markup, sizeof ds.markup, "looks like %s (%s): its tags and scripts are counted as words",
+                         kind, why);
+        }
         size_t cut;
         while (!rc && w->raw.len > 0 && (cut = tt_piece_cut(w->raw.data, w->raw.len, piece, eof)) > 0) {
             rc = process_piece(w, &ds, w->raw.data, cut, err);

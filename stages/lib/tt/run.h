@@ -30,6 +30,9 @@ typedef struct tt_run_callbacks {
     /* done/total documents, bytes of raw input done, seconds since start */
     void (*progress)(void *ctx, size_t done, size_t total, uint64_t bytes, double seconds);
     void *ctx;
+    /* Called (in doc_id order, may be NULL) for a document processed with warnings: `what` is its docs.tsv
+     * `warnings` value, e.g. "encoding: declared KOI8-R decodes worse than the detected UTF-8 (...)". */
+    void (*warning)(void *ctx, const char *doc_id, const char *what);
 } tt_run_callbacks;
 
 typedef struct tt_run_config {

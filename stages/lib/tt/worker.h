@@ -56,7 +56,7 @@ size_t tt_piece_cut(const char *s, size_t n, size_t piece, int eof);
 
 /* The statistics of a docres record, in the order every producer writes them (worker and tt-count). */
 extern const char *const tt_stat_keys[];
-#define TT_NSTAT 21
+#define TT_NSTAT 22
 
 /* KWIC context: the up to `chars` characters before s[start] and after s[end] within s[0..n), with tabs and
  * line breaks turned into spaces, appended to left and right. */
