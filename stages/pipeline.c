@@ -252,6 +252,62 @@ chars(const char *s)
     return tt_utf8_chars(s, strlen(s));
 }
 
+/* Is `name` in the first column of OUT/file (or file.gz)? Prints the error (with the nearest) and returns the
+ * exit code when not; 0 when it is, or when the file cannot be read (the hits.tsv open says why). */
+static int
+check_name(const char *prog, const char *out, const char *file, const char *opt, const char *what,
+           const char *name)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s", out, file);
+    if (access(path, R_OK) != 0)
+        snprintf(path, sizeof path, "%s/%s.gz", out, file);
+    gzFile f = gzopen(path, "rb");
+    if (!f)
+        return 0;
+    tt_buf names = {0}, line = {0};
+    char chunk[8192];
+    size_t n = 0;
+    int found = 0, header = 1, bad = 0;
+    while (!found && gzgets(f, chunk, sizeof chunk)) {
+        bad |= tt_buf_puts(&line, chunk);
+        if (!line.len || line.data[line.len - 1] != '\n')
+            continue;
+        char *tab = strchr(line.data, '\t');
+        size_t k = tab ? (size_t)(tab - line.data) : line.len - 1;
+        if (!header) {
+            found = strlen(name) == k && !memcmp(line.data, name, k);
+            bad |= tt_buf_append(&names, line.data, k) || tt_buf_putc(&names, 0);
+            n++;
+        }
+        header = 0;
+        tt_buf_reset(&line);
+    }
+    gzclose(f);
+    int code = 0;
+    if (!found && !bad) {
+        const char **v = malloc((n ? n : 1) * sizeof *v);
+        if (v) {
+            const char *p = names.data;
+            for (size_t i = 0; i < n; i++, p += strlen(p) + 1)
+                v[i] = p;
+            const char *near = tt_suggest(name, v, n);
+            char list[1200];
+            tt_suggest_list(list, sizeof list, v, n, 20);
+            fprintf(stderr, "%s: error: %s '%s': no such %s in '%s' (%s)", prog, opt, name, what, path,
+                    n ? list : "it is empty");
+            if (near)
+                fprintf(stderr, "; did you mean '%s'?", near);
+            fputc('\n', stderr);
+            free(v);
+            code = TT_EXIT_USAGE;
+        }
+    }
+    tt_buf_free(&names);
+    tt_buf_free(&line);
+    return code;
+}
+
 static int
 cmd_kwic(int argc, char **argv)
 {
@@ -278,6 +334,13 @@ cmd_kwic(int argc, char **argv)
     }
     if (!out)
         return tt_cli_usage(prog, "--out is required");
+    int vc = 0;
+    if (concept)
+        vc = check_name(prog, out, "concepts.tsv", "--concept", "concept", concept);
+    if (!vc && doc)
+        vc = check_name(prog, out, "docs.tsv", "--doc", "document", doc);
+    if (vc)
+        return tt_cli_finish(prog, vc);
     char path[4200];
     snprintf(path, sizeof path, "%s/hits.tsv", out);
     if (access(path, R_OK) != 0)

@@ -384,8 +384,13 @@ tt_dec_mismatch(const tt_enc_table *t, const char *decl, const unsigned char *p,
                 char *found, size_t foundn, char *why, size_t whyn)
 {
     tt_dec_guess g;
+    size_t high = 0; /* a few stray bytes are no evidence of anything */
+    for (size_t k = 0; k < n; k++)
+        high += p[k] >= 0x80;
+    if (high < 8)
+        return 0;
     if (!strcmp(decl, "UTF-8")) {
-        if (tt_dec_guess_8bit(t, p, n, at_end, &g, NULL) < 0 || strcmp(g.method, "score") != 0)
+        if (tt_dec_guess_8bit(t, p, n, at_end, &g, NULL) < 0 || strcmp(g.method, "score") != 0 || g.ambiguous)
             return 0;
         snprintf(found, foundn, "%s", g.encoding);
         snprintf(why, whyn, "not valid UTF-8; letter score %ld as %s", g.score, g.encoding);

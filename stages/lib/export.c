@@ -1324,6 +1324,14 @@ write_keyness(tt_exporter *ex, tt_error *err)
         size_t col;
         tt_keyness k;
     } krow;
+    if (!ex->ta || !ex->tb) { /* only the data can tell: every document of a side was skipped or empty */
+        const char *c = ex->o.compare, *colon = strchr(c, ':');
+        int a = !ex->ta;
+        return tt_error_set(err, TT_EUSAGE,
+                            "--compare: group %s (%.*s) has no words: each of its documents was skipped or empty "
+                            "(see docs.tsv status); a comparison with it would read as 'no difference'",
+                            a ? "a" : "b", a ? (int)(colon - c) : (int)strlen(colon + 1), a ? c : colon + 1);
+    }
     krow *r = malloc((ex->nc ? ex->nc : 1) * sizeof *r);
     if (!r)
         return oom(err);

@@ -85,7 +85,7 @@ tt_suggest(const char *word, const char *const *names, size_t n)
     size_t wl = strlen(word), chars = 0;
     for (size_t i = 0; i < wl; i++)
         chars += ((unsigned char)word[i] & 0xC0) != 0x80;
-    size_t limit = chars / 3 > 1 ? chars / 3 : 1, best = (size_t)-1;
+    size_t limit = chars < 3 ? 0 : chars / 3 > 1 ? chars / 3 : 1, best = (size_t)-1;
     const char *pick = NULL;
     for (size_t i = 0; i < n; i++) {
         if (!names[i] || !strcmp(names[i], word))

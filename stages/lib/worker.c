@@ -168,7 +168,7 @@ typedef struct docstate {
     uint64_t nfc_total;   /* bytes of NFC text so far = offset of the next piece */
     uint64_t tok_total;   /* word tokens so far */
     uint32_t last_sent;
-    char markup[240];     /* "looks like HTML (...)" when the text carries markup, else "" */
+    char markup[400];     /* "looks like HTML (...)" when the text carries markup, else "" */
 } docstate;
 
 static int
@@ -305,10 +305,12 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
     char sconf[8];
     snprintf(sconf, sizeof sconf, "%d", ds->script_conf);
     /* warnings: each "what: detail", joined by "; " (docs.tsv `warnings`, run.json per_document) */
-    char warn[600] = "";
+    char warn[1000] = "";
     if (info && info->mismatch[0] && strcmp(info->encoding, "UTF-8") != 0)
-        snprintf(warn, sizeof warn, "encoding: declared %s decodes worse than the detected %s (%s)", info->encoding,
-                 info->mismatch, info->mismatch_why);
+        snprintf(warn, sizeof warn,
+                 "encoding: declared %s, but the bytes look like %s (%s); decoded as declared: fix or clear the "
+                 "'encoding' column",
+                 info->encoding, info->mismatch, info->mismatch_why);
     if (ds->markup[0])
         snprintf(warn + strlen(warn), sizeof warn - strlen(warn), "%smarkup: %s", warn[0] ? "; " : "", ds->markup);
     const char *sv[TT_NSTAT] = {
@@ -371,7 +373,7 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
             char why[160];
             const char *kind = tt_markup_guess(w->raw.data, w->raw.len < 65536 ? w->raw.len : 65536, why, sizeof why);
             if (kind)
-                snprintf(ds.markup, sizeof ds.markup, "looks like %s (%s): its tags and scripts are counted as words",
+                snprintf(ds.markup, sizeof ds.markup, "looks like %s (%s): its tags and scripts are counted as words; convert it to plain text",
                          kind, why);
         }
         size_t cut;

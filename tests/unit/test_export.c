@@ -133,10 +133,10 @@ file(const char *dir, const char *name)
     } while (0)
 
 static const char docs_tsv[] =
-    "doc_id\tpath\tcountry\tdate\ttitle\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\n"
-    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\n"
-    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\n"
-    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\n";
+    "doc_id\tpath\tcountry\tdate\ttitle\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\twarnings\n"
+    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\t\n"
+    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\t\n"
+    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\t\n";
 
 /* tf: rows d1 d2 d3, columns A B C; per_10k = count * 10000 / tokens: 2/100 -> 200, 1/100 -> 100, 1/50 -> 200,
  * 4/50 -> 800. */

@@ -18,7 +18,8 @@
 size_t tt_edit_distance(const char *a, size_t an, const char *b, size_t bn);
 
 /* The entry of names[0..n) nearest to word (NUL-terminated strings; NULL entries are skipped), or NULL when
- * none is close: a name qualifies when its distance is at most max(1, characters of word / 3), and, when word
+ * none is close: a name qualifies when its distance is at most max(1, characters of word / 3) (0 for words under 3
+ * characters: only a difference of case), and, when word
  * equals a name exactly, that name is not suggested (the caller found no match for another reason). Ties go to
  * the earlier name. */
 const char *tt_suggest(const char *word, const char *const *names, size_t n);
