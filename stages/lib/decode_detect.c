@@ -429,8 +429,8 @@ tt_dec_mismatch(const tt_enc_table *t, const char *decl, const unsigned char *p,
     for (int b = 0; b < 256 && !differs; b++)
         differs = present[b] && t->detect_sbcs[di].cp[b] != t->detect_sbcs[bi].cp[b];
     long sd = score_window(t, di, p, n);
-    /* clearly worse: a quarter of the winner's score below it */
-    if (!differs || g.score <= 0 || (g.score - sd) * 4 <= g.score)
+    /* clearly worse: more than a tenth of the winner's score below it (the detector itself calls 2 % a tie) */
+    if (!differs || g.score <= 0 || (g.score - sd) * 10 <= g.score)
         return 0;
     snprintf(found, foundn, "%s", g.encoding);
     snprintf(why, whyn, "letter score %ld as %s against %ld as declared", g.score, g.encoding, sd);

@@ -75,7 +75,8 @@ typedef struct tt_decode_info {
     char mismatch[32];     /* declared encodings only: the encoding detection finds when the declared one
                               decodes clearly worse ("" if not): declared UTF-8 for bytes that score as a
                               legacy encoding, a legacy encoding for valid UTF-8 (3+ multi-byte characters),
-                              or a candidate scoring a quarter below the winner (decoding differently);
+                              or a candidate scoring more than a tenth below the winner (decoding
+                              differently);
                               checked on the 64 KiB from the first non-ASCII byte */
     char mismatch_why[160]; /* what the detector saw, e.g. "valid UTF-8: 12 multi-byte characters, ..." */
     uint64_t raw_bytes;    /* bytes of the file as stored */
