@@ -326,7 +326,9 @@ cmd_kwic(int argc, char **argv)
         case 'h':
             fputs("Usage: pipeline kwic --out DIR [--concept ID] [--doc DOC_ID]\n"
                   "Prints a concordance line for every counted hit in DIR/hits.tsv:\n"
-                  "doc_id, start offset, left context, [the hit as written], right context.\n" TT_EXIT_CODES_HELP,
+                  "doc_id, start offset, left context, [the hit as written], right context.\n"
+                  "A --concept or --doc that the run does not have (concepts.tsv, docs.tsv) is an error\n"
+                  "that lists what exists and names the nearest.\n" TT_EXIT_CODES_HELP,
                   stdout);
             return tt_cli_finish(prog, 0);
         default: return tt_cli_badopt(prog, argv, lo, o);
@@ -682,7 +684,9 @@ cmd_help(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         printf("  %-10s %s\n", commands[i].name, commands[i].what);
     printf("\nThe stages also exist as programs (build/release/bin/tt-decode ...), each reading stdin and\n"
-           "writing stdout in the stream formats of stages/README.md.\n\n" TT_EXIT_CODES_HELP);
+           "writing stdout in the stream formats of stages/README.md. Every command and stage takes -h.\n"
+           "Messages start with the name you called (./pipeline: 'pipeline'; $TT_PROG sets it);\n"
+           "README.md, \"Messages\", lists each with its cause and fix.\n\n" TT_EXIT_CODES_HELP);
     return tt_cli_finish(PROG, 0);
 }
 
