@@ -92,6 +92,22 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     c->exp.ncontexts = c->nctx;
     c->exp.group_by = c->group_by;
     c->exp.ngroup_by = c->ngroup;
+    /* series.tsv and forms.tsv: by country and the keys of the first --group-by (the period stands for year) */
+    free(c->series_owned);
+    c->series_owned = malloc(8 + (c->ngroup ? strlen(c->group_by[0]) + 1 : 0));
+    if (!c->series_owned) {
+        fprintf(stderr, "%s: error: out of memory\n", prog);
+        return -2;
+    }
+    strcpy(c->series_owned, "country");
+    if (c->ngroup) {
+        char *keys = strdup(c->group_by[0]), *save = NULL;
+        for (char *k = keys ? strtok_r(keys, "+", &save) : NULL; k; k = strtok_r(NULL, "+", &save))
+            if (strcmp(k, "country") != 0 && strcmp(k, "year") != 0)
+                strcat(strcat(c->series_owned, "+"), k);
+        free(keys);
+    }
+    c->exp.series_by = c->series_owned;
     tt_buf b = {0};
     int bad = 0; /* an allocation failure must not leave a silently shortened run.json */
     bad |= tt_buf_puts(&b, "\"cooc\": [");
@@ -113,7 +129,9 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
             bad |= tt_buf_puts(&b, ", ");
         bad |= tt_json_cstr(&b, c->group_by[i]);
     }
-    bad |= tt_buf_puts(&b, "], \"weight\": ");
+    bad |= tt_buf_puts(&b, "], \"series_by\": ");
+    bad |= tt_json_cstr(&b, c->series_owned);
+    bad |= tt_buf_puts(&b, ", \"weight\": ");
     bad |= tt_json_cstr(&b, c->exp.weight ? c->exp.weight : "raw");
     bad |= tt_buf_puts(&b, ", \"compare\": ");
     bad |= tt_json_cstr(&b, c->exp.compare ? c->exp.compare : "");
@@ -136,7 +154,9 @@ tt_cli_opts_free(tt_cli_opts *c)
         free(c->group_owned[i]);
     free(c->json);
     free(c->compare_owned);
+    free(c->series_owned);
     c->compare_owned = NULL;
+    c->series_owned = NULL;
     c->json = NULL;
     c->ngroup = 0;
 }

@@ -59,6 +59,7 @@ typedef struct tt_cli_opts {
     const char *group_by[16];
     char *group_owned[16];
     size_t ngroup;
+    char *series_owned;  /* series.tsv/forms.tsv keys: country + the first --group-by's keys but year */
     char *compare_owned; /* --compare as rewritten by tt_cli_validate (keys and values trimmed), or NULL */
     char *json; /* the options as JSON members (malloc'ed by tt_cli_opts_done) */
 } tt_cli_opts;
