@@ -72,10 +72,14 @@ ex_keyness_begin_doc(tt_exporter *ex)
 {
     ex->in_a = ex->nca && conds_hold(ex, ex->ca, ex->nca);
     ex->in_b = ex->ncb && conds_hold(ex, ex->cb, ex->ncb);
-    if (ex->in_a)
+    if (ex->in_a) {
         ex->ta += ex->tokens;
-    if (ex->in_b)
+        ex->na++;
+    }
+    if (ex->in_b) {
         ex->tb += ex->tokens;
+        ex->nb++;
+    }
 }
 
 /* A row: a concept (col) or a term (term != NULL, kterms index ti) with its counts in A and B. */
@@ -152,6 +156,9 @@ ex_write_keyness(tt_exporter *ex, tt_error *err)
     if (!ex->ta || !ex->tb) { /* only the data can tell: every document of a side was skipped or empty */
         const char *c = ex->o.compare, *colon = strchr(c, ':');
         int a = !ex->ta;
+        if (!(a ? ex->na : ex->nb)) /* (pipeline run checks this against the manifest before reading) */
+            return tt_error_set(err, TT_EUSAGE, "--compare: no document is in group %s (%.*s)", a ? "a" : "b",
+                                a ? (int)(colon - c) : (int)strlen(colon + 1), a ? c : colon + 1);
         return tt_error_set(err, TT_EUSAGE,
                             "--compare: group %s (%.*s) has no words: each of its documents was skipped or empty "
                             "(see docs.tsv status); a comparison with it would read as 'no difference'",

@@ -93,6 +93,7 @@ struct tt_exporter {
     size_t nca, ncb;
     uint64_t *ka, *kb;
     uint64_t ta, tb;
+    uint64_t na, nb; /* documents in A, B */
     int in_a, in_b;
     tt_strmap kterms; /* with --vocab: term -> val[0] count in A, val[1] count in B */
     /* weights */

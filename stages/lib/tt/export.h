@@ -30,7 +30,20 @@
  *   with opts.vocab:  vocab.mtx (documents x terms, integer general) and vocab.tsv (term, df, cf), terms in byte
  *                     order after the trims
  *   with opts.weight: tf.<weight>.tsv (doc_id, concept_id, value) for each weight of the comma list
- *   with opts.compare: keyness.tsv; with opts.period: series.tsv and forms.tsv
+ *   with opts.compare: keyness.tsv: group_a, group_b (the two sides of opts.compare, e.g. country=KZ and
+ *                     country=UZ), concept_id, term, count_a, count_b, per_10k_a, per_10k_b, g2, chi2, log_ratio,
+ *                     pct_diff, p_value (tt/measures.h: a zero count is taken as 0.5 in log_ratio and pct_diff,
+ *                     g2 and chi2 need no correction); one row per concept (term empty), largest G2 first, then
+ *                     with opts.vocab one row per vocabulary term vocab.tsv kept (concept_id empty), largest G2
+ *                     first, ties in byte order. A side whose documents have no tokens at all (every one skipped
+ *                     or empty) fails tt_exporter_finish with TT_EUSAGE: the table would read as "no difference".
+ *   with opts.period: series.tsv: concept_id, the series keys (opts.series_by), period, count, tokens, per_10k;
+ *                     every concept x every combination of key values seen x every period from the first to the
+ *                     last seen in time order (gaps filled with zero rows), then period "" for documents without
+ *                     a year; and forms.tsv: period, the series keys, lang (unless a key), concept_id, form (the
+ *                     hit's surface most often written for this row's match form, ties: first in byte order),
+ *                     match_form, count (hits), documents; rows by period in time order, keys, lang, concept
+ *                     column order, match form
  *
  * With opts.gzip every file name gets ".gz" and is gzip-compressed.
  *
@@ -79,7 +92,9 @@ typedef struct tt_export_opts {
                                             hold), e.g. "country=KZ:country=UZ" -> keyness.tsv; or NULL */
     const char *period;                  /* "year", "5y", or break years "1991,2000,2020" -> series.tsv,
                                             forms.tsv; or NULL */
-    const char *series_by;               /* "+"-joined group keys of series.tsv; NULL = "country" */
+    const char *series_by;               /* "+"-joined group keys of series.tsv and forms.tsv; NULL =
+                                            "country" (pipeline run: country and the first --group-by's keys
+                                            but year) */
     int gzip;                            /* write every file as .gz */
     const char *run_json_extra;          /* JSON members (without braces) the caller adds to run.json:
                                             program, options, timings, inputs; may be NULL */
