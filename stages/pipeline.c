@@ -532,10 +532,14 @@ cmd_shard(int argc, char **argv)
     }
     if (!corpus || k < 1 || k > 100000)
         return tt_cli_usage(prog, "--corpus and --shards K (1 to 100000) are required");
+    const char *mfile = NULL;
+    char corpus_dir[4200];
+    if (tt_cli_corpus_arg(prog, &corpus, &mfile, corpus_dir, sizeof corpus_dir))
+        return TT_EXIT_USAGE;
     tt_error err;
     tt_error_clear(&err);
     tt_manifest *m = NULL;
-    int rc = tt_manifest_load(&m, corpus, NULL, allow, &err);
+    int rc = tt_manifest_load(&m, corpus, mfile, allow, &err);
     if (rc) {
         tt_cli_error(PROG, &err);
         return tt_cli_finish(prog, tt_cli_code(rc));

@@ -168,6 +168,11 @@ tt_decode_main(int argc, char **argv)
     tt_error_clear(&err);
     tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"text", "1"}, NULL);
     int code = 0;
+    char corpus_dir[4200];
+    if (tt_cli_corpus_arg(prog, &corpus, &manifest, corpus_dir, sizeof corpus_dir)) {
+        tt_buf_free(&c.out);
+        return TT_EXIT_USAGE;
+    }
     if (corpus) {
         tt_manifest *m = NULL;
         int rc = tt_manifest_load(&m, corpus, manifest, allow, &err);
