@@ -55,7 +55,7 @@ static const char run_usage[] =
     "                      document (default: a warning, and docs.tsv `warnings` says so)\n"
     "  --quiet             only errors and warnings (no progress, no summary line)\n"
     "  --progress          the progress line even with --quiet (stderr; every 10 s when stderr is not a\n"
-    "                      terminal; $TT_PROGRESS_INTERVAL sets the seconds)\n" TT_CLI_SHARED_HELP
+    "                      terminal; $TT_PROGRESS_INTERVAL sets the seconds)\n" TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -84,6 +84,8 @@ default_lexicon(void)
     return path;
 }
 
+enum { OPT_STRICT_ENCODING = 900 }; /* long-only options of run (the shared ones start at 1000) */
+
 static int
 cmd_run(int argc, char **argv)
 {
@@ -95,8 +97,8 @@ cmd_run(int argc, char **argv)
         {"shard", 1, 0, 's'},           {"allow-outside", 0, 0, 'a'},  {"encoding", 1, 0, 'e'},
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
         {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
-        {"quiet", 0, 0, 'q'},           {"progress", 0, 0, 'P'},       {"strict-encoding", 0, 0, 'S'},
-        {"help", 0, 0, 'h'},            TT_CLI_SHARED_OPTIONS,
+        {"quiet", 0, 0, 'q'},           {"progress", 0, 0, 'P'},       {"strict-encoding", 0, 0, OPT_STRICT_ENCODING},
+        {"help", 0, 0, 'h'},            {"segmenter", 1, 0, 'S'},      TT_CLI_SHARED_OPTIONS,
         {0, 0, 0, 0}};
     tt_run_config cfg;
     memset(&cfg, 0, sizeof cfg);
@@ -122,7 +124,11 @@ cmd_run(int argc, char **argv)
         case 'r': cfg.run.decode.replace_invalid = 1; break;
         case 'q': quiet = 1; break;
         case 'P': progress = 1; break;
-        case 'S': cfg.run.decode.strict_encoding = 1; break;
+        case OPT_STRICT_ENCODING: cfg.run.decode.strict_encoding = 1; break;
+        case 'S':
+            if (tt_cli_segmenter(prog, optarg))
+                return TT_EXIT_USAGE;
+            break;
         case 'j':
             if (tt_cli_u64(prog, "--jobs", optarg, &v))
                 return TT_EXIT_USAGE;
