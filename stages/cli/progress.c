@@ -49,8 +49,8 @@ tt_cli_progress_cb(void *ctx, size_t done, size_t total, uint64_t bytes, double 
         if (p->total_bytes && dt >= 2 && bytes * 100 >= p->total_bytes && bytes < p->total_bytes)
             snprintf(eta, sizeof eta, ", ETA %.0f s", (double)(p->total_bytes - bytes) / r);
     }
-    fprintf(stderr, "%s%s: %zu/%zu documents, %s%s%s%s", p->tty ? "\r" : "", p->prog, done, total, mb, rate, eta,
-            p->tty ? "   " : "\n");
+    fprintf(stderr, "%s%s: %zu/%zu documents, %s%s%s%s", p->tty ? "\r" : "", p->prog, done, total,
+            mb, rate, eta, p->tty ? "   " : "\n");
     p->drawn++;
 }
 

@@ -1,11 +1,12 @@
-/* progress.h - the progress line of `pipeline run` on stderr, on a terminal and off one (a batch job's log).
+/* progress.h - the progress line of `pipeline run` on stderr, on a terminal and off one (a batch
+ * job's log).
  *
- * On a terminal the line is redrawn in place (\r) at most every 0.5 s; elsewhere one line is written every
- * 10 s, so a Slurm log shows how far a run got. $TT_PROGRESS_INTERVAL (seconds, may be 0 or a fraction) sets
- * the interval either way; tests set 0 to get a line per document. The line:
- *   pipeline: 120/1000 documents, 35.2/410.0 MB, 12.3 MB/s, ETA 31 s
- * MB are the input files' bytes as stored; the rate and the ETA are measured from the first document done (so
- * loading the lexicon does not count) and the ETA is left out until 2 s and 1 % of the bytes have passed.
+ * On a terminal the line is redrawn in place (\r) at most every 0.5 s; elsewhere one line is
+ * written every 10 s, so a Slurm log shows how far a run got. $TT_PROGRESS_INTERVAL (seconds, may
+ * be 0 or a fraction) sets the interval either way; tests set 0 to get a line per document. The
+ * line: pipeline: 120/1000 documents, 35.2/410.0 MB, 12.3 MB/s, ETA 31 s MB are the input files'
+ * bytes as stored; the rate and the ETA are measured from the first document done (so loading the
+ * lexicon does not count) and the ETA is left out until 2 s and 1 % of the bytes have passed.
  */
 #ifndef TT_CLI_PROGRESS_H
 #define TT_CLI_PROGRESS_H

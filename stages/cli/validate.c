@@ -1,9 +1,6 @@
 /* validate.c - --compare / --group-by / --period checked against the manifest (see validate.h). */
 #include "validate.h"
 
-#include "cli.h"
-#include "tt/suggest.h"
-
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,13 +8,18 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "tt/suggest.h"
+
+#include "cli.h"
+
 static int
 cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The year of a document as the exporter derives it: a `year` column, else the first 4 digits of `date`. */
+/* The year of a document as the exporter derives it: a `year` column, else the first 4 digits of
+ * `date`. */
 static int
 has_col(const tt_manifest *m, const char *name)
 {
@@ -25,8 +27,8 @@ has_col(const tt_manifest *m, const char *name)
 }
 
 long
-tt_cli_key_values(const tt_manifest *m, size_t first, size_t last, const char *key, const char ***out,
-                  char **store)
+tt_cli_key_values(const tt_manifest *m, size_t first, size_t last, const char *key,
+                  const char ***out, char **store)
 {
     *out = NULL;
     *store = NULL;
@@ -87,7 +89,8 @@ columns(const tt_manifest *m, const char **names, size_t *n)
 }
 
 static int
-no_column(const char *prog, const tt_manifest *m, const char *mname, const char *opt, const char *key)
+no_column(const char *prog, const tt_manifest *m, const char *mname, const char *opt,
+          const char *key)
 {
     const char *names[256];
     size_t n;
@@ -95,7 +98,8 @@ no_column(const char *prog, const tt_manifest *m, const char *mname, const char 
     char list[1200];
     tt_suggest_list(list, sizeof list, names, n, 30);
     const char *near = tt_suggest(key, names, n);
-    fprintf(stderr, "%s: error: %s: no column '%s' in '%s' (columns: %s)", prog, opt, key, mname, list);
+    fprintf(stderr, "%s: error: %s: no column '%s' in '%s' (columns: %s)", prog, opt, key, mname,
+            list);
     if (near)
         fprintf(stderr, "; did you mean '%s'?", near);
     fputc('\n', stderr);
@@ -120,10 +124,14 @@ check_key(const char *prog, const tt_manifest *m, const char *mname, size_t firs
         return no_column(prog, m, mname, opt, key);
     if (n == 0) {
         if (!strcmp(key, "year"))
-            fprintf(stderr, "%s: error: %s: no document has a year: the 'date' column of '%s' is empty (write "
-                            "YYYY or YYYY-MM-DD)\n", prog, opt, mname);
+            fprintf(
+                stderr,
+                "%s: error: %s: no document has a year: the 'date' column of '%s' is empty (write "
+                "YYYY or YYYY-MM-DD)\n",
+                prog, opt, mname);
         else
-            fprintf(stderr, "%s: error: %s: column '%s' is empty in every row of '%s'\n", prog, opt, key, mname);
+            fprintf(stderr, "%s: error: %s: column '%s' is empty in every row of '%s'\n", prog, opt,
+                    key, mname);
         return TT_EXIT_USAGE;
     }
     return 0;
@@ -150,11 +158,12 @@ check_cond(const char *prog, const tt_manifest *m, const char *mname, size_t fir
         char list[1200];
         tt_suggest_list(list, sizeof list, v, (size_t)n, 30);
         const char *near = tt_suggest(val, v, (size_t)n);
-        fprintf(stderr, "%s: error: %s: no document has %s '%s' in '%s' (values: %s)", prog, opt, key, val, mname,
-                n ? list : "none: the column is empty");
+        fprintf(stderr, "%s: error: %s: no document has %s '%s' in '%s' (values: %s)", prog, opt,
+                key, val, mname, n ? list : "none: the column is empty");
         if (near)
             fprintf(stderr, "; did you mean '%s'?", near);
-        fprintf(stderr, "%s\n", near && !strcasecmp(near, val) ? " (values are matched with their case)" : "");
+        fprintf(stderr, "%s\n",
+                near && !strcasecmp(near, val) ? " (values are matched with their case)" : "");
         code = TT_EXIT_USAGE;
     }
     free(v);
@@ -196,8 +205,9 @@ check_compare(const char *prog, const tt_manifest *m, const char *mname, size_t 
     int code = 0;
     char *colon = strchr(s, ':');
     if (!colon || strchr(colon + 1, ':')) {
-        fprintf(stderr, "%s: error: --compare '%s': want A:B with one ':', e.g. country=KZ:country=UZ\n", prog,
-                c->exp.compare);
+        fprintf(stderr,
+                "%s: error: --compare '%s': want A:B with one ':', e.g. country=KZ:country=UZ\n",
+                prog, c->exp.compare);
         code = TT_EXIT_USAGE;
     }
     *out = 0;
@@ -214,8 +224,10 @@ check_compare(const char *prog, const tt_manifest *m, const char *mname, size_t 
                 *e++ = 0;
             char *eq = strchr(p, '=');
             if (!eq || n == 16) {
-                fprintf(stderr, "%s: error: --compare: side '%s' is not key=value (e.g. country=KZ, or "
-                                "country=KZ+year=2020 for both)\n", prog, sidecopy ? sidecopy : "");
+                fprintf(stderr,
+                        "%s: error: --compare: side '%s' is not key=value (e.g. country=KZ, or "
+                        "country=KZ+year=2020 for both)\n",
+                        prog, sidecopy ? sidecopy : "");
                 code = TT_EXIT_USAGE;
                 break;
             }
@@ -238,8 +250,11 @@ check_compare(const char *prog, const tt_manifest *m, const char *mname, size_t 
             for (size_t i = first; i < last && !hit; i++)
                 hit += (size_t)doc_meets(m, tt_manifest_doc(m, i), keys, vals, n);
             if (!hit) {
-                fprintf(stderr, "%s: error: --compare: no document meets all of '%s' (each value exists, but not "
-                                "together)\n", prog, sidecopy ? sidecopy : "");
+                fprintf(stderr,
+                        "%s: error: --compare: no document meets all of '%s' (each value exists, "
+                        "but not "
+                        "together)\n",
+                        prog, sidecopy ? sidecopy : "");
                 code = TT_EXIT_USAGE;
             }
         }
@@ -275,28 +290,34 @@ check_period(const char *prog, const tt_manifest *m, const char *mname, size_t f
     if (strcmp(p, "year") != 0 && strcmp(p, "5y") != 0 && !isdigit((unsigned char)p[0])) {
         static const char *const kinds[] = {"year", "5y"};
         const char *near = tt_suggest(p, kinds, 2);
-        fprintf(stderr, "%s: error: --period '%s': want year, 5y or increasing break years (1991,2000,2020)", prog,
-                p);
+        fprintf(
+            stderr,
+            "%s: error: --period '%s': want year, 5y or increasing break years (1991,2000,2020)",
+            prog, p);
         if (near)
             fprintf(stderr, "; did you mean '%s'?", near);
         fputc('\n', stderr);
         return TT_EXIT_USAGE;
     }
     if (!has_col(m, "year") && !has_col(m, "date")) {
-        fprintf(stderr, "%s: error: --period: '%s' has no 'date' column (nor 'year'): add the documents' dates "
-                        "(YYYY or YYYY-MM-DD)\n", prog, mname);
+        fprintf(
+            stderr,
+            "%s: error: --period: '%s' has no 'date' column (nor 'year'): add the documents' dates "
+            "(YYYY or YYYY-MM-DD)\n",
+            prog, mname);
         return TT_EXIT_USAGE;
     }
     return check_key(prog, m, mname, first, last, "--period", "year");
 }
 
 int
-tt_cli_validate(const char *prog, const tt_manifest *m, const char *mname, size_t first, size_t last,
-                tt_cli_opts *c)
+tt_cli_validate(const char *prog, const tt_manifest *m, const char *mname, size_t first,
+                size_t last, tt_cli_opts *c)
 {
     int code = 0;
     for (size_t g = 0; g < c->ngroup && !code; g++) {
-        /* keys joined by '+' (commas already turned into '+'); white space around each key removed */
+        /* keys joined by '+' (commas already turned into '+'); white space around each key removed
+         */
         char *spec = c->group_owned[g], *w = spec;
         for (char *p = spec, *e; p && !code; p = e) {
             e = strchr(p, '+');
@@ -304,7 +325,8 @@ tt_cli_validate(const char *prog, const tt_manifest *m, const char *mname, size_
                 *e++ = 0;
             char *key = trim(p);
             if (!*key) {
-                fprintf(stderr, "%s: error: --group-by: an empty key (write KEYS as country,year)\n", prog);
+                fprintf(stderr,
+                        "%s: error: --group-by: an empty key (write KEYS as country,year)\n", prog);
                 return TT_EXIT_USAGE;
             }
             code = check_key(prog, m, mname, first, last, "--group-by", key);

@@ -1,28 +1,32 @@
-/* validate.h - checks of the options that name things in the data (--compare, --group-by, --period) against
- * the manifest, before any document is read, so that a misspelt column or value is an error that lists what
- * exists and suggests the nearest, never an output full of zeros. */
+/* validate.h - checks of the options that name things in the data (--compare, --group-by, --period)
+ * against the manifest, before any document is read, so that a misspelt column or value is an error
+ * that lists what exists and suggests the nearest, never an output full of zeros. */
 #ifndef TT_CLI_VALIDATE_H
 #define TT_CLI_VALIDATE_H
 
-#include "opts.h"
 #include "tt/manifest.h"
 
-/* Checks c's --compare, --group-by and --period against the documents [first, last) of m (manifest_name is
- * the manifest's path, for messages). Surrounding white space of keys and values is removed (c's strings are
- * rewritten); names and values must then match the manifest exactly (case included: 'kz' is not 'KZ', and the
- * message suggests 'KZ'). Prints the first problem ("prog: error: ...") and returns TT_EXIT_USAGE, or returns
- * 0; TT_EXIT_FAIL when out of memory (printed). */
+#include "opts.h"
+
+/* Checks c's --compare, --group-by and --period against the documents [first, last) of m
+ * (manifest_name is the manifest's path, for messages). Surrounding white space of keys and values
+ * is removed (c's strings are rewritten); names and values must then match the manifest exactly
+ * (case included: 'kz' is not 'KZ', and the message suggests 'KZ'). Prints the first problem
+ * ("prog: error: ...") and returns TT_EXIT_USAGE, or returns 0; TT_EXIT_FAIL when out of memory
+ * (printed). */
 int tt_cli_validate(const char *prog, const tt_manifest *m, const char *manifest_name, size_t first,
                     size_t last, tt_cli_opts *c);
 
-/* The names of the values a key takes in documents [first, last) of m, distinct, in byte order, empty values
- * left out ("year" is derived from `date` when the manifest has no year column). *out is malloc'ed (free it;
- * the strings are borrowed from m, except years, which point into a static table of 4-digit strings kept in
- * *store: free *store too). Returns the count, or -1 if key is no column (nor year with a date column). */
-long tt_cli_key_values(const tt_manifest *m, size_t first, size_t last, const char *key, const char ***out,
-                       char **store);
+/* The names of the values a key takes in documents [first, last) of m, distinct, in byte order,
+ * empty values left out ("year" is derived from `date` when the manifest has no year column). *out
+ * is malloc'ed (free it; the strings are borrowed from m, except years, which point into a static
+ * table of 4-digit strings kept in *store: free *store too). Returns the count, or -1 if key is no
+ * column (nor year with a date column). */
+long tt_cli_key_values(const tt_manifest *m, size_t first, size_t last, const char *key,
+                       const char ***out, char **store);
 
-/* Bytes of the files of documents [first, last) as stored (for the progress line's total and ETA). */
+/* Bytes of the files of documents [first, last) as stored (for the progress line's total and ETA).
+ */
 uint64_t tt_cli_manifest_bytes(const tt_manifest *m, size_t first, size_t last);
 
 #endif

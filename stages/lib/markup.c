@@ -5,7 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const landmarks[] = {"<!doctype html", "<html", "<head", "<body", "<script", "<style"};
+static const char *const landmarks[] = {"<!doctype html", "<html",   "<head",
+                                        "<body",          "<script", "<style"};
 
 const char *
 tt_markup_guess(const char *s, size_t n, char *why, size_t whyn)
@@ -16,7 +17,8 @@ tt_markup_guess(const char *s, size_t n, char *why, size_t whyn)
         if (s[i] != '<' || i + 1 >= n)
             continue;
         char c = s[i + 1];
-        int start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!' || c == '?';
+        int start =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!' || c == '?';
         if (!start)
             continue;
         if (!lm)
@@ -48,8 +50,8 @@ tt_markup_guess(const char *s, size_t n, char *why, size_t whyn)
         kind = "markup";
     if (kind && why) {
         if (lm && tags >= 3)
-            snprintf(why, whyn, "'%.*s' at byte %zu, %zu tags in %zu bytes", (int)strlen(lm), s + lm_at, lm_at,
-                     tags, n);
+            snprintf(why, whyn, "'%.*s' at byte %zu, %zu tags in %zu bytes", (int)strlen(lm),
+                     s + lm_at, lm_at, tags, n);
         else
             snprintf(why, whyn, "%zu tags in %zu bytes", tags, n);
     }

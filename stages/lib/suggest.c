@@ -8,8 +8,8 @@
 
 #define MAXCH 256
 
-/* Decodes UTF-8 into code points (ASCII folded to lower case); an invalid byte is one unit. Returns the count,
- * or (size_t)-1 when longer than MAXCH. */
+/* Decodes UTF-8 into code points (ASCII folded to lower case); an invalid byte is one unit. Returns
+ * the count, or (size_t)-1 when longer than MAXCH. */
 static size_t
 units(const char *s, size_t n, uint32_t *out)
 {
