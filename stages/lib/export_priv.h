@@ -71,6 +71,7 @@ struct tt_exporter {
     FILE *skipped; /* run.json skipped_list items */
     FILE *perdoc;  /* run.json per_document items */
     uint64_t tfnnz, nskipped, nperdoc;
+    uint64_t nwarned; /* documents with a non-empty `warnings` statistic */
     uint64_t *df; /* documents with count > 0, per concept */
     /* co-occurrence */
     tt_u64map *cooc; /* per context */

@@ -11,3 +11,6 @@ expect_exit 0 "057 an HTML page as text" run
 check "057 ... warned on stderr" sh -c "grep -Eq \"^pipeline: warning: document 'page': markup: looks like HTML \\('<!DOCTYPE html' at byte 0, [0-9]+ tags in [0-9]+ bytes\\): its tags and scripts are counted as words; convert it to plain text\\\$\" '$TMP/err'"
 check "057 ... docs.tsv warnings" sh -c "case \"\$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if (\$i == \"warnings\") s = i } \$1 == \"page\" { print \$s }' '$O/docs.tsv')\" in 'markup: looks like HTML'*) true ;; *) false ;; esac"
 check "057 ... a '<' in plain text is no markup" test -z "$(col lt warnings)"
+check "057 ... run.json counts the documents with warnings" grep -q '"skipped": 0, "with_warnings": 1, ' "$O/run.json"
+check "057 ... and lists the warning under per_document" grep -q '"doc_id": "page", .*"warnings": "markup: looks like HTML' "$O/run.json"
+check "057 ... but not an empty one" sh -c "! grep -q '\"doc_id\": \"lt\", .*\"warnings\"' '$O/run.json'"

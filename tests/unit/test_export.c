@@ -217,7 +217,7 @@ test_export_core(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(j);
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"format_version\": 1,"));
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"options\": {\"cooc\": \"sentence,wwindow2\"},\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"documents\": {\"total\": 3, \"ok\": 2, \"skipped\": 1, \"skipped_list\": "
+    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"documents\": {\"total\": 3, \"ok\": 2, \"skipped\": 1, \"with_warnings\": 0, \"skipped_list\": "
                                      "[{\"doc_id\": \"d3\", \"status\": \"binary file\"}]}"));
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"totals\": {\"articles\": 1, \"bytes\": 800, \"paragraphs\": 2, "
                                      "\"sentences\": 7, \"tokens\": 150}"));

@@ -120,10 +120,11 @@ int tt_exporter_new(tt_exporter **out, const tt_export_opts *opts, tt_error *err
 int tt_exporter_add(tt_exporter *ex, const char *docres, size_t n, tt_error *err);
 
 /* Writes every file. run.json holds, in this order: format_version, program, version, libraries (icu, pcre2,
- * zlib, snowball), the members of opts.run_json_extra, contexts, documents {total, ok, skipped, skipped_list
- * [{doc_id, status}]}, totals {every statistic whose value is an unsigned integer, summed over the documents
- * that have it; keys in byte order}, per_document [{doc_id, and each statistic of that document whose value is
- * not an unsigned integer, except sha256, status and script_used (in docs.tsv)}] listing only documents that
+ * zlib, snowball), the members of opts.run_json_extra, contexts, documents {total, ok, skipped, with_warnings
+ * (documents whose `warnings` statistic is not empty), skipped_list [{doc_id, status}]}, totals {every
+ * statistic whose value is an unsigned integer, summed over the documents that have it; keys in byte order},
+ * per_document [{doc_id, and each statistic of that document whose value is not an unsigned integer, except
+ * sha256, status and script_used (in docs.tsv) and an empty `warnings`}] listing only documents that
  * have such a statistic (e.g. encoding, encoding_confidence), then "execution" (opts.execution). After it (success or not) only tt_exporter_free
  * may be called. Errors: TT_ESYNTAX (a record was not ended), TT_EIO, TT_ENOMEM. */
 int tt_exporter_finish(tt_exporter *ex, tt_error *err);
