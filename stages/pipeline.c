@@ -459,7 +459,7 @@ cmd_lexicon(int argc, char **argv)
         if (!lexicon)
             lexicon = default_lexicon();
         if (!tt_lang_known(lang, strlen(lang)))
-            return tt_cli_usage(prog, "unknown --lang '%s' (kk, uz, ru or en)", lang);
+            return tt_cli_choice(prog, "--lang", lang, tt_cli_langs, 4);
     }
     tt_error err;
     tt_error_clear(&err);

@@ -161,7 +161,7 @@ tt_decode_main(int argc, char **argv)
         }
     }
     if (!tt_lang_known(lang, strlen(lang)))
-        return tt_cli_usage(prog, "unknown --lang '%s' (kk, uz, ru or en)", lang);
+        return tt_cli_choice(prog, "--lang", lang, tt_cli_langs, 4);
     if (c.opts.encoding && !tt_encoding_canonical(c.opts.encoding))
         return tt_cli_usage(prog, "unknown encoding '%s'", c.opts.encoding);
     tt_error err;

@@ -227,3 +227,19 @@ tt_cli_corpus_arg(const char *prog, const char **corpus, const char **manifest, 
     *corpus = buf;
     return 0;
 }
+
+const char *const tt_cli_langs[4] = {"kk", "uz", "ru", "en"};
+
+int
+tt_cli_choice(const char *prog, const char *opt, const char *val, const char *const *choices, size_t n)
+{
+    char list[400] = "";
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(list);
+        snprintf(list + k, sizeof list - k, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "", choices[i]);
+    }
+    const char *near = tt_suggest(val, choices, n);
+    if (near)
+        return tt_cli_usage(prog, "%s '%s': want %s; did you mean '%s'?", opt, val, list, near);
+    return tt_cli_usage(prog, "%s '%s': want %s", opt, val, list);
+}

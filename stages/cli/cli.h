@@ -49,6 +49,12 @@ int tt_cli_badopt(const char *prog, char **argv, const struct option *lo, int o)
  * (printed; returns TT_EXIT_USAGE). Returns 0. */
 int tt_cli_corpus_arg(const char *prog, const char **corpus, const char **manifest, char *buf, size_t n);
 
+/* A value of an option that takes one of a few words: prints "--overlap 'longst': want longest or all; did you
+ * mean 'longest'?" and "Try 'prog --help'."; returns TT_EXIT_USAGE. */
+int tt_cli_choice(const char *prog, const char *opt, const char *val, const char *const *choices, size_t n);
+/* The languages termtrace reads, for tt_cli_choice. */
+extern const char *const tt_cli_langs[4];
+
 /* "prog: error: <formatted err>" on stderr. */
 void tt_cli_error(const char *prog, const tt_error *err);
 /* "prog: warning: <formatted err>" on stderr. */

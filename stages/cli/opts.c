@@ -2,6 +2,7 @@
 #include "opts.h"
 
 #include "cli.h"
+#include "tt/suggest.h"
 #include "tt/json.h"
 
 #include <stdio.h>
@@ -43,14 +44,32 @@ tt_cli_opt(const char *prog, int o, const char *arg, tt_cli_opts *c)
         else if (!strcmp(arg, "longest"))
             c->overlap = TT_OVERLAP_LONGEST;
         else {
-            tt_cli_usage(prog, "--overlap is 'longest' or 'all', not '%s'", arg);
+            static const char *const modes[] = {"longest", "all"};
+            tt_cli_choice(prog, "--overlap", arg, modes, 2);
             return -1;
         }
         return 1;
     case TT_OPT_MINDF: return tt_cli_u64(prog, "--min-df", arg, &c->exp.vocab_min_df) ? -1 : 1;
     case TT_OPT_MAXDF: return tt_cli_u64(prog, "--max-df", arg, &c->exp.vocab_max_df) ? -1 : 1;
     case TT_OPT_MINTF: return tt_cli_u64(prog, "--min-tf", arg, &c->exp.vocab_min_tf) ? -1 : 1;
-    case TT_OPT_WEIGHT: c->exp.weight = arg; return 1;
+    case TT_OPT_WEIGHT: {
+        static const char *const weights[] = {"raw", "relative", "tfidf", "boolean"};
+        char w[64];
+        for (const char *p = arg, *e; *p; p = *e ? e + 1 : e) {
+            e = strchr(p, ',');
+            e = e ? e : p + strlen(p);
+            snprintf(w, sizeof w, "%.*s", (int)(e - p), p);
+            size_t k = 0;
+            while (k < 4 && strcmp(w, weights[k]) != 0)
+                k++;
+            if (k == 4) {
+                tt_cli_choice(prog, "--weight", w, weights, 4);
+                return -1;
+            }
+        }
+        c->exp.weight = arg;
+        return 1;
+    }
     case TT_OPT_COMPARE: c->exp.compare = arg; return 1;
     case TT_OPT_PERIOD: c->exp.period = arg; return 1;
     case TT_OPT_GZIP: c->exp.gzip = 1; return 1;
@@ -79,7 +98,17 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     tt_error err;
     tt_error_clear(&err);
     if (tt_context_parse(c->cooc, c->ctx, 32, &c->nctx, &err)) {
-        tt_cli_usage(prog, "--cooc: %s", err.msg);
+        /* the nearest of the usual names (windowN takes any N) */
+        static const char *const ctxs[] = {"window5", "wwindow5", "sentence", "paragraph", "article", "document"};
+        const char *q1 = strchr(err.msg, '\''), *q2 = q1 ? strchr(q1 + 1, '\'') : NULL;
+        char bad[64] = "";
+        if (q1 && q2)
+            snprintf(bad, sizeof bad, "%.*s", (int)(q2 - q1 - 1), q1 + 1);
+        const char *near = bad[0] ? tt_suggest(bad, ctxs, 6) : NULL;
+        if (near)
+            tt_cli_usage(prog, "--cooc: %s; did you mean '%s'?", err.msg, near);
+        else
+            tt_cli_usage(prog, "--cooc: %s (windowN, wwindowN, sentence, paragraph, article, document)", err.msg);
         return -1;
     }
     if (c->count.stem && !c->count.vocab) {

@@ -21,3 +21,12 @@ done
 for s in decode normalize tokenize match count export; do
   expect_exit 0 "058 tt-$s -h" "$BIN/tt-$s" -h
 done
+# values of options that take one of a few words: the list and the nearest
+expect_exit 2 "058 --overlap longst" "$PIPELINE" run --corpus corpus --out "$O" --overlap longst
+check "058 ... did you mean longest" says "pipeline run: error: --overlap 'longst': want longest or all; did you mean 'longest'?"
+expect_exit 2 "058 --weight tfidf,relativ" "$PIPELINE" run --corpus corpus --out "$O" --weight tfidf,relativ
+check "058 ... names the bad item" says "pipeline run: error: --weight 'relativ': want raw, relative, tfidf or boolean; did you mean 'relative'?"
+expect_exit 2 "058 --cooc windw5" "$PIPELINE" run --corpus corpus --out "$O" --cooc windw5,sentence
+check "058 ... did you mean window5" says "pipeline run: error: --cooc: unknown co-occurrence context 'windw5'; did you mean 'window5'?"
+expect_exit 2 "058 lexicon explain --lang kz" "$PIPELINE" lexicon explain kandas --lang kz
+check "058 ... lists the languages" says "pipeline lexicon: error: --lang 'kz': want kk, uz, ru or en"
