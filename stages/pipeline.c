@@ -1,6 +1,8 @@
 /* pipeline.c - `termtrace` (./pipeline): one command table over the whole pipeline (run, kwic, lexicon,
  * shard, merge, diff) and the stage programs (decode ... export), so the chain runs in one process. */
 #include "cli.h"
+#include "manifest_cmd.h"
+#include "tt/detect.h"
 #include "opts.h"
 #include "progress.h"
 #include "validate.h"
@@ -28,6 +30,7 @@ int tt_tokenize_main(int argc, char **argv);
 int tt_match_main(int argc, char **argv);
 int tt_count_main(int argc, char **argv);
 int tt_export_main(int argc, char **argv);
+int tt_report_main(int argc, char **argv);
 
 #define PROG tt_cli_prog()
 
@@ -35,7 +38,8 @@ static const char run_usage[] =
     "Usage: pipeline run --corpus DIR --out DIR [--lexicon PATH] [OPTIONS]\n"
     "Runs decode, normalize, tokenize, match, count and export over every document of DIR/manifest.tsv\n"
     "on all cores, and writes the output folder (outputs.md) atomically.\n"
-    "  --corpus DIR        the corpus folder (manifest.tsv inside)\n"
+    "  --corpus DIR        the corpus folder (manifest.tsv inside; without one, every file below it, with\n"
+    "                      lang, script and heading fields detected: see `pipeline manifest`)\n"
     "  --manifest FILE     another manifest (paths relative to --corpus)\n"
     "  --lexicon PATH      concept lexicon, a .lex file or a folder of them (default lexicons/diaspora)\n"
     "  --out DIR           output folder (replaced atomically at the end)\n"
@@ -51,11 +55,16 @@ static const char run_usage[] =
     "                      token that hits it skips its document, naming the entry\n"
     "  --regex-depth-limit N  limit: PCRE2 depth limit per token (default 1000)\n"
     "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
+    ;
+/* (two strings: C99 compilers need only take 4095 characters in one) */
+static const char run_usage_more[] =
     "  --strict-encoding   a declared encoding that decodes clearly worse than the detected one skips the\n"
     "                      document (default: a warning, and docs.tsv `warnings` says so)\n"
     "  --quiet             only errors and warnings (no progress, no summary line)\n"
     "  --progress          the progress line even with --quiet (stderr; every 10 s when stderr is not a\n"
-    "                      terminal; $TT_PROGRESS_INTERVAL sets the seconds)\n" TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
+    "                      terminal; $TT_PROGRESS_INTERVAL sets the seconds)\n"
+    "  --report            also write report/index.html (one page with the charts; see pipeline report)\n"
+    TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -70,7 +79,14 @@ on_skipped(void *ctx, const char *doc_id, const tt_error *err)
 }
 
 static void
-on_warning(void *ctx, const char *doc_id, const char *what)
+on_warning(void *ctx, const tt_error *w)
+{
+    (void)ctx;
+    tt_cli_warning(PROG, w);
+}
+
+static void
+on_doc_warning(void *ctx, const char *doc_id, const char *what)
 {
     (void)ctx;
     fprintf(stderr, "%s: warning: document '%s': %s\n", PROG, doc_id, what);
@@ -84,7 +100,45 @@ default_lexicon(void)
     return path;
 }
 
-enum { OPT_STRICT_ENCODING = 900 }; /* long-only options of run (the shared ones start at 1000) */
+enum { OPT_STRICT_ENCODING = 900, OPT_PROGRESS }; /* long-only options of run (shared ones: 1000+) */
+
+/* What run's callbacks share (tt_run_callbacks.ctx). */
+typedef struct run_ctx {
+    tt_cli_progress pg;
+    const char *prog;
+    tt_cli_opts *co;
+    const tt_run_config *cfg;
+    int checked; /* on_manifest refused the options: its message is out, tt_run's is not printed */
+} run_ctx;
+
+static void
+on_progress(void *ctx, size_t done, size_t total, uint64_t bytes, double secs)
+{
+    tt_cli_progress_cb(&((run_ctx *)ctx)->pg, done, total, bytes, secs);
+}
+
+/* The manifest is loaded (or detected): the options' names and values against it, and the bytes the
+ * progress line counts down. */
+static int
+on_manifest(void *ctx, const tt_manifest *m)
+{
+    run_ctx *rx = ctx;
+    const tt_run_config *cfg = rx->cfg;
+    size_t first = 0, last = tt_manifest_ndocs(m);
+    if (cfg->shard_k)
+        tt_manifest_shard(m, cfg->shard_i, cfg->shard_k, &first, &last);
+    char mname[4300];
+    if (cfg->manifest)
+        snprintf(mname, sizeof mname, "%s", cfg->manifest);
+    else
+        snprintf(mname, sizeof mname, "%s/manifest.tsv", cfg->corpus);
+    if (!cfg->manifest && access(mname, F_OK) != 0) /* no manifest: the columns were detected */
+        snprintf(mname, sizeof mname, "%s", cfg->corpus);
+    int vc = tt_cli_validate(rx->prog, m, mname, first, last, rx->co);
+    rx->pg.total_bytes = tt_cli_manifest_bytes(m, first, last);
+    rx->checked = vc != 0;
+    return vc;
+}
 
 static int
 cmd_run(int argc, char **argv)
@@ -97,9 +151,9 @@ cmd_run(int argc, char **argv)
         {"shard", 1, 0, 's'},           {"allow-outside", 0, 0, 'a'},  {"encoding", 1, 0, 'e'},
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
         {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
-        {"quiet", 0, 0, 'q'},           {"progress", 0, 0, 'P'},       {"strict-encoding", 0, 0, OPT_STRICT_ENCODING},
-        {"help", 0, 0, 'h'},            {"segmenter", 1, 0, 'S'},      TT_CLI_SHARED_OPTIONS,
-        {0, 0, 0, 0}};
+        {"quiet", 0, 0, 'q'},           {"progress", 0, 0, OPT_PROGRESS}, {"strict-encoding", 0, 0, OPT_STRICT_ENCODING},
+        {"help", 0, 0, 'h'},            {"segmenter", 1, 0, 'S'},      {"report", 0, 0, 'P'},
+        TT_CLI_SHARED_OPTIONS,          {0, 0, 0, 0}};
     tt_run_config cfg;
     memset(&cfg, 0, sizeof cfg);
     tt_cli_opts co;
@@ -123,7 +177,8 @@ cmd_run(int argc, char **argv)
         case 'e': cfg.run.decode.encoding = optarg; break;
         case 'r': cfg.run.decode.replace_invalid = 1; break;
         case 'q': quiet = 1; break;
-        case 'P': progress = 1; break;
+        case 'P': cfg.report = 1; break;
+        case OPT_PROGRESS: progress = 1; break;
         case OPT_STRICT_ENCODING: cfg.run.decode.strict_encoding = 1; break;
         case 'S':
             if (tt_cli_segmenter(prog, optarg))
@@ -173,7 +228,10 @@ cmd_run(int argc, char **argv)
             cfg.shard_k = k;
             break;
         }
-        case 'h': fputs(run_usage, stdout); return tt_cli_finish(prog, 0);
+        case 'h':
+            fputs(run_usage, stdout);
+            fputs(run_usage_more, stdout);
+            return tt_cli_finish(prog, 0);
         default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
@@ -181,38 +239,20 @@ cmd_run(int argc, char **argv)
         return tt_cli_usage(prog, "unexpected argument '%s'", argv[optind]);
     if (!cfg.corpus || !cfg.out)
         return tt_cli_usage(prog, "--corpus and --out are required");
+    if (cfg.report && cfg.shard_k)
+        return tt_cli_usage(prog, "--report applies to a whole run, not a shard: run 'pipeline report OUT' "
+                                  "after 'pipeline merge'");
     if (cfg.run.decode.encoding && !tt_encoding_canonical(cfg.run.decode.encoding))
         return tt_cli_usage(prog, "unknown encoding '%s'", cfg.run.decode.encoding);
     char corpus_dir[4200];
     if (tt_cli_corpus_arg(prog, &cfg.corpus, &cfg.manifest, corpus_dir, sizeof corpus_dir))
         return TT_EXIT_USAGE;
-    /* Everything the manifest can tell is checked before the lexicon is loaded or a document read. */
-    uint64_t total_bytes = 0;
-    {
-        tt_manifest *m = NULL;
-        tt_error merr;
-        tt_error_clear(&merr);
-        int mrc = tt_manifest_load(&m, cfg.corpus, cfg.manifest, cfg.allow_outside, &merr);
-        if (mrc) {
-            tt_cli_error(PROG, &merr);
-            tt_cli_opts_free(&co);
-            return tt_cli_finish(prog, tt_cli_code(mrc));
-        }
-        size_t first = 0, last = tt_manifest_ndocs(m);
-        if (cfg.shard_k)
-            tt_manifest_shard(m, cfg.shard_i, cfg.shard_k, &first, &last);
-        char mname[4300];
-        if (cfg.manifest)
-            snprintf(mname, sizeof mname, "%s", cfg.manifest);
-        else
-            snprintf(mname, sizeof mname, "%s/manifest.tsv", cfg.corpus);
-        int vc = tt_cli_validate(prog, m, mname, first, last, &co);
-        total_bytes = tt_cli_manifest_bytes(m, first, last);
-        tt_manifest_free(m);
-        if (vc) {
-            tt_cli_opts_free(&co);
-            return tt_cli_finish(prog, vc);
-        }
+    /* The syntax of the options that name columns and values now; the names themselves once the
+     * manifest is loaded or detected (on_manifest), before the lexicon is loaded or a document read. */
+    int vc = tt_cli_validate(prog, NULL, NULL, 0, 0, &co);
+    if (vc) {
+        tt_cli_opts_free(&co);
+        return tt_cli_finish(prog, vc);
     }
     int rc0 = tt_cli_opts_done(prog, &co);
     if (rc0) {
@@ -225,19 +265,20 @@ cmd_run(int argc, char **argv)
     cfg.run.count = co.count;
     cfg.exp = co.exp;
     cfg.options_json = co.json;
-    tt_cli_progress pg;
-    tt_cli_progress_init(&pg, PROG, total_bytes);
-    tt_run_callbacks cb = {on_skipped, NULL, &pg, on_warning};
+    run_ctx rx = {.prog = prog, .co = &co, .cfg = &cfg};
+    tt_cli_progress_init(&rx.pg, PROG, 0);
+    tt_run_callbacks cb = {on_skipped, NULL, &rx, on_warning, on_doc_warning, on_manifest};
     if (progress || !quiet)
-        cb.progress = tt_cli_progress_cb;
+        cb.progress = on_progress;
     tt_run_result res;
     tt_error err;
     tt_error_clear(&err);
     int rc = tt_run(&cfg, &cb, &res, &err);
-    tt_cli_progress_end(&pg);
+    tt_cli_progress_end(&rx.pg);
     int code;
     if (rc < 0) {
-        tt_cli_error(PROG, &err);
+        if (!rx.checked) /* else on_manifest has said why */
+            tt_cli_error(PROG, &err);
         code = tt_cli_code(rc);
     } else if (quiet) {
         code = rc == 1 ? TT_EXIT_SKIPPED : TT_EXIT_OK;
@@ -545,7 +586,7 @@ cmd_shard(int argc, char **argv)
     tt_error err;
     tt_error_clear(&err);
     tt_manifest *m = NULL;
-    int rc = tt_manifest_load(&m, corpus, mfile, allow, &err);
+    int rc = tt_detect_manifest_load(&m, corpus, mfile, allow, NULL, on_warning, NULL, &err);
     if (rc) {
         tt_cli_error(PROG, &err);
         return tt_cli_finish(prog, tt_cli_code(rc));
@@ -671,9 +712,11 @@ static const struct {
     {"run", cmd_run, "run the whole pipeline over a corpus into an output folder"},
     {"kwic", cmd_kwic, "concordance lines for the hits of a run"},
     {"lexicon", cmd_lexicon, "check a lexicon, or explain which entry matches a word"},
+    {"manifest", tt_manifest_cmd_main, "draft the manifest of a corpus folder: language, script, heading fields"},
     {"shard", cmd_shard, "split a corpus into K shards (for a Slurm job array)"},
     {"merge", cmd_merge, "merge the partial outputs of K shards"},
     {"diff", cmd_diff, "what changed between two output folders"},
+    {"report", tt_report_main, "report/index.html: one page with the charts of an output folder"},
     {"decode", tt_decode_main, "stage 1: bytes in any encoding -> UTF-8 text stream"},
     {"normalize", tt_normalize_main, "stage 2: NFC text as written, script detection"},
     {"tokenize", tt_tokenize_main, "stage 3: words, sentences, articles, match forms"},

@@ -242,10 +242,11 @@ check_compare(const char *prog, const tt_manifest *m, const char *mname, size_t 
             }
             char side[300];
             snprintf(side, sizeof side, "%s=%s", keys[n], vals[n]);
-            code = check_cond(prog, m, mname, first, last, side, keys[n], vals[n]);
+            if (m)
+                code = check_cond(prog, m, mname, first, last, side, keys[n], vals[n]);
             n++;
         }
-        if (!code && n > 1) {
+        if (!code && m && n > 1) {
             size_t hit = 0;
             for (size_t i = first; i < last && !hit; i++)
                 hit += (size_t)doc_meets(m, tt_manifest_doc(m, i), keys, vals, n);
@@ -272,7 +273,7 @@ check_compare(const char *prog, const tt_manifest *m, const char *mname, size_t 
         code = TT_EXIT_USAGE;
     }
     free(s);
-    if (code) {
+    if (code || m) { /* the data check leaves the options as the syntax pass made them */
         free(out);
         return code;
     }
@@ -299,6 +300,8 @@ check_period(const char *prog, const tt_manifest *m, const char *mname, size_t f
         fputc('\n', stderr);
         return TT_EXIT_USAGE;
     }
+    if (!m)
+        return 0;
     if (!has_col(m, "year") && !has_col(m, "date")) {
         fprintf(
             stderr,
@@ -318,7 +321,11 @@ tt_cli_validate(const char *prog, const tt_manifest *m, const char *mname, size_
     for (size_t g = 0; g < c->ngroup && !code; g++) {
         /* keys joined by '+' (commas already turned into '+'); white space around each key removed
          */
-        char *spec = c->group_owned[g], *w = spec;
+        char *spec = m ? strdup(c->group_owned[g]) : c->group_owned[g], *w = spec;
+        if (!spec) {
+            fprintf(stderr, "%s: error: out of memory\n", prog);
+            return TT_EXIT_FAIL;
+        }
         for (char *p = spec, *e; p && !code; p = e) {
             e = strchr(p, '+');
             if (e)
@@ -327,9 +334,11 @@ tt_cli_validate(const char *prog, const tt_manifest *m, const char *mname, size_
             if (!*key) {
                 fprintf(stderr,
                         "%s: error: --group-by: an empty key (write KEYS as country,year)\n", prog);
-                return TT_EXIT_USAGE;
+                code = TT_EXIT_USAGE;
+                break;
             }
-            code = check_key(prog, m, mname, first, last, "--group-by", key);
+            if (m)
+                code = check_key(prog, m, mname, first, last, "--group-by", key);
             size_t kl = strlen(key);
             if (w != spec)
                 *w++ = '+';
@@ -337,6 +346,8 @@ tt_cli_validate(const char *prog, const tt_manifest *m, const char *mname, size_
             w += kl;
         }
         *w = 0;
+        if (m)
+            free(spec);
     }
     if (!code && c->exp.compare)
         code = check_compare(prog, m, mname, first, last, c);

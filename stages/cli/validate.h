@@ -1,5 +1,5 @@
 /* validate.h - checks of the options that name things in the data (--compare, --group-by, --period)
- * against the manifest, before any document is read, so that a misspelt column or value is an error
+ * against the manifest (as written or detected), before any document is read, so that a misspelt column or value is an error
  * that lists what exists and suggests the nearest, never an output full of zeros. */
 #ifndef TT_CLI_VALIDATE_H
 #define TT_CLI_VALIDATE_H
@@ -8,12 +8,14 @@
 
 #include "opts.h"
 
-/* Checks c's --compare, --group-by and --period against the documents [first, last) of m
- * (manifest_name is the manifest's path, for messages). Surrounding white space of keys and values
- * is removed (c's strings are rewritten); names and values must then match the manifest exactly
- * (case included: 'kz' is not 'KZ', and the message suggests 'KZ'). Prints the first problem
- * ("prog: error: ...") and returns TT_EXIT_USAGE, or returns 0; TT_EXIT_FAIL when out of memory
- * (printed). */
+/* Two passes. With m NULL (before the run): the syntax of --compare, --group-by and --period, and
+ * surrounding white space of keys and values removed (c's strings are rewritten; do this before
+ * copying c->exp). With m (from tt_run_callbacks.manifest, once the manifest is loaded or detected):
+ * the keys and values against the documents [first, last) of m (manifest_name names the manifest
+ * or the corpus folder in messages); c is left as it is. Names and values must match exactly (case
+ * included: 'kz' is not 'KZ', and the message suggests 'KZ'). Prints the first problem ("prog:
+ * error: ...") and returns TT_EXIT_USAGE, or returns 0; TT_EXIT_FAIL when out of memory (printed).
+ * (The year-range comment of tt_cli_key_values holds for both passes.) */
 int tt_cli_validate(const char *prog, const tt_manifest *m, const char *manifest_name, size_t first,
                     size_t last, tt_cli_opts *c);
 

@@ -6,9 +6,11 @@
 #include "tt/decode.h"
 #include "tt/json.h"
 #include "tt/lexicon.h"
+#include "tt/detect.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/partial.h"
+#include "tt/report.h"
 #include "tt/segment.h"
 
 #include <dirent.h>
@@ -210,7 +212,7 @@ report_warnings(const tt_run_callbacks *cb, const char *doc_id, const tt_buf *re
     const char *e = memchr(p, '\n', rec->len - (size_t)(p - rec->data));
     tt_buf v = {0};
     if (e && e > p && tt_tsv_unescape(&v, p, (size_t)(e - p)) == 0 && v.data)
-        cb->warning(cb->ctx, doc_id, v.data);
+        cb->doc_warning(cb->ctx, doc_id, v.data);
     tt_buf_free(&v);
 }
 
@@ -532,8 +534,13 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
                                     cfg->cache, cfg->out);
         }
     }
-    if ((rc = tt_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, err)))
+    if ((rc = tt_detect_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, cfg->run.data_dir,
+                                      cb ? cb->warning : NULL, cb ? cb->ctx : NULL, err)))
         goto done;
+    if (cb && cb->manifest && cb->manifest(cb->ctx, m)) {
+        rc = tt_error_set(err, TT_EUSAGE, "stopped by the caller's check of the corpus");
+        goto done;
+    }
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
         goto done;
     tt_lexicon_opts lo = {.data_dir = cfg->run.data_dir,
@@ -689,7 +696,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         } else {
             res->ok++;
         }
-        if (cb && cb->warning)
+        if (cb && cb->doc_warning)
             report_warnings(cb, tt_manifest_doc(m, first + i)->doc_id, &s->rec);
         res->cached += (size_t)s->cached;
         res->bytes += s->bytes;
@@ -731,6 +738,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         rc = tt_partial_finish(pw, extra.data, err);
     else
         rc = tt_exporter_finish(ex, err);
+    if (!rc && !pw && cfg->report)
+        rc = tt_report_create(tmp, NULL, err);
     if (rc)
         goto done;
     if ((rc = tt_install_dir(tmp, cfg->out, err)))

@@ -22,6 +22,7 @@
 #include "tt/common.h"
 #include "tt/count.h"
 #include "tt/export.h"
+#include "tt/manifest.h"
 #include "tt/worker.h"
 
 /* Called for every skipped document (in doc_id order) and for progress. The library prints nothing. */
@@ -30,9 +31,16 @@ typedef struct tt_run_callbacks {
     /* done/total documents, bytes of raw input done, seconds since start */
     void (*progress)(void *ctx, size_t done, size_t total, uint64_t bytes, double seconds);
     void *ctx;
+    /* a warning while the corpus is read (a file skipped by the folder walk, a language detected as und) */
+    void (*warning)(void *ctx, const tt_error *w);
     /* Called (in doc_id order, may be NULL) for a document processed with warnings: `what` is its docs.tsv
-     * `warnings` value, e.g. "encoding: declared KOI8-R decodes worse than the detected UTF-8 (...)". */
-    void (*warning)(void *ctx, const char *doc_id, const char *what);
+     * `warnings` value, e.g. "encoding: declared KOI8-R, but the bytes look like UTF-8 (...)". */
+    void (*doc_warning)(void *ctx, const char *doc_id, const char *what);
+    /* Called (may be NULL) once the manifest is loaded (or detected), before the lexicon is loaded or any
+     * document read: a nonzero return stops the run with TT_EUSAGE (the callback has said why; err->msg is
+     * "stopped by the caller's check of the corpus"). Used to check options that name manifest columns and
+     * values against the corpus. */
+    int (*manifest)(void *ctx, const tt_manifest *m);
 } tt_run_callbacks;
 
 typedef struct tt_run_config {
@@ -50,6 +58,7 @@ typedef struct tt_run_config {
     uint64_t regex_match_limit;  /* PCRE2 match limit per token (tt_lexicon_opts), 0 = default */
     uint32_t regex_depth_limit;  /* PCRE2 depth limit, 0 = default */
     size_t max_lexicon_entries;  /* 0 = default */
+    int report;                  /* also write report/ (tt/report.h) into the output before it is installed */
 } tt_run_config;
 
 typedef struct tt_run_result {
