@@ -71,6 +71,9 @@ tt_manifest_cmd_main(int argc, char **argv)
     if (optind != argc - 1)
         return tt_cli_usage(prog, "one corpus folder DIR is required");
     const char *dir = argv[optind];
+    char dirbuf[4200];
+    if (tt_cli_corpus_arg(prog, &dir, &manifest, dirbuf, sizeof dirbuf))
+        return TT_EXIT_USAGE;
     tt_buf out = {0};
     tt_error err;
     tt_error_clear(&err);
