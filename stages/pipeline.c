@@ -7,6 +7,7 @@
 #include "progress.h"
 #include "validate.h"
 #include "tt/decode.h"
+#include "tt/diff.h"
 #include "tt/export.h"
 #include "tt/lexicon.h"
 #include "tt/manifest.h"

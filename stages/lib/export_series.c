@@ -115,7 +115,7 @@ ex_forms_add(tt_exporter *ex, const tt_docres_line *ln, int64_t col, tt_error *e
     tt_buf *b = &ex->line;
     tt_buf_reset(b);
     size_t ln_n;
-    const char *lang = ex_kv_get(&ex->meta, "lang", &ln_n);
+    const char *lang = tt_kv_get(&ex->meta, "lang", &ln_n);
     int rc = tt_buf_printf(b, "%08x\t", ex->period_ord < 0 ? 0xFFFFFFFFu : (unsigned)ex->period_ord) ||
              tt_buf_puts(b, ex->period);
     for (size_t i = 0; i < ex->series.nkeys && !rc; i++) {
