@@ -154,7 +154,7 @@ on_detect_warning(void *ctx, const tt_error *w)
 int
 tt_decode_main(int argc, char **argv)
 {
-    const char *prog = "tt-decode";
+    TT_STAGE_PROG(prog, "decode");
     static const struct option lo[] = {{"corpus", 1, 0, 'c'},         {"manifest", 1, 0, 'm'},
                                        {"allow-outside", 0, 0, 'a'},  {"lang", 1, 0, 'l'},
                                        {"encoding", 1, 0, 'e'},       {"replace-invalid", 0, 0, 'r'},
@@ -164,8 +164,8 @@ tt_decode_main(int argc, char **argv)
     dctx c = {.prog = prog};
     const char *corpus = NULL, *manifest = NULL, *lang = "en";
     int allow = 0, o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         int h = tt_cli_read_opt(prog, o, optarg, &c.opts);
         if (h < 0)
             return TT_EXIT_USAGE;
@@ -187,17 +187,22 @@ tt_decode_main(int argc, char **argv)
                 return TT_EXIT_USAGE;
             break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!tt_lang_known(lang, strlen(lang)))
-        return tt_cli_usage(prog, "unknown --lang '%s' (kk, uz, ru or en)", lang);
+        return tt_cli_choice(prog, "--lang", lang, tt_cli_langs, 4);
     if (c.opts.encoding && !tt_encoding_canonical(c.opts.encoding))
         return tt_cli_usage(prog, "unknown encoding '%s'", c.opts.encoding);
     tt_error err;
     tt_error_clear(&err);
     tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"text", TT_STREAM_VERSION_S}, NULL);
     int code = 0;
+    char corpus_dir[4200];
+    if (tt_cli_corpus_arg(prog, &corpus, &manifest, corpus_dir, sizeof corpus_dir)) {
+        tt_buf_free(&c.out);
+        return TT_EXIT_USAGE;
+    }
     if (corpus) {
         tt_manifest *m = NULL;
         int rc = tt_detect_manifest_load(&m, corpus, manifest, allow, NULL, on_detect_warning, (void *)prog, &err);

@@ -154,7 +154,7 @@ int tt_match_main(int argc, char **argv);
 int
 tt_match_main(int argc, char **argv)
 {
-    const char *prog = "tt-match";
+    TT_STAGE_PROG(prog, "match");
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"overlap", 1, 0, 'o'}, {"kwic", 1, 0, 'k'},
                                        {"help", 0, 0, 'h'},    {0, 0, 0, 0}};
     const char *lexicon = NULL;
@@ -162,8 +162,8 @@ tt_match_main(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.kwic = 40;
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         uint64_t v;
         switch (o) {
         case 'L': lexicon = optarg; break;
@@ -179,7 +179,7 @@ tt_match_main(int argc, char **argv)
             c.kwic = (size_t)v;
             break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!lexicon)

@@ -83,15 +83,15 @@ int tt_count_main(int argc, char **argv);
 int
 tt_count_main(int argc, char **argv)
 {
-    const char *prog = "tt-count";
+    TT_STAGE_PROG(prog, "count");
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"cooc", 1, 0, 'c'},  {"vocab", 0, 0, 'v'}, {"stem", 0, 0, 's'},
                                        {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"count", 1, 0, 'a'}, {"help", 0, 0, 'h'},
                                        {0, 0, 0, 0}};
     const char *cooc = "window5,sentence,document", *lexicon = NULL;
     tt_count_opts co = {0};
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         uint64_t v;
         switch (o) {
         case 'L': lexicon = optarg; break;
@@ -115,7 +115,7 @@ tt_count_main(int argc, char **argv)
                 return tt_cli_usage(prog, "--count is 'text' or 'all', not '%s'", optarg);
             break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     tt_error err;

@@ -49,8 +49,10 @@ enum {
     "  --ngrams N         vocabulary n-grams up to N (default 1)\n"                                           \
     "  --min-df N, --max-df N, --min-tf N   vocabulary trims\n"                                           \
     "  --weight LIST      also write tf.<w>.tsv for w in relative, tfidf, boolean\n"                         \
-    "  --compare A:B      keyness.tsv between two groups, e.g. country=KZ:country=UZ\n"                      \
-    "  --period P         series.tsv and forms.tsv by year, 5y, or breaks (e.g. 1991,2000,2020)\n"           \
+    "  --compare A:B      keyness.tsv between two groups, e.g. country=KZ:country=UZ (values as written\n"  \
+    "                     in the manifest, case included; join conditions with +: country=KZ+year=2020)\n" \
+    "  --period P         series.tsv and forms.tsv by year, 5y, or breaks (e.g. 1991,2000,2020), by country\n"\
+    "                     and the first --group-by's keys; every period from the first to the last\n"       \
     "  --gzip             write every output file gzip-compressed (.gz)\n"
 
 typedef struct tt_cli_opts {
@@ -63,6 +65,8 @@ typedef struct tt_cli_opts {
     const char *group_by[16];
     char *group_owned[16];
     size_t ngroup;
+    char *series_owned;  /* series.tsv/forms.tsv keys: country + the first --group-by's keys but year */
+    char *compare_owned; /* --compare as rewritten by tt_cli_validate (keys and values trimmed), or NULL */
     char *json; /* the options as JSON members (malloc'ed by tt_cli_opts_done) */
 } tt_cli_opts;
 

@@ -640,4 +640,4 @@ const char *const tt_stat_keys[TT_NSTAT] = {
     "encoding",        "encoding_method",    "encoding_confidence", "encoding_runner_up",
     "gzip",            "script_used",        "script_confidence",  "homoglyph_repairs",
     "mixed_unrepaired", "hyphen_joins",      "line_joins",         "replaced",
-    "degraded",        "format",             "page_count"};
+    "degraded",        "format",             "page_count",         "warnings"};

@@ -91,6 +91,13 @@ fail(tt_decoder *d, tt_error *err, int code, int has_off, uint64_t off, const ch
     return code;
 }
 
+/* The 4 string arguments of the hint an invalid-UTF-8 message of a document declared UTF-8 gets when its bytes
+ * score as a legacy encoding. */
+#define HINT(d)                                                                                            \
+    (d)->info.mismatch[0] ? "; the bytes look like " : "", (d)->info.mismatch,                            \
+        (d)->info.mismatch[0] ? ": clear the 'encoding' column to detect it, or declare " : "",           \
+        (d)->info.mismatch
+
 static uint64_t
 cur_off(const tt_decoder *d)
 {
@@ -393,6 +400,19 @@ setup(tt_decoder *d, const char *declared, tt_error *err)
     }
     d->info.bom = bl > 0;
     snprintf(d->info.method, sizeof d->info.method, "%s", method);
+    if (decl && !bl) {
+        size_t i = 0;
+        while (i < wn && w[i] < 0x80)
+            i++;
+        if (i < wn && tt_dec_mismatch(d->tab, decl, w + i, wn - i, d->in_eof && wn == d->in_len,
+                                      d->info.mismatch, sizeof d->info.mismatch, d->info.mismatch_why,
+                                      sizeof d->info.mismatch_why) &&
+            d->o.strict_encoding && strcmp(decl, "UTF-8") != 0)
+            return fail(d, err, TT_EENCODING, 1, i,
+                        "declared encoding %s decodes worse than the detected %s (%s); fix or clear the "
+                        "'encoding' column (--strict-encoding)",
+                        decl, d->info.mismatch, d->info.mismatch_why);
+    }
     int rc = set_encoding(d, enc, err);
     if (rc < 0)
         return rc;
@@ -477,8 +497,8 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
             return fail(d, err, TT_EBINARY, 1, cur_off(d), "NUL byte: not a text file");
         case TT_U8_BAD:
             if (!d->o.replace_invalid)
-                return fail(d, err, TT_EENCODING, 1, cur_off(d), "invalid UTF-8: %s (%s)", r.why,
-                            hexbytes(hx, p, r.badlen));
+                return fail(d, err, TT_EENCODING, 1, cur_off(d), "invalid UTF-8: %s (%s)%s%s%s%s", r.why,
+                            hexbytes(hx, p, r.badlen), HINT(d));
             d->in_pos += r.badlen;
             if (put_fffd(d, out, err) < 0)
                 return d->state;
@@ -490,8 +510,9 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
                 return 0;
             }
             if (!d->o.replace_invalid)
-                return fail(d, err, TT_EENCODING, 1, cur_off(d), "truncated UTF-8 sequence at end of file (%s)",
-                            hexbytes(hx, p, avail));
+                return fail(d, err, TT_EENCODING, 1, cur_off(d),
+                            "truncated UTF-8 sequence at end of file (%s)%s%s%s%s", hexbytes(hx, p, avail),
+                            HINT(d));
             d->in_pos = d->in_len;
             return put_fffd(d, out, err);
         case TT_U8_NONASCII:

@@ -80,8 +80,10 @@ begin_body(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     ex->nsent += (double)stat_u64(ex, "sentences");
     ex->npara += (double)stat_u64(ex, "paragraphs");
     ex->nart += (double)stat_u64(ex, "articles");
-    if (ex->period_kind)
+    if (ex->period_kind) {
         ex_period_label(ex);
+        tt_strmap_reset(&ex->forms_doc);
+    }
     if ((rc = ex_groups_begin_doc(ex, err)))
         return rc;
     ex_keyness_begin_doc(ex);

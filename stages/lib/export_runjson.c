@@ -46,6 +46,11 @@ record_stats(tt_exporter *ex, const char *doc_id, size_t idn, tt_error *err)
         }
         if (!strcmp(k, "sha256") || !strcmp(k, "status") || !strcmp(k, "script_used"))
             continue;
+        if (!strcmp(k, "warnings")) { /* listed only when there are some; counted in documents */
+            if (!o[3])
+                continue;
+            ex->nwarned++;
+        }
         if (!listed && (tt_buf_puts(b, "{\"doc_id\": ") || tt_json_str(b, doc_id, idn)))
             return ex_oom(err);
         listed = 1;
@@ -122,9 +127,9 @@ json_head(tt_exporter *ex, tt_buf *b)
             return TT_ENOMEM;
     return tt_buf_printf(b,
                          "],\n  \"documents\": {\"total\": %llu, \"ok\": %llu, \"skipped\": %llu, "
-                         "\"skipped_list\": [",
+                         "\"with_warnings\": %llu, \"skipped_list\": [",
                          (unsigned long long)ex->row, (unsigned long long)(ex->row - ex->nskipped),
-                         (unsigned long long)ex->nskipped);
+                         (unsigned long long)ex->nskipped, (unsigned long long)ex->nwarned);
 }
 
 /* From the end of skipped_list to the per_document items. */

@@ -66,7 +66,7 @@ ex_open_streams(tt_exporter *ex, tt_error *err)
     for (size_t i = 0; i < 2; i++) /* format_version 2; a manifest column of the same name holds them instead */
         if (!manifest_has(ex, read_cols[i]) && (tt_buf_putc(b, '\t') || tt_buf_puts(b, read_cols[i])))
             return ex_oom(err);
-    if (tt_buf_putc(b, '\n'))
+    if (tt_buf_puts(b, "\twarnings\n"))
         return ex_oom(err);
     if ((rc = ex_put_buf(ex->docs.f, b, err)))
         return rc;
@@ -122,7 +122,8 @@ ex_docs_row(tt_exporter *ex, const char *id, size_t idn, const char *status, siz
             return ex_oom(err);
     }
     if ((!manifest_has(ex, read_cols[0]) && put_kv_col(b, &ex->stat, read_cols[0])) ||
-        (!manifest_has(ex, read_cols[1]) && put_kv_col(b, &ex->stat, read_cols[1])) || tt_buf_putc(b, '\n'))
+        (!manifest_has(ex, read_cols[1]) && put_kv_col(b, &ex->stat, read_cols[1])) ||
+        put_kv_col(b, &ex->stat, "warnings") || tt_buf_putc(b, '\n'))
         return ex_oom(err);
     return ex_put_buf(ex->docs.f, b, err);
 }

@@ -20,6 +20,12 @@ ex_vocab_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
         return ex_oom(err);
     ex->terms.val[idx][0]++;
     ex->terms.val[idx][1] += cnt;
+    if (ex->in_a || ex->in_b) { /* keyness.tsv's term rows */
+        if (tt_strmap_intern(&ex->kterms, ln->f[0], ln->n[0], &idx, NULL))
+            return ex_oom(err);
+        ex->kterms.val[idx][0] += ex->in_a ? cnt : 0;
+        ex->kterms.val[idx][1] += ex->in_b ? cnt : 0;
+    }
     tt_buf *b = &ex->line;
     tt_buf_reset(b);
     if (tt_buf_put_u64(b, ex->row) || tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[0], ln->n[0]) ||

@@ -246,7 +246,14 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
                     c_sel = (long)j;
             }
             const char *miss = c_id < 0 ? "doc_id" : c_path < 0 ? "path" : c_lang < 0 ? "lang" : NULL;
-            if (!rc && miss)
+            const char *h0 = m->strings.data + OFF(m->cols[0]);
+            int csv = m->ncols == 1 && (strchr(h0, ',') || strchr(h0, ';'));
+            if (!rc && miss && csv)
+                rc = fail(err, name, line, 0, TT_ESYNTAX,
+                          "missing required column '%s': the header has no tab but has %s, so the file looks "
+                          "like CSV; save it as tab-separated text (TSV)",
+                          miss, strchr(h0, ',') ? "commas" : "semicolons");
+            else if (!rc && miss)
                 rc = fail(err, name, line, 0, TT_ESYNTAX, "missing required column '%s'", miss);
             continue;
         }

@@ -1,6 +1,7 @@
 /* worker.c - one document through decode, normalize, tokenize, match and count, streamed in pieces
  * (see tt/worker.h). */
 #include "tt/worker.h"
+#include "tt/markup.h"
 
 #include "tt/compound.h"
 #include "tt/kwic.h"
@@ -121,6 +122,7 @@ typedef struct docstate {
     uint32_t last_sent;
     uint32_t page;        /* paged formats: page at the start of the next piece (1-based), else 0 */
     int gap;              /* vocabulary: tokens that are not the document's own words were left out here */
+    char markup[400];     /* "looks like HTML (...)" when the text carries markup, else "" */
 } docstate;
 
 static int
@@ -289,6 +291,15 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
     snprintf(conf, sizeof conf, "%d", info ? info->confidence : 0);
     char sconf[8];
     snprintf(sconf, sizeof sconf, "%d", ds->script_conf);
+    /* warnings: each "what: detail", joined by "; " (docs.tsv `warnings`, run.json per_document) */
+    char warn[1000] = "";
+    if (info && info->mismatch[0] && strcmp(info->encoding, "UTF-8") != 0)
+        snprintf(warn, sizeof warn,
+                 "encoding: declared %s, but the bytes look like %s (%s); decoded as declared: fix or clear the "
+                 "'encoding' column",
+                 info->encoding, info->mismatch, info->mismatch_why);
+    if (ds->markup[0])
+        snprintf(warn + strlen(warn), sizeof warn - strlen(warn), "%smarkup: %s", warn[0] ? "; " : "", ds->markup);
     const char *sv[TT_NSTAT] = {
         info ? info->sha256 : "",
         NUM(1, info ? info->raw_bytes : 0),
@@ -313,6 +324,7 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
         info && tt_decode_degraded(d->lang, info->encoding) ? "1" : "0",
         info ? info->format : "",
         info && info->page_count ? NUM(22, info->page_count) : "",
+        warn,
     };
 #undef NUM
     int rc = tt_counter_end(w->ct, keys, vals, nm, tt_stat_keys, sv, TT_NSTAT, out, err);
@@ -353,6 +365,13 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
             break;
         }
         eof = r == 0;
+        if (!ds.markup[0] && ds.nfc_total == 0 && w->raw.len) {
+            char why[160];
+            const char *kind = tt_markup_guess(w->raw.data, w->raw.len < 65536 ? w->raw.len : 65536, why, sizeof why);
+            if (kind)
+                snprintf(ds.markup, sizeof ds.markup, "looks like %s (%s): its tags and scripts are counted as words; convert it to plain text",
+                         kind, why);
+        }
         size_t cut;
         while (!rc && w->raw.len > 0 && (cut = tt_piece_cut(w->raw.data, w->raw.len, piece, eof)) > 0) {
             rc = process_piece(w, &ds, w->raw.data, cut, err);

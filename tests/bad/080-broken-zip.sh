@@ -19,7 +19,7 @@ PY
 add cut cut.docx en; add other other.zip en; add badodt bad.odt en
 printf 'Diaspora.\n' > "$C/ok.txt"; add ok ok.txt en
 expect_exit 3 "080 broken containers are skipped" run
-check "080 ... a DOCX cut in half" says "termtrace: warning: document 'cut' skipped: '$C/cut.docx': broken zip archive (cannot open it as a DOCX or ODT): Not a zip archive"
+check "080 ... a DOCX cut in half" says "pipeline: warning: document 'cut' skipped: '$C/cut.docx': broken zip archive (cannot open it as a DOCX or ODT): Not a zip archive"
 check "080 ... a zip that is neither DOCX nor ODT" has_status other "skipped: a zip archive that is neither a DOCX (word/document.xml) nor an ODT text (mimetype application/vnd.oasis.opendocument.text)"
 status_like() { status "$1" | grep -q -- "$2" || { echo "# status of $1: '$(status "$1")'"; return 1; }; }
 check "080 ... an ODT whose content.xml is not well-formed names the part and the line" status_like badodt "^skipped: 'content.xml' is not well-formed XML (line 1): "

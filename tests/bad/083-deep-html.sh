@@ -8,7 +8,7 @@ open(sys.argv[1] + '/d300.html', 'w').write('<html><body>' + '<div>' * 300 + 'Di
 " "$C"
 add deep deep.html en; add d300 d300.html en
 expect_exit 3 "083 deeply nested HTML is refused" run
-check "083 ... names the limit and the option" says "termtrace: warning: document 'deep' skipped: '$C/deep.html': HTML elements nested deeper than 256 (--max-depth raises the limit)"
+check "083 ... names the limit and the option" says "pipeline: warning: document 'deep' skipped: '$C/deep.html': HTML elements nested deeper than 256 (--max-depth raises the limit)"
 check "083 ... 300 levels too" has_status d300 "skipped: HTML elements nested deeper than 256 (--max-depth raises the limit)"
 expect_exit 3 "083 --max-depth 1000" run --max-depth 1000
 check "083 ... reads the 300 levels" has_status d300 ok

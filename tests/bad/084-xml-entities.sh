@@ -18,6 +18,6 @@ printf 'Diaspora.\n' > "$C/ok.txt"; add ok ok.txt en
 s0=$(date +%s)
 expect_exit 3 "084 billion laughs is refused" run
 check "084 ... within 5 seconds" test $(( $(date +%s) - s0 )) -le 5
-check "084 ... DOCX: names the part and why" says "termtrace: warning: document 'lol' skipped: '$C/lol.docx': 'word/document.xml' has a DTD (<!DOCTYPE>): a DOCX part never has one, and entity declarations are refused (an XML entity expansion attack, \"billion laughs\"?)"
+check "084 ... DOCX: names the part and why" says "pipeline: warning: document 'lol' skipped: '$C/lol.docx': 'word/document.xml' has a DTD (<!DOCTYPE>): a DOCX part never has one, and entity declarations are refused (an XML entity expansion attack, \"billion laughs\"?)"
 check "084 ... ODT too" has_status lolo "skipped: 'content.xml' has a DTD (<!DOCTYPE>): a ODT part never has one, and entity declarations are refused (an XML entity expansion attack, \"billion laughs\"?)"
 check "084 ... the good document is counted" has_status ok ok

@@ -135,10 +135,10 @@ file(const char *dir, const char *name)
 
 static const char docs_tsv[] =
     "doc_id\tpath\tcountry\tdate\ttitle\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used"
-    "\thits_text\thits_quoted\thits_note\thits_repealed\tformat\tpage_count\n"
-    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\t0\t0\t0\t0\t\t\n"
-    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\t0\t0\t0\t0\t\t\n"
-    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\t0\t0\t0\t0\t\t\n";
+    "\thits_text\thits_quoted\thits_note\thits_repealed\tformat\tpage_count\twarnings\n"
+    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\t0\t0\t0\t0\t\t\t\n"
+    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\t0\t0\t0\t0\t\t\t\n"
+    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\t0\t0\t0\t0\t\t\t\n";
 
 /* tf: rows d1 d2 d3, columns A B C; per_10k = count * 10000 / tokens: 2/100 -> 200, 1/100 -> 100, 1/50 -> 200,
  * 4/50 -> 800. */
@@ -220,7 +220,7 @@ test_export_core(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(j);
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"format_version\": 2,"));
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"options\": {\"cooc\": \"sentence,wwindow2\"},\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"documents\": {\"total\": 3, \"ok\": 2, \"skipped\": 1, \"skipped_list\": "
+    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"documents\": {\"total\": 3, \"ok\": 2, \"skipped\": 1, \"with_warnings\": 0, \"skipped_list\": "
                                      "[{\"doc_id\": \"d3\", \"status\": \"binary file\"}]}"));
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"totals\": {\"articles\": 1, \"bytes\": 800, \"paragraphs\": 2, "
                                      "\"sentences\": 7, \"tokens\": 150}"));
@@ -274,6 +274,7 @@ test_export_vocab(void)
     tt_export_opts o;
     base_opts(&o, d);
     o.vocab = 1;
+    mkdir(d, 0777);
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
     ASSERT_FILE(d, "vocab.tsv", "term\tdf\tcf\nab\t2\t3\nb\t1\t1\nx\t1\t3\ny\t1\t1\n");
     ASSERT_FILE(d, "vocab.mtx", "%%MatrixMarket matrix coordinate integer general\n"
@@ -318,15 +319,35 @@ test_export_keyness(void)
     base_opts(&o, d);
     o.compare = "country=KZ:country=UZ";
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
+#define KH "group_a\tgroup_b\tconcept_id\tterm\tcount_a\tcount_b\tper_10k_a\tper_10k_b\tg2\tchi2\tlog_ratio\tpct_diff\t" \
+           "p_value\n"
+#define KG "country=KZ\tcountry=UZ\t"
     ASSERT_FILE(d, "keyness.tsv",
-                "concept_id\tcount_a\tcount_b\tper_10k_a\tper_10k_b\tg2\tchi2\tlog_ratio\tpct_diff\tp_value\n"
-                "C\t0\t4\t0.0000\t800.0000\t8.7889\t8.2192\t-4.0000\t-100.0000\t0.00303069\n"
-                "B\t1\t0\t100.0000\t0.0000\t0.8109\t0.5034\t0.0000\t0.0000\t0.367845\n"
-                "A\t2\t1\t200.0000\t200.0000\t0.0000\t0.0000\t0.0000\t0.0000\t1\n");
+                KH KG "C\t\t0\t4\t0.0000\t800.0000\t8.7889\t8.2192\t-4.0000\t-100.0000\t0.00303069\n"
+                KG "B\t\t1\t0\t100.0000\t0.0000\t0.8109\t0.5034\t0.0000\t0.0000\t0.367845\n"
+                KG "A\t\t2\t1\t200.0000\t200.0000\t0.0000\t0.0000\t0.0000\t0.0000\t1\n");
+    rm_rf(d);
+    /* with the vocabulary: term rows after the concept rows, by G2 then byte order (terms: ab 2/1, b 1/0,
+     * x 3/0, y 0/1; x: a = 3, b = 0 -> G2 = 2 x 3 ln 1.5 = 2.4328; ab has the same rate in both: 0) */
+    o.vocab = 1;
+    mkdir(d, 0777);
+    CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
+    char *k = file(d, "keyness.tsv");
+    CU_ASSERT_PTR_NOT_NULL(k ? strstr(k, "\n" KG "A\t\t2\t1\t200.0000\t200.0000\t0.0000\t0.0000\t0.0000\t0.0000\t1\n"
+                                          KG "\tx\t3\t0\t300.0000\t0.0000\t2.4328\t")
+                              : NULL);
+    CU_ASSERT_PTR_NOT_NULL(k ? strstr(k, "\n" KG "\tab\t2\t1\t200.0000\t200.0000\t0.0000\t") : NULL);
+    free(k);
+    rm_rf(d);
+    o.vocab = 0;
+    /* only the data can tell: a group whose documents were all skipped has no words -> TT_EUSAGE at finish */
+    o.compare = "path=kz/3.bin:country=UZ";
+    tt_error e;
+    mkdir(d, 0777);
+    CU_ASSERT_EQUAL(run_export(&o, corpus), TT_EUSAGE);
     rm_rf(d);
     o.compare = "country:UZ";
     tt_exporter *ex;
-    tt_error e;
     CU_ASSERT_EQUAL(tt_exporter_new(&ex, &o, &e), TT_EUSAGE);
     free(d);
 }
@@ -362,7 +383,8 @@ test_measures_by_hand(void)
 }
 
 /* Series by country and 5-year period: d1 2011 -> 2010-2014, d2 2015 -> 2015-2019, d3 no date -> "".
- * Breaks 2000,2013: d1 -> 2000-2012, d2 -> 2013+. forms: (concept, period, entry, form) counts. */
+ * Breaks 2000,2013: d1 -> 2000-2012, d2 -> 2013+. forms (format 2): per period, keys, lang, concept and match
+ * form, the form as written most often, hits and documents. */
 static void
 test_export_series_forms(void)
 {
@@ -371,13 +393,33 @@ test_export_series_forms(void)
     base_opts(&o, d);
     o.period = "5y";
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
+    /* every key x every period from the first to the last (zeros included), then the undated period "" */
     ASSERT_FILE(d, "series.tsv",
                 "concept_id\tcountry\tperiod\tcount\ttokens\tper_10k\n"
-                "A\tKZ\t\t0\t0\t0.0000\nA\tKZ\t2010-2014\t2\t100\t200.0000\nA\tUZ\t2015-2019\t1\t50\t200.0000\n"
-                "B\tKZ\t\t0\t0\t0.0000\nB\tKZ\t2010-2014\t1\t100\t100.0000\nB\tUZ\t2015-2019\t0\t50\t0.0000\n"
-                "C\tKZ\t\t0\t0\t0.0000\nC\tKZ\t2010-2014\t0\t100\t0.0000\nC\tUZ\t2015-2019\t4\t50\t800.0000\n");
-    ASSERT_FILE(d, "forms.tsv", "concept_id\tperiod\tentry\tform\tcount\n"
-                                "A\t2010-2014\te1\tab\t2\nB\t2010-2014\te2\tb\t1\nC\t2015-2019\te3\tc\t1\n");
+                "A\tKZ\t2010-2014\t2\t100\t200.0000\nA\tKZ\t2015-2019\t0\t0\t0.0000\nA\tKZ\t\t0\t0\t0.0000\n"
+                "A\tUZ\t2010-2014\t0\t0\t0.0000\nA\tUZ\t2015-2019\t1\t50\t200.0000\nA\tUZ\t\t0\t0\t0.0000\n"
+                "B\tKZ\t2010-2014\t1\t100\t100.0000\nB\tKZ\t2015-2019\t0\t0\t0.0000\nB\tKZ\t\t0\t0\t0.0000\n"
+                "B\tUZ\t2010-2014\t0\t0\t0.0000\nB\tUZ\t2015-2019\t0\t50\t0.0000\nB\tUZ\t\t0\t0\t0.0000\n"
+                "C\tKZ\t2010-2014\t0\t100\t0.0000\nC\tKZ\t2015-2019\t0\t0\t0.0000\nC\tKZ\t\t0\t0\t0.0000\n"
+                "C\tUZ\t2010-2014\t0\t0\t0.0000\nC\tUZ\t2015-2019\t4\t50\t800.0000\nC\tUZ\t\t0\t0\t0.0000\n");
+    /* forms: per (period, country, lang, concept, match form) the surface most often written (A: "Ab" and "AB"
+     * once each: the first in byte order), hits and documents */
+    ASSERT_FILE(d, "forms.tsv", "period\tcountry\tlang\tconcept_id\tform\tmatch_form\tcount\tdocuments\n"
+                                "2010-2014\tKZ\t\tA\tAB\tab\t2\t1\n2010-2014\tKZ\t\tB\tb\tb\t1\t1\n"
+                                "2015-2019\tUZ\t\tC\tc\tc\t1\t1\n");
+    rm_rf(d);
+    free(d);
+    /* a gap: years between the first and the last get their zero rows */
+    d = mktmp();
+    base_opts(&o, d);
+    o.period = "year";
+    CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
+    char *y = file(d, "series.tsv");
+    CU_ASSERT_PTR_NOT_NULL(y ? strstr(y, "\nA\tKZ\t2011\t2\t100\t200.0000\nA\tKZ\t2012\t0\t0\t0.0000\n"
+                                        "A\tKZ\t2013\t0\t0\t0.0000\nA\tKZ\t2014\t0\t0\t0.0000\n"
+                                        "A\tKZ\t2015\t0\t0\t0.0000\nA\tKZ\t\t0\t0\t0.0000\n")
+                              : NULL);
+    free(y);
     rm_rf(d);
     free(d);
     d = mktmp();
@@ -385,8 +427,8 @@ test_export_series_forms(void)
     o.period = "2000,2013";
     o.series_by = "lang";
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
-    ASSERT_FILE(d, "forms.tsv", "concept_id\tperiod\tentry\tform\tcount\n"
-                                "A\t2000-2012\te1\tab\t2\nB\t2000-2012\te2\tb\t1\nC\t2013+\te3\tc\t1\n");
+    ASSERT_FILE(d, "forms.tsv", "period\tlang\tconcept_id\tform\tmatch_form\tcount\tdocuments\n"
+                                "2000-2012\t\tA\tAB\tab\t2\t1\n2000-2012\t\tB\tb\tb\t1\t1\n2013+\t\tC\tc\tc\t1\t1\n");
     char *s = file(d, "series.tsv");
     CU_ASSERT_PTR_NOT_NULL(s);
     CU_ASSERT_PTR_NOT_NULL(s ? strstr(s, "concept_id\tlang\tperiod\tcount") : NULL);

@@ -137,6 +137,6 @@ int tt_counter_end(tt_counter *c, const char *const *meta_keys, const char *cons
 
 /* The statistics of a docres record, in the order every producer writes them (worker and tt-count). */
 extern const char *const tt_stat_keys[];
-#define TT_NSTAT 23
+#define TT_NSTAT 24
 
 #endif

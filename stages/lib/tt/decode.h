@@ -55,6 +55,8 @@ typedef struct tt_decode_opts {
     const char *encoding;  /* declared encoding name (any alias), or NULL/"" to detect */
     int replace_invalid;   /* 1: invalid sequences -> U+FFFD, counted; 0: TT_EENCODING */
     uint64_t max_bytes;    /* limit on decoded UTF-8 bytes per document (TT_ELIMIT); 0 = no limit */
+    int strict_encoding;   /* 1: a declared encoding that decodes clearly worse than the detected one
+                              (info.mismatch) fails the open with TT_EENCODING; 0: decode as declared */
     uint64_t max_gunzip_ratio; /* refuse gzip input inflating to more than ratio x the compressed bytes
                                   read so far (all members together; checked once 64 KiB are inflated)
                                   (TT_ELIMIT naming --max-gzip-ratio); 0 = default 1000 */
@@ -82,6 +84,13 @@ typedef struct tt_decode_info {
                               2 % of the winner (normalization.md §1.3: warn) */
     int degraded;          /* 1 if the encoding cannot carry the language's letters (e.g. Kazakh in CP1251);
                               set by the caller's knowledge of the language: see tt_decode_degraded() */
+    char mismatch[32];     /* declared encodings only: the encoding detection finds when the declared one
+                              decodes clearly worse ("" if not): declared UTF-8 for bytes that score as a
+                              legacy encoding, a legacy encoding for valid UTF-8 (3+ multi-byte characters),
+                              or a candidate scoring more than a tenth below the winner (decoding
+                              differently);
+                              checked on the 64 KiB from the first non-ASCII byte */
+    char mismatch_why[160]; /* what the detector saw, e.g. "valid UTF-8: 12 multi-byte characters, ..." */
     uint64_t raw_bytes;    /* bytes of the file as stored */
     uint64_t in_bytes;     /* bytes after decompression */
     uint64_t out_bytes;    /* UTF-8 bytes produced */

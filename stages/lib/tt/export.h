@@ -32,7 +32,20 @@
  *   with opts.vocab:  vocab.mtx (documents x terms, integer general) and vocab.tsv (term, df, cf), terms in byte
  *                     order after the trims
  *   with opts.weight: tf.<weight>.tsv (doc_id, concept_id, value) for each weight of the comma list
- *   with opts.compare: keyness.tsv; with opts.period: series.tsv and forms.tsv
+ *   with opts.compare: keyness.tsv: group_a, group_b (the two sides of opts.compare, e.g. country=KZ and
+ *                     country=UZ), concept_id, term, count_a, count_b, per_10k_a, per_10k_b, g2, chi2, log_ratio,
+ *                     pct_diff, p_value (tt/measures.h: a zero count is taken as 0.5 in log_ratio and pct_diff,
+ *                     g2 and chi2 need no correction); one row per concept (term empty), largest G2 first, then
+ *                     with opts.vocab one row per vocabulary term vocab.tsv kept (concept_id empty), largest G2
+ *                     first, ties in byte order. A side whose documents have no tokens at all (every one skipped
+ *                     or empty) fails tt_exporter_finish with TT_EUSAGE: the table would read as "no difference".
+ *   with opts.period: series.tsv: concept_id, the series keys (opts.series_by), period, count, tokens, per_10k;
+ *                     every concept x every combination of key values seen x every period from the first to the
+ *                     last seen in time order (gaps filled with zero rows), then period "" for documents without
+ *                     a year; and forms.tsv: period, the series keys, lang (unless a key), concept_id, form (the
+ *                     hit's surface most often written for this row's match form, ties: first in byte order),
+ *                     match_form, count (hits), documents; rows by period in time order, keys, lang, concept
+ *                     column order, match form
  *
  * With opts.gzip every file name gets ".gz" and is gzip-compressed.
  *
@@ -81,7 +94,9 @@ typedef struct tt_export_opts {
                                             hold), e.g. "country=KZ:country=UZ" -> keyness.tsv; or NULL */
     const char *period;                  /* "year", "5y", or break years "1991,2000,2020" -> series.tsv,
                                             forms.tsv; or NULL */
-    const char *series_by;               /* "+"-joined group keys of series.tsv; NULL = "country" */
+    const char *series_by;               /* "+"-joined group keys of series.tsv and forms.tsv; NULL =
+                                            "country" (pipeline run: country and the first --group-by's keys
+                                            but year) */
     int gzip;                            /* write every file as .gz */
     int count_all;                       /* forms.tsv counts every hit (--count all), not only `text` ones */
     const char *run_json_extra;          /* JSON members (without braces) the caller adds to run.json:
@@ -108,10 +123,11 @@ int tt_exporter_new(tt_exporter **out, const tt_export_opts *opts, tt_error *err
 int tt_exporter_add(tt_exporter *ex, const char *docres, size_t n, tt_error *err);
 
 /* Writes every file. run.json holds, in this order: format_version, program, version, libraries (icu, pcre2,
- * zlib, snowball), the members of opts.run_json_extra, contexts, documents {total, ok, skipped, skipped_list
- * [{doc_id, status}]}, totals {every statistic whose value is an unsigned integer, summed over the documents
- * that have it; keys in byte order}, per_document [{doc_id, and each statistic of that document whose value is
- * not an unsigned integer, except sha256, status and script_used (in docs.tsv)}] listing only documents that
+ * zlib, snowball), the members of opts.run_json_extra, contexts, documents {total, ok, skipped, with_warnings
+ * (documents whose `warnings` statistic is not empty), skipped_list [{doc_id, status}]}, totals {every
+ * statistic whose value is an unsigned integer, summed over the documents that have it; keys in byte order},
+ * per_document [{doc_id, and each statistic of that document whose value is not an unsigned integer, except
+ * sha256, status and script_used (in docs.tsv) and an empty `warnings`}] listing only documents that
  * have such a statistic (e.g. encoding, encoding_confidence), then "execution" (opts.execution). After it (success or not) only tt_exporter_free
  * may be called. Errors: TT_ESYNTAX (a record was not ended), TT_EIO, TT_ENOMEM. */
 int tt_exporter_finish(tt_exporter *ex, tt_error *err);
