@@ -17,14 +17,18 @@ mix64(uint64_t x)
     return x;
 }
 
+uint64_t
+tt_strmap_hash_end(uint64_t h)
+{
+    return mix64(h);
+}
+
 static uint64_t
 hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
+    uint64_t h = TT_STRMAP_HASH_INIT;
+    for (size_t i = 0; i < n; i++)
+        h = tt_strmap_hash_step(h, (unsigned char)s[i]);
     return mix64(h);
 }
 
@@ -163,8 +167,14 @@ strmap_rehash(tt_strmap *m, size_t ncap)
     return 0;
 }
 
-static int64_t
-strmap_find_h(const tt_strmap *m, const char *s, size_t n, uint64_t h)
+int64_t
+tt_strmap_find(const tt_strmap *m, const char *s, size_t n)
+{
+    return m->cap ? tt_strmap_find_h(m, hash_bytes(s, n), s, n) : -1;
+}
+
+int64_t
+tt_strmap_find_h(const tt_strmap *m, uint64_t h, const char *s, size_t n)
 {
     if (!m->cap)
         return -1;
@@ -180,17 +190,11 @@ strmap_find_h(const tt_strmap *m, const char *s, size_t n, uint64_t h)
     return -1;
 }
 
-int64_t
-tt_strmap_find(const tt_strmap *m, const char *s, size_t n)
-{
-    return m->cap ? strmap_find_h(m, s, n, hash_bytes(s, n)) : -1;
-}
-
 int
 tt_strmap_intern(tt_strmap *m, const char *s, size_t n, size_t *idx, int *isnew)
 {
     uint64_t h = hash_bytes(s, n);
-    int64_t f = strmap_find_h(m, s, n, h);
+    int64_t f = tt_strmap_find_h(m, h, s, n);
     if (isnew)
         *isnew = f < 0;
     if (f >= 0) {
