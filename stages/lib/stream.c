@@ -11,7 +11,7 @@ static const struct {
 } kinds[] = {
     {"ttstream", TT_REC_HEADER, 2}, {"doc", TT_REC_DOC, 1},     {"meta", TT_REC_META, 2},
     {"stat", TT_REC_STAT, 2},       {"text", TT_REC_TEXT, 2},   {"art", TT_REC_ART, 2},
-    {"tok", TT_REC_TOK, 7},         {"hit", TT_REC_HIT, 15},    {"enddoc", TT_REC_ENDDOC, 1},
+    {"tok", TT_REC_TOK, 7},         {"hit", TT_REC_HIT, 16},    {"enddoc", TT_REC_ENDDOC, 1},
 };
 
 void
