@@ -77,7 +77,7 @@ check-asan:
 check-unit: $(TESTBIN)
 	@tests/run-unit.sh $(B) $(TESTBIN)
 
-check-cli: all
+check-cli: all $(B)/tests/test_export
 	@tests/run-cli.sh $(B)
 
 run: deps all

@@ -62,6 +62,26 @@ tt_test_shared(void)
     return path;
 }
 
+void
+tt_test_skip(int kind, const char *fmt, ...)
+{
+    char why[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    const char *req = getenv(kind == TT_SKIP_SHARED ? "TT_REQUIRE_SHARED" : "TT_REQUIRE_ALL");
+    if (req && strcmp(req, "1") == 0) {
+        printf("\nFAIL: %s (not allowed to skip: %s=1)\n", why,
+               kind == TT_SKIP_SHARED ? "TT_REQUIRE_SHARED" : "TT_REQUIRE_ALL");
+        fflush(stdout);
+        CU_FAIL("a check that must run was skipped (see the FAIL: line)");
+        return;
+    }
+    printf("\nSKIP: %s\n", why);
+    fflush(stdout);
+}
+
 char *
 tt_test_slurp(const char *path, size_t *n)
 {
