@@ -1,6 +1,8 @@
 /* support.c - see support.h. */
 #include "support.h"
 
+#include "tt/common.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,9 +10,6 @@
 #include <sys/stat.h>
 #include <unicode/uclean.h>
 
-#ifndef TT_DATADIR
-#define TT_DATADIR "lexicons"
-#endif
 
 int
 tt_test_main(void (*reg)(void))
@@ -56,7 +55,7 @@ tt_test_shared(void)
     if (e && *e)
         snprintf(path, sizeof path, "%s", e);
     else
-        snprintf(path, sizeof path, "%s/../../shared", TT_DATADIR);
+        snprintf(path, sizeof path, "%s/../../shared", tt_data_dir()); /* <repo>/lexicons -> <repo>/../shared */
     if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
         return NULL;
     return path;

@@ -1,0 +1,71 @@
+/* datadir.c - where the data folder (lexicons/) is: environment, else relative to the running program, so that a
+ * copied or moved tree uses its own data (see tt_data_dir in tt/common.h). */
+#include "tt/common.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char data_dir[PATH_MAX];
+static pthread_once_t data_once = PTHREAD_ONCE_INIT;
+
+/* Does dir look like the data folder (it has the homoglyph table every run reads)? */
+static int
+is_data_dir(const char *dir)
+{
+    char p[PATH_MAX + 32];
+    struct stat st;
+    if ((size_t)snprintf(p, sizeof p, "%s/homoglyphs.tsv", dir) >= sizeof p)
+        return 0;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void
+find_data_dir(void)
+{
+    const char *env[] = {"TT_DATADIR", "TT_DATA"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *e = getenv(env[i]);
+        if (e && *e && strlen(e) < sizeof data_dir) {
+            snprintf(data_dir, sizeof data_dir, "%s", e);
+            return;
+        }
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0; /* the program's folder */
+            static const char *const rel[] = {"/../../../lexicons", "/../share/termtrace/lexicons"};
+            for (size_t i = 0; i < 2; i++) {
+                char cand[PATH_MAX], real[PATH_MAX];
+                if ((size_t)snprintf(cand, sizeof cand, "%s%s", exe, rel[i]) >= sizeof cand)
+                    continue;
+                if (is_data_dir(cand) && realpath(cand, real)) {
+                    snprintf(data_dir, sizeof data_dir, "%s", real);
+                    return;
+                }
+            }
+        }
+    }
+#ifdef TT_DATADIR
+    if (is_data_dir(TT_DATADIR)) {
+        snprintf(data_dir, sizeof data_dir, "%s", TT_DATADIR);
+        return;
+    }
+#endif
+    snprintf(data_dir, sizeof data_dir, "lexicons");
+}
+
+const char *
+tt_data_dir(void)
+{
+    pthread_once(&data_once, find_data_dir);
+    return data_dir;
+}
