@@ -4,6 +4,7 @@
 #include "tt/export.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
+#include "tt/outdir.h"
 #include "tt/run.h"
 
 #include <getopt.h>
@@ -17,7 +18,8 @@ static const char usage[] =
     "Usage: tt-export --lexicon PATH --out DIR [OPTIONS] < docres\n"
     "Writes the output folder (docs.tsv, concepts.tsv, tf.mtx, tf.tsv, cooc.<context>.mtx/.tsv, groups/,\n"
     "hits.tsv, run.json) from docres records in matrix row order. The folder is written beside DIR and\n"
-    "swapped into place at the end: a failure leaves a previous DIR untouched.\n" TT_CLI_SHARED_HELP
+    "swapped into place at the end: a failure leaves a previous DIR untouched. DIR must be new, empty or\n"
+    "an output folder termtrace wrote (it holds a .termtrace-output file); anything else is refused (exit 2).\n" TT_CLI_SHARED_HELP
         TT_EXIT_CODES_HELP;
 
 /* Reads the next whole record (up to and including its "end" line) into rec. Returns 1, 0 at EOF, -1 on a
@@ -68,6 +70,15 @@ tt_export_main(int argc, char **argv)
         return rc0 == -2 ? TT_EXIT_FAIL : TT_EXIT_USAGE;
     tt_error err;
     tt_error_clear(&err);
+    {
+        /* the output folder is replaced: only an absent, empty or marked one (tt/outdir.h), checked first */
+        const tt_dir_guard g[] = {{lexicon, "lexicon"}, {tt_data_dir(), "data folder"}};
+        int grc = tt_dir_check(outdir, TT_DIR_OUTPUT, "--out", g, 2, &err);
+        if (grc) {
+            tt_cli_error(prog, &err);
+            return tt_cli_finish(prog, tt_cli_code(grc));
+        }
+    }
     tt_normalizer *nz = NULL;
     tt_lexicon *lx = NULL;
     tt_exporter *ex = NULL;
@@ -144,6 +155,8 @@ tt_export_main(int argc, char **argv)
         rc = tt_exporter_finish(ex, &err);
     if (!rc)
         rc = tt_add_run_json(tmpdir.data, "\"execution\": {\"program\": \"tt-export\"}", &err);
+    if (!rc)
+        rc = tt_dir_mark(tmpdir.data, TT_DIR_OUTPUT, &err);
     if (!rc)
         rc = tt_install_dir(tmpdir.data, outdir, &err);
     if (rc) {

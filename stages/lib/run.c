@@ -7,6 +7,7 @@
 #include "tt/lexicon.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
+#include "tt/outdir.h"
 #include "tt/partial.h"
 
 #include <dirent.h>
@@ -64,54 +65,6 @@ mkparents(const char *path)
             return TT_EIO;
         *p = '/';
     }
-    return 0;
-}
-
-/* Absolute, normalized path (".", ".." and repeated slashes resolved lexically; symbolic links in the part that
- * exists are resolved by realpath). Returns 0 or -1. */
-static int
-abspath(const char *p, char *out, size_t n)
-{
-    char buf[8192];
-    if (p[0] == '/') {
-        snprintf(buf, sizeof buf, "%s", p);
-    } else {
-        char cwd[4096];
-        if (!getcwd(cwd, sizeof cwd))
-            return -1;
-        snprintf(buf, sizeof buf, "%s/%s", cwd, p);
-    }
-    /* resolve the longest existing prefix with realpath, keep the rest */
-    char *parts[512];
-    size_t np = 0;
-    for (char *t = strtok(buf, "/"); t && np < 512; t = strtok(NULL, "/")) {
-        if (!strcmp(t, "."))
-            continue;
-        if (!strcmp(t, "..")) {
-            if (np)
-                np--;
-            continue;
-        }
-        parts[np++] = t;
-    }
-    char cur[8192] = "";
-    size_t k = 0;
-    for (; k < np; k++) {
-        char next[8192 + 8192], real[PATH_MAX];
-        snprintf(next, sizeof next, "%s/%s", cur, parts[k]);
-        if (!realpath(next, real))
-            break;
-        snprintf(cur, sizeof cur, "%s", strcmp(real, "/") ? real : "");
-    }
-    for (; k < np; k++) {
-        size_t l = strlen(cur);
-        snprintf(cur + l, sizeof cur - l, "/%s", parts[k]);
-    }
-    if (!cur[0])
-        strcpy(cur, "/");
-    if (strlen(cur) >= n)
-        return -1;
-    strcpy(out, cur);
     return 0;
 }
 
@@ -494,6 +447,32 @@ tt_install_dir(const char *tmp, const char *out, tt_error *err)
 }
 
 int
+tt_run_check_dirs(const tt_run_config *cfg, tt_error *err)
+{
+    const char *data = cfg->run.data_dir ? cfg->run.data_dir : tt_data_dir();
+    tt_dir_guard g[] = {{cfg->corpus, "corpus folder"}, {cfg->manifest, "manifest"},
+                        {cfg->lexicon, "lexicon"},     {data, "data folder"},
+                        {cfg->cache, "cache folder"},  {cfg->out, "output folder"}};
+    size_t ng = sizeof g / sizeof g[0];
+    int rc = 0;
+    if (cfg->out)
+        rc = tt_dir_check(cfg->out, TT_DIR_OUTPUT, "--out", g, ng - 1, err);
+    if (!rc && cfg->cache) {
+        g[4] = g[5]; /* the cache against the inputs and the output */
+        rc = tt_dir_check(cfg->cache, TT_DIR_CACHE, "--cache", g, ng - 1, err);
+        /* mark it now (a cache that cannot be written is only slower: no error) */
+        if (!rc && mkdir(cfg->cache, 0777) != 0 && errno == ENOENT && mkparents(cfg->cache) == 0)
+            (void)mkdir(cfg->cache, 0777);
+        if (!rc) {
+            tt_error e;
+            tt_error_clear(&e);
+            (void)tt_dir_mark(cfg->cache, TT_DIR_CACHE, &e);
+        }
+    }
+    return rc;
+}
+
+int
 tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res, tt_error *err)
 {
     double t_start = now_wall();
@@ -513,17 +492,9 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     tt_buf extra = {0};
     int rc = 0;
 
-    if (cfg->cache && cfg->out) {
-        char ac[4096], ao[4096];
-        if (abspath(cfg->cache, ac, sizeof ac) == 0 && abspath(cfg->out, ao, sizeof ao) == 0) {
-            size_t n = strlen(ao);
-            if (strncmp(ac, ao, n) == 0 && (ac[n] == '/' || ac[n] == 0))
-                return tt_error_set(err, TT_EUSAGE,
-                                    "the cache folder '%s' must not be inside the output folder '%s' (the "
-                                    "output is replaced at the end of every run)",
-                                    cfg->cache, cfg->out);
-        }
-    }
+    /* the output and cache folders, before anything is read (tt/outdir.h) */
+    if ((rc = tt_run_check_dirs(cfg, err)))
+        return rc;
     if ((rc = tt_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, err)))
         goto done;
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
@@ -722,6 +693,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
             rc = tt_add_run_json(tmp, exe.data + 2, err); /* skip the leading ", " */
         tt_buf_free(&exe);
     }
+    if (!rc)
+        rc = tt_dir_mark(tmp, TT_DIR_OUTPUT, err);
     if (rc)
         goto done;
     if ((rc = tt_install_dir(tmp, cfg->out, err)))
@@ -812,6 +785,17 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
     memset(res, 0, sizeof *res);
     if (nparts == 0)
         return tt_error_set(err, TT_EUSAGE, "no partial outputs to merge");
+    {
+        tt_dir_guard *g = calloc(nparts, sizeof *g);
+        if (!g)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        for (size_t i = 0; i < nparts; i++)
+            g[i] = (tt_dir_guard){parts[i], "partial output"};
+        int grc = tt_dir_check(out, TT_DIR_OUTPUT, "--out", g, nparts, err);
+        free(g);
+        if (grc)
+            return grc;
+    }
     tt_partial *p = calloc(nparts, sizeof *p);
     size_t *order = calloc(nparts, sizeof *order);
     tt_exporter *ex = NULL;
@@ -891,6 +875,8 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
         if (rc)
             goto done;
     }
+    if ((rc = tt_dir_mark(tmp, TT_DIR_OUTPUT, err)))
+        goto done;
     if ((rc = tt_install_dir(tmp, out, err)))
         goto done;
     tmp[0] = 0;
