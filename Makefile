@@ -105,8 +105,8 @@ bench: all
 fuzz:
 	@tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-lint:
-	@tests/lint.sh
+lint: $(B)/libtt.a
+	@tests/lint.sh $(B)
 
 clean:
 	rm -rf build

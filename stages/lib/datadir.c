@@ -60,6 +60,20 @@ find_data_dir(void)
         return;
     }
 #endif
+    /* none found: name the build tree's place anyway (<exe>/../../../lexicons, written without the ".."), so
+     * the error names this copy's folder rather than silently reading another tree's data */
+    if (n > 0) {
+        int up = 0;
+        char *slash;
+        while (up < 3 && (slash = strrchr(exe, '/')) && slash != exe) {
+            *slash = 0; /* exe still holds the program's folder here */
+            up++;
+        }
+        if (up == 3 && strlen(exe) + 10 < sizeof data_dir) {
+            snprintf(data_dir, sizeof data_dir, "%s/lexicons", exe);
+            return;
+        }
+    }
     snprintf(data_dir, sizeof data_dir, "lexicons");
 }
 
@@ -68,4 +82,16 @@ tt_data_dir(void)
 {
     pthread_once(&data_once, find_data_dir);
     return data_dir;
+}
+
+int
+tt_data_dir_check(const char *dir, tt_error *err)
+{
+    if (is_data_dir(dir))
+        return 0;
+    tt_error_set(err, TT_EUSAGE,
+                 "not a termtrace data folder (no homoglyphs.tsv): a program finds it at ../../../lexicons from its "
+                 "own folder (build tree) or ../share/termtrace/lexicons (installed); set TT_DATADIR to the "
+                 "lexicons folder of a termtrace tree");
+    return tt_error_at(err, dir, 0, 0);
 }

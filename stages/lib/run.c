@@ -454,8 +454,8 @@ tt_run_check_dirs(const tt_run_config *cfg, tt_error *err)
                         {cfg->lexicon, "lexicon"},     {data, "data folder"},
                         {cfg->cache, "cache folder"},  {cfg->out, "output folder"}};
     size_t ng = sizeof g / sizeof g[0];
-    int rc = 0;
-    if (cfg->out)
+    int rc = tt_data_dir_check(data, err);
+    if (!rc && cfg->out)
         rc = tt_dir_check(cfg->out, TT_DIR_OUTPUT, "--out", g, ng - 1, err);
     if (!rc && cfg->cache) {
         g[4] = g[5]; /* the cache against the inputs and the output */

@@ -156,5 +156,8 @@ const char *tt_script_name(tt_script s); /* "" for TT_SCRIPT_ANY */
  * or moved tree reads its own data. Failing all, a folder compiled in with -DTT_DATADIR (if any), else
  * "lexicons" in the working folder. Decided once per process (thread-safe). Static string. */
 const char *tt_data_dir(void);
+/* Checks that dir looks like the data folder (it holds homoglyphs.tsv). Returns 0 or TT_EUSAGE (err names the
+ * folder and says how to point TT_DATADIR at the right one). */
+int tt_data_dir_check(const char *dir, tt_error *err);
 
 #endif
