@@ -2,8 +2,10 @@
  * co-occurrence counts per context, the hits with their context, and with --vocab the term counts. */
 #include "cli.h"
 #include "tt/count.h"
+#include "tt/docpolicy.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
+#include "tt/num.h"
 #include "tt/stem.h"
 #include "tt/stream.h"
 #include "tt/worker.h"
@@ -87,24 +89,21 @@ kv_clear(kv *a, size_t *n)
 static int
 end_doc(cctx *c, tt_buf *out, tt_error *err)
 {
-    static const char *const zero_if_skipped[] = {"text_bytes", "tokens", "sentences", "articles",
-                                                  "paragraphs", "homoglyph_repairs", "mixed_unrepaired",
-                                                  "hyphen_joins", "line_joins"};
+    /* the status and what a skipped document reports: tt/docpolicy.h, shared with the in-process worker */
     const char *status = kv_get(c->stat, c->nstat, "status");
+    const char *tb = kv_get(c->stat, c->nstat, "text_bytes");
+    uint64_t text_bytes = 0;
+    if (tb && tt_num_parse_u64(tb, strlen(tb), &text_bytes) != 0)
+        return tt_error_set(err, TT_ESYNTAX, "stat text_bytes '%s' is not a whole number", tb);
     tt_buf st = {0};
     int rc = 0;
-    if (status && strcmp(status, "ok") != 0) {
-        for (size_t i = 0; !rc && i < sizeof zero_if_skipped / sizeof *zero_if_skipped; i++)
-            rc = kv_add(&c->stat, &c->nstat, &c->capstat, zero_if_skipped[i], "0", 1);
+    int outcome = tt_doc_status(status, c->ntok, text_bytes, &st);
+    if (outcome < 0)
+        rc = outcome;
+    else if (outcome != TT_DOC_OK)
         tt_counter_begin(c->ct);
-    } else if (c->ntok == 0) {
-        const char *tb = kv_get(c->stat, c->nstat, "text_bytes");
-        tt_buf_printf(&st, "skipped: empty document: no words in %s bytes of text", tb ? tb : "0");
+    if (!rc)
         rc = kv_add(&c->stat, &c->nstat, &c->capstat, "status", st.data, 1);
-        tt_counter_begin(c->ct);
-    } else {
-        rc = kv_add(&c->stat, &c->nstat, &c->capstat, "status", "ok", 1);
-    }
     const char **mk = malloc((c->nmeta + 1) * sizeof *mk), **mv = malloc((c->nmeta + 1) * sizeof *mv);
     if (!mk || !mv)
         rc = TT_ENOMEM;
@@ -117,6 +116,8 @@ end_doc(cctx *c, tt_buf *out, tt_error *err)
         const char *v = kv_get(c->stat, c->nstat, tt_stat_keys[i]);
         sv[i] = v ? v : "";
     }
+    if (outcome >= 0)
+        tt_doc_stats((tt_doc_outcome)outcome, sv);
     if (!rc)
         rc = tt_counter_end(c->ct, mk, mv, c->nmeta, tt_stat_keys, sv, TT_NSTAT, out, err);
     tt_buf_free(&st);

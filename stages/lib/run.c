@@ -4,6 +4,7 @@
 
 #include "tt/atomic.h"
 #include "tt/decode.h"
+#include "tt/docpolicy.h"
 #include "tt/json.h"
 #include "tt/lexicon.h"
 #include "tt/manifest.h"
@@ -275,10 +276,17 @@ worker_main(void *arg)
             if (cache_get(path, key, &s->rec)) {
                 done = 1;
                 s->cached = 1;
-                /* a cached skipped document is still reported as skipped */
-                r = strstr(s->rec.data, "\tstatus\tok\n") ? 0 : 1;
-                if (r)
-                    tt_error_set(&s->err, TT_EFORMAT, "skipped (cached result)");
+                /* a cached skipped document is still reported as skipped: its status line, parsed */
+                int ok = tt_docres_record_ok(s->rec.data, s->rec.len, &s->err);
+                if (ok < 0) { /* a damaged entry: process the document again */
+                    s->rec.len = 0;
+                    done = s->cached = 0;
+                    tt_error_clear(&s->err);
+                } else {
+                    r = !ok;
+                    if (r)
+                        tt_error_set(&s->err, TT_EFORMAT, "skipped (cached result)");
+                }
             }
         }
         if (!done) {
@@ -320,9 +328,19 @@ ncores(void)
     return n > 0 ? (unsigned)n : 1;
 }
 
+int
+tt_data_sha256(const char *dir, char hex[65])
+{
+    tt_sha256 h;
+    tt_sha256_init(&h);
+    int hr = hash_tree(&h, dir ? dir : tt_data_dir(), "", 0);
+    tt_sha256_hex(&h, hex);
+    return hr ? TT_ENOMEM : 0;
+}
+
 /* The run.json members this driver adds (inputs, options); "execution" is added by the exporter's callback. */
-static int
-inputs_json(tt_buf *b, const tt_run_config *cfg, const tt_manifest *m, const tt_lexicon *lx,
+int
+tt_run_inputs_json(tt_buf *b, const tt_run_config *cfg, const tt_manifest *m, const tt_lexicon *lx,
             const char *data_sha)
 {
     int rc = tt_buf_puts(b, "\"inputs\": {");
@@ -497,15 +515,9 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         goto done;
 
     char data_sha[65];
-    {
-        tt_sha256 h;
-        tt_sha256_init(&h);
-        int hr = hash_tree(&h, cfg->run.data_dir ? cfg->run.data_dir : tt_data_dir(), "", 0);
-        tt_sha256_hex(&h, data_sha);
-        if (hr) {
-            rc = tt_error_set(err, TT_ENOMEM, "out of memory");
-            goto done;
-        }
+    if (tt_data_sha256(cfg->run.data_dir, data_sha)) {
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+        goto done;
     }
     /* cache key base: everything a document's record depends on besides the document itself */
     {
@@ -571,7 +583,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         if (strcmp(tt_manifest_col(m, j), "doc_id") != 0)
             cols[nco++] = tt_manifest_col(m, j);
 
-    if ((rc = inputs_json(&extra, cfg, m, lx, data_sha))) {
+    if ((rc = tt_run_inputs_json(&extra, cfg, m, lx, data_sha))) {
         tt_error_set(err, rc, "out of memory");
         goto done;
     }

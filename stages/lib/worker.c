@@ -2,6 +2,7 @@
  * (see tt/worker.h). */
 #include "tt/worker.h"
 
+#include "tt/docpolicy.h"
 #include "tt/norm.h"
 #include "tt/stem.h"
 #include "tt/tokenize.h"
@@ -276,7 +277,7 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
 
 static int
 finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_info *info,
-       const docstate *ds, const char *status, tt_buf *out, tt_error *err)
+       const docstate *ds, tt_doc_outcome outcome, const char *status, tt_buf *out, tt_error *err)
 {
     size_t nc = tt_manifest_ncols(m);
     const char **keys = malloc((nc + 1) * sizeof *keys), **vals = malloc((nc + 1) * sizeof *vals);
@@ -326,6 +327,7 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
         info && tt_decode_degraded(d->lang, info->encoding) ? "1" : "0",
     };
 #undef NUM
+    tt_doc_stats(outcome, sv); /* the one policy for skipped documents (tt/docpolicy.h) */
     int rc = tt_counter_end(w->ct, keys, vals, nm, tt_stat_keys, sv, TT_NSTAT, out, err);
     free(keys);
     free(vals);
@@ -369,38 +371,34 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
         tt_decoder_free(dec);
         return rc;
     }
-    tt_buf_reset(&w->status);
-    int skipped = 0, nomem = 0;
+    /* the status and what a skipped document reports: tt/docpolicy.h, shared with the stage programs */
+    int outcome;
     if (rc) {
-        char msg[1200];
-        tt_error e2 = *err;
-        e2.path[0] = 0; /* the status names the problem; the path is in docs.tsv already */
-        tt_error_format(&e2, msg, sizeof msg);
-        nomem |= tt_buf_printf(&w->status, "skipped: %s", msg);
+        outcome = tt_doc_failed_status(err, &w->status);
+        if (outcome == 0)
+            outcome = tt_doc_status(w->status.data, 0, 0, &w->status);
         if (!err->path[0])
             tt_error_at(err, d->fullpath, err->line, err->column);
-        skipped = 1;
         /* A skipped document counts nothing. */
         tt_counter_begin(w->ct);
         tt_tokseq_reset_doc(&w->ts);
         ds.nfc_total = ds.tok_total = 0;
-    } else if (ds.tok_total == 0) {
-        tt_error_clear(err);
-        tt_error_set(err, TT_EEMPTY, "empty document: no words in %llu bytes of text",
-                     (unsigned long long)ds.nfc_total);
-        tt_error_at(err, d->fullpath, 0, 0);
-        nomem |= tt_buf_printf(&w->status, "skipped: %s", err->msg);
-        skipped = 1;
-        tt_counter_begin(w->ct);
     } else {
-        nomem |= tt_buf_puts(&w->status, "ok");
+        outcome = tt_doc_status(NULL, ds.tok_total, ds.nfc_total, &w->status);
+        if (outcome == TT_DOC_EMPTY) {
+            tt_error_clear(err);
+            tt_error_set(err, TT_EEMPTY, "%s", w->status.data + strlen("skipped: "));
+            tt_error_at(err, d->fullpath, 0, 0);
+            tt_counter_begin(w->ct);
+        }
     }
-    if (nomem) { /* a record without its status would be silently wrong */
+    if (outcome < 0) { /* a record without its status would be silently wrong */
         tt_decoder_free(dec);
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
+    int skipped = outcome != TT_DOC_OK;
     t0 = now_cpu();
-    rc = finish(w, m, d, info, &ds, w->status.data, out, err);
+    rc = finish(w, m, d, info, &ds, (tt_doc_outcome)outcome, w->status.data, out, err);
     w->times.count += now_cpu() - t0;
     tt_decoder_free(dec);
     if (rc)
