@@ -220,7 +220,7 @@ tt_count_main(int argc, char **argv)
             break;
         case TT_REC_STAT: rc = kv_add(&c.stat, &c.nstat, &c.capstat, rec.f[0], rec.f[1], 1); break;
         case TT_REC_TOK: {
-            uint32_t sent = (uint32_t)strtoul(rec.f[2], NULL, 10);
+            uint32_t sent = (uint32_t)rec.u[2]; /* checked by the stream reader */
             int brk = c.ntok == 0 || sent != c.last_sent;
             c.last_sent = sent;
             c.ntok++;
@@ -250,13 +250,13 @@ tt_count_main(int argc, char **argv)
                 .concept_id = rec.f[0],
                 .concept = (uint32_t)ci,
                 .entry = rec.f[2],
-                .tok_first = strtoull(rec.f[3], NULL, 10),
-                .tok_last = strtoull(rec.f[4], NULL, 10),
-                .start = strtoull(rec.f[5], NULL, 10),
-                .end = strtoull(rec.f[6], NULL, 10),
-                .sent = (uint32_t)strtoul(rec.f[7], NULL, 10),
-                .para = (uint32_t)strtoul(rec.f[8], NULL, 10),
-                .article = (uint32_t)strtoul(rec.f[9], NULL, 10),
+                .tok_first = rec.u[3],
+                .tok_last = rec.u[4],
+                .start = rec.u[5],
+                .end = rec.u[6],
+                .sent = (uint32_t)rec.u[7],
+                .para = (uint32_t)rec.u[8],
+                .article = (uint32_t)rec.u[9],
                 .article_label = rec.f[10],
                 .surface = rec.f[11],
                 .surface_len = rec.n[11],

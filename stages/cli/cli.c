@@ -1,6 +1,8 @@
 /* cli.c - messages, exit codes and stdout checks for the programs (see cli.h). */
 #include "cli.h"
 
+#include "tt/num.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -63,14 +65,11 @@ tt_cli_finish(const char *prog, int code)
 int
 tt_cli_u64(const char *prog, const char *opt, const char *s, uint64_t *v)
 {
-    char *end;
-    errno = 0;
-    unsigned long long x = strtoull(s, &end, 10);
-    if (!*s || *end || errno || s[0] == '-') {
+    /* digits only: no sign, no blank, no "0x", nothing after (tt_num_parse_u64), and it fits in 64 bits */
+    if (tt_num_parse_u64(s, strlen(s), v) != 0) {
         tt_cli_usage(prog, "%s needs a whole number, not '%s'", opt, s);
         return -1;
     }
-    *v = x;
     return 0;
 }
 
