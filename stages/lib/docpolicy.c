@@ -109,3 +109,24 @@ tt_docres_record_ok(const char *rec, size_t n, tt_error *err)
     }
     return ok;
 }
+
+int
+tt_docres_record_stat(const char *rec, size_t n, const char *key, char *val, size_t cap, tt_error *err)
+{
+    tt_docres_reader r;
+    tt_docres_line ln;
+    int rc, found = 0;
+    tt_docres_reader_init(&r, rec, n);
+    while ((rc = tt_docres_next(&r, &ln, err)) == 1) {
+        if (ln.kind == TT_DR_STAT && !strcmp(ln.f[0], key)) {
+            found = ln.n[1] < cap;
+            if (found)
+                memcpy(val, ln.f[1], ln.n[1] + 1);
+            break;
+        }
+        if (ln.kind != TT_DR_HEADER && ln.kind != TT_DR_META && ln.kind != TT_DR_STAT)
+            break;
+    }
+    tt_docres_reader_free(&r);
+    return rc < 0 ? rc : found;
+}

@@ -220,6 +220,61 @@ cache_get(const char *path, const char key[65], tt_buf *rec)
     return ok;
 }
 
+/* Documents up to this size are read into memory once when a cache is used (hash + decode of the same bytes). */
+#define CACHE_READ_MAX ((size_t)64 << 20)
+
+/* Reads a regular file of at most CACHE_READ_MAX bytes whole; NULL when it cannot be read (the decoder then
+ * reports why) or is larger (*big = 1). Caller frees. */
+static char *
+read_doc(const char *path, size_t *n, int *big)
+{
+    *n = 0;
+    *big = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > CACHE_READ_MAX) {
+        *big = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+        close(fd);
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    char *b = malloc(cap);
+    while (b) {
+        if (len == cap) { /* grew while read */
+            if (cap > CACHE_READ_MAX) {
+                *big = 1;
+                free(b);
+                b = NULL;
+                break;
+            }
+            char *nb = realloc(b, 2 * cap);
+            if (!nb) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, b + len, cap - len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            free(b);
+            b = NULL;
+            break;
+        }
+        if (r == 0)
+            break;
+        len += (size_t)r;
+    }
+    close(fd);
+    *n = len;
+    return b;
+}
+
 static void
 cache_put(const char *path, const char key[65], const char *rec, size_t n)
 {
@@ -270,8 +325,26 @@ worker_main(void *arg)
         struct stat st;
         s->bytes = stat(d->fullpath, &st) == 0 ? (uint64_t)st.st_size : 0;
         int r = 1, done = 0;
-        char key[65], path[4200], raw[65];
-        if (rs->cfg->cache && tt_sha256_file(d->fullpath, raw, NULL) == 0) {
+        char key[65], path[4200], raw[65] = "";
+        /* With a cache, a document up to CACHE_READ_MAX is read once: hashed for the lookup and, on a miss,
+         * decoded from the same bytes. A larger one is hashed, then decoded (two reads). Either way the entry
+         * is stored under the decoder's own SHA-256 of the bytes it read (the record's stat sha256), so a file
+         * that changes during the run is never cached under another content's key. */
+        char *bytes = NULL;
+        size_t nbytes = 0;
+        if (rs->cfg->cache) {
+            int big = 0;
+            bytes = read_doc(d->fullpath, &nbytes, &big);
+            if (bytes) {
+                tt_sha256 h;
+                tt_sha256_init(&h);
+                tt_sha256_update(&h, bytes, nbytes);
+                tt_sha256_hex(&h, raw);
+            } else if (!big || tt_sha256_file(d->fullpath, raw, NULL) != 0) {
+                raw[0] = 0;
+            }
+        }
+        if (raw[0]) {
             cache_path(rs, d, raw, path, sizeof path, key);
             if (cache_get(path, key, &s->rec)) {
                 done = 1;
@@ -290,12 +363,25 @@ worker_main(void *arg)
             }
         }
         if (!done) {
-            r = tt_worker_doc(w, rs->m, d, &s->rec, &s->err);
-            if (r >= 0 && rs->cfg->cache && raw[0] && tt_sha256_file(d->fullpath, raw, NULL) == 0) {
-                cache_path(rs, d, raw, path, sizeof path, key);
-                cache_put(path, key, s->rec.data, s->rec.len);
+            r = bytes ? tt_worker_doc_bytes(w, rs->m, d, bytes, nbytes, &s->rec, &s->err)
+                      : tt_worker_doc(w, rs->m, d, &s->rec, &s->err);
+            if (r >= 0 && rs->cfg->cache) {
+                char dsha[65];
+                tt_error e2;
+                tt_error_clear(&e2);
+                int have = tt_docres_record_stat(s->rec.data, s->rec.len, "sha256", dsha, sizeof dsha, &e2);
+                if (have == 1 && strlen(dsha) == 64) /* the decoder's own hash of what it read */
+                    memcpy(raw, dsha, 65);
+                else if (!bytes) /* not read to the end and not in memory: nothing to key it by */
+                    raw[0] = 0;
+                /* else: a read that failed part way over bytes in memory: the same bytes as hashed */
+                if (raw[0]) {
+                    cache_path(rs, d, raw, path, sizeof path, key);
+                    cache_put(path, key, s->rec.data, s->rec.len);
+                }
             }
         }
+        free(bytes);
         pthread_mutex_lock(&rs->mu);
         s->rc = r;
         s->state = 2;

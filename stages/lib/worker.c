@@ -334,8 +334,25 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
     return rc;
 }
 
+static int doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t nbytes,
+                   tt_buf *out, tt_error *err);
+
 int
 tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out, tt_error *err)
+{
+    return doc_run(w, m, d, NULL, 0, out, err);
+}
+
+int
+tt_worker_doc_bytes(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t n,
+                    tt_buf *out, tt_error *err)
+{
+    return doc_run(w, m, d, bytes ? bytes : "", n, out, err);
+}
+
+static int
+doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t nbytes, tt_buf *out,
+        tt_error *err)
 {
     tt_decode_opts dop = w->opts.decode;
     if (d->encoding[0])
@@ -346,7 +363,8 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
     tt_counter_begin(w->ct);
     tt_buf_reset(&w->raw);
     double t0 = now_cpu();
-    int rc = tt_decoder_open(&dec, d->fullpath, &dop, err);
+    int rc = bytes ? tt_decoder_open_mem(&dec, bytes, nbytes, d->fullpath, &dop, err)
+                   : tt_decoder_open(&dec, d->fullpath, &dop, err);
     w->times.decode += now_cpu() - t0;
     size_t piece = w->opts.piece_size;
     int eof = 0;

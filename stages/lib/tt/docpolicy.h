@@ -49,6 +49,11 @@ int tt_doc_status_ok(const char *s, size_t n);
  * counts (err->line set), TT_ENOMEM. */
 int tt_docres_record_ok(const char *rec, size_t n, tt_error *err);
 
+/* The value of the statistic `key` of the first record in rec[0..n), parsed, copied NUL-terminated into
+ * val[0..cap). Returns 1 when found (and it fits), 0 when not, or a negative TT_E* when the text does not
+ * parse. */
+int tt_docres_record_stat(const char *rec, size_t n, const char *key, char *val, size_t cap, tt_error *err);
+
 /* The columns docs.tsv writes after the manifest's, in order; a manifest column may not have one of these names
  * (tt_manifest_parse refuses it). NULL-terminated. */
 extern const char *const tt_docs_columns[];
