@@ -61,12 +61,14 @@ $(B)/bin/termtrace: $(B)/pipeline.o $(STAGEOBJ) $(CLIOBJ) $(B)/libtt.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@.tmp $(B)/pipeline.o $(STAGEOBJ) $(CLIOBJ) $(B)/libtt.a $(DEPLIBS) $(LDLIBS)
 	@mv -f $@.tmp $@
 
+# Tests (only they) may name the source tree's data folder at compile time; the programs find theirs at run time.
+TESTDEFS = -DTT_DATADIR='"$(CURDIR)/lexicons"'
 $(B)/tests/support.o: tests/unit/support.c tests/unit/support.h config.mk
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(TESTDEFS) $(ALL_CFLAGS) -c -o $@ $<
 $(B)/tests/%: tests/unit/%.c $(TESTOBJ) $(B)/libtt.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@.tmp $< $(TESTOBJ) $(B)/libtt.a $(DEPLIBS) $(TESTLIBS) $(LDLIBS)
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(TESTDEFS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@.tmp $< $(TESTOBJ) $(B)/libtt.a $(DEPLIBS) $(TESTLIBS) $(LDLIBS)
 	@mv -f $@.tmp $@
 
 # A fuzz target with a plain main() (its own under TT_FUZZ_MAIN, else tests/fuzz/replay.c) replays its saved

@@ -1,6 +1,7 @@
 /* tt-export - docres records (from tt-count, a cache or a shard) -> the output folder of outputs.md. */
 #include "cli.h"
 #include "opts.h"
+#include "tt/detect.h"
 #include "tt/docpolicy.h"
 #include "tt/export.h"
 #include "tt/json.h"
@@ -109,7 +110,8 @@ tt_export_main(int argc, char **argv)
     int rc = 0, code = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, NULL), got;
     if (code)
         goto done;
-    if (corpus && (rc = tt_manifest_load(&mf, corpus, manifest, 1, &err))) {
+    /* the manifest as tt-decode and pipeline run read it (with what detection fills in): same sha256 */
+    if (corpus && (rc = tt_detect_manifest_load(&mf, corpus, manifest, 1, NULL, NULL, NULL, &err))) {
         tt_cli_error(prog, &err);
         code = tt_cli_code(rc);
         goto done;

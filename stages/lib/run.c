@@ -7,10 +7,13 @@
 #include "tt/docpolicy.h"
 #include "tt/json.h"
 #include "tt/lexicon.h"
+#include "tt/detect.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/outdir.h"
 #include "tt/partial.h"
+#include "tt/report.h"
+#include "tt/segment.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -447,12 +450,13 @@ execution_json(void *ctx, tt_buf *b)
 {
     const run_state *rs = ctx;
     const tt_run_result *res = rs->res;
+    const char *seg = tt_segmenter_choice();
     return tt_buf_printf(b,
-                         "{\"jobs\": %u, \"documents_from_cache\": %zu, "
+                         "{\"jobs\": %u, \"segmenter\": \"%s\", \"documents_from_cache\": %zu, "
                          "\"shard\": \"%u/%u\", \"seconds\": %.3f, \"stage_cpu_seconds\": {\"decode\": "
                          "%.3f, \"normalize\": %.3f, \"tokenize\": %.3f, \"match\": %.3f, \"count\": %.3f, "
                          "\"export\": %.3f}}",
-                         rs->jobs, res->cached, rs->cfg->shard_i, rs->cfg->shard_k, res->seconds,
+                         rs->jobs, seg ? seg : "?", res->cached, rs->cfg->shard_i, rs->cfg->shard_k, res->seconds,
                          rs->times.decode, rs->times.normalize, rs->times.tokenize, rs->times.match,
                          rs->times.count, now_wall() - rs->t_export)
                ? TT_ENOMEM
@@ -589,7 +593,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     /* the output and cache folders, before anything is read (tt/outdir.h) */
     if ((rc = tt_run_check_dirs(cfg, err)))
         return rc;
-    if ((rc = tt_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, err)))
+    if ((rc = tt_detect_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, cfg->run.data_dir,
+                                      cb ? cb->warning : NULL, cb ? cb->ctx : NULL, err)))
         goto done;
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
         goto done;
@@ -780,6 +785,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         rc = tt_partial_finish(pw, extra.data, err);
     else
         rc = tt_exporter_finish(ex, err);
+    if (!rc && !pw && cfg->report)
+        rc = tt_report_create(tmp, NULL, err);
     if (!rc)
         rc = tt_dir_mark(tmp, TT_DIR_OUTPUT, err);
     if (rc)
