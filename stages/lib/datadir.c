@@ -69,10 +69,8 @@ find_data_dir(void)
             *slash = 0; /* exe still holds the program's folder here */
             up++;
         }
-        if (up == 3 && strlen(exe) + 10 < sizeof data_dir) {
-            snprintf(data_dir, sizeof data_dir, "%s/lexicons", exe);
+        if (up == 3 && (size_t)snprintf(data_dir, sizeof data_dir, "%s/lexicons", exe) < sizeof data_dir)
             return;
-        }
     }
     snprintf(data_dir, sizeof data_dir, "lexicons");
 }
