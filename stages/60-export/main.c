@@ -94,6 +94,7 @@ tt_export_main(int argc, char **argv)
         int grc = tt_dir_check(outdir, TT_DIR_OUTPUT, "--out", g, 4, &err);
         if (grc) {
             tt_cli_error(prog, &err);
+            tt_cli_opts_free(&co);
             return tt_cli_finish(prog, tt_cli_code(grc));
         }
     }
