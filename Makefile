@@ -79,6 +79,7 @@ $(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libtt.a
 	@mv -f $@.tmp $@
 
 check: all $(TESTBIN) $(FUZZBIN)
+	@tests/tools/modgraph.sh $(B) > $(B)/modgraph.txt; st=$$?; tail -1 $(B)/modgraph.txt; exit $$st
 	@tests/run-unit.sh $(B) $(TESTBIN)
 	@tests/fuzz/replay.sh $(B) $(FUZZBIN)
 	@tests/run-cli.sh $(B)

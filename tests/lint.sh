@@ -39,5 +39,8 @@ if command -v cppcheck >/dev/null; then
 else
   finding "cppcheck is not installed (apt-get install cppcheck): the static analysis did not run"
 fi
+if [ -d "$b"/lib ]; then
+  tests/tools/modgraph.sh "$b" | tail -1 | grep -q 'no cycle' || { tests/tools/modgraph.sh "$b" | tail -1; finding "module graph has a cycle (above)"; }
+fi
 [ $status = 0 ] && echo "lint: 4 checks, no finding"
 exit $status

@@ -3,12 +3,12 @@
 #include "cli.h"
 #include "tt/count.h"
 #include "tt/docpolicy.h"
+#include "tt/kv.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
 #include "tt/num.h"
 #include "tt/stem.h"
 #include "tt/stream.h"
-#include "tt/worker.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -21,77 +21,24 @@ static const char usage[] =
     "(default window5,sentence,document; also windowN, wwindowN (weighted 1/d), paragraph, article),\n"
     "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams).\n" TT_EXIT_CODES_HELP;
 
-typedef struct kv {
-    char *k, *v;
-} kv;
-
 typedef struct cctx {
     tt_counter *ct;
     tt_stemmer *st;
     int vocab;
     tt_lang lang;
-    kv *meta, *stat;
-    size_t nmeta, nstat, capmeta, capstat;
+    tt_kv meta, stat;
     uint32_t last_sent;
     uint64_t ntok;
     tt_buf term;
 } cctx;
-
-static int
-kv_add(kv **a, size_t *n, size_t *cap, const char *k, const char *v, int replace)
-{
-    if (replace)
-        for (size_t i = 0; i < *n; i++)
-            if (!strcmp((*a)[i].k, k)) {
-                char *nv = strdup(v);
-                if (!nv)
-                    return TT_ENOMEM;
-                free((*a)[i].v);
-                (*a)[i].v = nv;
-                return 0;
-            }
-    if (*n == *cap) {
-        size_t c = *cap ? 2 * *cap : 32;
-        kv *p = realloc(*a, c * sizeof *p);
-        if (!p)
-            return TT_ENOMEM;
-        *a = p;
-        *cap = c;
-    }
-    (*a)[*n].k = strdup(k);
-    (*a)[*n].v = strdup(v);
-    if (!(*a)[*n].k || !(*a)[*n].v)
-        return TT_ENOMEM;
-    (*n)++;
-    return 0;
-}
-
-static const char *
-kv_get(const kv *a, size_t n, const char *k)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(a[i].k, k))
-            return a[i].v;
-    return NULL;
-}
-
-static void
-kv_clear(kv *a, size_t *n)
-{
-    for (size_t i = 0; i < *n; i++) {
-        free(a[i].k);
-        free(a[i].v);
-    }
-    *n = 0;
-}
 
 /* Ends a document the way the in-process worker does (worker.c: tt_worker_doc). */
 static int
 end_doc(cctx *c, tt_buf *out, tt_error *err)
 {
     /* the status and what a skipped document reports: tt/docpolicy.h, shared with the in-process worker */
-    const char *status = kv_get(c->stat, c->nstat, "status");
-    const char *tb = kv_get(c->stat, c->nstat, "text_bytes");
+    const char *status = tt_kv_get(&c->stat, "status", NULL);
+    const char *tb = tt_kv_get(&c->stat, "text_bytes", NULL);
     uint64_t text_bytes = 0;
     if (tb && tt_num_parse_u64(tb, strlen(tb), &text_bytes) != 0)
         return tt_error_set(err, TT_ESYNTAX, "stat text_bytes '%s' is not a whole number", tb);
@@ -103,23 +50,24 @@ end_doc(cctx *c, tt_buf *out, tt_error *err)
     else if (outcome != TT_DOC_OK)
         tt_counter_begin(c->ct);
     if (!rc)
-        rc = kv_add(&c->stat, &c->nstat, &c->capstat, "status", st.data, 1);
-    const char **mk = malloc((c->nmeta + 1) * sizeof *mk), **mv = malloc((c->nmeta + 1) * sizeof *mv);
+        rc = tt_kv_set(&c->stat, "status", st.data, st.len);
+    size_t nm = c->meta.n;
+    const char **mk = malloc((nm + 1) * sizeof *mk), **mv = malloc((nm + 1) * sizeof *mv);
     if (!mk || !mv)
         rc = TT_ENOMEM;
-    for (size_t i = 0; !rc && i < c->nmeta; i++) {
-        mk[i] = c->meta[i].k;
-        mv[i] = c->meta[i].v;
+    for (size_t i = 0; !rc && i < nm; i++) {
+        mk[i] = tt_kv_key(&c->meta, i, NULL);
+        mv[i] = tt_kv_value(&c->meta, i, NULL);
     }
     const char *sv[TT_NSTAT];
     for (size_t i = 0; i < TT_NSTAT; i++) {
-        const char *v = kv_get(c->stat, c->nstat, tt_stat_keys[i]);
+        const char *v = tt_kv_get(&c->stat, tt_stat_keys[i], NULL);
         sv[i] = v ? v : "";
     }
     if (outcome >= 0)
         tt_doc_stats((tt_doc_outcome)outcome, sv);
     if (!rc)
-        rc = tt_counter_end(c->ct, mk, mv, c->nmeta, tt_stat_keys, sv, TT_NSTAT, out, err);
+        rc = tt_counter_end(c->ct, mk, mv, nm, tt_stat_keys, sv, TT_NSTAT, out, err);
     tt_buf_free(&st);
     free(mk);
     free(mv);
@@ -206,8 +154,8 @@ tt_count_main(int argc, char **argv)
         switch (rec.kind) {
         case TT_REC_HEADER: break;
         case TT_REC_DOC:
-            kv_clear(c.meta, &c.nmeta);
-            kv_clear(c.stat, &c.nstat);
+            tt_kv_reset(&c.meta);
+            tt_kv_reset(&c.stat);
             c.ntok = 0;
             c.lang = TT_LANG_EN;
             tt_counter_begin(c.ct);
@@ -216,9 +164,9 @@ tt_count_main(int argc, char **argv)
         case TT_REC_META:
             if (!strcmp(rec.f[0], "lang"))
                 c.lang = tt_lang_parse(rec.f[1], rec.n[1]);
-            rc = kv_add(&c.meta, &c.nmeta, &c.capmeta, rec.f[0], rec.f[1], 0);
+            rc = tt_kv_add(&c.meta, rec.f[0], rec.n[0], rec.f[1], rec.n[1]);
             break;
-        case TT_REC_STAT: rc = kv_add(&c.stat, &c.nstat, &c.capstat, rec.f[0], rec.f[1], 1); break;
+        case TT_REC_STAT: rc = tt_kv_set(&c.stat, rec.f[0], rec.f[1], rec.n[1]); break;
         case TT_REC_TOK: {
             uint32_t sent = (uint32_t)rec.u[2]; /* checked by the stream reader */
             int brk = c.ntok == 0 || sent != c.last_sent;
@@ -292,10 +240,8 @@ tt_count_main(int argc, char **argv)
     tt_stream_reader_free(&r);
     tt_buf_free(&out);
     tt_buf_free(&c.term);
-    kv_clear(c.meta, &c.nmeta);
-    kv_clear(c.stat, &c.nstat);
-    free(c.meta);
-    free(c.stat);
+    tt_kv_free(&c.meta);
+    tt_kv_free(&c.stat);
     tt_counter_free(c.ct);
     tt_stemmer_free(c.st);
     tt_cli_lexicon_close(nz, lx, NULL);

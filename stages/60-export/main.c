@@ -4,6 +4,7 @@
 #include "tt/detect.h"
 #include "tt/docpolicy.h"
 #include "tt/export.h"
+#include "tt/fs.h"
 #include "tt/json.h"
 #include "tt/lexicon.h"
 #include "tt/manifest.h"

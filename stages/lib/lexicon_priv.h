@@ -1,6 +1,9 @@
-/* lexicon_priv.h - what the lexicon modules (lexicon.c, lexicon_parse.c, lexicon_import.c, morph.c, match.c,
- * stem.c) share and nobody else: the loaded lexicon's layout, a small string-keyed hash index, and the
- * morphology grammar engine of lexicons/morph/<lang>.grammar. Not installed, not part of the public API. */
+/* lexicon_priv.h - what the lexicon's modules share and nobody else: the loaded lexicon's layout and its
+ * string-keyed hash index (lexicon.c), the entry builder the parsers call (lexicon_entry.c), the parsers
+ * (lexicon_parse.c, lexicon_import.c) the loader calls (lexicon_load.c). The matcher (match.c, match_part.c)
+ * and `lexicon check` (lexicon_check.c) read the layout. Layers, bottom up: lexicon.c < lexicon_entry.c <
+ * parsers < lexicon_load.c; morph.h (grammars) and tt/lines.h (the line reader) are below all of them.
+ * Not installed, not part of the public API. */
 #ifndef TT_LEXICON_PRIV_H
 #define TT_LEXICON_PRIV_H
 
@@ -8,78 +11,31 @@
 #include <pcre2.h>
 #include <stdint.h>
 
+#include "morph.h"
 #include "tt/lexicon.h"
+#include "tt/map.h"
 
-/* ---- string -> list of uint32 (a hash index; keys copied) ------------------------------------------------ */
+/* ---- string -> list of uint32: the literal-key index, a tt_strmap (key -> number) with a list per number -- */
 typedef struct lx_index {
-    char *keys;          /* key bytes back to back */
-    size_t keys_len, keys_cap;
-    struct lx_slot {
-        size_t koff;
-        uint32_t klen;
-        uint32_t list; /* index+1 into lists, 0 = empty slot */
-    } *slots;
-    size_t nslots, nused;
+    tt_strmap keys; /* key -> list number (insertion order) */
     struct lx_list {
         uint32_t *v;
         uint32_t n, cap;
-    } *lists;
-    size_t nlists, caplists;
+    } *lists;       /* lists[i]: the values of key i */
+    size_t caplists;
 } lx_index;
 
-uint64_t lx_hash(const void *p, size_t n);
-/* lx_hash byte by byte: lx_hash(p, n) == lx_hash_end(lx_hash_step(...lx_hash_step(LX_HASH_INIT, p[0])..., p[n-1])) */
-#define LX_HASH_INIT 1469598103934665603ull
-static inline uint64_t
-lx_hash_step(uint64_t h, unsigned char c)
-{
-    return (h ^ c) * 1099511628211ull;
-}
-static inline uint64_t
-lx_hash_end(uint64_t h)
-{
-    return h ^ (h >> 29);
-}
-/* lx_index_get of key k[0..n) whose lx_hash is h. */
+/* The index's hash, byte by byte (tt_strmap_hash_*): lx_index_get_h(ix, lx_hash_end(steps...), k, n). */
+#define LX_HASH_INIT TT_STRMAP_HASH_INIT
+#define lx_hash_step tt_strmap_hash_step
+#define lx_hash_end tt_strmap_hash_end
+/* lx_index_get of key k[0..n) whose hash is h. */
 const struct lx_list *lx_index_get_h(const lx_index *ix, uint64_t h, const char *k, size_t n);
 /* Appends v to the list of key k (the list is created if new). 0 or TT_ENOMEM. */
 int lx_index_add(lx_index *ix, const char *k, size_t n, uint32_t v);
 /* The list of key k or NULL (borrowed until the next add). */
 const struct lx_list *lx_index_get(const lx_index *ix, const char *k, size_t n);
 void lx_index_free(lx_index *ix);
-
-/* ---- grammar (morph.c) ------------------------------------------------------------------------------------ */
-enum { LX_METHOD_SUFFIX = 0, LX_METHOD_SNOWBALL = 1 };
-
-typedef struct lx_grammar lx_grammar;
-
-/* Loads <data_dir>/morph/<lang>.grammar. TT_EIO when missing, TT_ESYNTAX with file:line:column. */
-int lx_grammar_load(lx_grammar **out, const char *data_dir, tt_lang lang, tt_error *err);
-/* Parses a grammar from memory (path used in messages). */
-int lx_grammar_parse(lx_grammar **out, const char *path, const char *s, size_t n, tt_lang lang, tt_error *err);
-void lx_grammar_free(lx_grammar *g);
-int lx_grammar_method(const lx_grammar *g);
-const char *lx_grammar_snowball(const lx_grammar *g); /* "russian", "english" or NULL */
-int lx_grammar_weak_stems(const lx_grammar *g);       /* the §5.4 weak-stem rule is on */
-size_t lx_grammar_min_stem(const lx_grammar *g);      /* minimum stem length (characters) for tt_stem */
-/* Class index by name, or -1. Class 0 is always "exact" (no inflection). */
-int lx_grammar_class(const lx_grammar *g, const char *name, size_t n);
-const char *lx_grammar_class_name(const lx_grammar *g, int cls);
-
-/* Suffix method: 1 if w[0..wn) is stem[0..sn) (possibly with a stem-final alternation) followed by a suffix
- * chain of class cls (then, optionally, one of the extra suffixes: a NUL-separated list, double-NUL ended,
- * may be NULL). If why is not NULL, appends the analysis ("otandas+tar+ymyz+dyñ"). */
-int lx_grammar_analyze(const lx_grammar *g, int cls, const char *stem, size_t sn, const char *extra,
-                       const char *w, size_t wn, tt_buf *why);
-/* Suffix method: the length in bytes of the shortest stem (>= min_stem characters) such that w = stem +
- * a chain of any class; the stem (with a stem-final alternation undone) is appended to out. */
-int lx_grammar_strip(const lx_grammar *g, const char *w, size_t wn, tt_buf *out);
-/* Suffix method: appends up to max inflected forms of stem (one per line, "form\tchain") to out. */
-int lx_grammar_generate(const lx_grammar *g, int cls, const char *stem, size_t sn, size_t max, tt_buf *out);
-/* Snowball method: appends the forms of lemma generated by the class's ending table, each NUL-ended (the
- * genitive singular, the nominative plural, then any further forms of the table's row, e.g. the genitive and
- * dative plural); two empty strings when no ending applies. */
-int lx_grammar_forms(const lx_grammar *g, int cls, const char *lemma, size_t n, tt_buf *out);
 
 /* ---- the loaded lexicon ----------------------------------------------------------------------------------- */
 enum { LX_P_LEMMA = 1, LX_P_EXACT, LX_P_GLOB, LX_P_REGEX };
@@ -161,24 +117,17 @@ typedef struct lx_loader {
     tt_buf tmp, tmp2;
 } lx_loader;
 
-/* Line reader shared by the lexicon and grammar parsers (lexicon_parse.c). */
-typedef struct lx_lines {
-    const char *s;
-    size_t n, i;
-    size_t lineno; /* number of the line last returned, from 1 */
-} lx_lines;
-/* Starts reading s[0..n); a UTF-8 byte order mark at the start is skipped. */
-void lx_lines_init(lx_lines *r, const char *s, size_t n);
-/* The next line, without its '\n', in [*ls, *le): returns 1, or 0 at the end. *bad gets the first byte of
- * the line that is not valid UTF-8 or is NUL, or *le when there is none. */
-int lx_lines_next(lx_lines *r, const char **ls, const char **le, const char **bad);
-
 int lx_parse_lex(lx_loader *ld, const char *path, const char *s, size_t n, tt_error *err);
 /* lexicon_import.c */
 int lx_parse_yaml(lx_loader *ld, const char *path, const char *s, size_t n, tt_error *err);
 int lx_parse_liwc(lx_loader *ld, const char *path, const char *s, size_t n, tt_error *err);
 
-/* lexicon.c helpers used by the parsers */
+/* lexicon.c: the data structure's owned strings and parts */
+char *lx_sdup(const char *s);             /* NULL on out of memory */
+char *lx_sdupn(const char *s, size_t n);  /* NUL-terminated copy; NULL on out of memory */
+void lx_free_part(lx_part *p);
+
+/* lexicon_entry.c: the builder the parsers call */
 int lx_add_concept(tt_lexicon *lx, const char *id, const char *category, const char *label,
                    const char *parent, uint32_t *idx);
 /* Adds an entry for concept c in lang/script from text (as written). kind: TT_ENTRY_*; for EXCLUDE, the
@@ -190,12 +139,5 @@ int lx_add_entry(lx_loader *ld, uint32_t c, tt_entry_kind kind, tt_lang lang, tt
                  size_t tcol, size_t ocol, size_t *col, tt_error *err);
 /* Normalizes one word of lang into out (reset first). */
 int lx_norm(lx_loader *ld, tt_lang lang, tt_script script, const char *s, size_t n, tt_buf *out, tt_error *err);
-
-/* match.c helpers used by lexicon.c (check) */
-int lx_part_matches(tt_matcher *m, const tt_lexicon *lx, const lx_part *p, tt_lang lang, const char *w,
-                    size_t n, tt_buf *why, tt_error *err);
-
-/* UTF-8 step: decodes the code point at s[i] (valid UTF-8 assumed; a bad byte reads as itself) and advances. */
-uint32_t lx_cp(const char *s, size_t n, size_t *i);
 
 #endif

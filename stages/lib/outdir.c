@@ -3,6 +3,7 @@
 #include "tt/outdir.h"
 
 #include "tt/atomic.h"
+#include "tt/fs.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -20,76 +21,6 @@ static const char *const marker_text[] = {
     "it as a whole: keep nothing else here. termtrace refuses to replace a non-empty folder without this file.\n",
     "This folder is a termtrace document cache (pipeline run --cache). termtrace writes cache entries here and\n"
     "refuses to use a non-empty folder without this file as a cache.\n"};
-
-int
-tt_path_abs(const char *p, char *out, size_t n)
-{
-    size_t pl = strlen(p);
-    char *buf = NULL;
-    if (p[0] == '/') {
-        buf = malloc(pl + 1);
-        if (buf)
-            memcpy(buf, p, pl + 1);
-    } else {
-        char cwd[PATH_MAX];
-        if (!getcwd(cwd, sizeof cwd))
-            return -1;
-        size_t cl = strlen(cwd);
-        buf = malloc(cl + pl + 2);
-        if (buf)
-            snprintf(buf, cl + pl + 2, "%s/%s", cwd, p);
-    }
-    if (!buf)
-        return -1;
-    /* the components, with "." and ".." resolved lexically */
-    size_t bl = strlen(buf), np = 0;
-    char **parts = malloc((bl / 2 + 2) * sizeof *parts);
-    char *cur = malloc(bl + PATH_MAX + 2), *next = malloc(bl + PATH_MAX + 2);
-    int rc = -1;
-    if (!parts || !cur || !next)
-        goto done;
-    char *save = NULL;
-    for (char *t = strtok_r(buf, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
-        if (!strcmp(t, "."))
-            continue;
-        if (!strcmp(t, "..")) {
-            if (np)
-                np--;
-            continue;
-        }
-        parts[np++] = t;
-    }
-    /* resolve the longest existing prefix with realpath, keep the rest as written */
-    cur[0] = 0;
-    size_t k = 0;
-    for (; k < np; k++) {
-        char real[PATH_MAX];
-        sprintf(next, "%s/%s", cur, parts[k]);
-        if (!realpath(next, real) || strlen(real) >= PATH_MAX)
-            break;
-        strcpy(cur, strcmp(real, "/") ? real : "");
-    }
-    size_t cl = strlen(cur);
-    for (; k < np; k++) {
-        cur[cl++] = '/';
-        size_t l = strlen(parts[k]);
-        memcpy(cur + cl, parts[k], l);
-        cl += l;
-        cur[cl] = 0;
-    }
-    if (!cur[0])
-        strcpy(cur, "/");
-    if (strlen(cur) < n) {
-        strcpy(out, cur);
-        rc = 0;
-    }
-done:
-    free(buf);
-    free(parts);
-    free(cur);
-    free(next);
-    return rc;
-}
 
 /* Is a (absolute, normalized) inside b or equal to it? */
 static int
@@ -172,7 +103,7 @@ tt_dir_check(const char *dir, tt_dir_kind kind, const char *opt, const tt_dir_gu
     char ad[PATH_MAX], ag[PATH_MAX];
     if (!dir || !dir[0])
         return tt_error_set(err, TT_EUSAGE, "%s needs a folder name", opt);
-    if (tt_path_abs(dir, ad, sizeof ad) != 0) {
+    if (tt_abspath(dir, ad, sizeof ad) != 0) {
         tt_error_set(err, TT_EUSAGE, "cannot resolve this path (too long, or the working folder is gone)");
         return tt_error_at(err, dir, 0, 0);
     }
@@ -181,7 +112,7 @@ tt_dir_check(const char *dir, tt_dir_kind kind, const char *opt, const tt_dir_gu
         return tt_error_at(err, dir, 0, 0);
     }
     for (size_t i = 0; i < nguards; i++) {
-        if (!guards[i].path || !guards[i].path[0] || tt_path_abs(guards[i].path, ag, sizeof ag) != 0)
+        if (!guards[i].path || !guards[i].path[0] || tt_abspath(guards[i].path, ag, sizeof ag) != 0)
             continue;
         const char *rel = !strcmp(ad, ag)  ? "is"
                           : within(ag, ad) ? "contains"

@@ -2,6 +2,9 @@
  * output folder, shards (see tt/run.h). */
 #include "tt/run.h"
 
+#include "tt/fs.h"
+#include "tt/sha256.h"
+
 #include "tt/atomic.h"
 #include "tt/decode.h"
 #include "tt/docpolicy.h"
@@ -35,41 +38,6 @@ now_wall(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static int
-rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(p);
-}
-
-int
-tt_rmtree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return errno == ENOENT ? 0 : TT_EIO;
-    return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : TT_EIO;
-}
-
-/* mkdir -p of the parent folders of path. */
-static int
-mkparents(const char *path)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = 0;
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            return TT_EIO;
-        *p = '/';
-    }
-    return 0;
 }
 
 /* ---- fingerprint of the linguistic data files (for the cache key) ---- */
@@ -281,7 +249,7 @@ read_doc(const char *path, size_t *n, int *big)
 static void
 cache_put(const char *path, const char key[65], const char *rec, size_t n)
 {
-    if (mkparents(path))
+    if (tt_mkparents(path))
         return;
     tt_atomic a = {0};
     tt_error e;
@@ -463,87 +431,6 @@ execution_json(void *ctx, tt_buf *b)
                : 0;
 }
 
-/* fsync of the folder holding path, so that a rename into it survives a crash of the machine. */
-static void
-sync_parent(const char *path)
-{
-    char d[4200];
-    snprintf(d, sizeof d, "%s", path);
-    size_t n = strlen(d);
-    while (n > 1 && d[n - 1] == '/')
-        d[--n] = 0;
-    char *slash = strrchr(d, '/');
-    if (!slash)
-        snprintf(d, sizeof d, ".");
-    else if (slash == d)
-        d[1] = 0;
-    else
-        *slash = 0;
-    int fd = open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-}
-
-void
-tt_clean_stale(const char *out)
-{
-    char dir[4096], base[1024];
-    const char *slash = strrchr(out, '/');
-    if (slash) {
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - out), out);
-        snprintf(base, sizeof base, "%s", slash + 1);
-    } else {
-        snprintf(dir, sizeof dir, ".");
-        snprintf(base, sizeof base, "%s", out);
-    }
-    if (!dir[0])
-        snprintf(dir, sizeof dir, "/");
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    size_t bl = strlen(base);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strncmp(e->d_name, base, bl) != 0 || strncmp(e->d_name + bl, ".tmp-", 5) != 0)
-            continue;
-        char *end;
-        long pid = strtol(e->d_name + bl + 5, &end, 10);
-        if (*end || pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-            continue; /* not ours to remove: a live run, or not a name we make */
-        char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        tt_rmtree(path);
-    }
-    closedir(d);
-}
-
-int
-tt_install_dir(const char *tmp, const char *out, tt_error *err)
-{
-    struct stat st;
-    if (stat(out, &st) == 0) {
-        if (!S_ISDIR(st.st_mode)) {
-            tt_error_set(err, TT_EIO, "output exists and is not a folder");
-            return tt_error_at(err, out, 0, 0);
-        }
-        if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) != 0) {
-            tt_error_set(err, TT_EIO, "cannot swap the new output into place");
-            return tt_error_at(err, out, 0, 0);
-        }
-        sync_parent(out);
-        tt_rmtree(tmp); /* now holds the previous output */
-        return 0;
-    }
-    if (rename(tmp, out) != 0) {
-        tt_error_set(err, TT_EIO, "cannot rename the new output into place");
-        return tt_error_at(err, out, 0, 0);
-    }
-    sync_parent(out);
-    return 0;
-}
-
 int
 tt_run_check_dirs(const tt_run_config *cfg, tt_error *err)
 {
@@ -559,7 +446,7 @@ tt_run_check_dirs(const tt_run_config *cfg, tt_error *err)
         g[4] = g[5]; /* the cache against the inputs and the output */
         rc = tt_dir_check(cfg->cache, TT_DIR_CACHE, "--cache", g, ng - 1, err);
         /* mark it now (a cache that cannot be written is only slower: no error) */
-        if (!rc && mkdir(cfg->cache, 0777) != 0 && errno == ENOENT && mkparents(cfg->cache) == 0)
+        if (!rc && mkdir(cfg->cache, 0777) != 0 && errno == ENOENT && tt_mkparents(cfg->cache) == 0)
             (void)mkdir(cfg->cache, 0777);
         if (!rc) {
             tt_error e;
@@ -641,7 +528,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         tt_manifest_shard(m, cfg->shard_i, cfg->shard_k, &first, &last);
 
     /* the output folder: a temporary folder beside the target */
-    if (mkparents(cfg->out)) {
+    if (tt_mkparents(cfg->out)) {
         rc = tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
         tt_error_at(err, cfg->out, 0, 0);
         goto done;
@@ -902,7 +789,7 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
         rc = tt_error_set(err, TT_EUSAGE, "%zu parts given for %u shards", nparts, k);
         goto done;
     }
-    if (mkparents(out)) {
+    if (tt_mkparents(out)) {
         rc = tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
         tt_error_at(err, out, 0, 0);
         goto done;

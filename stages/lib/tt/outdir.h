@@ -7,7 +7,7 @@
  * TT_CACHE_MARKER. Anything else is refused before any document is read, and so is a folder that is, contains or
  * lies inside one of the run's inputs (corpus, manifest, lexicon, data folder) or the other folder (cache for an
  * output, output for a cache). Paths are compared after resolving symbolic links (realpath of the part that
- * exists).
+ * exists, tt_abspath in tt/fs.h).
  *
  * The markers are small text files whose first line is "termtrace-output 1" / "termtrace-cache 1".
  */
@@ -41,10 +41,5 @@ int tt_dir_check(const char *dir, tt_dir_kind kind, const char *opt, const tt_di
 
 /* Writes the marker of this kind into the existing folder dir (atomically). Returns 0 or TT_EIO/TT_ENOMEM. */
 int tt_dir_mark(const char *dir, tt_dir_kind kind, tt_error *err);
-
-/* The absolute form of p in out[0..n): "." and ".." and repeated slashes resolved, symbolic links resolved in
- * the longest part that exists (realpath), the rest kept as written. Returns 0, or -1 when it does not fit or the
- * working folder cannot be read. */
-int tt_path_abs(const char *p, char *out, size_t n);
 
 #endif
