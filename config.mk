@@ -13,16 +13,18 @@ WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmiss
 ifeq ($(WERROR),1)
 WARN    += -Werror
 endif
-PKGS     = icu-uc icu-i18n libpcre2-8 zlib
+PKGS     = icu-uc icu-i18n libpcre2-8 zlib libxml-2.0 poppler-glib libzip libcmark yaml-0.1
 PKG_CONFIG ?= pkg-config
-# tt_pkg FLAGS: pkg-config's answer, or a stop naming what is missing and how to install it.
-tt_pkg = $(shell $(PKG_CONFIG) $(1) $(PKGS) 2>/dev/null || echo TT_PKG_MISSING)
-tt_chk = $(if $(filter TT_PKG_MISSING,$(1)),$(error pkg-config finds no $(PKGS) (ICU, PCRE2, zlib): install the \
-           build packages with 'make deps' as root (contrib/install-deps.sh) or 'apt-get install pkg-config \
-           libicu-dev libpcre2-dev zlib1g-dev libstemmer-dev libcunit1-dev'),$(1))
-# Recursive (=) and self-replacing on first use: evaluated once, when a recipe first needs it.
-DEPCFLAGS = $(eval DEPCFLAGS := $(call tt_chk,$(call tt_pkg,--cflags)))$(DEPCFLAGS)
-DEPLIBS   = $(eval DEPLIBS := $(call tt_chk,$(call tt_pkg,--libs)) -lstemmer -lpthread -lm)$(DEPLIBS)
+# tt_pkg FLAGS PKGS: pkg-config's answer, or a stop naming what is missing and how to install it.
+tt_pkg = $(shell $(PKG_CONFIG) $(1) $(2) 2>/dev/null || echo TT_PKG_MISSING)
+tt_chk = $(if $(filter TT_PKG_MISSING,$(1)),$(error pkg-config finds no $(PKGS): install the build packages \
+           with 'make deps' as root (contrib/install-deps.sh, which lists them)),$(1))
+# Recursive (=) and self-replacing on first use: evaluated once, when a recipe first needs it, never when the
+# Makefile is read. poppler-glib is dlopen'ed on the first PDF (stages/lib/read_pdf.c): its headers are used, it
+# is not linked.
+DEPCFLAGS = $(eval DEPCFLAGS := $(call tt_chk,$(call tt_pkg,--cflags,$(PKGS))))$(DEPCFLAGS)
+DEPLIBS   = $(eval DEPLIBS := $(call tt_chk,$(call tt_pkg,--libs,$(filter-out poppler-glib,$(PKGS)))) -lstemmer \
+            -ldl -lpthread -lm)$(DEPLIBS)
 TESTLIBS  = -lcunit
 ifeq ($(SAN),1)
 FLAVOR   = asan

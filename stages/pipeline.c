@@ -4,6 +4,7 @@
 #include "manifest_cmd.h"
 #include "tt/detect.h"
 #include "opts.h"
+#include "readopts.h"
 #include "tt/decode.h"
 #include "tt/diff.h"
 #include "tt/export.h"
@@ -56,7 +57,9 @@ static const char run_usage[] =
     "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
     "  --quiet             no progress line\n"
     "  --report            also write report/index.html (one page with the charts; see pipeline report)\n"
-    TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
+    TT_CLI_SEGMENTER_HELP;
+/* the rest of run's help (one string would pass the 4095 characters C99 compilers must support) */
+static const char run_usage2[] = TT_CLI_READ_HELP TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -107,7 +110,8 @@ cmd_run(int argc, char **argv)
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
         {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
         {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           {"segmenter", 1, 0, 'S'},
-        {"report", 0, 0, 'P'},          TT_CLI_SHARED_OPTIONS,          {0, 0, 0, 0}};
+        {"report", 0, 0, 'P'},          TT_CLI_SHARED_OPTIONS,          TT_CLI_READ_OPTIONS,
+        {0, 0, 0, 0}};
     tt_run_config cfg;
     memset(&cfg, 0, sizeof cfg);
     tt_cli_opts co;
@@ -117,6 +121,8 @@ cmd_run(int argc, char **argv)
     optind = 0;
     while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
         int h = tt_cli_opt(prog, o, optarg, &co);
+        if (h == 0)
+            h = tt_cli_read_opt(prog, o, optarg, &cfg.run.decode);
         if (h < 0)
             return TT_EXIT_USAGE;
         if (h)
@@ -180,7 +186,10 @@ cmd_run(int argc, char **argv)
             cfg.shard_k = k;
             break;
         }
-        case 'h': fputs(run_usage, stdout); return tt_cli_finish(prog, 0);
+        case 'h':
+            fputs(run_usage, stdout);
+            fputs(run_usage2, stdout);
+            return tt_cli_finish(prog, 0);
         default: return tt_cli_usage(prog, "bad option");
         }
     }

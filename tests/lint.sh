@@ -19,10 +19,15 @@ if grep -nE '(^|[^_a-z.>])(umask|setlocale|chdir|signal|sigaction|setenv|putenv|
 fi
 # mutable globals: file and symbol, with why each is safe
 allowed="atomic.o:counter datadir.o:data_dir datadir.o:data_once decode_table.o:table decode_table.o:table_once
-sha256.o:shani_ok sha256.o:shani_once"
+sha256.o:shani_ok sha256.o:shani_once read_format.o:mu read_format.o:poppler_version
+read_format.o:poppler_version_once read_format.o:tables read_format.o:tables_dir read_format.o:tables_err
+read_format.o:tables_once read_pdf.o:pop read_pdf.o:pop_once read_xml.o:xml_once"
 # atomic.o:counter          _Atomic, temporary-name suffixes
 # datadir.o, decode_table.o written once under pthread_once, read-only afterwards
 # sha256.o                  CPU feature probe under pthread_once
+# read_format.o             markup/front-matter tables and poppler's version: under pthread_once; tables_dir set
+#                           under the mutex mu before the once (the first caller's data folder)
+# read_pdf.o, read_xml.o    dlopen'ed poppler handle and libxml2's init: under pthread_once
 if [ -f "$b/libtt.a" ]; then
   objdump -t "$b/libtt.a" | awk '/file format/ { f = $1 } $0 ~ / (\.data|\.bss)[ \t]/ && $NF !~ /^\./ { sub(/\.[0-9]+$/, "", $NF); print f $NF }' |
     sort -u > "${TMPDIR:-/tmp}/lint-globals.$$"

@@ -6,6 +6,7 @@
 #include "tt/stream.h"
 #include "tt/tokenize.h"
 #include "tt/kwic.h"
+#include "tt/read.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -30,6 +31,7 @@ typedef struct mctx {
     int have_piece;
     tt_hit *hits;
     size_t nhits, caphits;
+    uint32_t page; /* paged document (stat page_count): page at the start of the piece, else 0 */
 } mctx;
 
 static int
@@ -55,6 +57,8 @@ flush_piece(mctx *c, tt_error *err)
     c->have_piece = 0;
     c->nhits = 0;
     int rc = tt_matcher_run(c->mt, c->lang, &c->ts, c->overlap, &c->hits, &c->nhits, &c->caphits, err);
+    size_t fpos = 0;
+    uint32_t page = c->page;
     for (size_t i = 0; !rc && i < c->nhits; i++) {
         const tt_hit *h = &c->hits[i];
         const tt_token *a = &c->ts.tok[h->first], *b = &c->ts.tok[h->last];
@@ -63,6 +67,7 @@ flush_piece(mctx *c, tt_error *err)
             tt_error_set(err, TT_ESYNTAX, "token offsets outside their text piece");
             return TT_ESYNTAX;
         }
+        page += c->page ? tt_count_ff(c->text.data, &fpos, s) : 0;
         tt_buf_reset(&c->left);
         tt_buf_reset(&c->right);
         tt_buf_reset(&c->form);
@@ -75,6 +80,10 @@ flush_piece(mctx *c, tt_error *err)
         tt_entry_info ei;
         tt_lexicon_entry(c->lx, h->entry, &ei);
         char n[9][24];
+        if (page)
+            snprintf(n[8], 24, "%u", page);
+        else
+            n[8][0] = 0;
         snprintf(n[0], 24, "%u", h->concept);
         snprintf(n[1], 24, "%llu", (unsigned long long)(c->tok_base + h->first));
         snprintf(n[2], 24, "%llu", (unsigned long long)(c->tok_base + h->last));
@@ -83,17 +92,19 @@ flush_piece(mctx *c, tt_error *err)
         snprintf(n[5], 24, "%u", a->sent);
         snprintf(n[6], 24, "%u", a->para);
         snprintf(n[7], 24, "%u", a->article);
-        const char *f[15] = {tt_lexicon_concept(c->lx, h->concept)->id,
+        const char *f[16] = {tt_lexicon_concept(c->lx, h->concept)->id,
                              n[0], ei.text, n[1], n[2], n[3], n[4], n[5], n[6], n[7],
                              tt_tokseq_article_label(&c->ts, a->article),
                              c->text.data + s, c->left.data ? c->left.data : "",
-                             c->right.data ? c->right.data : "", c->form.data ? c->form.data : ""};
-        size_t fl[15];
-        for (int k = 0; k < 15; k++)
+                             c->right.data ? c->right.data : "", c->form.data ? c->form.data : "", n[8]};
+        size_t fl[16];
+        for (int k = 0; k < 16; k++)
             fl[k] = strlen(f[k]);
         fl[11] = e - s;
-        rc = tt_stream_put(&c->out, "hit", 15, f, fl);
+        rc = tt_stream_put(&c->out, "hit", 16, f, fl);
     }
+    if (c->page)
+        c->page = page + tt_count_ff(c->text.data, &fpos, c->text.len);
     c->tok_base += c->ts.ntok;
     tt_tokseq_reset(&c->ts);
     return rc;
@@ -157,6 +168,7 @@ tt_match_main(int argc, char **argv)
             c.lang = TT_LANG_EN;
             c.tok_base = 0;
             c.have_piece = 0;
+            c.page = 0;
             rc = tt_stream_put(&c.out, "doc", 1, rec.f, rec.n);
             break;
         case TT_REC_META:
@@ -165,6 +177,8 @@ tt_match_main(int argc, char **argv)
             rc = tt_stream_put(&c.out, "meta", 2, rec.f, rec.n);
             break;
         case TT_REC_STAT:
+            if (!strcmp(rec.f[0], "page_count"))
+                c.page = rec.n[1] && strcmp(rec.f[1], "0") != 0;
             if (!strcmp(rec.f[0], "script_used")) {
                 int sc = tt_script_parse(rec.f[1], rec.n[1]);
                 tt_matcher_set_script(c.mt, sc < 0 ? TT_SCRIPT_ANY : (tt_script)sc);

@@ -213,6 +213,7 @@ tt_count_main(int argc, char **argv)
                 .right = rec.f[13],
                 .right_len = rec.n[13],
                 .form = rec.f[14],
+                .page = (uint32_t)strtoul(rec.f[15], NULL, 10),
                 .form_len = rec.n[14],
             };
             rc = tt_counter_hit(c.ct, &h, &err);

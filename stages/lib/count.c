@@ -267,7 +267,8 @@ tt_counter_hit(tt_counter *c, const tt_dochit *h, tt_error *err)
         put_num(b, h->start) || put_num(b, h->end) || put_num(b, (uint64_t)h->sent + 1) ||
         put_field(b, label, strlen(label)) || put_field(b, h->surface, h->surface_len) ||
         put_field(b, h->left ? h->left + (ll - lk) : NULL, lk) || put_field(b, h->right, rk) ||
-        put_field(b, h->form, h->form ? h->form_len : 0) || tt_buf_putc(b, '\n')) {
+        put_field(b, h->form, h->form ? h->form_len : 0) ||
+        (h->page ? put_num(b, h->page) : tt_buf_putc(b, '\t')) || tt_buf_putc(b, '\n')) {
         b->len = mark;
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
@@ -558,4 +559,4 @@ const char *const tt_stat_keys[TT_NSTAT] = {
     "encoding",        "encoding_method",    "encoding_confidence", "encoding_runner_up",
     "gzip",            "script_used",        "script_confidence",  "homoglyph_repairs",
     "mixed_unrepaired", "hyphen_joins",      "line_joins",         "replaced",
-    "degraded"};
+    "degraded",        "format",             "page_count"};

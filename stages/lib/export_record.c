@@ -159,11 +159,11 @@ add_hit(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     tt_buf_reset(b);
     if (tt_buf_put_tsv(b, id, idn))
         return ex_oom(err);
-    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form) */
+    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form), then page */
     for (size_t i = 0; i < 9; i++)
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[i], ln->n[i]))
             return ex_oom(err);
-    if (tt_buf_putc(b, '\n'))
+    if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[10], ln->n[10]) || tt_buf_putc(b, '\n'))
         return ex_oom(err);
     int rc = ex_put_buf(ex->hits.f, b, err);
     if (rc || !ex->period_kind)

@@ -5,6 +5,7 @@
 
 #include "tt/json.h"
 #include "tt/num.h"
+#include "tt/read.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +90,13 @@ json_versions(tt_buf *b)
     return tt_buf_puts(b, "  \"libraries\": {") || tt_json_member_str(b, "icu", icu) || tt_buf_puts(b, ", ") ||
            tt_json_member_str(b, "pcre2", pcre) || tt_buf_puts(b, ", ") ||
            tt_json_member_str(b, "zlib", zlibVersion()) || tt_buf_puts(b, ", ") ||
-           tt_json_member_str(b, "snowball", "libstemmer") || tt_buf_puts(b, "},\n");
+           tt_json_member_str(b, "snowball", "libstemmer") || tt_buf_puts(b, ", ") ||
+           /* the document readers (tt/read.h) */
+           tt_json_member_str(b, "libxml2", tt_read_lib_version("libxml2")) || tt_buf_puts(b, ", ") ||
+           tt_json_member_str(b, "libzip", tt_read_lib_version("libzip")) || tt_buf_puts(b, ", ") ||
+           tt_json_member_str(b, "poppler", tt_read_lib_version("poppler")) || tt_buf_puts(b, ", ") ||
+           tt_json_member_str(b, "cmark", tt_read_lib_version("cmark")) || tt_buf_puts(b, ", ") ||
+           tt_json_member_str(b, "libyaml", tt_read_lib_version("libyaml")) || tt_buf_puts(b, "},\n");
 }
 
 /* Everything up to the skipped_list items. */

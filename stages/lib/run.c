@@ -512,6 +512,13 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         kb |= tt_buf_printf(&k, "|maxdoc=%llu|gzratio=%llu|re=%llu,%u", (unsigned long long)cfg->run.decode.max_bytes,
                       (unsigned long long)cfg->run.decode.max_gunzip_ratio,
                       (unsigned long long)cfg->regex_match_limit, (unsigned)cfg->regex_depth_limit);
+        /* document readers (tt/read.h): the format forced, the HTML selection and the container limits */
+        const tt_decode_opts *dc = &cfg->run.decode;
+        kb |= tt_buf_printf(&k, "|fmt=%d|sel=%s|rl=%llu,%llu,%llu,%llu,%llu,%llu", dc->format,
+                            dc->html_select ? dc->html_select : "", (unsigned long long)dc->read.max_input,
+                            (unsigned long long)dc->read.max_zip_entries, (unsigned long long)dc->read.max_unzipped,
+                            (unsigned long long)dc->read.max_zip_ratio, (unsigned long long)dc->read.max_depth,
+                            (unsigned long long)dc->read.max_pages);
         tt_sha256 h;
         tt_sha256_init(&h);
         tt_sha256_update(&h, k.data, k.len);

@@ -12,7 +12,7 @@ static const struct {
 } kinds[] = {
     {"ttstream", TT_REC_HEADER, 2}, {"doc", TT_REC_DOC, 1},     {"meta", TT_REC_META, 2},
     {"stat", TT_REC_STAT, 2},       {"text", TT_REC_TEXT, 2},   {"art", TT_REC_ART, 2},
-    {"tok", TT_REC_TOK, 7},         {"hit", TT_REC_HIT, 15},    {"enddoc", TT_REC_ENDDOC, 1},
+    {"tok", TT_REC_TOK, 7},         {"hit", TT_REC_HIT, 16},    {"enddoc", TT_REC_ENDDOC, 1},
 };
 
 static int check_numbers(tt_stream_reader *r, tt_rec *rec, const char *tag, tt_error *err);

@@ -113,6 +113,7 @@ typedef struct docstate {
     uint64_t nfc_total;   /* bytes of NFC text so far = offset of the next piece */
     uint64_t tok_total;   /* word tokens so far */
     uint32_t last_sent;
+    uint32_t page;        /* paged formats: page at the start of the next piece (1-based), else 0 */
 } docstate;
 
 static int
@@ -152,10 +153,13 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     double t3 = now_cpu();
     w->times.match += t3 - t2;
     size_t kw = w->opts.count.kwic_chars ? w->opts.count.kwic_chars : 40;
+    size_t fpos = 0; /* page: form feeds before a hit (tt/read.h) */
+    uint32_t page = ds->page;
     for (size_t i = 0; i < w->nhits; i++) {
         const tt_hit *h = &w->hits[i];
         const tt_token *a = &w->ts.tok[h->first], *b = &w->ts.tok[h->last];
         size_t s = (size_t)(a->start - ds->nfc_total), e = (size_t)(b->end - ds->nfc_total);
+        page += ds->page ? tt_count_ff(w->nfc.data, &fpos, s) : 0;
         tt_buf_reset(&w->left);
         tt_buf_reset(&w->right);
         tt_buf_reset(&w->form);
@@ -190,6 +194,7 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
             .right_len = w->right.len,
             .form = w->form.data ? w->form.data : "",
             .form_len = w->form.len,
+            .page = page,
         };
         if ((rc = tt_counter_hit(w->ct, &dh, err)))
             return rc;
@@ -215,6 +220,8 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
         }
     }
     w->times.count += now_cpu() - t3;
+    if (ds->page)
+        ds->page = page + tt_count_ff(w->nfc.data, &fpos, w->nfc.len);
     ds->nfc_total += w->nfc.len;
     ds->tok_total += w->ts.ntok;
     return 0;
@@ -222,7 +229,8 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
 
 static int
 finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_info *info,
-       const docstate *ds, tt_doc_outcome outcome, const char *status, tt_buf *out, tt_error *err)
+       const tt_read_doc *rd, const docstate *ds, tt_doc_outcome outcome, const char *status, tt_buf *out,
+       tt_error *err)
 {
     size_t nc = tt_manifest_ncols(m);
     const char **keys = malloc((nc + 1) * sizeof *keys), **vals = malloc((nc + 1) * sizeof *vals);
@@ -238,7 +246,8 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
     for (size_t j = 0; j < nc; j++)
         if (strcmp(tt_manifest_col(m, j), "doc_id") != 0) {
             keys[nm] = tt_manifest_col(m, j);
-            vals[nm++] = d->values[j];
+            const char *fv = d->values[j][0] || !rd ? NULL : tt_read_meta(rd, keys[nm]); /* front matter */
+            vals[nm++] = fv ? fv : d->values[j];
         }
     /* Each number gets its own slot, named by its index in tt_stat_keys (initialisers are not sequenced). */
     char num[TT_NSTAT][24];
@@ -270,6 +279,8 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
         NUM(18, ts->line_joins),
         NUM(19, info ? info->replaced : 0),
         info && tt_decode_degraded(d->lang, info->encoding) ? "1" : "0",
+        info ? info->format : "",
+        info && info->page_count ? NUM(22, info->page_count) : "",
     };
 #undef NUM
     tt_doc_stats(outcome, sv); /* the one policy for skipped documents (tt/docpolicy.h) */
@@ -302,6 +313,10 @@ doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes,
     tt_decode_opts dop = w->opts.decode;
     if (d->encoding[0])
         dop.encoding = d->encoding;
+    if (d->format)
+        dop.format = d->format;
+    if (d->html_select && d->html_select[0])
+        dop.html_select = d->html_select;
     tt_decoder *dec = NULL;
     docstate ds = {.d = d, .script = d->script, .first_piece = 1};
     tt_tokseq_reset_doc(&w->ts);
@@ -313,6 +328,7 @@ doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes,
     w->times.decode += now_cpu() - t0;
     size_t piece = w->opts.piece_size;
     int eof = 0;
+    ds.page = dec && tt_decoder_info(dec)->page_count ? 1 : 0;
     while (!rc && !eof) {
         t0 = now_cpu();
         int r = tt_decoder_read(dec, &w->raw, err);
@@ -361,7 +377,7 @@ doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes,
     }
     int skipped = outcome != TT_DOC_OK;
     t0 = now_cpu();
-    rc = finish(w, m, d, info, &ds, (tt_doc_outcome)outcome, w->status.data, out, err);
+    rc = finish(w, m, d, info, tt_decoder_doc(dec), &ds, (tt_doc_outcome)outcome, w->status.data, out, err);
     w->times.count += now_cpu() - t0;
     tt_decoder_free(dec);
     if (rc)

@@ -117,9 +117,9 @@ test_counter_cooc_by_hand(void)
     tt_buf out = {0};
     CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 2, sk, sv, 2, &out, &e), 0);
     const char *r = out.data;
-    CU_ASSERT(!strncmp(r, "docres\t1\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
+    CU_ASSERT(!strncmp(r, "docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
                           "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n",
-                       strlen("docres\t1\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
+                       strlen("docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
                               "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n")));
     /* window2 */
     CU_ASSERT(has_line(r, "cooc\twindow2\tA\tA\t2"));
@@ -155,7 +155,7 @@ test_counter_cooc_by_hand(void)
     CU_ASSERT(has_line(r, "cooc\tdocument\tA\tC\t1"));
     CU_ASSERT_EQUAL(count_prefix(r, "cooc\tdocument\t"), 6);
     /* hits: 1-based sentence, article label, escapes */
-    CU_ASSERT(has_line(r, "hit\tB\te\t10\t25\t1\tСтатья 1\ts\t\t\t"));
+    CU_ASSERT(has_line(r, "hit\tB\te\t10\t25\t1\tСтатья 1\ts\t\t\t\t"));
     CU_ASSERT_EQUAL(count_prefix(r, "hit\t"), 5);
     CU_ASSERT(has_line(r, "end\td1"));
     /* the counter is reset: an empty document gives no tf/cooc/hit lines */
@@ -250,7 +250,7 @@ test_counter_kwic_and_escapes(void)
     const char *mk[] = {"doc_id"}, *mv[] = {"x"};
     tt_buf out = {0};
     CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
-    CU_ASSERT(has_line(out.data, "hit\tC\te\t0\t5\t1\t\ta\\tb\\\\\tвгд\tежз\tab"));
+    CU_ASSERT(has_line(out.data, "hit\tC\te\t0\t5\t1\t\ta\\tb\\\\\tвгд\tежз\tab\t"));
     tt_buf_free(&out);
     tt_counter_free(c);
 }
@@ -273,7 +273,7 @@ test_counter_vocab_ngrams(void)
     const char *mk[] = {"doc_id"}, *mv[] = {"x"};
     tt_buf out = {0};
     CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
-    CU_ASSERT_STRING_EQUAL(out.data, "docres\t1\nmeta\tdoc_id\tx\n"
+    CU_ASSERT_STRING_EQUAL(out.data, "docres\t2\nmeta\tdoc_id\tx\n"
                                      "vocab\ta\t3\nvocab\ta b\t1\nvocab\ta b a\t1\nvocab\tb\t1\nvocab\tb a\t1\n"
                                      "vocab\tc\t1\nvocab\tc a\t1\nend\tx\n");
     tt_buf_free(&out);
@@ -283,7 +283,7 @@ test_counter_vocab_ngrams(void)
 static void
 test_docres_reader(void)
 {
-    const char *t = "docres\t1\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\nend\tx\n";
+    const char *t = "docres\t2\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\t3\nend\tx\n";
     tt_docres_reader r;
     tt_docres_line ln;
     tt_error e;
@@ -296,7 +296,8 @@ test_docres_reader(void)
     CU_ASSERT_STRING_EQUAL(ln.f[1], "a\\b");
     CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
     CU_ASSERT_EQUAL(ln.kind, TT_DR_HIT);
-    CU_ASSERT_EQUAL(ln.nf, 10);
+    CU_ASSERT_EQUAL(ln.nf, 11);
+    CU_ASSERT_STRING_EQUAL(ln.f[10], "3");
     CU_ASSERT_EQUAL(ln.n[5], 0);
     CU_ASSERT_STRING_EQUAL(ln.f[9], "f");
     CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
@@ -320,8 +321,8 @@ test_docres_check(void)
 {
     tt_error e;
     size_t n;
-    const char *good = "docres\t1\nmeta\tdoc_id\tx\nstat\ttokens\t3\ntf\tA\t1\nend\tx\n"
-                       "docres\t1\nmeta\tdoc_id\ty\nend\ty\n";
+    const char *good = "docres\t2\nmeta\tdoc_id\tx\nstat\ttokens\t3\ntf\tA\t1\nend\tx\n"
+                       "docres\t2\nmeta\tdoc_id\ty\nend\ty\n";
     CU_ASSERT_EQUAL(tt_docres_check(good, strlen(good), &n, &e), 0);
     CU_ASSERT_EQUAL(n, 2);
     CU_ASSERT_EQUAL(tt_docres_check("", 0, &n, &e), 0);
@@ -332,9 +333,9 @@ test_docres_check(void)
             continue; /* a cut between two records is a valid shorter stream */
         CU_ASSERT_NOT_EQUAL(tt_docres_check(good, cut, &n, &e), 0);
     }
-    const char *bad[] = {"docres\t2\nmeta\tdoc_id\tx\nend\tx\n", "docres\t1\nmeta\tdoc_id\tx\nend\ty\n",
-                         "docres\t1\nmeta\tpath\tx\nend\tx\n", "docres\t1\ntf\tA\t1\nend\tx\n",
-                         "docres\t1\nmeta\tdoc_id\tx\ntf\tA\t1\nstat\tk\tv\nend\tx\n",
+    const char *bad[] = {"docres\t3\nmeta\tdoc_id\tx\nend\tx\n", "docres\t2\nmeta\tdoc_id\tx\nend\ty\n",
+                         "docres\t2\nmeta\tpath\tx\nend\tx\n", "docres\t2\ntf\tA\t1\nend\tx\n",
+                         "docres\t2\nmeta\tdoc_id\tx\ntf\tA\t1\nstat\tk\tv\nend\tx\n",
                          "meta\tdoc_id\tx\n"};
     int want[] = {TT_EFORMAT, TT_ESYNTAX, TT_ESYNTAX, TT_ESYNTAX, TT_ESYNTAX, TT_ESYNTAX};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)

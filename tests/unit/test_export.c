@@ -26,7 +26,7 @@
  * d2 UZ 2015: 50 tokens, 2 sentences; tf A 1, C 4; sentence cooc AA 1 AC 1 CC 2; 1 hit; vocab ab 1, y 1.
  * d3 KZ, no date: skipped ("binary file"), 0 tokens, no body. */
 static const char corpus[] =
-    "docres\t1\nmeta\tdoc_id\td1\nmeta\tpath\tkz/1.txt\nmeta\tcountry\tKZ\nmeta\tdate\t2011-05-01\n"
+    "docres\t2\nmeta\tdoc_id\td1\nmeta\tpath\tkz/1.txt\nmeta\tcountry\tKZ\nmeta\tdate\t2011-05-01\n"
     "meta\ttitle\tЗакон\\tо языках\n"
     "stat\tsha256\taaaa\nstat\tbytes\t500\nstat\ttokens\t100\nstat\tsentences\t5\nstat\tparagraphs\t2\n"
     "stat\tarticles\t1\nstat\tstatus\tok\nstat\tscript_used\tCyrl\nstat\tencoding\tutf-8\n"
@@ -35,20 +35,20 @@ static const char corpus[] =
     "cooc\tsentence\tA\tA\t2\ncooc\tsentence\tA\tB\t1\ncooc\tsentence\tB\tB\t1\n"
     "cooc\twwindow2\tA\tA\t2\ncooc\twwindow2\tA\tB\t0.5\ncooc\twwindow2\tB\tB\t1\n"
     "cooc\tdocument\tA\tA\t1\n" /* a context not exported: ignored */
-    "hit\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\tab\n"
-    "hit\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\tb\n"
-    "hit\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\tab\n"
+    "hit\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\tab\t\n"
+    "hit\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\tb\t\n"
+    "hit\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\tab\t\n"
     "vocab\tab\t2\nvocab\tb\t1\nvocab\tx\t3\n"
     "end\td1\n"
-    "docres\t1\nmeta\tdoc_id\td2\nmeta\tpath\tuz/2.txt\nmeta\tcountry\tUZ\nmeta\tdate\t2015\nmeta\ttitle\tnan\n"
+    "docres\t2\nmeta\tdoc_id\td2\nmeta\tpath\tuz/2.txt\nmeta\tcountry\tUZ\nmeta\tdate\t2015\nmeta\ttitle\tnan\n"
     "stat\tsha256\tbbbb\nstat\tbytes\t300\nstat\ttokens\t50\nstat\tsentences\t2\nstat\tarticles\t0\n"
     "stat\tstatus\tok\nstat\tscript_used\tLatn\n"
     "tf\tC\t4\ntf\tA\t1\n"
     "cooc\tsentence\tA\tA\t1\ncooc\tsentence\tC\tA\t1\ncooc\tsentence\tC\tC\t2\n"
-    "hit\tC\te3\t5\t9\t1\t\tc\t\t\tc\n"
+    "hit\tC\te3\t5\t9\t1\t\tc\t\t\tc\t\n"
     "vocab\tab\t1\nvocab\ty\t1\n"
     "end\td2\n"
-    "docres\t1\nmeta\tdoc_id\td3\nmeta\tpath\tkz/3.bin\nmeta\tcountry\tKZ\nmeta\tdate\t\nmeta\ttitle\t\n"
+    "docres\t2\nmeta\tdoc_id\td3\nmeta\tpath\tkz/3.bin\nmeta\tcountry\tKZ\nmeta\tdate\t\nmeta\ttitle\t\n"
     "stat\tstatus\tbinary file\n"
     "end\td3\n";
 
@@ -134,10 +134,10 @@ file(const char *dir, const char *name)
     } while (0)
 
 static const char docs_tsv[] =
-    "doc_id\tpath\tcountry\tdate\ttitle\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\n"
-    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\n"
-    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\n"
-    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\n";
+    "doc_id\tpath\tcountry\tdate\ttitle\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\tformat\tpage_count\n"
+    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\t\t\n"
+    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\t\t\n"
+    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\t\t\n";
 
 /* tf: rows d1 d2 d3, columns A B C; per_10k = count * 10000 / tokens: 2/100 -> 200, 1/100 -> 100, 1/50 -> 200,
  * 4/50 -> 800. */
@@ -181,11 +181,11 @@ static const char groups_country_year[] =
     "KZ\t\tA\t0\t0\t0.0000\nKZ\t\tB\t0\t0\t0.0000\nKZ\t\tC\t0\t0\t0.0000\n"
     "KZ\t2011\tA\t2\t100\t200.0000\nKZ\t2011\tB\t1\t100\t100.0000\nKZ\t2011\tC\t0\t100\t0.0000\n"
     "UZ\t2015\tA\t1\t50\t200.0000\nUZ\t2015\tB\t0\t50\t0.0000\nUZ\t2015\tC\t4\t50\t800.0000\n";
-static const char hits_tsv[] = "doc_id\tconcept_id\tentry\tstart\tend\tsentence\tarticle\tsurface\tleft\tright\n"
-                               "d1\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\n"
-                               "d1\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\n"
-                               "d1\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\n"
-                               "d2\tC\te3\t5\t9\t1\t\tc\t\t\n";
+static const char hits_tsv[] = "doc_id\tconcept_id\tentry\tstart\tend\tsentence\tarticle\tsurface\tleft\tright\tpage\n"
+                               "d1\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\t\n"
+                               "d1\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\t\n"
+                               "d1\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\t\n"
+                               "d2\tC\te3\t5\t9\t1\t\tc\t\t\t\n";
 static const char concepts_tsv[] = "concept_id\tcategory\tlabel\tparent\n"
                                    "A\tlaw\tAlpha\t\nB\tlaw\tBeta\tA\nC\trights\tCe\t\n";
 
@@ -518,13 +518,13 @@ test_export_atomic_and_errors(void)
         int code;
         uint64_t line;
     } bad[] = {
-        {"docres\t2\nmeta\tdoc_id\tx\nend\tx\n", TT_EFORMAT, 1},
-        {"docres\t1\nmeta\tdoc_id\tx\ntf\tZ\t1\nend\tx\n", TT_ESYNTAX, 3},
-        {"docres\t1\nmeta\tdoc_id\tx\ntf\tA\tmany\nend\tx\n", TT_ESYNTAX, 3},
-        {"docres\t1\nmeta\tdoc_id\tx\nend\ty\n", TT_ESYNTAX, 3},
-        {"docres\t1\nmeta\tdoc_id\tx\ntf\tA\t1\nmeta\tcountry\tKZ\nend\tx\n", TT_ESYNTAX, 4},
+        {"docres\t1\nmeta\tdoc_id\tx\nend\tx\n", TT_EFORMAT, 1},
+        {"docres\t2\nmeta\tdoc_id\tx\ntf\tZ\t1\nend\tx\n", TT_ESYNTAX, 3},
+        {"docres\t2\nmeta\tdoc_id\tx\ntf\tA\tmany\nend\tx\n", TT_ESYNTAX, 3},
+        {"docres\t2\nmeta\tdoc_id\tx\nend\ty\n", TT_ESYNTAX, 3},
+        {"docres\t2\nmeta\tdoc_id\tx\ntf\tA\t1\nmeta\tcountry\tKZ\nend\tx\n", TT_ESYNTAX, 4},
         {"tf\tA\t1\n", TT_ESYNTAX, 1},
-        {"docres\t1\nstat\ttokens\t1\ntf\tA\t1\nend\tx\n", TT_ESYNTAX, 3},
+        {"docres\t2\nstat\ttokens\t1\ntf\tA\t1\nend\tx\n", TT_ESYNTAX, 3},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         tt_error_clear(&e);
@@ -536,7 +536,7 @@ test_export_atomic_and_errors(void)
     }
     /* a record without its end line */
     CU_ASSERT_EQUAL_FATAL(tt_exporter_new(&ex, &o, &e), 0);
-    CU_ASSERT_EQUAL(tt_exporter_add(ex, "docres\t1\nmeta\tdoc_id\tx\n", 23, &e), 0);
+    CU_ASSERT_EQUAL(tt_exporter_add(ex, "docres\t2\nmeta\tdoc_id\tx\n", 23, &e), 0);
     CU_ASSERT_EQUAL(tt_exporter_finish(ex, &e), TT_ESYNTAX);
     tt_exporter_free(ex);
     CU_ASSERT_EQUAL(count_entries(d), 1);
@@ -609,12 +609,12 @@ test_export_diff(void)
     tt_export_opts o;
     base_opts(&o, d1);
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
-    const char *cut = strstr(corpus, "docres\t1\nmeta\tdoc_id\td3");
+    const char *cut = strstr(corpus, "docres\t2\nmeta\tdoc_id\td3");
     CU_ASSERT_PTR_NOT_NULL_FATAL(cut);
     tt_buf nc = {0};
     tt_buf_append(&nc, corpus, (size_t)(cut - corpus));
-    tt_buf_puts(&nc, "docres\t1\nmeta\tdoc_id\td4\nmeta\tcountry\tKZ\nstat\ttokens\t100\ntf\tB\t3\n"
-                     "hit\tB\te2\t0\t2\t1\t\tbb\t\t\tbb\nend\td4\n");
+    tt_buf_puts(&nc, "docres\t2\nmeta\tdoc_id\td4\nmeta\tcountry\tKZ\nstat\ttokens\t100\ntf\tB\t3\n"
+                     "hit\tB\te2\t0\t2\t1\t\tbb\t\t\tbb\t\nend\td4\n");
     base_opts(&o, d2);
     o.gzip = 1; /* the diff reads plain and gzip folders alike */
     CU_ASSERT_EQUAL_FATAL(run_export(&o, nc.data), 0);

@@ -86,6 +86,7 @@ typedef struct tt_dochit {
     size_t left_len, right_len;
     const char *form;              /* match forms of the hit's tokens joined by one space */
     size_t form_len;
+    uint32_t page;                 /* 1-based page of a paged format (PDF), 0 = none */
 } tt_dochit;
 
 typedef struct tt_counter tt_counter;
@@ -120,6 +121,6 @@ int tt_counter_end(tt_counter *c, const char *const *meta_keys, const char *cons
 
 /* The statistics of a docres record, in the order every producer writes them (worker and tt-count). */
 extern const char *const tt_stat_keys[];
-#define TT_NSTAT 21
+#define TT_NSTAT 23
 
 #endif

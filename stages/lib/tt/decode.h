@@ -15,6 +15,12 @@
  * lexicons/encodings.tsv (KZ-1048 -> RK1048, PTCP154 -> PT154, ...), matched ignoring case and - _ . space;
  * a name not in the table is refused even if iconv knows it.
  *
+ * Other formats (tt/read.h): the first bytes (after gunzip) are sniffed, or opts.format says the format; HTML,
+ * DOCX, ODT, PDF and Markdown with a front matter are read whole (at most opts.read.max_input bytes, TT_ELIMIT
+ * beyond) by tt_read_mem, and the decoder then yields the reader's text (UTF-8, NFC) in chunks as for a text
+ * file; its errors are the reader's (TT_EFORMAT, TT_ELIMIT, TT_EEMPTY ...) with err->path set. The SHA-256 and
+ * raw byte count stay those of the file. info.format names the format read, info.page_count its pages.
+ *
  * Not text (TT_EBINARY, offset of the evidence): PNG/PDF/ELF/ZIP/GIF/JPEG/OLE2/xz/zstd/7z/RAR/bzip2 magic at
  * the start of the (decompressed) input; a NUL character anywhere (a 00 byte, or a 0000 UTF-16 unit); more
  * than 10 % C0 controls other than \t \n \f \r (at least 8) in the first 64 KiB. An empty or whitespace-
@@ -40,6 +46,7 @@
 #define TT_DECODE_H
 
 #include "tt/common.h"
+#include "tt/read.h"
 #include "tt/sha256.h"
 
 #include <stdio.h>
@@ -53,6 +60,10 @@ typedef struct tt_decode_opts {
                                   (TT_ELIMIT naming --max-gzip-ratio); 0 = default 1000 */
     size_t chunk_size;     /* target size of the chunks tt_decoder_read returns (a chunk may pass it by
                               a few bytes to end on a character); 0 = default 1 MiB, minimum 64 */
+    int format;            /* tt_format (tt/read.h): TT_FMT_AUTO (0) sniffs the bytes; TT_FMT_TXT reads text
+                              whatever the bytes look like; other formats go through tt_read_mem */
+    const char *html_select; /* XPath for HTML documents (tt_read_opts.html_select); only read during open */
+    tt_read_limits read;   /* limits of the document readers */
 } tt_decode_opts;
 
 typedef struct tt_decode_info {
@@ -76,6 +87,8 @@ typedef struct tt_decode_info {
     uint64_t out_bytes;    /* UTF-8 bytes produced */
     uint64_t replaced;     /* invalid sequences replaced by U+FFFD */
     char sha256[65];       /* hex SHA-256 of the raw file bytes, valid after the last chunk (EOF) */
+    char format[8];        /* "txt", "html", "docx", "odt", "pdf", "md" (tt_format_name) */
+    uint32_t page_count;   /* pages of a paged format (PDF), else 0 */
 } tt_decode_info;
 
 typedef struct tt_decoder tt_decoder;
@@ -99,6 +112,10 @@ int tt_decoder_read(tt_decoder *d, tt_buf *out, tt_error *err);
 
 /* Borrowed; complete after tt_decoder_read returned 0. */
 const tt_decode_info *tt_decoder_info(const tt_decoder *d);
+
+/* Borrowed: what a document reader yielded besides the text (front matter columns, running header spans), or
+ * NULL for plain text. Valid until tt_decoder_free. */
+const tt_read_doc *tt_decoder_doc(const tt_decoder *d);
 
 void tt_decoder_free(tt_decoder *d);
 

@@ -13,8 +13,8 @@
 
 #include "tt/common.h"
 
-#define TT_DOCRES_VERSION 1 /* the version this library writes and reads */
-#define TT_DOCRES_MAXF 10   /* most fields after the tag (a hit line) */
+#define TT_DOCRES_VERSION 2 /* the version this library writes and reads */
+#define TT_DOCRES_MAXF 11   /* most fields after the tag (a hit line) */
 
 typedef enum tt_docres_kind {
     TT_DR_HEADER = 1, /* "docres" version */
@@ -22,7 +22,7 @@ typedef enum tt_docres_kind {
     TT_DR_STAT,       /* key value: a statistic */
     TT_DR_TF,         /* concept_id count */
     TT_DR_COOC,       /* context concept_a concept_b value */
-    TT_DR_HIT,        /* concept_id entry start end sentence article surface left right form */
+    TT_DR_HIT,        /* concept_id entry start end sentence article surface left right form page */
     TT_DR_VOCAB,      /* term count */
     TT_DR_END,        /* doc_id */
 } tt_docres_kind;
