@@ -1,4 +1,4 @@
-# t190: file modes follow the user's umask. termtrace never changes the process umask: it creates files with
+# t175: file modes follow the user's umask. termtrace never changes the process umask: it creates files with
 # 0666 and folders with 0777 and lets the kernel apply the umask (reading the umask with umask(0); umask(um) from
 # worker threads used to race and leave output files 0666 and cache folders 0777). Many documents on 8 threads
 # with a cache, several runs (cold and warm cache), under umask 022 and 077; every file and folder of the output,
