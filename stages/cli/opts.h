@@ -24,6 +24,11 @@ enum {
     TT_OPT_PERIOD,
     TT_OPT_GZIP,
     TT_OPT_GROUPBY,
+    TT_OPT_COLL,
+    TT_OPT_COLLMIN,
+    TT_OPT_STOP,
+    TT_OPT_VOCABSTOP,
+    TT_OPT_NEWTERMSP,
 };
 
 #define TT_CLI_SHARED_OPTIONS                                                                              \
@@ -31,7 +36,9 @@ enum {
         {"ngrams", 1, 0, TT_OPT_NGRAMS}, {"kwic", 1, 0, TT_OPT_KWIC}, {"overlap", 1, 0, TT_OPT_OVERLAP},   \
         {"min-df", 1, 0, TT_OPT_MINDF}, {"max-df", 1, 0, TT_OPT_MAXDF}, {"min-tf", 1, 0, TT_OPT_MINTF},    \
         {"weight", 1, 0, TT_OPT_WEIGHT}, {"compare", 1, 0, TT_OPT_COMPARE},                                \
-        {"period", 1, 0, TT_OPT_PERIOD}, {"gzip", 0, 0, TT_OPT_GZIP}, {"group-by", 1, 0, TT_OPT_GROUPBY}
+        {"period", 1, 0, TT_OPT_PERIOD}, {"gzip", 0, 0, TT_OPT_GZIP}, {"group-by", 1, 0, TT_OPT_GROUPBY},  \
+        {"collocates", 1, 0, TT_OPT_COLL}, {"coll-min", 1, 0, TT_OPT_COLLMIN}, {"stop", 1, 0, TT_OPT_STOP},  \
+        {"vocab-stop", 0, 0, TT_OPT_VOCABSTOP}, {"newterms-p", 1, 0, TT_OPT_NEWTERMSP}
 
 #define TT_CLI_SHARED_HELP                                                                                 \
     "  --cooc LIST        co-occurrence contexts (default window5,sentence,document; windowN, wwindowN\n"  \
@@ -44,6 +51,11 @@ enum {
     "  --stem             vocabulary of stems (Snowball ru/en, suffix grammars kk/uz)\n"                     \
     "  --ngrams N         vocabulary n-grams up to N (default 1)\n"                                           \
     "  --min-df N, --max-df N, --min-tf N   vocabulary trims\n"                                           \
+    "  --vocab-stop       leave the stop words (lexicons/stopwords/<lang>.txt) out of the vocabulary\n"       \
+    "  --stop FILE        one stop list for every language instead of lexicons/stopwords/<lang>.txt\n"       \
+    "  --collocates LIST  collocates.tsv contexts with --vocab (default window5; windowN, sentence)\n"         \
+    "  --coll-min N       collocates.tsv rows need N co-occurrences (default 2)\n"                            \
+    "  --newterms-p P     newterms.tsv (--vocab --period) rows need p_value <= P (default 0.05)\n"            \
     "  --weight LIST      also write tf.<w>.tsv for w in relative, tfidf, boolean\n"                         \
     "  --compare A:B      keyness.tsv between two groups, e.g. country=KZ:country=UZ\n"                      \
     "  --period P         series.tsv and forms.tsv by year, 5y, or breaks (e.g. 1991,2000,2020)\n"           \
@@ -53,6 +65,9 @@ typedef struct tt_cli_opts {
     const char *cooc;
     tt_context ctx[32];
     size_t nctx;
+    const char *coll;     /* --collocates list */
+    tt_context collctx[8];
+    size_t ncoll;
     tt_count_opts count;
     tt_overlap overlap;
     tt_export_opts exp;

@@ -8,6 +8,8 @@
 #include "tt/num.h"
 #include "tt/measures.h"
 
+#include "discover_priv.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -88,6 +90,7 @@ struct tt_exporter {
     int w_rel, w_tfidf, w_bool;
     /* vocab */
     tt_strmap terms; /* val[0] = df, val[1] = cf; after trimming val[0] holds col+1 (0 = dropped) */
+    tt_disc *disc;   /* forms, collocates, new terms (collocates.c, newterms.c) */
     /* totals */
     tt_strmap stats; /* stat name -> val[0] sum */
     /* the current document */
@@ -393,6 +396,9 @@ open_streams(tt_exporter *ex, tt_error *err)
         return err->code;
     if (ex->o.vocab && !(ex->vtmp = scratch_file(ex, err)))
         return err->code;
+    if (ex->o.vocab && tt_disc_new(&ex->disc, ex->o.coll, ex->o.ncoll, ex->nc, ex->o.coll_min, ex->o.newterms_p,
+                                   ex->o.period != NULL))
+        return oom(err);
     return 0;
 }
 
@@ -494,6 +500,7 @@ tt_exporter_free(tt_exporter *ex)
         tt_u64map_free(&ex->grp[i].counts);
     }
     free(ex->grp);
+    tt_disc_free(ex->disc);
     tt_strmap_free(&ex->series.groups);
     tt_u64map_free(&ex->series.counts);
     tt_strmap_free(&ex->forms);
@@ -748,6 +755,8 @@ begin_body(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
             return oom(err);
         g->groups.val[g->cur][0] += ex->tokens;
     }
+    if (ex->disc)
+        tt_disc_doc(ex->disc, ex->do_series && ex->period[0] ? ex->series.cur : SIZE_MAX);
     ex->in_a = ex->nca && conds_hold(ex, ex->ca, ex->nca);
     ex->in_b = ex->ncb && conds_hold(ex, ex->cb, ex->ncb);
     if (ex->in_a)
@@ -923,6 +932,9 @@ add_vocab(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     uint64_t cnt;
     if (tt_num_parse_u64(ln->f[1], ln->n[1], &cnt))
         return bad_line(err, ln, "bad count '%s'", ln->f[1]);
+    uint64_t nsent, flags;
+    if (tt_num_parse_u64(ln->f[2], ln->n[2], &nsent) || tt_num_parse_u64(ln->f[3], ln->n[3], &flags))
+        return bad_line(err, ln, "bad sentence count or flags '%s' '%s'", ln->f[2], ln->f[3]);
     if (!ex->o.vocab || !cnt)
         return 0;
     size_t idx;
@@ -930,12 +942,42 @@ add_vocab(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
         return oom(err);
     ex->terms.val[idx][0]++;
     ex->terms.val[idx][1] += cnt;
+    if (tt_disc_vocab(ex->disc, idx, cnt, nsent, (unsigned)flags))
+        return oom(err);
     tt_buf *b = &ex->line;
     tt_buf_reset(b);
     if (tt_buf_put_u64(b, ex->row) || tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[0], ln->n[0]) ||
         tt_buf_putc(b, '\t') || tt_buf_put_u64(b, cnt) || tt_buf_putc(b, '\n'))
         return oom(err);
     return put_buf(ex->vtmp, b, err);
+}
+
+/* vform, coll and collc lines: the discovery outputs' counts */
+static int
+add_disc(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
+{
+    uint64_t v[2];
+    int nv = ln->kind == TT_DR_COLLC ? 2 : 1;
+    for (int i = 0; i < nv; i++)
+        if (tt_num_parse_u64(ln->f[ln->nf - (size_t)nv + (size_t)i], ln->n[ln->nf - (size_t)nv + (size_t)i], &v[i]))
+            return bad_line(err, ln, "bad count '%s'", ln->f[ln->nf - (size_t)nv + (size_t)i]);
+    if (!ex->o.vocab)
+        return 0;
+    size_t t;
+    if (ln->kind == TT_DR_VFORM)
+        return tt_strmap_intern(&ex->terms, ln->f[0], ln->n[0], &t, NULL) ||
+                       tt_disc_form(ex->disc, t, ln->f[1], ln->n[1], v[0])
+                   ? oom(err)
+                   : 0;
+    int64_t col = concept_col(ex, ln, 1, err);
+    if (col < 0)
+        return err->code;
+    if (ln->kind == TT_DR_COLLC)
+        return tt_disc_collc(ex->disc, ln->f[0], (size_t)col, v[0], v[1]) ? oom(err) : 0;
+    return tt_strmap_intern(&ex->terms, ln->f[2], ln->n[2], &t, NULL) ||
+                   tt_disc_coll(ex->disc, ln->f[0], (size_t)col, t, v[0])
+               ? oom(err)
+               : 0;
 }
 
 static int
@@ -974,6 +1016,9 @@ add_line(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     case TT_DR_COOC: return add_cooc(ex, ln, err);
     case TT_DR_HIT: return add_hit(ex, ln, err);
     case TT_DR_VOCAB: return add_vocab(ex, ln, err);
+    case TT_DR_VFORM:
+    case TT_DR_COLL:
+    case TT_DR_COLLC: return add_disc(ex, ln, err);
     case TT_DR_END: {
         size_t idn;
         const char *id = kv_get(&ex->meta, "doc_id", &idn);
@@ -1466,6 +1511,45 @@ flush_vrow(FILE *out, uint64_t row, vcell *c, size_t n, uint64_t *nnz, tt_buf *b
     return put_buf(out, b, err);
 }
 
+/* vocab.tsv's form column and its line end */
+static int
+write_form(tt_exporter *ex, size_t idx, tt_buf *b)
+{
+    tt_buf f = {0};
+    int rc = tt_disc_form_of(ex->disc, &ex->terms, idx, &f) || tt_buf_put_tsv(b, f.data ? f.data : "", f.len) ||
+             tt_buf_putc(b, '\n');
+    tt_buf_free(&f);
+    return rc;
+}
+
+/* collocates.tsv, and newterms.tsv with a period (before write_vocab, which reuses the df counts) */
+static int
+write_discovery(tt_exporter *ex, tt_error *err)
+{
+    const char **ids = malloc((ex->nc ? ex->nc : 1) * sizeof *ids);
+    if (!ids)
+        return oom(err);
+    for (size_t i = 0; i < ex->nc; i++)
+        ids[i] = ex->o.concepts[i].id;
+    tt_buf b = {0};
+    tt_atomic a = {0};
+    int rc = tt_disc_collocates(ex->disc, &ex->terms, ids, ex->ntok, ex->nsent, &b) ? oom(err) : 0;
+    free(ids);
+    if (!rc && !(rc = open_out(ex, &a, "collocates.tsv", err)))
+        rc = commit(&a, &b, err);
+    tt_buf_reset(&b);
+    if (!rc && ex->do_series) {
+        if (tt_disc_newterms(ex->disc, &ex->terms, &ex->series.groups, (const char(*)[64])ex->series.keys,
+                             ex->series.nkeys, &b))
+            rc = oom(err);
+        tt_atomic a2 = {0};
+        if (!rc && !(rc = open_out(ex, &a2, "newterms.tsv", err)))
+            rc = commit(&a2, &b, err);
+    }
+    tt_buf_free(&b);
+    return rc;
+}
+
 static int
 write_vocab(tt_exporter *ex, tt_error *err)
 {
@@ -1474,7 +1558,7 @@ write_vocab(tt_exporter *ex, tt_error *err)
     if (t->n && !s)
         return oom(err);
     tt_buf b = {0};
-    int rc = tt_buf_puts(&b, "term\tdf\tcf\n") ? oom(err) : 0;
+    int rc = tt_buf_puts(&b, "term\tdf\tcf\tform\n") ? oom(err) : 0;
     uint64_t ncols = 0;
     for (size_t i = 0; i < t->n && !rc; i++) {
         uint64_t *v = t->val[s[i].idx];
@@ -1482,7 +1566,8 @@ write_vocab(tt_exporter *ex, tt_error *err)
                    (!ex->o.vocab_max_df || v[0] <= ex->o.vocab_max_df) &&
                    (!ex->o.vocab_min_tf || v[1] >= ex->o.vocab_min_tf);
         if (keep && (tt_buf_put_tsv(&b, s[i].s, s[i].n) || tt_buf_putc(&b, '\t') || tt_buf_put_u64(&b, v[0]) ||
-                     tt_buf_putc(&b, '\t') || tt_buf_put_u64(&b, v[1]) || tt_buf_putc(&b, '\n')))
+                     tt_buf_putc(&b, '\t') || tt_buf_put_u64(&b, v[1]) || tt_buf_putc(&b, '\t') ||
+                     write_form(ex, s[i].idx, &b)))
             rc = oom(err);
         v[0] = keep ? ++ncols : 0; /* from here on: column (1-based), 0 = trimmed */
     }
@@ -1654,7 +1739,7 @@ tt_exporter_finish(tt_exporter *ex, tt_error *err)
             return rc;
     if (ex->wtmp && (rc = write_weights(ex, err)))
         return rc;
-    if (ex->o.vocab && (rc = write_vocab(ex, err)))
+    if (ex->o.vocab && ((rc = write_discovery(ex, err)) || (rc = write_vocab(ex, err))))
         return rc;
     if (ex->nca && (rc = write_keyness(ex, err)))
         return rc;

@@ -4,6 +4,7 @@
 
 #include "tt/norm.h"
 #include "tt/stem.h"
+#include "tt/stoplist.h"
 #include "tt/tokenize.h"
 #include "tt/utf8.h"
 
@@ -20,6 +21,7 @@ struct tt_worker {
     tt_matcher *mt;
     tt_counter *ct;
     tt_stemmer *st;
+    tt_stoplist *stop;
     const char **concept_ids;
     tt_tokseq ts;
     tt_buf raw, nfc, left, right, form, term, status;
@@ -90,6 +92,8 @@ tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt
         rc = tt_counter_new(&w->ct, w->concept_ids, nc, &opts->count, err);
     if (!rc && opts->count.vocab && opts->count.stem)
         rc = tt_stemmer_new(&w->st, opts->data_dir, err);
+    if (!rc && opts->count.vocab)
+        rc = tt_stoplist_new(&w->stop, opts->data_dir, opts->count.stop_file, w->nz, err);
     if (rc) {
         tt_worker_free(w);
         return rc;
@@ -108,6 +112,7 @@ tt_worker_free(tt_worker *w)
     tt_matcher_free(w->mt);
     tt_counter_free(w->ct);
     tt_stemmer_free(w->st);
+    tt_stoplist_free(w->stop);
     free(w->concept_ids);
     tt_tokseq_free(&w->ts);
     tt_buf_free(&w->raw);
@@ -166,7 +171,6 @@ typedef struct docstate {
     int first_piece;
     uint64_t nfc_total;   /* bytes of NFC text so far = offset of the next piece */
     uint64_t tok_total;   /* word tokens so far */
-    uint32_t last_sent;
 } docstate;
 
 static int
@@ -251,22 +255,28 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     if (w->opts.count.vocab) {
         for (size_t i = 0; i < w->ts.ntok; i++) {
             const tt_token *tk = &w->ts.tok[i];
-            int brk = (ds->tok_total + i == 0) || tk->sent != ds->last_sent;
-            ds->last_sent = tk->sent;
             const char *term = w->ts.forms.data + tk->match_off;
             size_t tl = tk->match_len;
-            if (tl == 0)
-                continue;
-            if (w->st) {
-                tt_buf_reset(&w->term);
-                if ((rc = tt_stem(w->st, ds->d->lang, term, tl, &w->term, err)))
-                    return rc;
-                term = w->term.data;
-                tl = w->term.len;
+            tt_docword dw = {.tok = ds->tok_total + i, .sent = tk->sent, .flags = tk->flags,
+                             .surface = w->nfc.data + (tk->start - ds->nfc_total),
+                             .surface_len = (size_t)(tk->end - tk->start)};
+            if (tl) {
+                dw.stop = tt_stoplist_has(w->stop, ds->d->lang, term, tl);
+                if (w->st) {
+                    tt_buf_reset(&w->term);
+                    if ((rc = tt_stem_word(w->st, ds->d->lang, term, tl, tk->flags, &w->term, err)))
+                        return rc;
+                    term = w->term.data;
+                    tl = w->term.len;
+                }
             }
-            if ((rc = tt_counter_token(w->ct, term, tl, brk, err)))
+            dw.term = term;
+            dw.n = tl;
+            if ((rc = tt_counter_word(w->ct, &dw, err)))
                 return rc;
         }
+        if ((rc = tt_counter_flush(w->ct, 0, err)))
+            return rc;
     }
     w->times.count += now_cpu() - t3;
     ds->nfc_total += w->nfc.len;

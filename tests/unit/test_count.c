@@ -117,9 +117,9 @@ test_counter_cooc_by_hand(void)
     tt_buf out = {0};
     CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 2, sk, sv, 2, &out, &e), 0);
     const char *r = out.data;
-    CU_ASSERT(!strncmp(r, "docres\t1\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
+    CU_ASSERT(!strncmp(r, "docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
                           "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n",
-                       strlen("docres\t1\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
+                       strlen("docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
                               "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n")));
     /* window2 */
     CU_ASSERT(has_line(r, "cooc\twindow2\tA\tA\t2"));
@@ -273,9 +273,10 @@ test_counter_vocab_ngrams(void)
     const char *mk[] = {"doc_id"}, *mv[] = {"x"};
     tt_buf out = {0};
     CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
-    CU_ASSERT_STRING_EQUAL(out.data, "docres\t1\nmeta\tdoc_id\tx\n"
-                                     "vocab\ta\t3\nvocab\ta b\t1\nvocab\ta b a\t1\nvocab\tb\t1\nvocab\tb a\t1\n"
-                                     "vocab\tc\t1\nvocab\tc a\t1\nend\tx\n");
+    CU_ASSERT_STRING_EQUAL(out.data, "docres\t2\nmeta\tdoc_id\tx\n"
+                                     "vocab\ta\t3\t2\t0\nvocab\ta b\t1\t1\t0\nvocab\ta b a\t1\t1\t0\n"
+                                     "vocab\tb\t1\t1\t0\nvocab\tb a\t1\t1\t0\n"
+                                     "vocab\tc\t1\t1\t0\nvocab\tc a\t1\t1\t0\nend\tx\n");
     tt_buf_free(&out);
     tt_counter_free(c);
 }
@@ -283,7 +284,7 @@ test_counter_vocab_ngrams(void)
 static void
 test_docres_reader(void)
 {
-    const char *t = "docres\t1\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\nend\tx\n";
+    const char *t = "docres\t2\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\nend\tx\n";
     tt_docres_reader r;
     tt_docres_line ln;
     tt_error e;
@@ -320,8 +321,8 @@ test_docres_check(void)
 {
     tt_error e;
     size_t n;
-    const char *good = "docres\t1\nmeta\tdoc_id\tx\nstat\ttokens\t3\ntf\tA\t1\nend\tx\n"
-                       "docres\t1\nmeta\tdoc_id\ty\nend\ty\n";
+    const char *good = "docres\t2\nmeta\tdoc_id\tx\nstat\ttokens\t3\ntf\tA\t1\nend\tx\n"
+                       "docres\t2\nmeta\tdoc_id\ty\nend\ty\n";
     CU_ASSERT_EQUAL(tt_docres_check(good, strlen(good), &n, &e), 0);
     CU_ASSERT_EQUAL(n, 2);
     CU_ASSERT_EQUAL(tt_docres_check("", 0, &n, &e), 0);
@@ -332,9 +333,9 @@ test_docres_check(void)
             continue; /* a cut between two records is a valid shorter stream */
         CU_ASSERT_NOT_EQUAL(tt_docres_check(good, cut, &n, &e), 0);
     }
-    const char *bad[] = {"docres\t2\nmeta\tdoc_id\tx\nend\tx\n", "docres\t1\nmeta\tdoc_id\tx\nend\ty\n",
-                         "docres\t1\nmeta\tpath\tx\nend\tx\n", "docres\t1\ntf\tA\t1\nend\tx\n",
-                         "docres\t1\nmeta\tdoc_id\tx\ntf\tA\t1\nstat\tk\tv\nend\tx\n",
+    const char *bad[] = {"docres\t1\nmeta\tdoc_id\tx\nend\tx\n", "docres\t2\nmeta\tdoc_id\tx\nend\ty\n",
+                         "docres\t2\nmeta\tpath\tx\nend\tx\n", "docres\t2\ntf\tA\t1\nend\tx\n",
+                         "docres\t2\nmeta\tdoc_id\tx\ntf\tA\t1\nstat\tk\tv\nend\tx\n",
                          "meta\tdoc_id\tx\n"};
     int want[] = {TT_EFORMAT, TT_ESYNTAX, TT_ESYNTAX, TT_ESYNTAX, TT_ESYNTAX, TT_ESYNTAX};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)

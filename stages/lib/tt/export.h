@@ -27,8 +27,18 @@
  *   hits.tsv          doc_id, concept_id, entry, start, end, sentence (1-based), article, surface, left, right;
  *                     documents in row order, hits in document order
  *   run.json          provenance; see tt_exporter_finish
- *   with opts.vocab:  vocab.mtx (documents x terms, integer general) and vocab.tsv (term, df, cf), terms in byte
- *                     order after the trims
+ *   with opts.vocab:  vocab.mtx (documents x terms, integer general) and vocab.tsv (term, df, cf, form: the
+ *                     term's most frequent surface form as written), terms in byte order after the trims;
+ *                     collocates.tsv: concept_id, term, form, context, cooc, concept_freq, term_freq, log_dice,
+ *                     mi, g2, t_score: per concept (column order) and collocate context (opts.coll order), the
+ *                     discovery words (letters, no digit, not a stop word) around its hits with cooc >=
+ *                     coll_min, by log_dice (largest first), then cooc, then term; counts and measures in
+ *                     stages/50-count/docres.md, "Collocates";
+ *                     with opts.period too: newterms.tsv: period, the series keys, term, form, count,
+ *                     prev_count, log_ratio, g2, p_value: per series group (keys in byte order) and period
+ *                     (in time order) after the group's first, the discovery words that no lexicon entry
+ *                     matches (no token of them inside a hit) whose rate rose against the group's previous
+ *                     period with p_value <= newterms_p, by g2 (largest first), then term
  *   with opts.weight: tf.<weight>.tsv (doc_id, concept_id, value) for each weight of the comma list
  *   with opts.compare: keyness.tsv; with opts.period: series.tsv and forms.tsv
  *
@@ -80,6 +90,10 @@ typedef struct tt_export_opts {
     const char *period;                  /* "year", "5y", or break years "1991,2000,2020" -> series.tsv,
                                             forms.tsv; or NULL */
     const char *series_by;               /* "+"-joined group keys of series.tsv; NULL = "country" */
+    const tt_context *coll;              /* with vocab: collocates.tsv contexts (windowN, sentence) */
+    size_t ncoll;
+    uint64_t coll_min;                   /* collocates.tsv rows need cooc >= coll_min (0 = 2) */
+    double newterms_p;                   /* newterms.tsv rows need p_value <= this (0 = 0.05) */
     int gzip;                            /* write every file as .gz */
     const char *run_json_extra;          /* JSON members (without braces) the caller adds to run.json:
                                             program, options, timings, inputs; may be NULL */

@@ -1,0 +1,337 @@
+/* collocates.c - the exporter's discovery state (discover_priv.h): surface forms of the vocabulary terms and
+ * collocates.tsv, the association of each concept with the terms around its hits (tt/export.h). */
+#include "discover_priv.h"
+
+#include "tt/measures.h"
+#include "tt/num.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int
+tt_disc_new(tt_disc **out, const tt_context *coll, size_t ncoll, size_t nc, uint64_t coll_min, double ntp,
+            int newterms)
+{
+    *out = NULL;
+    tt_disc *d = calloc(1, sizeof *d);
+    if (!d)
+        return TT_ENOMEM;
+    if (ncoll > sizeof d->coll / sizeof *d->coll)
+        ncoll = sizeof d->coll / sizeof *d->coll;
+    if (ncoll)
+        memcpy(d->coll, coll, ncoll * sizeof *coll);
+    d->ncoll = ncoll;
+    d->nc = nc;
+    d->coll_min = coll_min ? coll_min : 2;
+    d->ntp = ntp > 0 ? ntp : 0.05;
+    d->newterms = newterms;
+    d->g = SIZE_MAX;
+    size_t n = (ncoll ? ncoll : 1) * (nc ? nc : 1);
+    d->freq = calloc(n, sizeof *d->freq);
+    d->span = calloc(n, sizeof *d->span);
+    if (!d->freq || !d->span) {
+        tt_disc_free(d);
+        return TT_ENOMEM;
+    }
+    *out = d;
+    return 0;
+}
+
+void
+tt_disc_free(tt_disc *d)
+{
+    if (!d)
+        return;
+    free(d->t);
+    tt_strmap_free(&d->forms);
+    tt_u64map_free(&d->pairs);
+    tt_u64map_free(&d->nt_counts);
+    free(d->freq);
+    free(d->span);
+    free(d);
+}
+
+void
+tt_disc_doc(tt_disc *d, size_t g)
+{
+    d->g = g;
+}
+
+static int
+grow(tt_disc *d, size_t t)
+{
+    if (t < d->nt)
+        return 0;
+    if (t >= d->capt) {
+        size_t n = d->capt ? d->capt * 2 : 4096;
+        while (n <= t)
+            n *= 2;
+        dterm *x = realloc(d->t, n * sizeof *x);
+        if (!x)
+            return TT_ENOMEM;
+        d->t = x;
+        d->capt = n;
+    }
+    for (size_t i = d->nt; i <= t; i++) {
+        memset(&d->t[i], 0, sizeof d->t[i]);
+        d->t[i].best = -1;
+    }
+    d->nt = t + 1;
+    return 0;
+}
+
+int
+tt_disc_vocab(tt_disc *d, size_t t, uint64_t count, uint64_t sentences, unsigned flags)
+{
+    if (grow(d, t))
+        return TT_ENOMEM;
+    d->t[t].nsent += sentences;
+    d->t[t].flags |= (unsigned char)flags;
+    if (d->newterms && d->g != SIZE_MAX && (flags & 1) && d->g < ((size_t)1 << 20))
+        return tt_u64map_add(&d->nt_counts, (uint64_t)t << 20 | d->g, (double)count);
+    return 0;
+}
+
+int
+tt_disc_form(tt_disc *d, size_t t, const char *surface, size_t n, uint64_t count)
+{
+    if (grow(d, t))
+        return TT_ENOMEM;
+    char stack[256];
+    char *k = n + 8 <= sizeof stack ? stack : malloc(n + 8);
+    if (!k)
+        return TT_ENOMEM;
+    uint64_t v = t;
+    memcpy(k, &v, 8);
+    memcpy(k + 8, surface, n);
+    size_t idx;
+    int rc = tt_strmap_intern(&d->forms, k, n + 8, &idx, NULL);
+    if (k != stack)
+        free(k);
+    if (rc)
+        return TT_ENOMEM;
+    d->forms.val[idx][0] += count;
+    d->t[t].listed += count;
+    return 0;
+}
+
+static int64_t
+ctx_index(const tt_disc *d, const char *name)
+{
+    for (size_t i = 0; i < d->ncoll; i++)
+        if (!strcmp(d->coll[i].name, name))
+            return (int64_t)i;
+    return -1;
+}
+
+int
+tt_disc_coll(tt_disc *d, const char *ctx, size_t col, size_t t, uint64_t count)
+{
+    int64_t k = ctx_index(d, ctx);
+    if (k < 0 || col >= d->nc)
+        return 0;
+    return tt_u64map_add(&d->pairs, ((uint64_t)t * d->ncoll + (uint64_t)k) * d->nc + col, (double)count);
+}
+
+int
+tt_disc_collc(tt_disc *d, const char *ctx, size_t col, uint64_t freq, uint64_t span)
+{
+    int64_t k = ctx_index(d, ctx);
+    if (k < 0 || col >= d->nc)
+        return 0;
+    d->freq[(size_t)k * d->nc + col] += freq;
+    d->span[(size_t)k * d->nc + col] += span;
+    return 0;
+}
+
+/* Each term's most frequent listed surface (ties: the smaller in byte order). */
+static void
+forms_done(tt_disc *d)
+{
+    if (d->forms_done)
+        return;
+    d->forms_done = 1;
+    for (size_t i = 0; i < d->forms.n; i++) {
+        size_t n;
+        const char *k = tt_strmap_key(&d->forms, i, &n);
+        uint64_t t;
+        memcpy(&t, k, 8);
+        if (t >= d->nt)
+            continue;
+        int64_t b = d->t[t].best;
+        if (b >= 0) {
+            uint64_t cb = d->forms.val[b][0], ci = d->forms.val[i][0];
+            size_t bn;
+            const char *bk = tt_strmap_key(&d->forms, (size_t)b, &bn);
+            size_t m = bn < n ? bn : n;
+            int r = memcmp(k + 8, bk + 8, m - 8);
+            if (ci < cb || (ci == cb && (r > 0 || (r == 0 && n >= bn))))
+                continue;
+        }
+        d->t[t].best = (int64_t)i;
+    }
+}
+
+/* The form of unigram term t: its best surface, or the term when it is written as itself at least as often. */
+static int
+unigram_form(tt_disc *d, const tt_strmap *terms, size_t t, tt_buf *out)
+{
+    size_t tn;
+    const char *ts = tt_strmap_key(terms, t, &tn);
+    if (t < d->nt && d->t[t].best >= 0) {
+        uint64_t cf = terms->val[t][1], listed = d->t[t].listed, self = cf > listed ? cf - listed : 0;
+        size_t bn;
+        const char *bk = tt_strmap_key(&d->forms, (size_t)d->t[t].best, &bn);
+        uint64_t cb = d->forms.val[d->t[t].best][0];
+        size_t m = bn - 8 < tn ? bn - 8 : tn;
+        int r = memcmp(bk + 8, ts, m);
+        int surface_first = r < 0 || (r == 0 && bn - 8 < tn);
+        if (cb > self || (cb == self && surface_first))
+            return tt_buf_append(out, bk + 8, bn - 8);
+    }
+    return tt_buf_append(out, ts, tn);
+}
+
+int
+tt_disc_form_of(tt_disc *d, const tt_strmap *terms, size_t t, tt_buf *out)
+{
+    forms_done(d);
+    size_t tn;
+    const char *ts = tt_strmap_key(terms, t, &tn);
+    if (!memchr(ts, ' ', tn))
+        return unigram_form(d, terms, t, out) ? TT_ENOMEM : 0;
+    /* an n-gram: its words' forms */
+    for (size_t i = 0; i < tn;) {
+        const char *sp = memchr(ts + i, ' ', tn - i);
+        size_t e = sp ? (size_t)(sp - ts) : tn;
+        int64_t w = tt_strmap_find(terms, ts + i, e - i);
+        if ((i && tt_buf_putc(out, ' ')) ||
+            (w >= 0 ? unigram_form(d, terms, (size_t)w, out) : tt_buf_append(out, ts + i, e - i)))
+            return TT_ENOMEM;
+        i = e + 1;
+    }
+    return 0;
+}
+
+typedef struct crow {
+    uint64_t term, cooc;
+    double log_dice;
+} crow;
+
+/* rows: log-Dice, largest first; then cooc, largest first; then the term in byte order (qsort_r: terms) */
+static int
+cmp_crow(const void *a, const void *b, void *arg)
+{
+    const crow *x = a, *y = b;
+    if (x->log_dice != y->log_dice)
+        return x->log_dice > y->log_dice ? -1 : 1;
+    if (x->cooc != y->cooc)
+        return x->cooc > y->cooc ? -1 : 1;
+    size_t xn, yn;
+    const char *xs = tt_strmap_key(arg, x->term, &xn), *ys = tt_strmap_key(arg, y->term, &yn);
+    size_t m = xn < yn ? xn : yn;
+    int c = memcmp(xs, ys, m);
+    return c ? c : (xn > yn) - (xn < yn);
+}
+
+/* The measures of one row (stages/50-count/docres.md, "Collocates"). */
+static void
+measures(const tt_disc *d, size_t k, size_t col, double o11, double tfreq, double ntok, double nsent,
+         tt_assoc *a)
+{
+    double fc = (double)d->freq[k * d->nc + col], sp = (double)d->span[k * d->nc + col];
+    if (d->coll[k].kind == TT_CTX_WINDOW)
+        tt_assoc_window(o11, fc, sp, tfreq, ntok, a);
+    else
+        tt_assoc_compute(o11, fc, tfreq, nsent, a);
+}
+
+int
+tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, double ntok, double nsent,
+                   tt_buf *out)
+{
+    forms_done(d);
+    if (tt_buf_puts(out, "concept_id\tterm\tform\tcontext\tcooc\tconcept_freq\tterm_freq\tlog_dice\tmi\tg2\t"
+                         "t_score\n"))
+        return TT_ENOMEM;
+    if (!d->ncoll || !d->nc)
+        return 0;
+    int ok;
+    uint64_t *keys = tt_u64map_keys(&d->pairs, &ok);
+    if (!ok)
+        return TT_ENOMEM;
+    /* rows by concept, then context: count them per (col, ctx) first */
+    size_t ncell = d->nc * (d->ncoll ? d->ncoll : 1);
+    size_t *start = calloc(ncell + 1, sizeof *start);
+    crow *rows = d->pairs.n ? malloc(d->pairs.n * sizeof *rows) : NULL;
+    if (!start || (d->pairs.n && !rows)) {
+        free(keys);
+        free(start);
+        free(rows);
+        return TT_ENOMEM;
+    }
+    for (size_t i = 0; i < d->pairs.n; i++) {
+        uint64_t col = keys[i] % d->nc, rest = keys[i] / d->nc, k = rest % d->ncoll;
+        start[col * d->ncoll + k + 1]++;
+    }
+    for (size_t i = 0; i < ncell; i++)
+        start[i + 1] += start[i];
+    size_t *fill = calloc(ncell, sizeof *fill);
+    if (!fill) {
+        free(keys);
+        free(start);
+        free(rows);
+        return TT_ENOMEM;
+    }
+    for (size_t i = 0; i < d->pairs.n; i++) {
+        uint64_t col = keys[i] % d->nc, rest = keys[i] / d->nc, k = rest % d->ncoll, t = rest / d->ncoll;
+        size_t cell = col * d->ncoll + k;
+        crow *r = &rows[start[cell] + fill[cell]++];
+        r->term = t;
+        r->cooc = (uint64_t)*tt_u64map_get(&d->pairs, keys[i]);
+        double tf = d->coll[k].kind == TT_CTX_WINDOW ? (double)terms->val[t][1]
+                                                     : (double)(t < d->nt ? d->t[t].nsent : 0);
+        tt_assoc a;
+        measures(d, k, col, (double)r->cooc, tf, ntok, nsent, &a);
+        r->log_dice = a.log_dice;
+    }
+    free(fill);
+    free(keys);
+    int rc = 0;
+    for (size_t cell = 0; cell < ncell && !rc; cell++) {
+        size_t a0 = start[cell], a1 = start[cell + 1];
+        if (a1 - a0 > 1)
+            qsort_r(rows + a0, a1 - a0, sizeof *rows, cmp_crow, (void *)terms);
+        size_t col = cell / d->ncoll, k = cell % d->ncoll;
+        for (size_t i = a0; i < a1 && !rc; i++) {
+            const crow *r = &rows[i];
+            if (r->cooc < d->coll_min)
+                continue;
+            size_t tn;
+            const char *ts = tt_strmap_key(terms, r->term, &tn);
+            double tf = d->coll[k].kind == TT_CTX_WINDOW ? (double)terms->val[r->term][1]
+                                                         : (double)(r->term < d->nt ? d->t[r->term].nsent : 0);
+            tt_assoc a;
+            measures(d, k, col, (double)r->cooc, tf, ntok, nsent, &a);
+            uint64_t fc = d->freq[k * d->nc + col];
+            if (tt_buf_put_tsv(out, ids[col], strlen(ids[col])) || tt_buf_putc(out, '\t') ||
+                tt_buf_put_tsv(out, ts, tn) || tt_buf_putc(out, '\t'))
+                rc = TT_ENOMEM;
+            tt_buf form = {0};
+            if (!rc && (tt_disc_form_of(d, terms, r->term, &form) || tt_buf_put_tsv(out, form.data ? form.data : "", form.len)))
+                rc = TT_ENOMEM;
+            tt_buf_free(&form);
+            if (!rc && (tt_buf_putc(out, '\t') || tt_buf_puts(out, d->coll[k].name) || tt_buf_putc(out, '\t') ||
+                        tt_buf_put_u64(out, r->cooc) || tt_buf_putc(out, '\t') || tt_buf_put_u64(out, fc) ||
+                        tt_buf_putc(out, '\t') || tt_buf_put_u64(out, (uint64_t)tf) || tt_buf_putc(out, '\t') ||
+                        tt_num_put_fixed(out, a.log_dice, 4) || tt_buf_putc(out, '\t') ||
+                        tt_num_put_fixed(out, a.pmi, 4) || tt_buf_putc(out, '\t') ||
+                        tt_num_put_fixed(out, a.g2, 4) || tt_buf_putc(out, '\t') ||
+                        tt_num_put_fixed(out, a.t_score, 4) || tt_buf_putc(out, '\n')))
+                rc = TT_ENOMEM;
+        }
+    }
+    free(start);
+    free(rows);
+    return rc;
+}
