@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "opts.h"
 #include "tt/export.h"
+#include "tt/json.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
 #include "tt/run.h"
@@ -33,6 +34,14 @@ next_record(FILE *f, tt_buf *rec, char **line, size_t *cap)
             return 1;
     }
     return rec->len ? -1 : 0;
+}
+
+/* run.json's "execution" value. */
+static int
+execution_json(void *ctx, tt_buf *b)
+{
+    (void)ctx;
+    return tt_buf_puts(b, "{\"program\": \"tt-export\"}");
 }
 
 int tt_export_main(int argc, char **argv);
@@ -113,9 +122,13 @@ tt_export_main(int argc, char **argv)
                 rc = TT_EIO;
                 break;
             }
-            tt_buf_printf(&extra, "\"inputs\": {\"lexicon\": \"%s\", \"lexicon_sha256\": \"%s\"}, ", lexicon,
-                          tt_lexicon_sha256(lx));
-            tt_buf_printf(&extra, "\"options\": {%s}", co.json);
+            if (tt_buf_puts(&extra, "\"inputs\": {") || tt_json_member_str(&extra, "lexicon", lexicon) ||
+                tt_buf_puts(&extra, ", ") ||
+                tt_json_member_str(&extra, "lexicon_sha256", tt_lexicon_sha256(lx)) ||
+                tt_buf_printf(&extra, "}, \"options\": {%s}", co.json)) {
+                rc = tt_error_set(&err, TT_ENOMEM, "out of memory");
+                break;
+            }
             tt_export_opts eo = co.exp;
             eo.dir = tmpdir.data;
             eo.concepts = concepts;
@@ -123,6 +136,7 @@ tt_export_main(int argc, char **argv)
             eo.manifest_columns = cols;
             eo.nmanifest_columns = ncols;
             eo.run_json_extra = extra.data;
+            eo.execution = execution_json;
             if ((rc = tt_exporter_new(&ex, &eo, &err)))
                 break;
         }
@@ -142,8 +156,6 @@ tt_export_main(int argc, char **argv)
     }
     if (!rc)
         rc = tt_exporter_finish(ex, &err);
-    if (!rc)
-        rc = tt_add_run_json(tmpdir.data, "\"execution\": {\"program\": \"tt-export\"}", &err);
     if (!rc)
         rc = tt_install_dir(tmpdir.data, outdir, &err);
     if (rc) {

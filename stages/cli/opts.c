@@ -2,6 +2,7 @@
 #include "opts.h"
 
 #include "cli.h"
+#include "tt/json.h"
 #include "tt/num.h"
 
 #include <stdio.h>
@@ -92,21 +93,6 @@ tt_cli_opt(const char *prog, int o, const char *arg, tt_cli_opts *c)
     }
 }
 
-static int
-jstr(tt_buf *b, const char *s)
-{
-    int rc = tt_buf_putc(b, '"');
-    for (; s && *s; s++) {
-        if (*s == '"' || *s == '\\')
-            rc |= tt_buf_putc(b, '\\');
-        if ((unsigned char)*s < 0x20)
-            rc |= tt_buf_printf(b, "\\u%04x", (unsigned char)*s);
-        else
-            rc |= tt_buf_putc(b, *s);
-    }
-    return rc | tt_buf_putc(b, '"');
-}
-
 int
 tt_cli_opts_done(const char *prog, tt_cli_opts *c)
 {
@@ -145,7 +131,7 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     for (size_t i = 0; i < c->nctx; i++) {
         if (i)
             bad |= tt_buf_puts(&b, ", ");
-        bad |= jstr(&b, c->ctx[i].name);
+        bad |= tt_json_cstr(&b, c->ctx[i].name);
     }
     bad |= tt_buf_printf(&b, "], \"overlap\": \"%s\", \"kwic\": %zu, \"vocab\": %s, \"stem\": %s, \"ngrams\": %d",
                   c->overlap == TT_OVERLAP_ALL ? "all" : "longest",
@@ -158,26 +144,26 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     for (size_t i = 0; i < c->ngroup; i++) {
         if (i)
             bad |= tt_buf_puts(&b, ", ");
-        bad |= jstr(&b, c->group_by[i]);
+        bad |= tt_json_cstr(&b, c->group_by[i]);
     }
     bad |= tt_buf_puts(&b, "], \"weight\": ");
-    bad |= jstr(&b, c->exp.weight ? c->exp.weight : "raw");
+    bad |= tt_json_cstr(&b, c->exp.weight ? c->exp.weight : "raw");
     bad |= tt_buf_puts(&b, ", \"compare\": ");
-    bad |= jstr(&b, c->exp.compare ? c->exp.compare : "");
+    bad |= tt_json_cstr(&b, c->exp.compare ? c->exp.compare : "");
     bad |= tt_buf_puts(&b, ", \"period\": ");
-    bad |= jstr(&b, c->exp.period ? c->exp.period : "");
+    bad |= tt_json_cstr(&b, c->exp.period ? c->exp.period : "");
     bad |= tt_buf_printf(&b, ", \"gzip\": %s", c->exp.gzip ? "true" : "false");
     bad |= tt_buf_puts(&b, ", \"collocates\": [");
     for (size_t i = 0; i < c->ncoll; i++) {
         if (i)
             bad |= tt_buf_puts(&b, ", ");
-        bad |= jstr(&b, c->collctx[i].name);
+        bad |= tt_json_cstr(&b, c->collctx[i].name);
     }
     bad |= tt_buf_printf(&b, "], \"coll_min\": %llu, \"newterms_p\": ",
                          (unsigned long long)(c->exp.coll_min ? c->exp.coll_min : 2));
     bad |= tt_num_put_g(&b, c->exp.newterms_p > 0 ? c->exp.newterms_p : 0.05, 6);
     bad |= tt_buf_printf(&b, ", \"vocab_stop\": %s, \"stop\": ", c->count.vocab_stop ? "true" : "false");
-    bad |= jstr(&b, c->count.stop_file ? c->count.stop_file : "");
+    bad |= tt_json_cstr(&b, c->count.stop_file ? c->count.stop_file : "");
     if (bad) {
         tt_buf_free(&b);
         fprintf(stderr, "%s: error: out of memory\n", prog);

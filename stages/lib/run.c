@@ -4,6 +4,7 @@
 
 #include "tt/atomic.h"
 #include "tt/decode.h"
+#include "tt/json.h"
 #include "tt/lexicon.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
@@ -22,7 +23,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <zlib.h>
 
 static double
 now_wall(void)
@@ -211,6 +211,10 @@ typedef struct run_state {
     pthread_cond_t cv_take, cv_done;
     char key_base[65]; /* sha256 of everything but the document */
     tt_stage_times times;
+    /* for run.json's execution member */
+    unsigned jobs;
+    const tt_run_result *res;
+    double t_export;
 } run_state;
 
 static void
@@ -363,51 +367,37 @@ ncores(void)
     return n > 0 ? (unsigned)n : 1;
 }
 
-/* Adds JSON-escaped s to b. */
-static int
-json_str(tt_buf *b, const char *s)
-{
-    int rc = tt_buf_putc(b, '"');
-    for (; *s && !rc; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            rc = tt_buf_putc(b, '\\') || tt_buf_putc(b, (char)c);
-        else if (c < 0x20)
-            rc = tt_buf_printf(b, "\\u%04x", c);
-        else
-            rc = tt_buf_putc(b, (char)c);
-    }
-    return rc || tt_buf_putc(b, '"');
-}
-
-/* The run.json members this driver adds (inputs, options); "execution" is added at the end. */
+/* The run.json members this driver adds (inputs, options); "execution" is added by the exporter's callback. */
 static int
 inputs_json(tt_buf *b, const tt_run_config *cfg, const tt_manifest *m, const tt_lexicon *lx,
             const char *data_sha)
 {
-    int rc = tt_buf_puts(b, "\"inputs\": {\"corpus\": ");
-    rc = rc || json_str(b, cfg->corpus ? cfg->corpus : "");
-    rc = rc || tt_buf_puts(b, ", \"manifest_sha256\": ") || json_str(b, tt_manifest_sha256(m));
-    rc = rc || tt_buf_puts(b, ", \"lexicon\": ") || json_str(b, cfg->lexicon);
-    rc = rc || tt_buf_puts(b, ", \"lexicon_sha256\": ") || json_str(b, tt_lexicon_sha256(lx));
-    rc = rc || tt_buf_puts(b, ", \"data_sha256\": ") || json_str(b, data_sha);
+    int rc = tt_buf_puts(b, "\"inputs\": {");
+    rc = rc || tt_json_member_str(b, "corpus", cfg->corpus);
+    rc = rc || tt_buf_puts(b, ", ") || tt_json_member_str(b, "manifest_sha256", tt_manifest_sha256(m));
+    rc = rc || tt_buf_puts(b, ", ") || tt_json_member_str(b, "lexicon", cfg->lexicon);
+    rc = rc || tt_buf_puts(b, ", ") || tt_json_member_str(b, "lexicon_sha256", tt_lexicon_sha256(lx));
+    rc = rc || tt_buf_puts(b, ", ") || tt_json_member_str(b, "data_sha256", data_sha);
     rc = rc || tt_buf_puts(b, "}, \"options\": {");
     rc = rc || tt_buf_puts(b, cfg->options_json ? cfg->options_json : "");
     rc = rc || tt_buf_puts(b, "}");
     return rc ? TT_ENOMEM : 0;
 }
 
+/* run.json's "execution" value (tt_export_opts.execution), called when the exporter writes run.json. */
 static int
-execution_json(tt_buf *b, const run_state *rs, unsigned jobs, const tt_run_result *res, double export_s)
+execution_json(void *ctx, tt_buf *b)
 {
+    const run_state *rs = ctx;
+    const tt_run_result *res = rs->res;
     return tt_buf_printf(b,
-                         ", \"execution\": {\"jobs\": %u, \"documents_from_cache\": %zu, "
+                         "{\"jobs\": %u, \"documents_from_cache\": %zu, "
                          "\"shard\": \"%u/%u\", \"seconds\": %.3f, \"stage_cpu_seconds\": {\"decode\": "
                          "%.3f, \"normalize\": %.3f, \"tokenize\": %.3f, \"match\": %.3f, \"count\": %.3f, "
                          "\"export\": %.3f}}",
-                         jobs, res->cached, rs->cfg->shard_i, rs->cfg->shard_k, res->seconds,
+                         rs->jobs, res->cached, rs->cfg->shard_i, rs->cfg->shard_k, res->seconds,
                          rs->times.decode, rs->times.normalize, rs->times.tokenize, rs->times.match,
-                         rs->times.count, export_s)
+                         rs->times.count, now_wall() - rs->t_export)
                ? TT_ENOMEM
                : 0;
 }
@@ -644,6 +634,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     eo.contexts = cfg->run.count.contexts;
     eo.ncontexts = cfg->run.count.ncontexts;
     eo.run_json_extra = extra.data;
+    eo.execution = execution_json;
+    eo.execution_ctx = &rs;
     if (cfg->shard_k)
         rc = tt_partial_open(&pw, tmp, &eo, cfg->shard_i, cfg->shard_k, nd, err);
     else
@@ -732,17 +724,14 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         *err = rs.fatal;
         goto done;
     }
-    double t_export = now_wall();
-    res->seconds = t_export - t_start;
-    if (pw) {
+    rs.t_export = now_wall();
+    rs.jobs = jobs;
+    rs.res = res;
+    res->seconds = rs.t_export - t_start;
+    if (pw)
         rc = tt_partial_finish(pw, extra.data, err);
-    } else {
+    else
         rc = tt_exporter_finish(ex, err);
-        tt_buf exe = {0};
-        if (!rc && !execution_json(&exe, &rs, jobs, res, now_wall() - t_export))
-            rc = tt_add_run_json(tmp, exe.data + 2, err); /* skip the leading ", " */
-        tt_buf_free(&exe);
-    }
     if (rc)
         goto done;
     if ((rc = tt_install_dir(tmp, cfg->out, err)))
@@ -777,53 +766,19 @@ done:
     return rc;
 }
 
-/* Inserts JSON members (`"key": value, ...`) before the closing brace of dir/run.json (or run.json.gz),
- * rewriting it atomically. */
-int
-tt_add_run_json(const char *dir, const char *members, tt_error *err)
+typedef struct merge_exec {
+    unsigned parts;
+    double t0;
+} merge_exec;
+
+/* run.json's "execution" value of a merge. */
+static int
+merge_execution_json(void *ctx, tt_buf *b)
 {
-    char path[4200];
-    int gz = 0;
-    snprintf(path, sizeof path, "%s/run.json", dir);
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        snprintf(path, sizeof path, "%s/run.json.gz", dir);
-        gz = 1;
-    }
-    gzFile in = gzopen(path, "rb");
-    if (!in) {
-        tt_error_set(err, TT_EIO, "cannot open");
-        return tt_error_at(err, path, 0, 0);
-    }
-    tt_buf b = {0};
-    char chunk[65536];
-    int r;
-    while ((r = gzread(in, chunk, sizeof chunk)) > 0)
-        tt_buf_append(&b, chunk, (size_t)r);
-    gzclose(in);
-    size_t end = b.len;
-    while (end > 0 && b.data[end - 1] != '}')
-        end--;
-    if (end == 0) {
-        tt_buf_free(&b);
-        tt_error_set(err, TT_EFORMAT, "run.json is not a JSON object");
-        return tt_error_at(err, path, 0, 0);
-    }
-    size_t k = end - 1; /* the closing brace; is the object empty? */
-    while (k > 0 && (b.data[k - 1] == ' ' || b.data[k - 1] == '\n'))
-        k--;
-    int empty = k > 0 && b.data[k - 1] == '{';
-    tt_atomic a = {0};
-    int rc = tt_atomic_open_flags(&a, path, gz ? TT_ATOMIC_GZIP : 0, err);
-    if (rc) {
-        tt_buf_free(&b);
-        return rc;
-    }
-    fwrite(b.data, 1, k, a.f);
-    fprintf(a.f, "%s\n  %s\n}", empty ? "" : ",", members);
-    fwrite(b.data + end, 1, b.len - end, a.f);
-    tt_buf_free(&b);
-    return tt_atomic_commit(&a, err);
+    const merge_exec *mx = ctx;
+    return tt_buf_printf(b, "{\"merged_parts\": %u, \"seconds\": %.3f}", mx->parts, now_wall() - mx->t0)
+               ? TT_ENOMEM
+               : 0;
 }
 
 int
@@ -893,9 +848,12 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
         tmp[0] = 0;
         goto done;
     }
+    merge_exec mx = {k, t0};
     tt_export_opts eo = p[0].opts;
     eo.dir = tmp;
     eo.run_json_extra = p[0].run_json_extra;
+    eo.execution = merge_execution_json;
+    eo.execution_ctx = &mx;
     if ((rc = tt_exporter_new(&ex, &eo, err)))
         goto done;
     for (unsigned s = 0; s < k; s++)
@@ -904,14 +862,6 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
     res->ok = res->docs - res->skipped;
     if ((rc = tt_exporter_finish(ex, err)))
         goto done;
-    {
-        tt_buf exe = {0};
-        tt_buf_printf(&exe, "\"execution\": {\"merged_parts\": %u, \"seconds\": %.3f}", k, now_wall() - t0);
-        rc = tt_add_run_json(tmp, exe.data, err);
-        tt_buf_free(&exe);
-        if (rc)
-            goto done;
-    }
     if ((rc = tt_install_dir(tmp, out, err)))
         goto done;
     tmp[0] = 0;

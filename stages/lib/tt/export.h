@@ -97,6 +97,12 @@ typedef struct tt_export_opts {
     int gzip;                            /* write every file as .gz */
     const char *run_json_extra;          /* JSON members (without braces) the caller adds to run.json:
                                             program, options, timings, inputs; may be NULL */
+    /* run.json's last member, "execution" (timings, jobs, cache: the only part of an output that may differ
+     * between two runs of the same inputs): called once by tt_exporter_finish, after every other output is
+     * written, to append the member's value (a JSON object, tt/json.h) to b; returns 0 or TT_ENOMEM. NULL =
+     * no execution member. */
+    int (*execution)(void *ctx, tt_buf *b);
+    void *execution_ctx;
 } tt_export_opts;
 
 typedef struct tt_exporter tt_exporter;
@@ -117,7 +123,7 @@ int tt_exporter_add(tt_exporter *ex, const char *docres, size_t n, tt_error *err
  * [{doc_id, status}]}, totals {every statistic whose value is an unsigned integer, summed over the documents
  * that have it; keys in byte order}, per_document [{doc_id, and each statistic of that document whose value is
  * not an unsigned integer, except sha256, status and script_used (in docs.tsv)}] listing only documents that
- * have such a statistic (e.g. encoding, encoding_confidence). After it (success or not) only tt_exporter_free
+ * have such a statistic (e.g. encoding, encoding_confidence), then "execution" (opts.execution). After it (success or not) only tt_exporter_free
  * may be called. Errors: TT_ESYNTAX (a record was not ended), TT_EIO, TT_ENOMEM. */
 int tt_exporter_finish(tt_exporter *ex, tt_error *err);
 

@@ -65,11 +65,6 @@ int tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *
  * once (TT_EUSAGE naming the missing or duplicate shard otherwise). */
 int tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result *res, tt_error *err);
 
-/* Adds JSON members ("key": value, ...) at the end of the object in dir/run.json (or run.json.gz), rewriting
- * it atomically. Used for the run's "execution" member (timings, jobs, cache), which is the only part of an
- * output that may differ between two runs of the same inputs. */
-int tt_add_run_json(const char *dir, const char *members, tt_error *err);
-
 /* Swaps a finished temporary folder tmp into place at out: atomically (renameat2 RENAME_EXCHANGE) where out
  * exists, then removes the previous output; a plain rename where it does not. */
 int tt_install_dir(const char *tmp, const char *out, tt_error *err);
