@@ -177,6 +177,10 @@ cmd_run(int argc, char **argv)
         cfg.lexicon = default_lexicon();
     cfg.run.overlap = co.overlap;
     cfg.run.count = co.count;
+    /* tests only (tests/README.md): smaller pieces show that no result depends on where the text is cut */
+    const char *ps = getenv("TT_PIECE_SIZE");
+    if (ps && tt_cli_u64(prog, "TT_PIECE_SIZE", ps, &v) == 0 && v >= 1024)
+        cfg.run.piece_size = (size_t)v;
     cfg.exp = co.exp;
     cfg.options_json = co.json;
     tt_run_callbacks cb = {on_skipped, NULL, NULL};
