@@ -26,6 +26,7 @@ tt_disc_new(tt_disc **out, const tt_context *coll, size_t ncoll, size_t nc, uint
     d->ntp = ntp > 0 ? ntp : 0.05;
     d->newterms = newterms;
     d->g = SIZE_MAX;
+    d->last_t = SIZE_MAX;
     size_t n = (ncoll ? ncoll : 1) * (nc ? nc : 1);
     d->freq = calloc(n, sizeof *d->freq);
     d->span = calloc(n, sizeof *d->span);
@@ -43,7 +44,8 @@ tt_disc_free(tt_disc *d)
     if (!d)
         return;
     free(d->t);
-    tt_strmap_free(&d->forms);
+    tt_strmap_free(&d->surf);
+    free(d->slots);
     tt_u64map_free(&d->pairs);
     tt_u64map_free(&d->nt_counts);
     free(d->freq);
@@ -55,6 +57,13 @@ void
 tt_disc_doc(tt_disc *d, size_t g)
 {
     d->g = g;
+    d->last_t = SIZE_MAX;
+}
+
+int64_t
+tt_disc_last_term(const tt_disc *d)
+{
+    return d->last_t == SIZE_MAX ? -1 : (int64_t)d->last_t;
 }
 
 static int
@@ -74,7 +83,7 @@ grow(tt_disc *d, size_t t)
     }
     for (size_t i = d->nt; i <= t; i++) {
         memset(&d->t[i], 0, sizeof d->t[i]);
-        d->t[i].best = -1;
+        d->t[i].slots = -1;
     }
     d->nt = t + 1;
     return 0;
@@ -85,6 +94,7 @@ tt_disc_vocab(tt_disc *d, size_t t, uint64_t count, uint64_t sentences, unsigned
 {
     if (grow(d, t))
         return TT_ENOMEM;
+    d->last_t = t;
     d->t[t].nsent += sentences;
     d->t[t].flags |= (unsigned char)flags;
     if (d->newterms && d->g != SIZE_MAX && (flags & 1) && d->g < ((size_t)1 << 20))
@@ -92,26 +102,61 @@ tt_disc_vocab(tt_disc *d, size_t t, uint64_t count, uint64_t sentences, unsigned
     return 0;
 }
 
+/* 1 if surface index i of d->surf is s[0..n) */
+static int
+surf_is(const tt_disc *d, size_t i, const char *s, size_t n)
+{
+    size_t kn;
+    const char *k = tt_strmap_key(&d->surf, i, &kn);
+    return kn == n && memcmp(k, s, n) == 0;
+}
+
 int
 tt_disc_form(tt_disc *d, size_t t, const char *surface, size_t n, uint64_t count)
 {
     if (grow(d, t))
         return TT_ENOMEM;
-    char stack[256];
-    char *k = n + 8 <= sizeof stack ? stack : malloc(n + 8);
-    if (!k)
-        return TT_ENOMEM;
-    uint64_t v = t;
-    memcpy(k, &v, 8);
-    memcpy(k + 8, surface, n);
-    size_t idx;
-    int rc = tt_strmap_intern(&d->forms, k, n + 8, &idx, NULL);
-    if (k != stack)
-        free(k);
-    if (rc)
-        return TT_ENOMEM;
-    d->forms.val[idx][0] += count;
-    d->t[t].listed += count;
+    dterm *x = &d->t[t];
+    x->listed += count;
+    if (x->slots < 0) {
+        if (d->nslots == d->capslots) {
+            size_t c = d->capslots ? d->capslots * 2 : 1024;
+            dslots *ns = realloc(d->slots, c * sizeof *ns);
+            if (!ns)
+                return TT_ENOMEM;
+            d->slots = ns;
+            d->capslots = c;
+        }
+        memset(&d->slots[d->nslots], 0, sizeof d->slots[d->nslots]);
+        x->slots = (int64_t)d->nslots++;
+    }
+    dslots *sl = &d->slots[x->slots];
+    for (int i = 0; i < DISC_SLOTS; i++)
+        if (sl->cnt[i] && surf_is(d, sl->surf[i], surface, n)) {
+            sl->cnt[i] += count;
+            return 0;
+        }
+    /* a new surface: a free counter, or every counter (and it) lose the smallest count */
+    uint64_t m = count;
+    for (int i = 0; i < DISC_SLOTS; i++)
+        if (sl->cnt[i] < m)
+            m = sl->cnt[i];
+    if (m) {
+        for (int i = 0; i < DISC_SLOTS; i++)
+            sl->cnt[i] -= m;
+        count -= m;
+    }
+    if (!count)
+        return 0;
+    for (int i = 0; i < DISC_SLOTS; i++)
+        if (!sl->cnt[i]) {
+            size_t si;
+            if (tt_strmap_intern(&d->surf, surface, n, &si, NULL))
+                return TT_ENOMEM;
+            sl->cnt[i] = count;
+            sl->surf[i] = si;
+            return 0;
+        }
     return 0;
 }
 
@@ -144,58 +189,36 @@ tt_disc_collc(tt_disc *d, const char *ctx, size_t col, uint64_t freq, uint64_t s
     return 0;
 }
 
-/* Each term's most frequent listed surface (ties: the smaller in byte order). */
-static void
-forms_done(tt_disc *d)
-{
-    if (d->forms_done)
-        return;
-    d->forms_done = 1;
-    for (size_t i = 0; i < d->forms.n; i++) {
-        size_t n;
-        const char *k = tt_strmap_key(&d->forms, i, &n);
-        uint64_t t;
-        memcpy(&t, k, 8);
-        if (t >= d->nt)
-            continue;
-        int64_t b = d->t[t].best;
-        if (b >= 0) {
-            uint64_t cb = d->forms.val[b][0], ci = d->forms.val[i][0];
-            size_t bn;
-            const char *bk = tt_strmap_key(&d->forms, (size_t)b, &bn);
-            size_t m = bn < n ? bn : n;
-            int r = memcmp(k + 8, bk + 8, m - 8);
-            if (ci < cb || (ci == cb && (r > 0 || (r == 0 && n >= bn))))
-                continue;
-        }
-        d->t[t].best = (int64_t)i;
-    }
-}
-
-/* The form of unigram term t: its best surface, or the term when it is written as itself at least as often. */
+/* The form of unigram term t: its most frequent surface (ties: the smaller in byte order), the term itself
+ * counting as one (cf minus the tokens listed otherwise). */
 static int
 unigram_form(tt_disc *d, const tt_strmap *terms, size_t t, tt_buf *out)
 {
-    size_t tn;
-    const char *ts = tt_strmap_key(terms, t, &tn);
-    if (t < d->nt && d->t[t].best >= 0) {
-        uint64_t cf = terms->val[t][1], listed = d->t[t].listed, self = cf > listed ? cf - listed : 0;
-        size_t bn;
-        const char *bk = tt_strmap_key(&d->forms, (size_t)d->t[t].best, &bn);
-        uint64_t cb = d->forms.val[d->t[t].best][0];
-        size_t m = bn - 8 < tn ? bn - 8 : tn;
-        int r = memcmp(bk + 8, ts, m);
-        int surface_first = r < 0 || (r == 0 && bn - 8 < tn);
-        if (cb > self || (cb == self && surface_first))
-            return tt_buf_append(out, bk + 8, bn - 8);
+    size_t bn;
+    const char *best = tt_strmap_key(terms, t, &bn);
+    if (t < d->nt && d->t[t].slots >= 0) {
+        uint64_t cf = terms->val[t][1], listed = d->t[t].listed, bc = cf > listed ? cf - listed : 0;
+        const dslots *sl = &d->slots[d->t[t].slots];
+        for (int i = 0; i < DISC_SLOTS; i++) {
+            if (!sl->cnt[i])
+                continue;
+            size_t kn;
+            const char *k = tt_strmap_key(&d->surf, sl->surf[i], &kn);
+            size_t m = kn < bn ? kn : bn;
+            int r = memcmp(k, best, m);
+            if (sl->cnt[i] > bc || (sl->cnt[i] == bc && (r < 0 || (r == 0 && kn < bn)))) {
+                best = k;
+                bn = kn;
+                bc = sl->cnt[i];
+            }
+        }
     }
-    return tt_buf_append(out, ts, tn);
+    return tt_buf_append(out, best, bn);
 }
 
 int
 tt_disc_form_of(tt_disc *d, const tt_strmap *terms, size_t t, tt_buf *out)
 {
-    forms_done(d);
     size_t tn;
     const char *ts = tt_strmap_key(terms, t, &tn);
     if (!memchr(ts, ' ', tn))
@@ -250,7 +273,6 @@ int
 tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, double ntok, double nsent,
                    tt_buf *out)
 {
-    forms_done(d);
     if (tt_buf_puts(out, "concept_id\tterm\tform\tcontext\tcooc\tconcept_freq\tterm_freq\tlog_dice\tmi\tg2\t"
                          "t_score\n"))
         return TT_ENOMEM;

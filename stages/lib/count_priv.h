@@ -13,9 +13,12 @@
 enum {
     TX_DISC = 1, /* a word (letters, no digit) that is not a stop word: a candidate collocate or new term */
     TX_HIT = 2,  /* some occurrence lies inside a lexicon hit: a lexicon entry matches it */
+    TX_WCHK = 4, /* (private) TX_WORD was decided for this document */
+    TX_WORD = 8, /* (private) two characters or more, a letter, no digit */
 };
 typedef struct termx {
     unsigned char flags;
+    int64_t last_form; /* index in cw.forms of the surface its last token had, -1 = none or the term itself */
 } termx;
 
 /* A buffered word of the current piece (collocates are counted when the hits around it are known). */
@@ -34,7 +37,10 @@ typedef struct cw_state {
     size_t nw, capw;
     size_t wlo;          /* first hit that can still reach a buffered word */
     size_t slo;          /* first hit of the current sentence */
-    tt_strmap forms;     /* "term\0surface" -> val[0] count (surfaces that differ from the term) */
+    tt_strmap forms;     /* "term\0surface" -> val[0] count, val[1] term index (surfaces that differ from the
+                            term) */
+    size_t *fhead, *fnext; /* per term: its first form; per form: the term's next one (tt_cw_forms_prepare) */
+    size_t capfhead, capfnext;
     tt_u64map coll_n;    /* (term * ncoll + ctx) * nc + concept -> cooc */
     uint64_t *cfreq, *cspan; /* [ctx * nc + concept] */
     uint64_t *stamp;     /* per concept x 2: scratch marks (a word's hits; a sentence's concepts) */
@@ -93,7 +99,11 @@ struct tt_counter {
 int tt_cw_init(tt_counter *c, const tt_count_opts *opts, tt_error *err);
 void tt_cw_free(tt_counter *c);
 void tt_cw_begin(tt_counter *c);
-/* appends the record's vocab, vform, coll and collc lines; 0 or TT_ENOMEM */
+/* chains each term's surface forms (call before writing the vocab lines); 0 or TT_ENOMEM */
+int tt_cw_forms_prepare(tt_counter *c);
+/* appends term t's vform lines (in first-seen order); 0 or TT_ENOMEM */
+int tt_cw_write_forms(tt_counter *c, size_t t, tt_buf *out);
+/* appends the record's coll and collc lines; 0 or TT_ENOMEM */
 int tt_cw_write(tt_counter *c, tt_buf *out);
 /* vocabulary counting of one term (count.c); *idx gets the unigram's index */
 int tt_counter_term(tt_counter *c, const char *term, size_t n, int brk, uint32_t sent, size_t *idx);

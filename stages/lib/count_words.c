@@ -58,6 +58,8 @@ tt_cw_free(tt_counter *c)
     free(s->touched);
     free(s->sconc);
     free(s->pairs);
+    free(s->fhead);
+    free(s->fnext);
     tt_buf_free(&s->tmp);
 }
 
@@ -131,24 +133,44 @@ tt_counter_word(tt_counter *c, const tt_docword *w, tt_error *err)
         if (tt_counter_term(c, w->term, w->n, brk || s->brk_next, w->sent, &idx))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         s->brk_next = 0;
-        if (!w->stop && !(w->flags & TT_TOK_NUMBER) && is_word(w->term, w->n)) {
-            c->tx[idx].flags |= TX_DISC;
+        termx *x = &c->tx[idx];
+        if (!(x->flags & TX_WCHK)) { /* once per term and document */
+            x->flags |= TX_WCHK;
+            if (is_word(w->term, w->n))
+                x->flags |= TX_WORD;
+            x->last_form = -1;
+        }
+        if (!w->stop && !(w->flags & TT_TOK_NUMBER) && (x->flags & TX_WORD)) {
+            x->flags |= TX_DISC;
             ti = (int64_t)idx;
         }
         tt_buf *b = &s->tmp;
         tt_buf_reset(b);
         if (tt_buf_append(b, w->term, w->n) || tt_buf_putc(b, 0) || surface_form(w, b))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
+        const char *sf = b->data + w->n + 1;
         size_t sl = b->len - w->n - 1;
-        if (sl != w->n || memcmp(b->data + w->n + 1, w->term, w->n) != 0) {
+        /* most tokens of a term repeat its last surface: compare before hashing */
+        if (x->last_form >= 0) {
+            size_t kn;
+            const char *k = tt_strmap_key(&s->forms, (size_t)x->last_form, &kn);
+            if (kn == b->len && memcmp(k + w->n + 1, sf, sl) == 0) {
+                s->forms.val[x->last_form][0]++;
+                goto buffered;
+            }
+        }
+        if (sl != w->n || memcmp(sf, w->term, w->n) != 0) {
             size_t fi;
             if (tt_strmap_intern(&s->forms, b->data, b->len, &fi, NULL))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
             s->forms.val[fi][0]++;
+            s->forms.val[fi][1] = idx;
+            c->tx[idx].last_form = (int64_t)fi;
         }
     } else if (w->n) {
         s->brk_next = 1; /* a stop word left out: no n-gram across it */
     }
+buffered:
     if (s->nw == s->capw) {
         size_t n = s->capw ? s->capw * 2 : 4096;
         cword *x = realloc(s->w, n * sizeof *x);
@@ -349,63 +371,73 @@ put_num(tt_buf *b, uint64_t v)
     return tt_buf_putc(b, '\t') || tt_buf_put_u64(b, v);
 }
 
-typedef struct fref {
-    const char *s;
-    size_t n;
-    size_t idx;
-} fref;
-
-static int
-cmp_fref(const void *a, const void *b)
+int
+tt_cw_forms_prepare(tt_counter *c)
 {
-    const fref *x = a, *y = b;
-    size_t m = x->n < y->n ? x->n : y->n;
-    int r = memcmp(x->s, y->s, m);
-    return r ? r : (x->n > y->n) - (x->n < y->n);
+    cw_state *s = &c->cw;
+    size_t nt = c->terms.n, nf = s->forms.n;
+    if (nt > s->capfhead) {
+        size_t *h = realloc(s->fhead, nt * sizeof *h);
+        if (!h)
+            return TT_ENOMEM;
+        s->fhead = h;
+        s->capfhead = nt;
+    }
+    if (nf > s->capfnext) {
+        size_t *x = realloc(s->fnext, nf * sizeof *x);
+        if (!x)
+            return TT_ENOMEM;
+        s->fnext = x;
+        s->capfnext = nf;
+    }
+    for (size_t i = 0; i < nt; i++)
+        s->fhead[i] = SIZE_MAX;
+    for (size_t i = nf; i-- > 0;) { /* pushed from the back: each chain in first-seen order */
+        size_t t = (size_t)s->forms.val[i][1];
+        s->fnext[i] = s->fhead[t];
+        s->fhead[t] = i;
+    }
+    return 0;
+}
+
+int
+tt_cw_write_forms(tt_counter *c, size_t t, tt_buf *out)
+{
+    cw_state *s = &c->cw;
+    for (size_t i = s->forms.n ? s->fhead[t] : SIZE_MAX; i != SIZE_MAX; i = s->fnext[i]) {
+        size_t n;
+        const char *k = tt_strmap_key(&s->forms, i, &n);
+        size_t tl = strlen(k); /* term, NUL, surface */
+        if (tt_buf_puts(out, "vform") || put_field(out, k, tl) || put_field(out, k + tl + 1, n - tl - 1) ||
+            put_num(out, s->forms.val[i][0]) || tt_buf_putc(out, '\n'))
+            return TT_ENOMEM;
+    }
+    return 0;
 }
 
 int
 tt_cw_write(tt_counter *c, tt_buf *out)
 {
     cw_state *s = &c->cw;
-    size_t n = s->forms.n;
-    fref *f = n ? malloc(n * sizeof *f) : NULL;
-    if (n && !f)
-        return TT_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        f[i].s = tt_strmap_key(&s->forms, i, &f[i].n);
-        f[i].idx = i;
-    }
-    if (n > 1)
-        qsort(f, n, sizeof *f, cmp_fref);
     int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++) {
-        size_t tl = strlen(f[i].s); /* term, NUL, surface */
-        rc = tt_buf_puts(out, "vform") || put_field(out, f[i].s, tl) ||
-                     put_field(out, f[i].s + tl + 1, f[i].n - tl - 1) || put_num(out, s->forms.val[f[i].idx][0]) ||
-                     tt_buf_putc(out, '\n')
-                 ? TT_ENOMEM
-                 : 0;
-    }
-    free(f);
-    if (rc || !s->ncoll)
-        return rc;
-    int ok;
-    uint64_t *keys = tt_u64map_keys(&s->coll_n, &ok);
-    if (!ok)
-        return TT_ENOMEM;
-    for (size_t i = 0; i < s->coll_n.n && !rc; i++) {
-        uint64_t k = keys[i] % c->nc, rest = keys[i] / c->nc, ks = rest % s->ncoll, term = rest / s->ncoll;
+    if (!s->ncoll)
+        return 0;
+    /* table order: deterministic for the document's tokens (tt/map.h), no sort needed */
+    const tt_u64map *m = &s->coll_n;
+    for (size_t i = 0; i < m->cap && !rc; i++) {
+        if (!m->used[i])
+            continue;
+        uint64_t key = m->keys[i];
+        uint64_t k = key % c->nc, rest = key / c->nc, ks = rest % s->ncoll, term = rest / s->ncoll;
         size_t tn;
         const char *t = tt_strmap_key(&c->terms, (size_t)term, &tn);
         const char *id = c->ids[k];
         rc = tt_buf_puts(out, "coll") || put_field(out, s->coll[ks].name, strlen(s->coll[ks].name)) ||
-                     put_field(out, id, strlen(id)) || put_field(out, t, tn) ||
-                     put_num(out, (uint64_t)*tt_u64map_get(&s->coll_n, keys[i])) || tt_buf_putc(out, '\n')
+                     put_field(out, id, strlen(id)) || put_field(out, t, tn) || put_num(out, (uint64_t)m->vals[i]) ||
+                     tt_buf_putc(out, '\n')
                  ? TT_ENOMEM
                  : 0;
     }
-    free(keys);
     for (size_t ks = 0; ks < s->ncoll && !rc; ks++)
         for (size_t k = 0; k < c->nc && !rc; k++) {
             int win = s->coll[ks].kind == TT_CTX_WINDOW;

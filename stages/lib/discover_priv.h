@@ -4,7 +4,8 @@
  * (term -> index) and calls these functions as the docres lines arrive (stages/50-count/docres.md), then
  * asks for the files at finish.
  *
- * Memory: per vocabulary term 24 bytes plus its distinct surface forms; collocates: one entry per (context,
+ * Memory: per vocabulary term 32 bytes, plus 48 for a term written otherwise than its match form, plus the
+ * distinct surfaces kept; collocates: one entry per (context,
  * concept, term) pair seen (at most contexts x concepts x vocabulary, in practice the terms that stand near
  * each concept); new terms: one entry per (term, period+group) pair seen (at most vocabulary x groups). None
  * grows with the number of documents as such.
@@ -18,11 +19,20 @@
 
 typedef struct tt_disc tt_disc;
 
+/* A term's surface forms other than the term itself: a weighted Misra-Gries summary of DISC_SLOTS counters
+ * (exact while the term has at most DISC_SLOTS such surfaces; otherwise each count is a lower bound and the
+ * most frequent surface survives when it has more than 1 / (DISC_SLOTS + 1) of the tokens listed). */
+#define DISC_SLOTS 3
+typedef struct dslots {
+    uint64_t cnt[DISC_SLOTS];
+    size_t surf[DISC_SLOTS]; /* index in tt_disc.surf */
+} dslots;
+
 /* Per vocabulary term. */
 typedef struct dterm {
     uint64_t nsent;     /* sentences containing it (summed over documents) */
     uint64_t listed;    /* tokens written otherwise than the term itself (sum of its vform counts) */
-    int64_t best;       /* index in forms of its most frequent surface, -1 = none yet */
+    int64_t slots;      /* index in tt_disc.slots, -1 = written only as the term itself */
     unsigned char flags;
 } dterm;
 
@@ -34,12 +44,14 @@ struct tt_disc {
     int newterms;
     dterm *t;
     size_t nt, capt;
-    tt_strmap forms;    /* 8 bytes term index, then the surface -> val[0] count */
-    int forms_done;
+    tt_strmap surf;     /* the surfaces kept in slots (interned) */
+    dslots *slots;
+    size_t nslots, capslots;
     tt_u64map pairs;    /* (term * ncoll + ctx) * nc + col -> cooc */
     uint64_t *freq, *span; /* [ctx * nc + col] */
     tt_u64map nt_counts; /* term << 20 | group -> count */
     size_t g;           /* the current document's period+group, SIZE_MAX = none */
+    size_t last_t;      /* the last vocab line's term (its vform lines follow it), SIZE_MAX = none */
 };
 
 /* coll[0..ncoll): the collocate contexts written (coll lines of others are ignored); nc: concepts;
@@ -53,6 +65,8 @@ void tt_disc_doc(tt_disc *d, size_t g);
 /* vocab line of term t (index in the exporter's terms map): count in this document, sentences, flags
  * (TX_DISC 1: a discovery word; TX_HIT 2: inside a lexicon hit). 0 or TT_ENOMEM. */
 int tt_disc_vocab(tt_disc *d, size_t t, uint64_t count, uint64_t sentences, unsigned flags);
+/* The term of the last vocab line of this document (its vform lines follow it), or -1. */
+int64_t tt_disc_last_term(const tt_disc *d);
 /* vform line: `count` tokens of term t were written as surface[0..n). */
 int tt_disc_form(tt_disc *d, size_t t, const char *surface, size_t n, uint64_t count);
 /* coll line (context by name; ignored when not written), collc line. col: concept column. */

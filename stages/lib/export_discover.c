@@ -31,11 +31,17 @@ ex_disc_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     if (!ex->o.vocab)
         return 0;
     size_t t;
-    if (ln->kind == TT_DR_VFORM)
-        return tt_strmap_intern(&ex->terms, ln->f[0], ln->n[0], &t, NULL) ||
-                       tt_disc_form(ex->disc, t, ln->f[1], ln->n[1], v[0])
-                   ? ex_oom(err)
-                   : 0;
+    if (ln->kind == TT_DR_VFORM) {
+        /* the writer puts a term's vform lines right after its vocab line: no second lookup then */
+        int64_t last = tt_disc_last_term(ex->disc);
+        size_t ln0 = 0;
+        const char *k = last >= 0 ? tt_strmap_key(&ex->terms, (size_t)last, &ln0) : NULL;
+        if (k && ln0 == ln->n[0] && memcmp(k, ln->f[0], ln0) == 0)
+            t = (size_t)last;
+        else if (tt_strmap_intern(&ex->terms, ln->f[0], ln->n[0], &t, NULL))
+            return ex_oom(err);
+        return tt_disc_form(ex->disc, t, ln->f[1], ln->n[1], v[0]) ? ex_oom(err) : 0;
+    }
     int64_t col = ex_concept_col(ex, ln, 1, err);
     if (col < 0)
         return err->code;

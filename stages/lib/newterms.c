@@ -133,24 +133,26 @@ tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, co
     }
     if (np > 1)
         qsort(pg, np, sizeof *pg, cmp_pgroup);
-    /* the counts, grouped by period+group */
-    int ok;
-    uint64_t *k = tt_u64map_keys(&d->nt_counts, &ok);
-    size_t nk = d->nt_counts.n;
+    /* the counts, grouped by period+group (table order: the rows are sorted afterwards) */
+    const tt_u64map *m = &d->nt_counts;
+    size_t nk = m->n;
     size_t *start = calloc(groups->n + 1, sizeof *start);
     uint64_t *byg = nk ? malloc(nk * sizeof *byg) : NULL;
-    if (!ok || !start || (nk && !byg))
+    if (!start || (nk && !byg))
         rc = TT_ENOMEM;
-    for (size_t i = 0; i < nk && !rc; i++)
-        start[(k[i] & 0xfffff) + 1]++;
+    for (size_t i = 0; i < m->cap && !rc; i++)
+        if (m->used[i] && (m->keys[i] & 0xfffff) < groups->n)
+            start[(m->keys[i] & 0xfffff) + 1]++;
     for (size_t g = 0; g < groups->n && !rc; g++)
         start[g + 1] += start[g];
     size_t *fill = rc ? NULL : calloc(groups->n + 1, sizeof *fill);
     if (!rc && !fill)
         rc = TT_ENOMEM;
-    for (size_t i = 0; i < nk && !rc; i++) { /* k is sorted by term within each group: byte order of index */
-        size_t g = (size_t)(k[i] & 0xfffff);
-        byg[start[g] + fill[g]++] = k[i];
+    for (size_t i = 0; i < m->cap && !rc; i++) {
+        if (!m->used[i] || (m->keys[i] & 0xfffff) >= groups->n)
+            continue;
+        size_t g = (size_t)(m->keys[i] & 0xfffff);
+        byg[start[g] + fill[g]++] = m->keys[i];
     }
     nrow *rows = NULL;
     size_t cap = 0;
@@ -164,7 +166,6 @@ tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, co
     free(fill);
     free(byg);
     free(start);
-    free(k);
     free(pg);
     return rc;
 }
