@@ -97,9 +97,33 @@ tt_disc_vocab(tt_disc *d, size_t t, uint64_t count, uint64_t sentences, unsigned
     d->last_t = t;
     d->t[t].nsent += sentences;
     d->t[t].flags |= (unsigned char)flags;
-    if (d->newterms && d->g != SIZE_MAX && (flags & 1) && d->g < ((size_t)1 << 20))
-        return tt_u64map_add(&d->nt_counts, (uint64_t)t << 20 | d->g, (double)count);
-    return 0;
+    if (!d->newterms || d->g == SIZE_MAX || !(flags & 1) || d->g >= ((size_t)1 << 20))
+        return 0;
+    dterm *x = &d->t[t];
+    for (int i = 0; i < 2; i++) {
+        if (x->ng[i] == d->g + 1) {
+            x->nc[i] += count;
+            return 0;
+        }
+        if (!x->ng[i]) {
+            x->ng[i] = (uint32_t)(d->g + 1);
+            x->nc[i] = count;
+            return 0;
+        }
+    }
+    return tt_u64map_add(&d->nt_counts, (uint64_t)t << 20 | d->g, (double)count);
+}
+
+uint64_t
+tt_disc_nt_count(const tt_disc *d, size_t t, size_t g)
+{
+    if (t >= d->nt)
+        return 0;
+    for (int i = 0; i < 2; i++)
+        if (d->t[t].ng[i] == g + 1)
+            return d->t[t].nc[i];
+    const double *v = tt_u64map_get(&d->nt_counts, (uint64_t)t << 20 | g);
+    return v ? (uint64_t)*v : 0;
 }
 
 /* 1 if surface index i of d->surf is s[0..n) */

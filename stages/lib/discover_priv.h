@@ -34,6 +34,9 @@ typedef struct dterm {
     uint64_t listed;    /* tokens written otherwise than the term itself (sum of its vform counts) */
     int64_t slots;      /* index in tt_disc.slots, -1 = written only as the term itself */
     unsigned char flags;
+    /* new terms: its counts in its first two period+groups (most terms have no more), the rest in nt_counts */
+    uint32_t ng[2];     /* group + 1, 0 = unused */
+    uint64_t nc[2];
 } dterm;
 
 struct tt_disc {
@@ -49,7 +52,7 @@ struct tt_disc {
     size_t nslots, capslots;
     tt_u64map pairs;    /* (term * ncoll + ctx) * nc + col -> cooc */
     uint64_t *freq, *span; /* [ctx * nc + col] */
-    tt_u64map nt_counts; /* term << 20 | group -> count */
+    tt_u64map nt_counts; /* term << 20 | group -> count, beyond a term's first two groups */
     size_t g;           /* the current document's period+group, SIZE_MAX = none */
     size_t last_t;      /* the last vocab line's term (its vform lines follow it), SIZE_MAX = none */
 };
@@ -82,6 +85,8 @@ int tt_disc_form_of(tt_disc *d, const tt_strmap *terms, size_t t, tt_buf *out);
  * sentences (documents with status ok). 0 or TT_ENOMEM. */
 int tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, double ntok, double nsent,
                        tt_buf *out);
+/* The count of term t in period+group g (new terms). */
+uint64_t tt_disc_nt_count(const tt_disc *d, size_t t, size_t g);
 /* newterms.tsv into out. groups: the series groups (key = escaped key values joined by tabs, a tab, the
  * period; val[0] = tokens); keys[0..nkeys): the key names. 0 or TT_ENOMEM. */
 int tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, const char (*keys)[64],

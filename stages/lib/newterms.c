@@ -57,12 +57,12 @@ write_block(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, const p
         uint64_t t = keys[i] >> 20;
         if (t >= d->nt || (d->t[t].flags & 2) || !(d->t[t].flags & 1))
             continue; /* a lexicon entry matches it, or not a discovery word */
-        uint64_t a = (uint64_t)*tt_u64map_get(&d->nt_counts, keys[i]);
-        const double *pb = tt_u64map_get(&d->nt_counts, t << 20 | prev->g);
-        uint64_t b = pb ? (uint64_t)*pb : 0;
+        uint64_t a = tt_disc_nt_count(d, (size_t)t, cur->g), b = tt_disc_nt_count(d, (size_t)t, prev->g);
+        if ((double)a * tb <= (double)b * ta)
+            continue; /* not rising: no test needed */
         tt_keyness k;
         tt_keyness_compute((double)a, (double)b, ta, tb, &k);
-        if (!(k.log_ratio > 0) || !(k.p_value <= d->ntp) || a * tb <= b * ta)
+        if (!(k.p_value <= d->ntp))
             continue;
         if (n == *cap) {
             size_t c = *cap ? *cap * 2 : 1024;
@@ -133,26 +133,39 @@ tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, co
     }
     if (np > 1)
         qsort(pg, np, sizeof *pg, cmp_pgroup);
-    /* the counts, grouped by period+group (table order: the rows are sorted afterwards) */
+    /* the (term, group) pairs, grouped by period+group (in no particular order: the rows are sorted after) */
     const tt_u64map *m = &d->nt_counts;
     size_t nk = m->n;
+    for (size_t t = 0; t < d->nt; t++)
+        nk += (d->t[t].ng[0] != 0) + (d->t[t].ng[1] != 0);
     size_t *start = calloc(groups->n + 1, sizeof *start);
     uint64_t *byg = nk ? malloc(nk * sizeof *byg) : NULL;
-    if (!start || (nk && !byg))
+    size_t *fill = calloc(groups->n + 1, sizeof *fill);
+    if (!start || (nk && !byg) || !fill)
         rc = TT_ENOMEM;
-    for (size_t i = 0; i < m->cap && !rc; i++)
-        if (m->used[i] && (m->keys[i] & 0xfffff) < groups->n)
-            start[(m->keys[i] & 0xfffff) + 1]++;
-    for (size_t g = 0; g < groups->n && !rc; g++)
-        start[g + 1] += start[g];
-    size_t *fill = rc ? NULL : calloc(groups->n + 1, sizeof *fill);
-    if (!rc && !fill)
-        rc = TT_ENOMEM;
-    for (size_t i = 0; i < m->cap && !rc; i++) {
-        if (!m->used[i] || (m->keys[i] & 0xfffff) >= groups->n)
-            continue;
-        size_t g = (size_t)(m->keys[i] & 0xfffff);
-        byg[start[g] + fill[g]++] = m->keys[i];
+    for (int pass = 0; pass < 2 && !rc; pass++) { /* 0: count per group, 1: place */
+        for (size_t t = 0; t < d->nt; t++)
+            for (int i = 0; i < 2; i++) {
+                size_t g = d->t[t].ng[i];
+                if (!g-- || g >= groups->n)
+                    continue;
+                if (pass)
+                    byg[start[g] + fill[g]++] = (uint64_t)t << 20 | g;
+                else
+                    start[g + 1]++;
+            }
+        for (size_t i = 0; i < m->cap; i++) {
+            size_t g = (size_t)(m->keys[i] & 0xfffff);
+            if (!m->used[i] || g >= groups->n)
+                continue;
+            if (pass)
+                byg[start[g] + fill[g]++] = m->keys[i];
+            else
+                start[g + 1]++;
+        }
+        if (!pass)
+            for (size_t g = 0; g < groups->n; g++)
+                start[g + 1] += start[g];
     }
     nrow *rows = NULL;
     size_t cap = 0;
