@@ -62,7 +62,7 @@ write_block(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, const p
             continue; /* not rising: no test needed */
         tt_keyness k;
         tt_keyness_compute((double)a, (double)b, ta, tb, &k);
-        if (!(k.p_value <= d->ntp))
+        if (!(k.log_ratio > 0) || !(k.p_value <= d->ntp))
             continue;
         if (n == *cap) {
             size_t c = *cap ? *cap * 2 : 1024;
