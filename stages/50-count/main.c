@@ -5,6 +5,7 @@
 #include "tt/lexicon.h"
 #include "tt/norm.h"
 #include "tt/stem.h"
+#include "tt/stoplist.h"
 #include "tt/stream.h"
 #include "tt/worker.h"
 
@@ -14,10 +15,13 @@
 #include <string.h>
 
 static const char usage[] =
-    "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N]] [--kwic N] < hits-stream > docres\n"
+    "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N] [--collocates LIST]\n"
+    "                [--stop FILE] [--vocab-stop]] [--kwic N] < hits-stream > docres\n"
     "Counts each document's hits: concept frequencies, co-occurrence in each context of LIST\n"
     "(default window5,sentence,document; also windowN, wwindowN (weighted 1/d), paragraph, article),\n"
-    "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams).\n" TT_EXIT_CODES_HELP;
+    "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams), its surface\n"
+    "forms and the collocates of each concept (--collocates: windowN, sentence; default window5); stop\n"
+    "words from lexicons/stopwords/<lang>.txt or --stop FILE (--vocab-stop: not in the vocabulary).\n" TT_EXIT_CODES_HELP;
 
 typedef struct kv {
     char *k, *v;
@@ -26,11 +30,13 @@ typedef struct kv {
 typedef struct cctx {
     tt_counter *ct;
     tt_stemmer *st;
+    tt_stoplist *stop;
     int vocab;
     tt_lang lang;
+    tt_buf text; /* the current piece of text (surface forms) */
+    uint64_t text_off;
     kv *meta, *stat;
     size_t nmeta, nstat, capmeta, capstat;
-    uint32_t last_sent;
     uint64_t ntok;
     tt_buf term;
 } cctx;
@@ -133,8 +139,9 @@ tt_count_main(int argc, char **argv)
     const char *prog = "tt-count";
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"cooc", 1, 0, 'c'},  {"vocab", 0, 0, 'v'}, {"stem", 0, 0, 's'},
                                        {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"help", 0, 0, 'h'},
+                                       {"collocates", 1, 0, 'C'}, {"stop", 1, 0, 'S'}, {"vocab-stop", 0, 0, 'V'},
                                        {0, 0, 0, 0}};
-    const char *cooc = "window5,sentence,document", *lexicon = NULL;
+    const char *cooc = "window5,sentence,document", *lexicon = NULL, *coll = "window5";
     tt_count_opts co = {0};
     int o;
     optind = 0;
@@ -155,6 +162,9 @@ tt_count_main(int argc, char **argv)
                 return TT_EXIT_USAGE;
             co.kwic_chars = (size_t)v;
             break;
+        case 'C': coll = optarg; break;
+        case 'S': co.stop_file = optarg; break;
+        case 'V': co.vocab_stop = 1; break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
         default: return tt_cli_usage(prog, "bad option");
         }
@@ -169,6 +179,14 @@ tt_count_main(int argc, char **argv)
     }
     co.contexts = ctx;
     co.ncontexts = nctx;
+    tt_context cctx8[8];
+    size_t ncoll = 0;
+    if (tt_context_parse(coll, cctx8, 8, &ncoll, &err)) {
+        tt_cli_error(prog, &err);
+        return TT_EXIT_USAGE;
+    }
+    co.coll = cctx8;
+    co.ncoll = ncoll;
     cctx c;
     memset(&c, 0, sizeof c);
     c.vocab = co.vocab;
@@ -189,6 +207,8 @@ tt_count_main(int argc, char **argv)
         rc = tt_counter_new(&c.ct, ids, nids, &co, &err);
     if (!rc && co.stem)
         rc = tt_stemmer_new(&c.st, NULL, &err);
+    if (!rc && co.vocab)
+        rc = tt_stoplist_new(&c.stop, NULL, co.stop_file, nz, &err);
     if (rc) {
         tt_cli_error(prog, &err);
         tt_counter_free(c.ct);
@@ -218,23 +238,41 @@ tt_count_main(int argc, char **argv)
             rc = kv_add(&c.meta, &c.nmeta, &c.capmeta, rec.f[0], rec.f[1], 0);
             break;
         case TT_REC_STAT: rc = kv_add(&c.stat, &c.nstat, &c.capstat, rec.f[0], rec.f[1], 1); break;
+        case TT_REC_TEXT:
+            /* a new piece: the previous one's hits have all arrived */
+            if (c.vocab)
+                rc = tt_counter_flush(c.ct, 0, &err);
+            tt_buf_reset(&c.text);
+            if (!rc && c.vocab && tt_buf_append(&c.text, rec.text, rec.text_len))
+                rc = TT_ENOMEM;
+            c.text_off = rec.text_offset;
+            break;
         case TT_REC_TOK: {
             uint32_t sent = (uint32_t)strtoul(rec.f[2], NULL, 10);
-            int brk = c.ntok == 0 || sent != c.last_sent;
-            c.last_sent = sent;
-            c.ntok++;
-            if (!c.vocab || rec.n[6] == 0)
+            uint64_t tok = c.ntok++;
+            if (!c.vocab)
                 break;
+            uint64_t st = strtoull(rec.f[0], NULL, 10), en = strtoull(rec.f[1], NULL, 10);
+            tt_docword dw = {.tok = tok, .sent = sent, .flags = (unsigned)strtoul(rec.f[5], NULL, 10)};
+            if (st >= c.text_off && en >= st && en - c.text_off <= c.text.len) {
+                dw.surface = c.text.data + (st - c.text_off);
+                dw.surface_len = (size_t)(en - st);
+            }
             const char *term = rec.f[6];
             size_t tl = rec.n[6];
-            if (c.st) {
-                tt_buf_reset(&c.term);
-                if ((rc = tt_stem(c.st, c.lang, term, tl, &c.term, &err)))
-                    break;
-                term = c.term.data;
-                tl = c.term.len;
+            if (tl) {
+                dw.stop = tt_stoplist_has(c.stop, c.lang, term, tl);
+                if (c.st) {
+                    tt_buf_reset(&c.term);
+                    if ((rc = tt_stem_word(c.st, c.lang, term, tl, dw.flags, &c.term, &err)))
+                        break;
+                    term = c.term.data;
+                    tl = c.term.len;
+                }
             }
-            rc = tt_counter_token(c.ct, term, tl, brk, &err);
+            dw.term = term;
+            dw.n = tl;
+            rc = tt_counter_word(c.ct, &dw, &err);
             break;
         }
         case TT_REC_HIT: {
@@ -276,7 +314,7 @@ tt_count_main(int argc, char **argv)
             if (!rc)
                 rc = tt_stream_flush(&out, stdout, &err);
             break;
-        default: break; /* text and art records are not needed here */
+        default: break; /* art records are not needed here */
         }
         if (rc == TT_ENOMEM)
             tt_error_set(&err, TT_ENOMEM, "out of memory");
@@ -297,6 +335,8 @@ tt_count_main(int argc, char **argv)
     free(c.stat);
     tt_counter_free(c.ct);
     tt_stemmer_free(c.st);
+    tt_stoplist_free(c.stop);
+    tt_buf_free(&c.text);
     tt_cli_lexicon_close(nz, lx, NULL);
     free(ids);
     return tt_cli_finish(prog, code);

@@ -13,6 +13,17 @@ for f in docs.tsv concepts.tsv tf.mtx tf.tsv cooc.window5.mtx cooc.sentence.tsv 
          groups/country.tsv groups/country+year.tsv; do
   check "stage chain == pipeline: $f" cmp "$TMP/run/$f" "$TMP/chain/$f"
 done
+# with the vocabulary: surface forms, collocates and new terms come through the chain too (tt-match passes the
+# text on to tt-count)
+"$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/runv" --quiet --vocab --period year \
+  --collocates window5,sentence 2>/dev/null
+"$BIN/tt-count" --lexicon lexicons/diaspora --vocab --collocates window5,sentence < "$TMP/s4" > "$TMP/s5v" &&
+"$BIN/tt-export" --lexicon lexicons/diaspora --out "$TMP/chainv" --vocab --period year \
+  --collocates window5,sentence < "$TMP/s5v"
+check "the chain with --vocab runs" test $? -eq 0
+for f in vocab.tsv vocab.mtx collocates.tsv newterms.tsv; do
+  check "stage chain == pipeline with --vocab: $f" cmp "$TMP/runv/$f" "$TMP/chainv/$f"
+done
 check "the pipeline's own stage commands work too" sh -c "
   '$PIPELINE' decode --corpus corpus | '$PIPELINE' normalize | '$PIPELINE' tokenize --lexicon lexicons/diaspora |
   '$PIPELINE' match --lexicon lexicons/diaspora | cmp - '$TMP/s4'"
