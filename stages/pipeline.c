@@ -48,7 +48,7 @@ static const char run_usage[] =
     "                      token that hits it skips its document, naming the entry\n"
     "  --regex-depth-limit N  limit: PCRE2 depth limit per token (default 1000)\n"
     "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
-    "  --quiet             no progress line\n" TT_CLI_SHARED_HELP
+    "  --quiet             no progress line\n" TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -91,8 +91,8 @@ cmd_run(int argc, char **argv)
         {"shard", 1, 0, 's'},           {"allow-outside", 0, 0, 'a'},  {"encoding", 1, 0, 'e'},
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
         {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
-        {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           TT_CLI_SHARED_OPTIONS,
-        {0, 0, 0, 0}};
+        {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           {"segmenter", 1, 0, 'S'},
+        TT_CLI_SHARED_OPTIONS,          {0, 0, 0, 0}};
     tt_run_config cfg;
     memset(&cfg, 0, sizeof cfg);
     tt_cli_opts co;
@@ -116,6 +116,10 @@ cmd_run(int argc, char **argv)
         case 'e': cfg.run.decode.encoding = optarg; break;
         case 'r': cfg.run.decode.replace_invalid = 1; break;
         case 'q': quiet = 1; break;
+        case 'S':
+            if (tt_cli_segmenter(prog, optarg))
+                return TT_EXIT_USAGE;
+            break;
         case 'j':
             if (tt_cli_u64(prog, "--jobs", optarg, &v))
                 return TT_EXIT_USAGE;

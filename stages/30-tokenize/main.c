@@ -18,7 +18,8 @@ static const char usage[] =
     "and line-end hyphenation), sentences (ICU, not after abbreviations or article numbers), paragraphs\n"
     "and legal articles (headings), and computes each token's match form.\n"
     "  --lexicon PATH   join a word hyphenated at a line end when the lexicon knows the joined word\n"
-    "                   (the pipeline does; without it only same-document evidence is used)\n" TT_EXIT_CODES_HELP;
+    "                   (the pipeline does; without it only same-document evidence is used)\n"
+    TT_CLI_SEGMENTER_HELP TT_EXIT_CODES_HELP;
 
 static int
 put_num(tt_buf *b, const char *tag, const char *key, uint64_t v)
@@ -34,13 +35,17 @@ int
 tt_tokenize_main(int argc, char **argv)
 {
     const char *prog = "tt-tokenize";
-    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"segmenter", 1, 0, 'S'}, {"help", 0, 0, 'h'},
+                                       {0, 0, 0, 0}};
     const char *lexicon = NULL;
     int o;
     optind = 0;
     while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
         if (o == 'L') {
             lexicon = optarg;
+        } else if (o == 'S') {
+            if (tt_cli_segmenter(prog, optarg))
+                return TT_EXIT_USAGE;
         } else if (o == 'h') {
             fputs(usage, stdout);
             return tt_cli_finish(prog, 0);

@@ -61,6 +61,20 @@ tt_cli_finish(const char *prog, int code)
 }
 
 int
+tt_cli_segmenter(const char *prog, const char *mode)
+{
+    if (strcmp(mode, "auto") != 0 && strcmp(mode, "icu") != 0) {
+        tt_cli_usage(prog, "--segmenter is 'auto' or 'icu', not '%s'", mode);
+        return -1;
+    }
+    if (setenv("TT_SEGMENTER", mode, 1) != 0) {
+        fprintf(stderr, "%s: error: cannot set TT_SEGMENTER: out of memory\n", prog);
+        return -1;
+    }
+    return 0;
+}
+
+int
 tt_cli_u64(const char *prog, const char *opt, const char *s, uint64_t *v)
 {
     char *end;

@@ -39,6 +39,12 @@ int tt_cli_code(int rc);
 int tt_cli_finish(const char *prog, int code);
 /* Parses an unsigned number option; returns 0 or prints a usage error and returns -1. */
 int tt_cli_u64(const char *prog, const char *opt, const char *s, uint64_t *v);
+/* --segmenter MODE (auto or icu): sets TT_SEGMENTER for this process (tt/segment.h), so every tokenizer of the
+ * run, the lexicon's included, uses it. Returns 0 or prints a usage error and returns -1. */
+int tt_cli_segmenter(const char *prog, const char *mode);
+#define TT_CLI_SEGMENTER_HELP                                                                             \
+    "  --segmenter MODE    word and sentence segmentation: auto (default: the fast UAX #29 paths with ICU 72,\n" \
+    "                      ICU alone with any other ICU) or icu (ICU alone); same as TT_SEGMENTER=MODE\n"
 
 /* Loads the normalizer and the lexicon at path, and a matcher when mt is not NULL. On failure prints the error
  * and returns the exit code (everything already freed); returns 0 on success. Free with tt_cli_lexicon_close. */

@@ -1,179 +1,14 @@
 /* decode_detect.c - what a byte stream is (normalization.md §1.3): binary magic numbers, BOMs, UTF-16 without
- * BOM, strict UTF-8, and the scored choice among single-byte Cyrillic encodings. Also builds the byte ->
- * code point tables of single-byte encodings from glibc iconv, which the decoder then uses instead of iconv. */
+ * BOM, strict UTF-8 (tt/utf8.h's scanner), and the scored choice among single-byte Cyrillic encodings (with the
+ * candidates' tables of decode_table.c). */
 #include "decode_impl.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
-
-/* Returns 1 if the sequence at p[0] (lead byte c >= 0x80) is bad and fills r; 0 if it is valid (*len set) or
- * incomplete (r->status set). The slow path: the common 2- and 3-byte cases are inlined in the caller. */
-static int
-u8_check_seq(const unsigned char *p, size_t avail, tt_u8_scan *r, size_t *len)
-{
-    unsigned c = p[0];
-    size_t need;
-    unsigned lo = 0x80, up = 0xBF;
-    const char *why2 = NULL; /* what a second byte outside [lo, up] but in 80..BF means */
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-    } else if (c == 0xE0) {
-        need = 2, lo = 0xA0, why2 = "overlong UTF-8 sequence";
-    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-        need = 2;
-    } else if (c == 0xED) {
-        need = 2, up = 0x9F, why2 = "UTF-8 encoded surrogate";
-    } else if (c == 0xF0) {
-        need = 3, lo = 0x90, why2 = "overlong UTF-8 sequence";
-    } else if (c >= 0xF1 && c <= 0xF3) {
-        need = 3;
-    } else if (c == 0xF4) {
-        need = 3, up = 0x8F, why2 = "UTF-8 sequence above U+10FFFF";
-    } else {
-        r->status = TT_U8_BAD;
-        r->badlen = 1;
-        r->why = c < 0xC0   ? "unexpected UTF-8 continuation byte"
-                 : c < 0xC2 ? "overlong UTF-8 sequence"
-                            : "UTF-8 sequence above U+10FFFF";
-        return 1;
-    }
-    for (size_t k = 1; k <= need; k++) {
-        if (k >= avail) {
-            r->status = TT_U8_INCOMPLETE;
-            return 0;
-        }
-        unsigned b = p[k];
-        unsigned l = k == 1 ? lo : 0x80, u = k == 1 ? up : 0xBF;
-        if (b < l || b > u) {
-            r->status = TT_U8_BAD;
-            r->badlen = k;
-            r->why = (k == 1 && b >= 0x80 && b <= 0xBF && why2) ? why2 : "incomplete UTF-8 sequence";
-            return 1;
-        }
-    }
-    *len = need + 1;
-    return 0;
-}
-
-void
-tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r)
-{
-    const uint64_t hi = 0x8080808080808080u, ones = 0x0101010101010101u;
-    size_t i = 0;
-    r->badlen = 0;
-    r->why = NULL;
-    r->status = TT_U8_OK;
-    if (limit > n)
-        limit = n;
-    while (i < limit) {
-        unsigned c = p[i];
-        if (c < 0x80) {
-            if (c == 0) {
-                r->status = TT_U8_NUL;
-                r->pos = i;
-                return;
-            }
-            /* a lone ASCII byte between Cyrillic words is common: try words only for a run */
-            if (++i >= limit || p[i] >= 0x80)
-                continue;
-            while (i + 8 <= n && i < limit) {
-                uint64_t v;
-                memcpy(&v, p + i, 8);
-                if ((v & hi) | ((v - ones) & ~v & hi))
-                    break;
-                i += 8;
-            }
-            while (i < limit && p[i] < 0x80) {
-                if (p[i] == 0) {
-                    r->status = TT_U8_NUL;
-                    r->pos = i;
-                    return;
-                }
-                i++;
-            }
-            continue;
-        }
-        if (stop_nonascii) {
-            r->status = TT_U8_NONASCII;
-            break;
-        }
-        /* the common cases: 2 bytes (Cyrillic), 3 bytes without surrogates or overlongs */
-        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-            i += 2;
-            continue;
-        }
-        if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
-        }
-        size_t len;
-        if (u8_check_seq(p + i, n - i, r, &len) || r->status != TT_U8_OK)
-            break;
-        i += len;
-    }
-    r->pos = i;
-}
-
-int
-tt_sbcs_build(tt_sbcs *t, const char *iconv_name)
-{
-    iconv_t cd = iconv_open("UTF-32LE", iconv_name);
-    if (cd == (iconv_t)-1)
-        return TT_EUSAGE;
-    int single = 1;
-    for (int b = 0; b < 256 && single; b++) {
-        char in = (char)b, outb[32];
-        char *ip = &in, *op = outb;
-        size_t il = 1, ol = sizeof outb;
-        iconv(cd, NULL, NULL, NULL, NULL);
-        t->cp[b] = TT_SBCS_UNDEF;
-        if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
-            if (errno != EILSEQ)
-                single = 0;
-            continue;
-        }
-        if (iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1 || il != 0 || sizeof outb - ol != 4) {
-            single = 0;
-            continue;
-        }
-        const unsigned char *u = (const unsigned char *)outb;
-        uint32_t cp = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
-        if (cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF))
-            t->cp[b] = cp;
-    }
-    iconv_close(cd);
-    if (!single)
-        return 0;
-    t->ascii_identity = 1;
-    for (int b = 0; b < 256; b++) {
-        uint32_t c = t->cp[b];
-        unsigned char *o = t->u8[b];
-        if (b < 0x80 && c != (uint32_t)b)
-            t->ascii_identity = 0;
-        if (c == TT_SBCS_UNDEF) {
-            t->u8len[b] = 0;
-        } else if (c < 0x80) {
-            o[0] = (unsigned char)c, t->u8len[b] = 1;
-        } else if (c < 0x800) {
-            o[0] = (unsigned char)(0xC0 | c >> 6), o[1] = (unsigned char)(0x80 | (c & 0x3F));
-            t->u8len[b] = 2;
-        } else if (c < 0x10000) {
-            o[0] = (unsigned char)(0xE0 | c >> 12), o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-            o[2] = (unsigned char)(0x80 | (c & 0x3F));
-            t->u8len[b] = 3;
-        } else {
-            o[0] = (unsigned char)(0xF0 | c >> 18), o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
-            o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)), o[3] = (unsigned char)(0x80 | (c & 0x3F));
-            t->u8len[b] = 4;
-        }
-    }
-    return 1;
-}
 
 /* File formats that are certainly not text, by their first bytes. */
 static const struct {
@@ -265,25 +100,6 @@ tt_dec_utf16_guess(const unsigned char *p, size_t n)
 
 /* Penalty for a lowercase -> uppercase switch inside a word (§1.3 step 5: separates KOI8-R from CP1251). */
 #define CASE_SWITCH_PENALTY 3
-
-int
-tt_dec_prepare_detect(tt_enc_table *t)
-{
-    for (size_t c = 0; c < t->ndetect; c++) {
-        if (tt_sbcs_build(&t->detect_sbcs[c], t->detect[c]) != 1) {
-            snprintf(t->msg, sizeof t->msg, "detect encoding '%s' is not a single-byte encoding of this iconv",
-                     t->detect[c]);
-            return -1;
-        }
-        for (int b = 0; b < 256; b++) {
-            uint32_t cp = t->detect_sbcs[c].cp[b];
-            UChar32 u = cp == TT_SBCS_UNDEF ? 0xFFFD : (UChar32)cp;
-            t->detect_wt[c][b] = tt_enc_weight(t, (uint32_t)u);
-            t->detect_cls[c][b] = u_islower(u) ? 1 : u_isupper(u) ? 2 : 0;
-        }
-    }
-    return 0;
-}
 
 static long
 score_window(const tt_enc_table *t, size_t c, const unsigned char *p, size_t n)

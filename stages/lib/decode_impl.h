@@ -4,11 +4,12 @@
 #define TT_DECODE_IMPL_H
 
 #include "tt/decode.h"
+#include "tt/utf8.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- Single-byte encodings (decode_detect.c) */
+/* ---- Single-byte encodings (decode_table.c) */
 #define TT_SBCS_UNDEF 0xFFFFFFFFu
 typedef struct tt_sbcs {
     uint32_t cp[256];           /* code point of each byte, TT_SBCS_UNDEF if iconv refuses it */
@@ -67,8 +68,6 @@ int tt_enc_table_get(const tt_enc_table **out, tt_error *err);
 int tt_enc_weight(const tt_enc_table *t, uint32_t cp);
 /* The prebuilt table of a detect candidate, or NULL. */
 const tt_sbcs *tt_enc_detect_sbcs(const tt_enc_table *t, const char *canonical);
-/* Fills t->detect_sbcs/wt/cls (decode_detect.c). Returns 0 or -1 with t->msg set. */
-int tt_dec_prepare_detect(tt_enc_table *t);
 
 /* Builds the table of a glibc iconv encoding by converting each byte alone. Returns 1 if the encoding is
  * single-byte (every byte is one character or refused), 0 if it is not (multi-byte or stateful: use iconv
@@ -83,18 +82,6 @@ size_t tt_dec_bom(const unsigned char *p, size_t n, const char **enc);
 
 /* UTF-16 without BOM (normalization.md §1.3 step 3) on the first 4 KiB: "UTF-16LE", "UTF-16BE" or NULL. */
 const char *tt_dec_utf16_guess(const unsigned char *p, size_t n);
-
-/* Strict UTF-8 scanner shared by detection and the decoder. Scans p[0..n) from the start, stopping at the first
- * character boundary at or after `limit`, or at the first problem. With stop_nonascii it also stops before
- * the first byte >= 0x80. */
-enum { TT_U8_OK, TT_U8_NUL, TT_U8_BAD, TT_U8_INCOMPLETE, TT_U8_NONASCII };
-typedef struct tt_u8_scan {
-    size_t pos;     /* bytes validated (a character boundary) */
-    int status;     /* TT_U8_* at pos */
-    size_t badlen;  /* TT_U8_BAD: length of the maximal ill-formed subpart at pos (Unicode §3.9, U+FFFD rule) */
-    const char *why; /* TT_U8_BAD: "overlong UTF-8 sequence", ... */
-} tt_u8_scan;
-void tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r);
 
 /* Detection of a window that starts with a non-ASCII byte (normalization.md §1.3 steps 4-5). */
 typedef struct tt_dec_guess {

@@ -1,16 +1,21 @@
 /* decode_table.c - the encoding table of lexicons/encodings.tsv (aliases -> glibc iconv names, detection
- * candidates and weights, letters each legacy encoding lacks), tt_encoding_canonical and tt_decode_degraded.
+ * candidates and weights, letters each legacy encoding lacks), tt_encoding_canonical and tt_decode_degraded;
+ * and the byte -> code point tables of single-byte encodings, built from glibc iconv (the decoder uses them
+ * instead of iconv; detection scores with the candidates' tables built here at load). decode_detect.c uses
+ * this file, never the other way round.
  *
  * The table is read once per process (pthread_once) into static storage and is read-only afterwards, so every
  * thread may use it; it is the module's only static state and never changes after loading. */
 #include "decode_impl.h"
 
 #include <errno.h>
-#include <stdarg.h>
+#include <iconv.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 static tt_enc_table table;
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
@@ -184,6 +189,82 @@ parse_line(char *line, size_t ln)
     return 0;
 }
 
+int
+tt_sbcs_build(tt_sbcs *t, const char *iconv_name)
+{
+    iconv_t cd = iconv_open("UTF-32LE", iconv_name);
+    if (cd == (iconv_t)-1)
+        return TT_EUSAGE;
+    int single = 1;
+    for (int b = 0; b < 256 && single; b++) {
+        char in = (char)b, outb[32];
+        char *ip = &in, *op = outb;
+        size_t il = 1, ol = sizeof outb;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        t->cp[b] = TT_SBCS_UNDEF;
+        if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+            if (errno != EILSEQ)
+                single = 0;
+            continue;
+        }
+        if (iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1 || il != 0 || sizeof outb - ol != 4) {
+            single = 0;
+            continue;
+        }
+        const unsigned char *u = (const unsigned char *)outb;
+        uint32_t cp = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
+        if (cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF))
+            t->cp[b] = cp;
+    }
+    iconv_close(cd);
+    if (!single)
+        return 0;
+    t->ascii_identity = 1;
+    for (int b = 0; b < 256; b++) {
+        uint32_t c = t->cp[b];
+        unsigned char *o = t->u8[b];
+        if (b < 0x80 && c != (uint32_t)b)
+            t->ascii_identity = 0;
+        if (c == TT_SBCS_UNDEF) {
+            t->u8len[b] = 0;
+        } else if (c < 0x80) {
+            o[0] = (unsigned char)c, t->u8len[b] = 1;
+        } else if (c < 0x800) {
+            o[0] = (unsigned char)(0xC0 | c >> 6), o[1] = (unsigned char)(0x80 | (c & 0x3F));
+            t->u8len[b] = 2;
+        } else if (c < 0x10000) {
+            o[0] = (unsigned char)(0xE0 | c >> 12), o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+            o[2] = (unsigned char)(0x80 | (c & 0x3F));
+            t->u8len[b] = 3;
+        } else {
+            o[0] = (unsigned char)(0xF0 | c >> 18), o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+            o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)), o[3] = (unsigned char)(0x80 | (c & 0x3F));
+            t->u8len[b] = 4;
+        }
+    }
+    return 1;
+}
+
+/* Fills t->detect_sbcs/wt/cls for the detect candidates. Returns 0 or -1 with t->msg set. */
+static int
+prepare_detect(tt_enc_table *t)
+{
+    for (size_t c = 0; c < t->ndetect; c++) {
+        if (tt_sbcs_build(&t->detect_sbcs[c], t->detect[c]) != 1) {
+            snprintf(t->msg, sizeof t->msg, "detect encoding '%s' is not a single-byte encoding of this iconv",
+                     t->detect[c]);
+            return -1;
+        }
+        for (int b = 0; b < 256; b++) {
+            uint32_t cp = t->detect_sbcs[c].cp[b];
+            UChar32 u = cp == TT_SBCS_UNDEF ? 0xFFFD : (UChar32)cp;
+            t->detect_wt[c][b] = tt_enc_weight(t, (uint32_t)u);
+            t->detect_cls[c][b] = u_islower(u) ? 1 : u_isupper(u) ? 2 : 0;
+        }
+    }
+    return 0;
+}
+
 static void
 load(void)
 {
@@ -215,7 +296,7 @@ load(void)
         table.code = TT_ESYNTAX;
         snprintf(table.msg, sizeof table.msg, "no detect rows");
     }
-    if (!table.code && tt_dec_prepare_detect(&table) < 0)
+    if (!table.code && prepare_detect(&table) < 0)
         table.code = TT_ESYNTAX;
 }
 

@@ -9,6 +9,7 @@
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/partial.h"
+#include "tt/segment.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -390,12 +391,13 @@ execution_json(void *ctx, tt_buf *b)
 {
     const run_state *rs = ctx;
     const tt_run_result *res = rs->res;
+    const char *seg = tt_segmenter_choice();
     return tt_buf_printf(b,
-                         "{\"jobs\": %u, \"documents_from_cache\": %zu, "
+                         "{\"jobs\": %u, \"segmenter\": \"%s\", \"documents_from_cache\": %zu, "
                          "\"shard\": \"%u/%u\", \"seconds\": %.3f, \"stage_cpu_seconds\": {\"decode\": "
                          "%.3f, \"normalize\": %.3f, \"tokenize\": %.3f, \"match\": %.3f, \"count\": %.3f, "
                          "\"export\": %.3f}}",
-                         rs->jobs, res->cached, rs->cfg->shard_i, rs->cfg->shard_k, res->seconds,
+                         rs->jobs, seg ? seg : "?", res->cached, rs->cfg->shard_i, rs->cfg->shard_k, res->seconds,
                          rs->times.decode, rs->times.normalize, rs->times.tokenize, rs->times.match,
                          rs->times.count, now_wall() - rs->t_export)
                ? TT_ENOMEM

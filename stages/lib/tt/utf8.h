@@ -1,9 +1,22 @@
-/* tt/utf8.h - small UTF-8 helpers: strict validation and character stepping. */
+/* tt/utf8.h - small UTF-8 helpers: strict validation (one scanner for the whole library) and character
+ * stepping. */
 #ifndef TT_UTF8_H
 #define TT_UTF8_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+/* The strict UTF-8 scanner (the decoder, detection, tt_utf8_check). Scans p[0..n) from the start, stopping at the first
+ * character boundary at or after `limit`, or at the first problem. With stop_nonascii it also stops before
+ * the first byte >= 0x80. */
+enum { TT_U8_OK, TT_U8_NUL, TT_U8_BAD, TT_U8_INCOMPLETE, TT_U8_NONASCII };
+typedef struct tt_u8_scan {
+    size_t pos;     /* bytes validated (a character boundary) */
+    int status;     /* TT_U8_* at pos */
+    size_t badlen;  /* TT_U8_BAD: length of the maximal ill-formed subpart at pos (Unicode §3.9, U+FFFD rule) */
+    const char *why; /* TT_U8_BAD: "overlong UTF-8 sequence", ... */
+} tt_u8_scan;
+void tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r);
 
 /* Returns n if s[0..n) is strict UTF-8 (no overlongs, surrogates or code points above U+10FFFF), else the byte
  * offset of the first invalid sequence. */

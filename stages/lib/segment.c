@@ -1,0 +1,509 @@
+/* segment.c - word and sentence segmentation: the fast UAX #29 paths and the ICU fallback (see tt/segment.h).
+ */
+#include "tt/segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uversion.h>
+
+/* Positions in the text (UTF-16 indexes), in increasing order. */
+typedef struct poslist {
+    int32_t *v;
+    size_t n, cap;
+} poslist;
+
+/* ---- word break without ICU where ICU's rules are simple ----------------------------------------------------
+ * ICU's word break iterator (UAX #29 as ICU 72 tailors it) costs most of the tokenizer. For the characters of
+ * the texts this pipeline reads - letters (ALetter), digits, the mid-word and mid-number punctuation, spaces,
+ * Extend/Format, other punctuation and symbols below U+2E80 - its rules reduce to: letters and digits join
+ * (WB5, WB8-WB10), a MidLetter/MidNumLet/quote between two letters and a MidNum/MidNumLet/quote between two
+ * digits join (WB6/7, WB11/12), Extend and Format attach to what precedes (WB4), line breaks split (WB3a/b),
+ * and the rule status of a word is that of its last letter or digit (200 letter, 100 number). A line holding
+ * any other character (CJK, Hebrew, Katakana, emoji, ZWJ, '_' and the other ExtendNumLet, '@', Regional
+ * Indicators, surrogates) goes to ICU itself; line breaks are hard boundaries (WB3a/b), so per line and whole
+ * text give the same words. Checked against ICU by tests/unit/test_segment.c and tests/fuzz/fuzz_segment.c. */
+enum { W_OTHER, W_AL, W_NU, W_MNL, W_ML, W_MN, W_SQ, W_WS, W_EXT, W_NL, W_UNSUP };
+
+static uint8_t
+wb_class_of(UChar32 c)
+{
+    if (c == '@' || (c >= 0x2E80 && c != 0xFEFF) || U_IS_SURROGATE(c) ||
+        u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC))
+        return W_UNSUP;
+    int lb = u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+    if (lb == U_LB_COMPLEX_CONTEXT || lb == U_LB_IDEOGRAPHIC)
+        return W_UNSUP;
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+        return W_AL;
+    case U_WB_NUMERIC:
+        return W_NU;
+    case U_WB_MIDNUMLET:
+        return W_MNL;
+    case U_WB_MIDLETTER:
+        return c == ':' ? W_OTHER : W_ML;
+    case U_WB_MIDNUM:
+        return W_MN;
+    case U_WB_SINGLE_QUOTE:
+        return W_SQ;
+    case U_WB_DOUBLE_QUOTE:
+    case U_WB_OTHER:
+        return W_OTHER;
+    case U_WB_WSEGSPACE:
+        return W_WS;
+    case U_WB_EXTEND:
+    case U_WB_FORMAT:
+        return W_EXT;
+    case U_WB_CR:
+    case U_WB_LF:
+    case U_WB_NEWLINE:
+        return W_NL;
+    default:
+        return W_UNSUP;
+    }
+}
+
+
+/* Word and number segments of the text [ls..le) whose word break classes are cl[ls..le) (no W_UNSUP; a W_NL is
+ * never part of a word, so whole lines may be given at once),
+ * as ICU's word break iterator finds them: emit(ctx, start, end, status) for each segment of rule status
+ * UBRK_WORD_NUMBER (100) or UBRK_WORD_LETTER (200). */
+static inline int
+wb_line(const uint8_t *cl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, int32_t, int32_t), void *ctx)
+{
+    int32_t i = ls;
+    while (i < le) {
+        uint8_t c = cl[i];
+        int32_t j = i + 1;
+        if (c == W_WS)
+            while (j < le && cl[j] == W_WS)
+                j++;
+        while (j < le && cl[j] == W_EXT)
+            j++;
+        if (c != W_AL && c != W_NU) {
+            i = j;
+            continue;
+        }
+        uint8_t last = c; /* the last letter or digit; Extend/Format inside the word change nothing */
+        while (j < le) {
+            uint8_t y = cl[j];
+            if (y == W_AL || y == W_NU) {
+                last = y;
+                j++;
+                continue;
+            }
+            if (y == W_EXT) {
+                j++;
+                continue;
+            }
+            if (!(y == W_MNL || y == W_SQ || (y == W_ML && last == W_AL) || (y == W_MN && last == W_NU)))
+                break;
+            int32_t k = j + 1;
+            while (k < le && cl[k] == W_EXT)
+                k++;
+            if (k >= le || cl[k] != last)
+                break;
+            j = k + 1;
+        }
+        int rc = emit(ctx, i, j, last == W_AL ? 200 : 100);
+        if (rc)
+            return rc;
+        i = j;
+    }
+    return 0;
+}
+
+/* ---- sentence break without ICU ----------------------------------------------------------------------------
+ * The same idea for ICU's sentence break iterator (UAX #29 SB1-SB11, no tailoring in the root rules): a break
+ * comes only after a paragraph separator (SB4: CR LF, LF, CR, NEL, LS, PS) or after a terminator sequence
+ * SATerm Close* Sp* (SB11) unless SB6, SB7, SB8 or SB8a keeps it, Extend and Format attaching to what precedes
+ * (SB5); status UBRK_SENTENCE_TERM after a terminator, UBRK_SENTENCE_SEP otherwise. Paragraphs are hard
+ * boundaries, so the text is taken a paragraph at a time, and one holding a character at or above U+2E80 goes
+ * to ICU. Checked against ICU like the word break. */
+enum { S_OTHER, S_ATERM, S_STERM, S_CLOSE, S_SP, S_LOWER, S_UPPER, S_OLETTER, S_NUMERIC, S_SCONT, S_EXT, S_CR,
+       S_SEP, S_UNSUP };
+
+static uint8_t
+sb_class_of(UChar32 c)
+{
+    if ((c >= 0x2E80 && c != 0xFEFF) || U_IS_SURROGATE(c))
+        return S_UNSUP;
+    switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_OTHER:
+        return S_OTHER;
+    case U_SB_ATERM:
+        return S_ATERM;
+    case U_SB_STERM:
+        return S_STERM;
+    case U_SB_CLOSE:
+        return S_CLOSE;
+    case U_SB_SP:
+        return S_SP;
+    case U_SB_LOWER:
+        return S_LOWER;
+    case U_SB_UPPER:
+        return S_UPPER;
+    case U_SB_OLETTER:
+        return S_OLETTER;
+    case U_SB_NUMERIC:
+        return S_NUMERIC;
+    case U_SB_SCONTINUE:
+        return S_SCONT;
+    case U_SB_EXTEND:
+    case U_SB_FORMAT:
+        return S_EXT;
+    case U_SB_CR:
+        return S_CR;
+    case U_SB_LF:
+    case U_SB_SEP:
+        return S_SEP;
+    default:
+        return S_UNSUP;
+    }
+}
+
+/* Both classes of the BMP: word | sentence << 4, by 256-character pages. */
+typedef struct bktab {
+    uint8_t ready[256];
+    uint8_t cls[256][256];
+} bktab;
+
+static void
+bk_fill(bktab *t, unsigned pg)
+{
+    for (unsigned k = 0; k < 256; k++) {
+        UChar32 c = (UChar32)(pg << 8 | k);
+        uint8_t w = wb_class_of(c);
+        if ((w == W_NL) != tt_seg_is_nl((UChar)c))
+            w = W_UNSUP; /* W_NL marks exactly the line breaks of tt_segment_lines (and ICU takes any other case) */
+        t->cls[pg][k] = (uint8_t)(w | sb_class_of(c) << 4);
+    }
+    t->ready[pg] = 1;
+}
+
+/* next effective position after i (Extend/Format attach to what precedes, SB5) */
+static inline int32_t
+sb_next(const uint8_t *cl, int32_t i, int32_t be)
+{
+    i++;
+    while (i < be && cl[i] == S_EXT)
+        i++;
+    return i;
+}
+
+/* Sentence breaks of the chunk [cs..ce) - a paragraph ending after its separator (CR LF, LF, CR, NEL, LS, PS)
+ * or at the end of the text - whose body [cs..be) has sentence break classes cl[cs..be) (no S_UNSUP, no
+ * separator), as ICU's sentence break iterator finds them: emit(ctx, position, status) with status
+ * UBRK_SENTENCE_TERM (0) after a terminator, UBRK_SENTENCE_SEP (100) at the end of a chunk without one.
+ * terms[0..nterms) are the positions of the text's terminators (SATerm), *tp the first one not yet passed. */
+static inline int
+sb_chunk(const uint8_t *cl, int32_t cs, int32_t be, int32_t ce, const int32_t *terms, size_t nterms, size_t *tp,
+         int (*emit)(void *, int32_t, int32_t), void *ctx)
+{
+    int32_t i = cs;
+    for (;;) {
+        while (*tp < nterms && terms[*tp] < i)
+            (*tp)++;
+        if (*tp >= nterms || terms[*tp] >= be)
+            break;
+        i = terms[*tp];
+        uint8_t c = cl[i];
+        int32_t j = sb_next(cl, i, be);
+        if (c == S_ATERM && j < be) {
+            if (cl[j] == S_NUMERIC) { /* SB6 */
+                i = j;
+                continue;
+            }
+            if (cl[j] == S_UPPER) { /* SB7: (Upper | Lower) ATerm x Upper */
+                int32_t p = i - 1;
+                while (p > cs && cl[p] == S_EXT)
+                    p--;
+                if (p >= cs && cl[p] != S_EXT && (cl[p] == S_UPPER || cl[p] == S_LOWER)) {
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        while (j < be && cl[j] == S_CLOSE)
+            j = sb_next(cl, j, be);
+        while (j < be && cl[j] == S_SP)
+            j = sb_next(cl, j, be);
+        if (j >= be) {
+            int rc = emit(ctx, ce, 0);
+            return rc;
+        }
+        if (c == S_ATERM) { /* SB8 */
+            int32_t k = j;
+            while (k < be && cl[k] != S_OLETTER && cl[k] != S_UPPER && cl[k] != S_LOWER && cl[k] != S_ATERM &&
+                   cl[k] != S_STERM)
+                k++;
+            if (k < be && cl[k] == S_LOWER) {
+                i = j;
+                continue;
+            }
+        }
+        if (cl[j] == S_SCONT || cl[j] == S_ATERM || cl[j] == S_STERM) { /* SB8a */
+            i = j;
+            continue;
+        }
+        int rc = emit(ctx, j, 0); /* SB11 */
+        if (rc)
+            return rc;
+        i = j;
+    }
+    return emit(ctx, ce, 100);
+}
+
+struct tt_segmenter {
+    UBreakIterator *wb, *sb;
+    int fast;
+    const UChar *u;
+    int32_t len;
+    uint8_t *scl; /* sentence break class of each UTF-16 unit of the text */
+    size_t capscl;
+    uint8_t *wcl; /* word break class of each UTF-16 unit of the text */
+    size_t capwcl;
+    /* from prepare: line breaks (tt_seg_is_nl), sentence separators (S_CR, S_SEP) and terminators (S_ATERM,
+       S_STERM), units that only ICU segments (W_UNSUP, S_UNSUP) */
+    poslist nls, seps, terms, wuns, suns;
+    int odd_nl; /* a line break that ICU's word break may not take as one: ICU on the whole text */
+    bktab bkt;  /* word | sentence << 4 break classes of the BMP, filled by 256-character pages on first use */
+};
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need)
+        nc *= 2;
+    void *np = realloc(*p, nc * size);
+    if (!np)
+        return TT_ENOMEM;
+    *p = np;
+    *cap = nc;
+    return 0;
+}
+
+static int
+pos_push(poslist *l, int32_t p)
+{
+    if (grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+        return TT_ENOMEM;
+    l->v[l->n++] = p;
+    return 0;
+}
+
+int
+tt_segmenter_fast_supported(void)
+{
+#if U_ICU_VERSION_MAJOR_NUM == 72
+    UVersionInfo v;
+    u_getVersion(v);
+    return v[0] == 72;
+#else
+    return 0;
+#endif
+}
+
+const char *
+tt_segmenter_choice(void)
+{
+    const char *e = getenv("TT_SEGMENTER");
+    if (e && !strcmp(e, "icu"))
+        return "icu";
+    if (e && *e && strcmp(e, "auto") != 0)
+        return NULL;
+    return tt_segmenter_fast_supported() ? "uax29-fast" : "icu";
+}
+
+int
+tt_segmenter_new(tt_segmenter **out, tt_seg_mode mode, tt_error *err)
+{
+    *out = NULL;
+    int fast = mode == TT_SEG_FAST;
+    if (mode == TT_SEG_AUTO) {
+        const char *c = tt_segmenter_choice();
+        if (!c)
+            return tt_error_set(err, TT_EUSAGE, "TT_SEGMENTER is '%s': set it to icu or auto, or unset it",
+                                getenv("TT_SEGMENTER"));
+        fast = c[0] == 'u';
+    }
+    tt_segmenter *sg = calloc(1, sizeof *sg);
+    if (!sg)
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    sg->fast = fast;
+    UErrorCode st = U_ZERO_ERROR;
+    sg->wb = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
+    sg->sb = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        tt_segmenter_free(sg);
+        return tt_error_set(err, TT_EICU, "cannot open break iterators: %s", u_errorName(st));
+    }
+    *out = sg;
+    return 0;
+}
+
+void
+tt_segmenter_free(tt_segmenter *sg)
+{
+    if (!sg)
+        return;
+    if (sg->wb)
+        ubrk_close(sg->wb);
+    if (sg->sb)
+        ubrk_close(sg->sb);
+    free(sg->wcl);
+    free(sg->scl);
+    free(sg->nls.v);
+    free(sg->seps.v);
+    free(sg->terms.v);
+    free(sg->wuns.v);
+    free(sg->suns.v);
+    free(sg);
+}
+
+int
+tt_segmenter_is_fast(const tt_segmenter *sg)
+{
+    return sg->fast;
+}
+
+const int32_t *
+tt_segment_lines(const tt_segmenter *sg, size_t *n)
+{
+    *n = sg->nls.n;
+    return sg->nls.v;
+}
+
+/* Word and sentence break classes of every unit (one table lookup each), and the position lists. */
+int
+tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
+{
+    sg->u = u;
+    sg->len = len;
+    if (grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 1, 1) ||
+        grow((void **)&sg->scl, &sg->capscl, (size_t)len + 1, 1))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    sg->nls.n = sg->seps.n = sg->terms.n = sg->wuns.n = sg->suns.n = 0;
+    sg->odd_nl = 0;
+    int rc = 0;
+    for (int32_t i = 0; i < len; i++) {
+        UChar c = u[i];
+        unsigned pg = c >> 8;
+        if (!sg->bkt.ready[pg])
+            bk_fill(&sg->bkt, pg);
+        uint8_t x = sg->bkt.cls[pg][c & 255], w = x & 15, sc = x >> 4;
+        sg->wcl[i] = w;
+        sg->scl[i] = sc;
+        if (w >= W_NL) {
+            if (w == W_UNSUP)
+                rc |= pos_push(&sg->wuns, i);
+            if (w == W_NL || tt_seg_is_nl(c))
+                rc |= pos_push(&sg->nls, i);
+            if (w == W_UNSUP && tt_seg_is_nl(c))
+                sg->odd_nl = 1;
+        }
+        if (sc == S_ATERM || sc == S_STERM)
+            rc |= pos_push(&sg->terms, i);
+        else if (sc >= S_CR)
+            rc |= pos_push(sc == S_UNSUP ? &sg->suns : &sg->seps, i);
+    }
+    return rc ? tt_error_set(err, TT_ENOMEM, "out of memory") : 0;
+}
+
+/* ICU's sentence break iterator on u[cs..ce). */
+static int
+icu_sentences(tt_segmenter *sg, int32_t cs, int32_t ce, tt_seg_sent_fn emit, void *ctx, tt_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    ubrk_setText(sg->sb, sg->u + cs, ce - cs, &st);
+    if (U_FAILURE(st))
+        return tt_error_set(err, TT_EICU, "sentence break: %s", u_errorName(st));
+    for (int32_t b = ubrk_next(sg->sb); b != UBRK_DONE; b = ubrk_next(sg->sb))
+        if (emit(ctx, cs + b, ubrk_getRuleStatus(sg->sb)))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    return 0;
+}
+
+int
+tt_segment_sentences(tt_segmenter *sg, tt_seg_sent_fn emit, void *ctx, tt_error *err)
+{
+    const UChar *u = sg->u;
+    int32_t len = sg->len;
+    const uint8_t *cl = sg->scl;
+    if (!sg->fast)
+        return len ? icu_sentences(sg, 0, len, emit, ctx, err) : 0;
+    /* paragraph by paragraph: [cs..ce), body [cs..be) before its separator */
+    size_t sp = 0, up = 0, tp = 0;
+    for (int32_t cs = 0; cs < len;) {
+        while (sp < sg->seps.n && sg->seps.v[sp] < cs)
+            sp++;
+        while (up < sg->suns.n && sg->suns.v[up] < cs)
+            up++;
+        int32_t be = sp < sg->seps.n ? sg->seps.v[sp] : len;
+        int unsup = up < sg->suns.n && sg->suns.v[up] < be;
+        uint8_t c = be < len ? cl[be] : 0;
+        int32_t ce = be >= len ? len : (c == S_CR && be + 1 < len && u[be + 1] == '\n') ? be + 2 : be + 1;
+        int rc;
+        if (!unsup) {
+            if (sb_chunk(cl, cs, be, ce, sg->terms.v, sg->terms.n, &tp, emit, ctx))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+        } else if ((rc = icu_sentences(sg, cs, ce, emit, ctx, err))) {
+            return rc;
+        }
+        cs = ce;
+    }
+    return 0;
+}
+
+/* ICU's word break iterator on u[ls..le). */
+static int
+icu_words(tt_segmenter *sg, int32_t ls, int32_t le, tt_seg_word_fn emit, void *ctx, tt_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    ubrk_setText(sg->wb, sg->u + ls, le - ls, &st);
+    if (U_FAILURE(st))
+        return tt_error_set(err, TT_EICU, "word break: %s", u_errorName(st));
+    int32_t prev = 0;
+    for (int32_t b = ubrk_next(sg->wb); b != UBRK_DONE; prev = b, b = ubrk_next(sg->wb)) {
+        int32_t status = ubrk_getRuleStatus(sg->wb);
+        if (status >= UBRK_WORD_NONE_LIMIT && emit(ctx, ls + prev, ls + b, status))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    return 0;
+}
+
+/* Line by line: wb_line() from `from` up to the next line holding a W_UNSUP unit, ICU on that line [ls..le),
+ * and so on. */
+int
+tt_segment_words(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err)
+{
+    int32_t len = sg->len;
+    if (!sg->fast || sg->odd_nl)
+        return len ? icu_words(sg, 0, len, emit, ctx, err) : 0;
+    const uint8_t *cl = sg->wcl;
+    int32_t from = 0;
+    size_t np = 0, nuns = sg->wuns.n;
+    for (size_t k = 0; k <= nuns; k++) {
+        if (k < nuns && sg->wuns.v[k] < from)
+            continue; /* on a line already given to ICU */
+        int32_t p = k < nuns ? sg->wuns.v[k] : len;
+        while (np < sg->nls.n && sg->nls.v[np] < p)
+            np++;
+        int32_t ls = k == nuns ? len : np > 0 ? sg->nls.v[np - 1] + 1 : 0;
+        int32_t le = np < sg->nls.n ? sg->nls.v[np] : len;
+        if (ls > from && wb_line(cl, from, ls, emit, ctx))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        if (k == nuns)
+            break;
+        int rc = icu_words(sg, ls, le, emit, ctx, err);
+        if (rc)
+            return rc;
+        from = le;
+    }
+    return 0;
+}
