@@ -559,7 +559,10 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
             char *st = tt_file_read(co->stop_file, &sn);
             if (!st) {
                 tt_buf_free(&k);
-                rc = tt_error_set(err, TT_EIO, "cannot read the stop list '%s'", co->stop_file);
+                int e = errno;
+                tt_error_set(err, TT_EIO, "cannot read the stop list (--stop FILE)");
+                err->sys_errno = e;
+                rc = tt_error_at(err, co->stop_file, 0, 0);
                 goto done;
             }
             char hex[65];

@@ -55,8 +55,9 @@ load_file(tt_stoplist *sl, tt_normalizer *nz, const char *path, const tt_lang *f
     size_t len;
     char *text = tt_file_read(path, &len);
     if (!text) {
-        tt_error_set(err, TT_EIO, "cannot read the stop list: %s", strerror(errno));
-        err->sys_errno = errno;
+        int e = errno;
+        tt_error_set(err, TT_EIO, "cannot read the stop list");
+        err->sys_errno = e;
         return tt_error_at(err, path, 0, 0);
     }
     tt_buf tmp = {0};
