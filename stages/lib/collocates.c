@@ -1,16 +1,17 @@
-/* collocates.c - the exporter's discovery state (discover_priv.h): surface forms of the vocabulary terms and
- * collocates.tsv, the association of each concept with the terms around its hits (tt/export.h). */
-#include "discover_priv.h"
+/* collocates.c - the exporter's discovery state (discover_priv.h): surface forms of the vocabulary
+ * terms and collocates.tsv, the association of each concept with the terms around its hits
+ * (tt/export.h). */
+#include <stdlib.h>
+#include <string.h>
 
 #include "tt/measures.h"
 #include "tt/num.h"
 
-#include <stdlib.h>
-#include <string.h>
+#include "discover_priv.h"
 
 int
-tt_disc_new(tt_disc **out, const tt_context *coll, size_t ncoll, size_t nc, uint64_t coll_min, double ntp,
-            int newterms)
+tt_disc_new(tt_disc **out, const tt_context *coll, size_t ncoll, size_t nc, uint64_t coll_min,
+            double ntp, int newterms)
 {
     *out = NULL;
     tt_disc *d = calloc(1, sizeof *d);
@@ -199,7 +200,8 @@ tt_disc_coll(tt_disc *d, const char *ctx, size_t col, size_t t, uint64_t count)
     int64_t k = ctx_index(d, ctx);
     if (k < 0 || col >= d->nc)
         return 0;
-    return tt_u64map_add(&d->pairs, ((uint64_t)t * d->ncoll + (uint64_t)k) * d->nc + col, (double)count);
+    return tt_u64map_add(&d->pairs, ((uint64_t)t * d->ncoll + (uint64_t)k) * d->nc + col,
+                         (double)count);
 }
 
 int
@@ -213,8 +215,8 @@ tt_disc_collc(tt_disc *d, const char *ctx, size_t col, uint64_t freq, uint64_t s
     return 0;
 }
 
-/* The form of unigram term t: its most frequent surface (ties: the smaller in byte order), the term itself
- * counting as one (cf minus the tokens listed otherwise). */
+/* The form of unigram term t: its most frequent surface (ties: the smaller in byte order), the term
+ * itself counting as one (cf minus the tokens listed otherwise). */
 static int
 unigram_form(tt_disc *d, const tt_strmap *terms, size_t t, tt_buf *out)
 {
@@ -265,7 +267,8 @@ typedef struct crow {
     double log_dice;
 } crow;
 
-/* rows: log-Dice, largest first; then cooc, largest first; then the term in byte order (qsort_r: terms) */
+/* rows: log-Dice, largest first; then cooc, largest first; then the term in byte order (qsort_r:
+ * terms) */
 static int
 cmp_crow(const void *a, const void *b, void *arg)
 {
@@ -283,8 +286,8 @@ cmp_crow(const void *a, const void *b, void *arg)
 
 /* The measures of one row (stages/50-count/docres.md, "Collocates"). */
 static void
-measures(const tt_disc *d, size_t k, size_t col, double o11, double tfreq, double ntok, double nsent,
-         tt_assoc *a)
+measures(const tt_disc *d, size_t k, size_t col, double o11, double tfreq, double ntok,
+         double nsent, tt_assoc *a)
 {
     double fc = (double)d->freq[k * d->nc + col], sp = (double)d->span[k * d->nc + col];
     if (d->coll[k].kind == TT_CTX_WINDOW)
@@ -294,11 +297,13 @@ measures(const tt_disc *d, size_t k, size_t col, double o11, double tfreq, doubl
 }
 
 int
-tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, double ntok, double nsent,
-                   tt_buf *out)
+tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, double ntok,
+                   double nsent, tt_buf *out)
 {
-    if (tt_buf_puts(out, "concept_id\tterm\tform\tcontext\tcooc\tconcept_freq\tterm_freq\tlog_dice\tmi\tg2\t"
-                         "t_score\n"))
+    if (tt_buf_puts(
+            out,
+            "concept_id\tterm\tform\tcontext\tcooc\tconcept_freq\tterm_freq\tlog_dice\tmi\tg2\t"
+            "t_score\n"))
         return TT_ENOMEM;
     if (!d->ncoll || !d->nc)
         return 0;
@@ -330,7 +335,8 @@ tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, d
         return TT_ENOMEM;
     }
     for (size_t i = 0; i < d->pairs.n; i++) {
-        uint64_t col = keys[i] % d->nc, rest = keys[i] / d->nc, k = rest % d->ncoll, t = rest / d->ncoll;
+        uint64_t col = keys[i] % d->nc, rest = keys[i] / d->nc, k = rest % d->ncoll,
+                 t = rest / d->ncoll;
         size_t cell = col * d->ncoll + k;
         crow *r = &rows[start[cell] + fill[cell]++];
         r->term = t;
@@ -355,8 +361,9 @@ tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, d
                 continue;
             size_t tn;
             const char *ts = tt_strmap_key(terms, r->term, &tn);
-            double tf = d->coll[k].kind == TT_CTX_WINDOW ? (double)terms->val[r->term][1]
-                                                         : (double)(r->term < d->nt ? d->t[r->term].nsent : 0);
+            double tf = d->coll[k].kind == TT_CTX_WINDOW
+                            ? (double)terms->val[r->term][1]
+                            : (double)(r->term < d->nt ? d->t[r->term].nsent : 0);
             tt_assoc a;
             measures(d, k, col, (double)r->cooc, tf, ntok, nsent, &a);
             uint64_t fc = d->freq[k * d->nc + col];
@@ -364,16 +371,19 @@ tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, d
                 tt_buf_put_tsv(out, ts, tn) || tt_buf_putc(out, '\t'))
                 rc = TT_ENOMEM;
             tt_buf form = {0};
-            if (!rc && (tt_disc_form_of(d, terms, r->term, &form) || tt_buf_put_tsv(out, form.data ? form.data : "", form.len)))
+            if (!rc && (tt_disc_form_of(d, terms, r->term, &form) ||
+                        tt_buf_put_tsv(out, form.data ? form.data : "", form.len)))
                 rc = TT_ENOMEM;
             tt_buf_free(&form);
-            if (!rc && (tt_buf_putc(out, '\t') || tt_buf_puts(out, d->coll[k].name) || tt_buf_putc(out, '\t') ||
-                        tt_buf_put_u64(out, r->cooc) || tt_buf_putc(out, '\t') || tt_buf_put_u64(out, fc) ||
-                        tt_buf_putc(out, '\t') || tt_buf_put_u64(out, (uint64_t)tf) || tt_buf_putc(out, '\t') ||
-                        tt_num_put_fixed(out, a.log_dice, 4) || tt_buf_putc(out, '\t') ||
-                        tt_num_put_fixed(out, a.pmi, 4) || tt_buf_putc(out, '\t') ||
-                        tt_num_put_fixed(out, a.g2, 4) || tt_buf_putc(out, '\t') ||
-                        tt_num_put_fixed(out, a.t_score, 4) || tt_buf_putc(out, '\n')))
+            if (!rc &&
+                (tt_buf_putc(out, '\t') || tt_buf_puts(out, d->coll[k].name) ||
+                 tt_buf_putc(out, '\t') || tt_buf_put_u64(out, r->cooc) || tt_buf_putc(out, '\t') ||
+                 tt_buf_put_u64(out, fc) || tt_buf_putc(out, '\t') ||
+                 tt_buf_put_u64(out, (uint64_t)tf) || tt_buf_putc(out, '\t') ||
+                 tt_num_put_fixed(out, a.log_dice, 4) || tt_buf_putc(out, '\t') ||
+                 tt_num_put_fixed(out, a.pmi, 4) || tt_buf_putc(out, '\t') ||
+                 tt_num_put_fixed(out, a.g2, 4) || tt_buf_putc(out, '\t') ||
+                 tt_num_put_fixed(out, a.t_score, 4) || tt_buf_putc(out, '\n')))
                 rc = TT_ENOMEM;
         }
     }

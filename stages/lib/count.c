@@ -518,7 +518,7 @@ write_vocab(tt_counter *c, tt_buf *out)
     for (size_t i = 0; i < n && !rc; i++)
         rc = tt_buf_puts(out, "vocab") || put_field(out, t[i].s, t[i].n) || put_num(out, t[i].count) ||
                      put_num(out, c->terms.val[t[i].idx][1] >> 32) || put_num(out, c->tx[t[i].idx].flags & (TX_DISC | TX_HIT)) ||
-                     tt_buf_putc(out, '\n') || tt_cw_write_forms(c, t[i].idx, out)
+                     tt_cw_write_forms(c, t[i].idx, out)
                  ? TT_ENOMEM
                  : 0;
     free(t);

@@ -1,15 +1,16 @@
-/* count_words.c - the counter's word tokens (tt_counter_word, tt_counter_flush of tt/count.h): surface forms
- * of the vocabulary terms, stop words, and the collocates of each concept in windows and sentences, written
- * as a docres record's vform, coll and collc lines (stages/50-count/docres.md). */
-#include "count_priv.h"
-
-#include "tt/docres.h"
-#include "tt/tokenize.h"
-
+/* count_words.c - the counter's word tokens (tt_counter_word, tt_counter_flush of tt/count.h):
+ * surface forms of the vocabulary terms, stop words, and the collocates of each concept in windows
+ * and sentences, written as a docres record's vform, coll and collc lines
+ * (stages/50-count/docres.md). */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include "tt/docres.h"
+#include "tt/tokenize.h"
+
+#include "count_priv.h"
 
 #define SENT_CAP (1u << 22) /* a sentence longer than this many words is counted in parts */
 
@@ -25,7 +26,8 @@ tt_cw_init(tt_counter *c, const tt_count_opts *opts, tt_error *err)
     for (size_t i = 0; i < opts->ncoll; i++) {
         const tt_context *x = &opts->coll[i];
         if (x->kind != TT_CTX_WINDOW && x->kind != TT_CTX_SENTENCE)
-            return tt_error_set(err, TT_EUSAGE, "collocate context '%s': only windowN and sentence", x->name);
+            return tt_error_set(err, TT_EUSAGE, "collocate context '%s': only windowN and sentence",
+                                x->name);
         s->coll[i] = *x;
         if (x->kind == TT_CTX_WINDOW && x->n > s->maxwin)
             s->maxwin = x->n;
@@ -96,7 +98,8 @@ is_word(const char *t, size_t n)
     return letter && chars >= 2;
 }
 
-/* The surface as the term's display form: sentence-initial capitals lowered (their capital says nothing). */
+/* The surface as the term's display form: sentence-initial capitals lowered (their capital says
+ * nothing). */
 static int
 surface_form(const tt_docword *w, tt_buf *out)
 {
@@ -144,6 +147,8 @@ tt_counter_word(tt_counter *c, const tt_docword *w, tt_error *err)
             x->flags |= TX_DISC;
             ti = (int64_t)idx;
         }
+        if (!w->surface_len) /* no text (an old hits stream): the term shows as itself */
+            goto buffered;
         tt_buf *b = &s->tmp;
         tt_buf_reset(b);
         if (tt_buf_append(b, w->term, w->n) || tt_buf_putc(b, 0) || surface_form(w, b))
@@ -319,11 +324,13 @@ tt_counter_flush(tt_counter *c, int last, tt_error *err)
     for (size_t i = 0; i < s->ncoll; i++)
         sentences |= s->coll[i].kind == TT_CTX_SENTENCE;
     if (!last) {
-        /* hits of the next piece may reach the last maxwin words; its words may finish the last sentence */
+        /* hits of the next piece may reach the last maxwin words; its words may finish the last
+         * sentence */
         uint64_t lt = s->w[s->nw - 1].tok;
         while (s->maxwin && k > 0 && s->w[k - 1].tok + s->maxwin > lt)
             k--;
-        if (sentences) { /* back to the start of the sentence of w[k] (of the last one if k == nw) */
+        if (sentences) { /* back to the start of the sentence of w[k] (of the last one if k == nw)
+                          */
             size_t j = k == s->nw ? s->nw - 1 : k;
             uint32_t st = s->w[j].sent;
             while (j > 0 && s->w[j - 1].sent == st && s->nw - j < SENT_CAP)
@@ -348,7 +355,8 @@ tt_counter_flush(tt_counter *c, int last, tt_error *err)
         if (!rc)
             rc = one_word(c, &s->w[i]);
     }
-    if (!rc && sentences && s->in_sentence && (last || (k < s->nw && s->w[k].sent != s->cur_sent))) {
+    if (!rc && sentences && s->in_sentence &&
+        (last || (k < s->nw && s->w[k].sent != s->cur_sent))) {
         rc = end_sentence(c, ksent);
         s->in_sentence = 0;
     }
@@ -404,12 +412,15 @@ int
 tt_cw_write_forms(tt_counter *c, size_t t, tt_buf *out)
 {
     cw_state *s = &c->cw;
-    for (size_t i = s->forms.n ? s->fhead[t] : SIZE_MAX; i != SIZE_MAX; i = s->fnext[i]) {
+    size_t i = s->forms.n && t < s->capfhead ? s->fhead[t] : SIZE_MAX;
+    if (i == SIZE_MAX) /* the vocab line's last two fields: no other surface */
+        return tt_buf_puts(out, "\t\t0\n") ? TT_ENOMEM : 0;
+    for (int first = 1; i != SIZE_MAX; i = s->fnext[i], first = 0) {
         size_t n;
         const char *k = tt_strmap_key(&s->forms, i, &n);
         size_t tl = strlen(k); /* term, NUL, surface */
-        if (tt_buf_puts(out, "vform") || put_field(out, k, tl) || put_field(out, k + tl + 1, n - tl - 1) ||
-            put_num(out, s->forms.val[i][0]) || tt_buf_putc(out, '\n'))
+        if ((!first && (tt_buf_puts(out, "vform") || put_field(out, k, tl))) ||
+            put_field(out, k + tl + 1, n - tl - 1) || put_num(out, s->forms.val[i][0]) || tt_buf_putc(out, '\n'))
             return TT_ENOMEM;
     }
     return 0;
@@ -432,9 +443,10 @@ tt_cw_write(tt_counter *c, tt_buf *out)
         size_t tn;
         const char *t = tt_strmap_key(&c->terms, (size_t)term, &tn);
         const char *id = c->ids[k];
-        rc = tt_buf_puts(out, "coll") || put_field(out, s->coll[ks].name, strlen(s->coll[ks].name)) ||
-                     put_field(out, id, strlen(id)) || put_field(out, t, tn) || put_num(out, (uint64_t)m->vals[i]) ||
-                     tt_buf_putc(out, '\n')
+        rc = tt_buf_puts(out, "coll") ||
+                     put_field(out, s->coll[ks].name, strlen(s->coll[ks].name)) ||
+                     put_field(out, id, strlen(id)) || put_field(out, t, tn) ||
+                     put_num(out, (uint64_t)m->vals[i]) || tt_buf_putc(out, '\n')
                  ? TT_ENOMEM
                  : 0;
     }
@@ -445,7 +457,8 @@ tt_cw_write(tt_counter *c, tt_buf *out)
             if (!fr)
                 continue;
             const char *id = c->ids[k];
-            rc = tt_buf_puts(out, "collc") || put_field(out, s->coll[ks].name, strlen(s->coll[ks].name)) ||
+            rc = tt_buf_puts(out, "collc") ||
+                         put_field(out, s->coll[ks].name, strlen(s->coll[ks].name)) ||
                          put_field(out, id, strlen(id)) || put_num(out, fr) || put_num(out, sp) ||
                          tt_buf_putc(out, '\n')
                      ? TT_ENOMEM

@@ -1,14 +1,14 @@
-/* discover_priv.h - the exporter's discovery state (collocates.c, newterms.c): what the vocabulary terms need
- * beyond df and cf (their surface forms, sentence counts, whether a lexicon entry matches them), the
- * collocate counts of each concept, and the term counts per period and group. export.c owns the terms map
- * (term -> index) and calls these functions as the docres lines arrive (stages/50-count/docres.md), then
- * asks for the files at finish.
+/* discover_priv.h - the exporter's discovery state (collocates.c, newterms.c): what the vocabulary
+ * terms need beyond df and cf (their surface forms, sentence counts, whether a lexicon entry
+ * matches them), the collocate counts of each concept, and the term counts per period and group.
+ * export.c owns the terms map (term -> index) and calls these functions as the docres lines arrive
+ * (stages/50-count/docres.md), then asks for the files at finish.
  *
- * Memory: per vocabulary term 32 bytes, plus 48 for a term written otherwise than its match form, plus the
- * distinct surfaces kept; collocates: one entry per (context,
- * concept, term) pair seen (at most contexts x concepts x vocabulary, in practice the terms that stand near
- * each concept); new terms: one entry per (term, period+group) pair seen (at most vocabulary x groups). None
- * grows with the number of documents as such.
+ * Memory: per vocabulary term 32 bytes, plus 48 for a term written otherwise than its match form,
+ * plus the distinct surfaces kept; collocates: one entry per (context, concept, term) pair seen (at
+ * most contexts x concepts x vocabulary, in practice the terms that stand near each concept); new
+ * terms: one entry per (term, period+group) pair seen (at most vocabulary x groups). None grows
+ * with the number of documents as such.
  */
 #ifndef TT_DISCOVER_PRIV_H
 #define TT_DISCOVER_PRIV_H
@@ -19,9 +19,10 @@
 
 typedef struct tt_disc tt_disc;
 
-/* A term's surface forms other than the term itself: a weighted Misra-Gries summary of DISC_SLOTS counters
- * (exact while the term has at most DISC_SLOTS such surfaces; otherwise each count is a lower bound and the
- * most frequent surface survives when it has more than 1 / (DISC_SLOTS + 1) of the tokens listed). */
+/* A term's surface forms other than the term itself: a weighted Misra-Gries summary of DISC_SLOTS
+ * counters (exact while the term has at most DISC_SLOTS such surfaces; otherwise each count is a
+ * lower bound and the most frequent surface survives when it has more than 1 / (DISC_SLOTS + 1) of
+ * the tokens listed). */
 #define DISC_SLOTS 3
 typedef struct dslots {
     uint64_t cnt[DISC_SLOTS];
@@ -30,12 +31,13 @@ typedef struct dslots {
 
 /* Per vocabulary term. */
 typedef struct dterm {
-    uint64_t nsent;     /* sentences containing it (summed over documents) */
-    uint64_t listed;    /* tokens written otherwise than the term itself (sum of its vform counts) */
-    int64_t slots;      /* index in tt_disc.slots, -1 = written only as the term itself */
+    uint64_t nsent;  /* sentences containing it (summed over documents) */
+    uint64_t listed; /* tokens written otherwise than the term itself (sum of its vform counts) */
+    int64_t slots;   /* index in tt_disc.slots, -1 = written only as the term itself */
     unsigned char flags;
-    /* new terms: its counts in its first two period+groups (most terms have no more), the rest in nt_counts */
-    uint32_t ng[2];     /* group + 1, 0 = unused */
+    /* new terms: its counts in its first two period+groups (most terms have no more), the rest in
+     * nt_counts */
+    uint32_t ng[2]; /* group + 1, 0 = unused */
     uint64_t nc[2];
 } dterm;
 
@@ -47,26 +49,27 @@ struct tt_disc {
     int newterms;
     dterm *t;
     size_t nt, capt;
-    tt_strmap surf;     /* the surfaces kept in slots (interned) */
+    tt_strmap surf; /* the surfaces kept in slots (interned) */
     dslots *slots;
     size_t nslots, capslots;
-    tt_u64map pairs;    /* (term * ncoll + ctx) * nc + col -> cooc */
+    tt_u64map pairs;       /* (term * ncoll + ctx) * nc + col -> cooc */
     uint64_t *freq, *span; /* [ctx * nc + col] */
-    tt_u64map nt_counts; /* term << 20 | group -> count, beyond a term's first two groups */
-    size_t g;           /* the current document's period+group, SIZE_MAX = none */
-    size_t last_t;      /* the last vocab line's term (its vform lines follow it), SIZE_MAX = none */
+    tt_u64map nt_counts;   /* term << 20 | group -> count, beyond a term's first two groups */
+    size_t g;              /* the current document's period+group, SIZE_MAX = none */
+    size_t last_t; /* the last vocab line's term (its vform lines follow it), SIZE_MAX = none */
 };
 
 /* coll[0..ncoll): the collocate contexts written (coll lines of others are ignored); nc: concepts;
- * coll_min: rows need cooc >= coll_min (0 = 2); ntp: newterms rows need p_value <= ntp (0 = 0.05). */
-int tt_disc_new(tt_disc **out, const tt_context *coll, size_t ncoll, size_t nc, uint64_t coll_min, double ntp,
-                int newterms);
+ * coll_min: rows need cooc >= coll_min (0 = 2); ntp: newterms rows need p_value <= ntp (0 = 0.05).
+ */
+int tt_disc_new(tt_disc **out, const tt_context *coll, size_t ncoll, size_t nc, uint64_t coll_min,
+                double ntp, int newterms);
 void tt_disc_free(tt_disc *d);
 
 /* A document begins; g = its period+group index (series groups), or SIZE_MAX for none. */
 void tt_disc_doc(tt_disc *d, size_t g);
-/* vocab line of term t (index in the exporter's terms map): count in this document, sentences, flags
- * (TX_DISC 1: a discovery word; TX_HIT 2: inside a lexicon hit). 0 or TT_ENOMEM. */
+/* vocab line of term t (index in the exporter's terms map): count in this document, sentences,
+ * flags (TX_DISC 1: a discovery word; TX_HIT 2: inside a lexicon hit). 0 or TT_ENOMEM. */
 int tt_disc_vocab(tt_disc *d, size_t t, uint64_t count, uint64_t sentences, unsigned flags);
 /* The term of the last vocab line of this document (its vform lines follow it), or -1. */
 int64_t tt_disc_last_term(const tt_disc *d);
@@ -76,20 +79,20 @@ int tt_disc_form(tt_disc *d, size_t t, const char *surface, size_t n, uint64_t c
 int tt_disc_coll(tt_disc *d, const char *ctx, size_t col, size_t t, uint64_t count);
 int tt_disc_collc(tt_disc *d, const char *ctx, size_t col, uint64_t freq, uint64_t span);
 
-/* The display form of term t: its most frequent surface form (ties: the smaller in byte order), the term
- * itself when no token was written otherwise; an n-gram joins its words' forms. terms is the exporter's map
- * (val[1] = cf). Appends to out. 0 or TT_ENOMEM. */
+/* The display form of term t: its most frequent surface form (ties: the smaller in byte order), the
+ * term itself when no token was written otherwise; an n-gram joins its words' forms. terms is the
+ * exporter's map (val[1] = cf). Appends to out. 0 or TT_ENOMEM. */
 int tt_disc_form_of(tt_disc *d, const tt_strmap *terms, size_t t, tt_buf *out);
 
-/* collocates.tsv into out (see tt/export.h). ids[col]: concept ids; ntok, nsent: the corpus's tokens and
- * sentences (documents with status ok). 0 or TT_ENOMEM. */
-int tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, double ntok, double nsent,
-                       tt_buf *out);
+/* collocates.tsv into out (see tt/export.h). ids[col]: concept ids; ntok, nsent: the corpus's
+ * tokens and sentences (documents with status ok). 0 or TT_ENOMEM. */
+int tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, double ntok,
+                       double nsent, tt_buf *out);
 /* The count of term t in period+group g (new terms). */
 uint64_t tt_disc_nt_count(const tt_disc *d, size_t t, size_t g);
-/* newterms.tsv into out. groups: the series groups (key = escaped key values joined by tabs, a tab, the
- * period; val[0] = tokens); keys[0..nkeys): the key names. 0 or TT_ENOMEM. */
-int tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, const char (*keys)[64],
-                     size_t nkeys, tt_buf *out);
+/* newterms.tsv into out. groups: the series groups (key = escaped key values joined by tabs, a tab,
+ * the period; val[0] = tokens); keys[0..nkeys): the key names. 0 or TT_ENOMEM. */
+int tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups,
+                     const char (*keys)[64], size_t nkeys, tt_buf *out);
 
 #endif

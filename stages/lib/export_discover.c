@@ -1,11 +1,12 @@
-/* export_discover.c - the exporter's hooks for the discovery outputs (--vocab): vform, coll and collc lines
- * into the discovery state (discover_priv.h), vocab.tsv's form column, collocates.tsv and newterms.tsv. */
-#include "export_priv.h"
+/* export_discover.c - the exporter's hooks for the discovery outputs (--vocab): vform, coll and
+ * collc lines into the discovery state (discover_priv.h), vocab.tsv's form column, collocates.tsv
+ * and newterms.tsv. */
+#include <stdlib.h>
+#include <string.h>
 
 #include "tt/num.h"
 
-#include <stdlib.h>
-#include <string.h>
+#include "export_priv.h"
 
 int
 ex_disc_new(tt_exporter *ex, tt_error *err)
@@ -57,8 +58,8 @@ int
 ex_disc_put_form(tt_exporter *ex, size_t term, tt_buf *b)
 {
     tt_buf f = {0};
-    int rc = tt_disc_form_of(ex->disc, &ex->terms, term, &f) || tt_buf_put_tsv(b, f.data ? f.data : "", f.len) ||
-             tt_buf_putc(b, '\n');
+    int rc = tt_disc_form_of(ex->disc, &ex->terms, term, &f) ||
+             tt_buf_put_tsv(b, f.data ? f.data : "", f.len) || tt_buf_putc(b, '\n');
     tt_buf_free(&f);
     return rc ? TT_ENOMEM : 0;
 }
@@ -74,14 +75,15 @@ ex_write_discovery(tt_exporter *ex, tt_error *err)
     for (size_t i = 0; i < ex->nc; i++)
         ids[i] = ex->o.concepts[i].id;
     tt_buf b = {0};
-    int rc = tt_disc_collocates(ex->disc, &ex->terms, ids, ex->ntok, ex->nsent, &b) ? ex_oom(err) : 0;
+    int rc =
+        tt_disc_collocates(ex->disc, &ex->terms, ids, ex->ntok, ex->nsent, &b) ? ex_oom(err) : 0;
     free(ids);
     tt_atomic a = {0};
     rc = ex_close_out(ex, &a, "collocates.tsv", &b, rc, err);
     tt_buf_reset(&b);
     if (!rc && ex->do_series) {
-        rc = tt_disc_newterms(ex->disc, &ex->terms, &ex->series.groups, (const char(*)[64])ex->series.keys,
-                              ex->series.nkeys, &b)
+        rc = tt_disc_newterms(ex->disc, &ex->terms, &ex->series.groups,
+                              (const char(*)[64])ex->series.keys, ex->series.nkeys, &b)
                  ? ex_oom(err)
                  : 0;
         tt_atomic a2 = {0};

@@ -10,11 +10,13 @@
 int
 ex_vocab_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
 {
-    uint64_t cnt, nsent, flags;
+    uint64_t cnt, nsent, flags, fcnt;
     if (tt_num_parse_u64(ln->f[1], ln->n[1], &cnt))
         return ex_bad_line(err, ln, "bad count '%s'", ln->f[1]);
-    if (tt_num_parse_u64(ln->f[2], ln->n[2], &nsent) || tt_num_parse_u64(ln->f[3], ln->n[3], &flags))
-        return ex_bad_line(err, ln, "bad sentence count or flags '%s' '%s'", ln->f[2], ln->f[3]);
+    if (tt_num_parse_u64(ln->f[2], ln->n[2], &nsent) || tt_num_parse_u64(ln->f[3], ln->n[3], &flags) ||
+        tt_num_parse_u64(ln->f[5], ln->n[5], &fcnt))
+        return ex_bad_line(err, ln, "bad sentence count, flags or form count '%s' '%s' '%s'", ln->f[2], ln->f[3],
+                           ln->f[5]);
     if (!ex->o.vocab || !cnt)
         return 0;
     size_t idx;
@@ -23,6 +25,8 @@ ex_vocab_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     ex->terms.val[idx][0]++;
     ex->terms.val[idx][1] += cnt;
     if (tt_disc_vocab(ex->disc, idx, cnt, nsent, (unsigned)flags))
+        return ex_oom(err);
+    if (fcnt && tt_disc_form(ex->disc, idx, ln->f[4], ln->n[4], fcnt))
         return ex_oom(err);
     tt_buf *b = &ex->line;
     tt_buf_reset(b);

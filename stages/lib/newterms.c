@@ -1,12 +1,13 @@
-/* newterms.c - newterms.tsv (tt/export.h): per group and period, the vocabulary terms whose rate rose most
- * against the group's previous period, tested with G2, that no lexicon entry matches (discover_priv.h). */
-#include "discover_priv.h"
+/* newterms.c - newterms.tsv (tt/export.h): per group and period, the vocabulary terms whose rate
+ * rose most against the group's previous period, tested with G2, that no lexicon entry matches
+ * (discover_priv.h). */
+#include <stdlib.h>
+#include <string.h>
 
 #include "tt/measures.h"
 #include "tt/num.h"
 
-#include <stdlib.h>
-#include <string.h>
+#include "discover_priv.h"
 
 typedef struct pgroup {
     size_t g;
@@ -48,8 +49,8 @@ cmp_nrow(const void *a, const void *b, void *arg)
 /* One (group, period) against the group's previous period: its rows, sorted, into out. */
 static int
 write_block(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, const pgroup *cur,
-            const pgroup *prev, const uint64_t *keys, size_t k0, size_t k1, nrow **rows, size_t *cap,
-            tt_buf *out)
+            const pgroup *prev, const uint64_t *keys, size_t k0, size_t k1, nrow **rows,
+            size_t *cap, tt_buf *out)
 {
     double ta = (double)groups->val[cur->g][0], tb = (double)groups->val[prev->g][0];
     size_t n = 0;
@@ -57,7 +58,8 @@ write_block(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, const p
         uint64_t t = keys[i] >> 20;
         if (t >= d->nt || (d->t[t].flags & 2) || !(d->t[t].flags & 1))
             continue; /* a lexicon entry matches it, or not a discovery word */
-        uint64_t a = tt_disc_nt_count(d, (size_t)t, cur->g), b = tt_disc_nt_count(d, (size_t)t, prev->g);
+        uint64_t a = tt_disc_nt_count(d, (size_t)t, cur->g),
+                 b = tt_disc_nt_count(d, (size_t)t, prev->g);
         if ((double)a * tb <= (double)b * ta)
             continue; /* not rising: no test needed */
         tt_keyness k;
@@ -83,11 +85,13 @@ write_block(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, const p
         size_t tn;
         const char *ts = tt_strmap_key(terms, r->term, &tn);
         tt_buf_reset(&form);
-        if (tt_buf_puts(out, cur->period) || tt_buf_putc(out, '\t') || tt_buf_append(out, cur->keys, cur->keysn) ||
-            tt_buf_putc(out, '\t') || tt_buf_put_tsv(out, ts, tn) || tt_buf_putc(out, '\t') ||
-            tt_disc_form_of(d, terms, r->term, &form) || tt_buf_put_tsv(out, form.data ? form.data : "", form.len) ||
-            tt_buf_putc(out, '\t') || tt_buf_put_u64(out, r->a) || tt_buf_putc(out, '\t') ||
-            tt_buf_put_u64(out, r->b) || tt_buf_putc(out, '\t') || tt_num_put_fixed(out, r->k.log_ratio, 4) ||
+        if (tt_buf_puts(out, cur->period) || tt_buf_putc(out, '\t') ||
+            tt_buf_append(out, cur->keys, cur->keysn) || tt_buf_putc(out, '\t') ||
+            tt_buf_put_tsv(out, ts, tn) || tt_buf_putc(out, '\t') ||
+            tt_disc_form_of(d, terms, r->term, &form) ||
+            tt_buf_put_tsv(out, form.data ? form.data : "", form.len) || tt_buf_putc(out, '\t') ||
+            tt_buf_put_u64(out, r->a) || tt_buf_putc(out, '\t') || tt_buf_put_u64(out, r->b) ||
+            tt_buf_putc(out, '\t') || tt_num_put_fixed(out, r->k.log_ratio, 4) ||
             tt_buf_putc(out, '\t') || tt_num_put_fixed(out, r->k.g2, 4) || tt_buf_putc(out, '\t') ||
             tt_num_put_g(out, r->k.p_value, 6) || tt_buf_putc(out, '\n'))
             rc = TT_ENOMEM;
@@ -97,8 +101,8 @@ write_block(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, const p
 }
 
 int
-tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, const char (*keys)[64],
-                 size_t nkeys, tt_buf *out)
+tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups,
+                 const char (*keys)[64], size_t nkeys, tt_buf *out)
 {
     int rc = tt_buf_puts(out, "period") ? TT_ENOMEM : 0;
     for (size_t i = 0; i < nkeys && !rc; i++)
@@ -133,7 +137,8 @@ tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, co
     }
     if (np > 1)
         qsort(pg, np, sizeof *pg, cmp_pgroup);
-    /* the (term, group) pairs, grouped by period+group (in no particular order: the rows are sorted after) */
+    /* the (term, group) pairs, grouped by period+group (in no particular order: the rows are sorted
+     * after) */
     const tt_u64map *m = &d->nt_counts;
     size_t nk = m->n;
     for (size_t t = 0; t < d->nt; t++)
@@ -173,7 +178,8 @@ tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups, co
         const pgroup *cur = &pg[i], *prev = &pg[i - 1];
         if (cur->keysn != prev->keysn || memcmp(cur->keys, prev->keys, cur->keysn) != 0)
             continue; /* the first period of a group has no previous one */
-        rc = write_block(d, terms, groups, cur, prev, byg, start[cur->g], start[cur->g + 1], &rows, &cap, out);
+        rc = write_block(d, terms, groups, cur, prev, byg, start[cur->g], start[cur->g + 1], &rows,
+                         &cap, out);
     }
     free(rows);
     free(fill);

@@ -1,14 +1,14 @@
-/* stoplist.c - stop lists read from lexicons/stopwords/<lang>.txt or one replacement file, kept as sets of
- * match forms per language (see tt/stoplist.h). */
+/* stoplist.c - stop lists read from lexicons/stopwords/<lang>.txt or one replacement file, kept as
+ * sets of match forms per language (see tt/stoplist.h). */
 #include "tt/stoplist.h"
-
-#include "tt/map.h"
-#include "tt/utf8.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tt/map.h"
+#include "tt/utf8.h"
 
 struct tt_stoplist {
     tt_strmap set[TT_LANG_COUNT]; /* [TT_LANG_OTHER] = the union */
@@ -28,8 +28,8 @@ has_cyrillic(const char *s, size_t n)
 }
 
 static int
-add_word(tt_stoplist *sl, tt_normalizer *nz, tt_lang lang, const char *w, size_t n, const char *path,
-         uint64_t line, tt_buf *tmp, tt_error *err)
+add_word(tt_stoplist *sl, tt_normalizer *nz, tt_lang lang, const char *w, size_t n,
+         const char *path, uint64_t line, tt_buf *tmp, tt_error *err)
 {
     tt_script sc = has_cyrillic(w, n) ? TT_SCRIPT_CYRL : TT_SCRIPT_LATN;
     tt_buf_reset(tmp);
@@ -96,7 +96,8 @@ load_file(tt_stoplist *sl, tt_normalizer *nz, const char *path, const tt_lang *f
 }
 
 int
-tt_stoplist_new(tt_stoplist **out, const char *data_dir, const char *file, tt_normalizer *nz, tt_error *err)
+tt_stoplist_new(tt_stoplist **out, const char *data_dir, const char *file, tt_normalizer *nz,
+                tt_error *err)
 {
     *out = NULL;
     tt_stoplist *sl = calloc(1, sizeof *sl);

@@ -274,9 +274,9 @@ test_counter_vocab_ngrams(void)
     tt_buf out = {0};
     CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
     CU_ASSERT_STRING_EQUAL(out.data, "docres\t2\nmeta\tdoc_id\tx\n"
-                                     "vocab\ta\t3\t2\t0\nvocab\ta b\t1\t1\t0\nvocab\ta b a\t1\t1\t0\n"
-                                     "vocab\tb\t1\t1\t0\nvocab\tb a\t1\t1\t0\n"
-                                     "vocab\tc\t1\t1\t0\nvocab\tc a\t1\t1\t0\nend\tx\n");
+                                     "vocab\ta\t3\t2\t0\t\t0\nvocab\ta b\t1\t1\t0\t\t0\nvocab\ta b a\t1\t1\t0\t\t0\n"
+                                     "vocab\tb\t1\t1\t0\t\t0\nvocab\tb a\t1\t1\t0\t\t0\n"
+                                     "vocab\tc\t1\t1\t0\t\t0\nvocab\tc a\t1\t1\t0\t\t0\nend\tx\n");
     tt_buf_free(&out);
     tt_counter_free(c);
 }

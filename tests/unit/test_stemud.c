@@ -1,33 +1,33 @@
-/* test_stemud.c - over- and under-stemming of the vocabulary stemmer (tt_stem_word, tt/stem.h) for Kazakh and
- * Uzbek, measured on the gold lemmas of the Universal Dependencies test treebanks in ../shared/corpus/ud.
+/* test_stemud.c - over- and under-stemming of the vocabulary stemmer (tt_stem_word, tt/stem.h) for
+ * Kazakh and Uzbek, measured on the gold lemmas of the Universal Dependencies test treebanks in
+ * ../shared/corpus/ud.
  *
- * The nominals of each treebank (UPOS NOUN, PROPN, ADJ: what the suffix grammars cover; verbs are not in the
- * grammars) are taken as types: (match form of the word, match form of its gold lemma, the token's case flags
- * as the tokenizer would set them: capitalised, sentence-initial, hyphenated). Each type gets its stem. Then,
- * in the manner of Paice (1994):
- *   under-stemming index UI = pairs of types with the same lemma but different stems / pairs of types with
- *     the same lemma;
- *   over-stemming index OI = pairs of types with different lemmas but the same stem / pairs of types with
- *     different lemmas;
- *   merged lemma pairs = distinct pairs of lemmas that share a stem (over-stemming in countable form);
- *   cut into the lemma = types whose stem is a proper prefix of their lemma (Алматы -> almat): over-stemming
- *     that merges nothing in the treebank, so UI and OI cannot see it; counted for all types and for proper
- *     nouns (UPOS PROPN).
- * A type whose form equals another type's form but whose lemma differs (a homograph) is merged by any stemmer;
- * it stays in the counts (it is the floor).
- * The figures are printed; the test fails if any is worse than the ceilings below, set from the measurement
- * at the commit that introduced them (issue 17; the note gives the figures before and after). Without
+ * The nominals of each treebank (UPOS NOUN, PROPN, ADJ: what the suffix grammars cover; verbs are
+ * not in the grammars) are taken as types: (match form of the word, match form of its gold lemma,
+ * the token's case flags as the tokenizer would set them: capitalised, sentence-initial,
+ * hyphenated). Each type gets its stem. Then, in the manner of Paice (1994): under-stemming index
+ * UI = pairs of types with the same lemma but different stems / pairs of types with the same lemma;
+ *   over-stemming index OI = pairs of types with different lemmas but the same stem / pairs of
+ * types with different lemmas; merged lemma pairs = distinct pairs of lemmas that share a stem
+ * (over-stemming in countable form); cut into the lemma = types whose stem is a proper prefix of
+ * their lemma (Алматы -> almat): over-stemming that merges nothing in the treebank, so UI and OI
+ * cannot see it; counted for all types and for proper nouns (UPOS PROPN). A type whose form equals
+ * another type's form but whose lemma differs (a homograph) is merged by any stemmer; it stays in
+ * the counts (it is the floor). The figures are printed; the test fails if any is worse than the
+ * ceilings below, set from the measurement at the commit that introduced them (issue 17; the note
+ * gives the figures before and after). Without
  * ../shared the test prints SKIP and checks nothing. */
-#include "support.h"
-#include "tt/norm.h"
-#include "tt/stem.h"
-#include "tt/tokenize.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include "tt/norm.h"
+#include "tt/stem.h"
+#include "tt/tokenize.h"
+
+#include "support.h"
 
 typedef struct stype {
     char *form, *lemma, *stem;
@@ -41,16 +41,16 @@ typedef struct result {
     size_t cut, propn, propn_cut; /* types whose stem cuts into their lemma (all; proper nouns) */
 } result;
 
-/* Ceilings: the figures measured after the issue-17 changes (hyphenated words, proper nouns, keep-ending,
- * vocab-skip). Before them (main at 5f31ef0): kk UI 0.2118, OI 0.0000547, 71 merged lemma pairs, 316 stems cut
- * into the lemma (proper nouns 35 of 257); uz UI 0.1186, OI 0.0000109, 12 pairs, 193 cut (proper nouns 28 of
- * 264). The ceilings are exact: a change that makes any figure worse fails here, and one that improves them
- * should lower them. */
+/* Ceilings: the figures measured after the issue-17 changes (hyphenated words, proper nouns,
+ * keep-ending, vocab-skip). Before them (main at 5f31ef0): kk UI 0.2118, OI 0.0000547, 71 merged
+ * lemma pairs, 316 stems cut into the lemma (proper nouns 35 of 257); uz UI 0.1186, OI 0.0000109,
+ * 12 pairs, 193 cut (proper nouns 28 of 264). The ceilings are exact: a change that makes any
+ * figure worse fails here, and one that improves them should lower them. */
 static const struct {
     const char *file;
     const char *lang;
-    unsigned ui_max;   /* x 1e-4 */
-    unsigned oi_max;   /* x 1e-6 */
+    unsigned ui_max; /* x 1e-4 */
+    unsigned oi_max; /* x 1e-6 */
     size_t merged_max, cut_max, propn_cut_max;
     size_t min_types;
 } files[] = {
@@ -147,7 +147,8 @@ measure(tt_normalizer *nz, tt_stemmer *st, const char *path, tt_lang lang, resul
         }
         if (k < 4 || strchr(f[0], '-') || strchr(f[0], '.'))
             continue;
-        int is_word = strcmp(f[3], "PUNCT") != 0 && strcmp(f[3], "NUM") != 0 && strcmp(f[3], "SYM") != 0;
+        int is_word =
+            strcmp(f[3], "PUNCT") != 0 && strcmp(f[3], "NUM") != 0 && strcmp(f[3], "SYM") != 0;
         int was_first = first && is_word;
         if (is_word)
             first = 0;
@@ -159,7 +160,8 @@ measure(tt_normalizer *nz, tt_stemmer *st, const char *path, tt_lang lang, resul
             free(lm);
             continue;
         }
-        /* TT_STEM_NOFLAGS=1: as if the stemmer knew nothing of the token as written (for the note) */
+        /* TT_STEM_NOFLAGS=1: as if the stemmer knew nothing of the token as written (for the note)
+         */
         unsigned fl = getenv("TT_STEM_NOFLAGS") ? 0 : case_flags(f[1], strlen(f[1]), was_first);
         tt_buf_reset(&stem);
         CU_ASSERT_EQUAL_FATAL(tt_stem_word(st, lang, fm, strlen(fm), fl, &stem, &err), 0);
@@ -289,7 +291,8 @@ test_ud_stemming(void)
 {
     const char *sh = tt_test_shared();
     if (!sh) {
-        printf("\nSKIP: ../shared not found (set TT_SHARED): stemming not measured on the UD treebanks\n");
+        printf("\nSKIP: ../shared not found (set TT_SHARED): stemming not measured on the UD "
+               "treebanks\n");
         return;
     }
     tt_error err;
@@ -306,9 +309,11 @@ test_ud_stemming(void)
             printf("\nSKIP: %s cannot be read\n", path);
             continue;
         }
-        printf("\n%s: %zu nominal types, %zu lemmas: under-stemming UI %.4f, over-stemming OI %.7f, "
-               "merged lemma pairs %zu, stems cutting into the lemma %zu (proper nouns: %zu of %zu)\n",
-               files[i].file, r.types, r.lemmas, r.ui, r.oi, r.merged_pairs, r.cut, r.propn_cut, r.propn);
+        printf(
+            "\n%s: %zu nominal types, %zu lemmas: under-stemming UI %.4f, over-stemming OI %.7f, "
+            "merged lemma pairs %zu, stems cutting into the lemma %zu (proper nouns: %zu of %zu)\n",
+            files[i].file, r.types, r.lemmas, r.ui, r.oi, r.merged_pairs, r.cut, r.propn_cut,
+            r.propn);
         CU_ASSERT(r.types >= files[i].min_types);
         CU_ASSERT(r.ui * 10000 <= files[i].ui_max + 0.5);
         CU_ASSERT(r.oi * 1000000 <= files[i].oi_max + 0.5);
@@ -323,7 +328,8 @@ test_ud_stemming(void)
 static void
 reg(void)
 {
-    tt_test_suite("stemud", "over- and under-stemming on the UD lemmas (kk, uz)", test_ud_stemming, NULL);
+    tt_test_suite("stemud", "over- and under-stemming on the UD lemmas (kk, uz)", test_ud_stemming,
+                  NULL);
 }
 
 int

@@ -1,15 +1,17 @@
-/* test_stoplist.c - the stop lists (tt/stoplist.h, lexicons/stopwords/<lang>.txt): each language's list
- * loads; a Kazakh Cyrillic word stops its Latin spelling too; the Uzbek list's Cyrillic half gives the same
- * match forms as its Latin half; a replacement file (--stop FILE) stops its words in every language and
- * nothing else; bad files are refused with file and line. With ../shared, the Kazakh list is compared with the
- * 97-word list of pg-kazsearch (read in place, not copied): how many of its words ours has. */
-#include "support.h"
-#include "tt/norm.h"
-#include "tt/stoplist.h"
-
+/* test_stoplist.c - the stop lists (tt/stoplist.h, lexicons/stopwords/<lang>.txt): each language's
+ * list loads; a Kazakh Cyrillic word stops its Latin spelling too; the Uzbek list's Cyrillic half
+ * gives the same match forms as its Latin half; a replacement file (--stop FILE) stops its words in
+ * every language and nothing else; bad files are refused with file and line. With ../shared, the
+ * Kazakh list is compared with the 97-word list of pg-kazsearch (read in place, not copied): how
+ * many of its words ours has. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tt/norm.h"
+#include "tt/stoplist.h"
+
+#include "support.h"
 
 static tt_normalizer *nz;
 
@@ -37,19 +39,20 @@ test_default_lists(void)
     CU_ASSERT(tt_stoplist_size(sl, TT_LANG_RU) >= 250);
     CU_ASSERT(tt_stoplist_size(sl, TT_LANG_EN) >= 150);
     CU_ASSERT(stops(sl, TT_LANG_KK, TT_SCRIPT_CYRL, "және"));
-    CU_ASSERT(stops(sl, TT_LANG_KK, TT_SCRIPT_LATN_2021, "jäne"));   /* the Cyrillic list, a Latin text */
+    CU_ASSERT(
+        stops(sl, TT_LANG_KK, TT_SCRIPT_LATN_2021, "jäne")); /* the Cyrillic list, a Latin text */
     CU_ASSERT(stops(sl, TT_LANG_KK, TT_SCRIPT_LATN_2018, "jáne"));
     CU_ASSERT(stops(sl, TT_LANG_KK, TT_SCRIPT_CYRL, "Сондай-ақ"));
     CU_ASSERT(!stops(sl, TT_LANG_KK, TT_SCRIPT_CYRL, "отандас"));
     CU_ASSERT(!stops(sl, TT_LANG_KK, TT_SCRIPT_CYRL, "қандастар"));
-    CU_ASSERT(stops(sl, TT_LANG_UZ, TT_SCRIPT_LATN, "o‘z"));        /* any apostrophe */
+    CU_ASSERT(stops(sl, TT_LANG_UZ, TT_SCRIPT_LATN, "o‘z")); /* any apostrophe */
     CU_ASSERT(stops(sl, TT_LANG_UZ, TT_SCRIPT_CYRL, "ўз"));
     CU_ASSERT(!stops(sl, TT_LANG_UZ, TT_SCRIPT_LATN, "vatandosh"));
-    CU_ASSERT(stops(sl, TT_LANG_RU, TT_SCRIPT_CYRL, "Её"));          /* ё read as е, case folded */
+    CU_ASSERT(stops(sl, TT_LANG_RU, TT_SCRIPT_CYRL, "Её")); /* ё read as е, case folded */
     CU_ASSERT(!stops(sl, TT_LANG_RU, TT_SCRIPT_CYRL, "соотечественник"));
     CU_ASSERT(stops(sl, TT_LANG_EN, TT_SCRIPT_LATN, "The"));
     CU_ASSERT(!stops(sl, TT_LANG_EN, TT_SCRIPT_LATN, "diaspora"));
-    CU_ASSERT(!stops(sl, TT_LANG_EN, TT_SCRIPT_CYRL, "және"));      /* per language */
+    CU_ASSERT(!stops(sl, TT_LANG_EN, TT_SCRIPT_CYRL, "және")); /* per language */
     tt_stoplist_free(sl);
 }
 
@@ -126,13 +129,15 @@ test_replacement_and_errors(void)
     CU_ASSERT(!tt_stoplist_has(NULL, TT_LANG_EN, "the", 3));
 }
 
-/* How much of pg-kazsearch's Kazakh stop list ours covers (printed; a floor keeps it from shrinking). */
+/* How much of pg-kazsearch's Kazakh stop list ours covers (printed; a floor keeps it from
+ * shrinking). */
 static void
 test_kazakh_against_pg_kazsearch(void)
 {
     const char *sh = tt_test_shared();
     char path[4096];
-    snprintf(path, sizeof path, "%s/corpus/kazakh-stems-pg-kazsearch/kaz_stopwords.stop", sh ? sh : "");
+    snprintf(path, sizeof path, "%s/corpus/kazakh-stems-pg-kazsearch/kaz_stopwords.stop",
+             sh ? sh : "");
     char *text = sh ? tt_test_slurp(path, NULL) : NULL;
     if (!text) {
         printf("\nSKIP: %s not found: no comparison with pg-kazsearch's stop list\n", path);
@@ -150,7 +155,8 @@ test_kazakh_against_pg_kazsearch(void)
         if (!s && getenv("TT_STOP_SHOW"))
             printf(" %s", w);
     }
-    printf("\n  pg-kazsearch kaz_stopwords.stop: %zu words, %zu in lexicons/stopwords/kk.txt\n", n, have);
+    printf("\n  pg-kazsearch kaz_stopwords.stop: %zu words, %zu in lexicons/stopwords/kk.txt\n", n,
+           have);
     CU_ASSERT(n >= 90);
     CU_ASSERT(have >= 78); /* measured: 78 of 97 (the rest: interjections, rare forms) */
     tt_stoplist_free(sl);
@@ -164,11 +170,12 @@ reg(void)
     tt_error_clear(&e);
     if (tt_normalizer_new(&nz, NULL, &e))
         return;
-    tt_test_suite("stoplist", "the four lists load; a Cyrillic Kazakh word stops its Latin spellings",
-                  test_default_lists, "the Uzbek list's Cyrillic half matches its Latin half",
-                  test_uzbek_halves_agree, "--stop FILE replaces the lists in every language; bad files",
-                  test_replacement_and_errors, "coverage of pg-kazsearch's Kazakh stop list (read in place)",
-                  test_kazakh_against_pg_kazsearch, NULL);
+    tt_test_suite(
+        "stoplist", "the four lists load; a Cyrillic Kazakh word stops its Latin spellings",
+        test_default_lists, "the Uzbek list's Cyrillic half matches its Latin half",
+        test_uzbek_halves_agree, "--stop FILE replaces the lists in every language; bad files",
+        test_replacement_and_errors, "coverage of pg-kazsearch's Kazakh stop list (read in place)",
+        test_kazakh_against_pg_kazsearch, NULL);
 }
 
 int

@@ -23,7 +23,7 @@ typedef enum tt_docres_kind {
     TT_DR_TF,         /* concept_id count */
     TT_DR_COOC,       /* context concept_a concept_b value */
     TT_DR_HIT,        /* concept_id entry start end sentence article surface left right form */
-    TT_DR_VOCAB,      /* term count sentences flags */
+    TT_DR_VOCAB,      /* term count sentences flags surface surface_count */
     TT_DR_VFORM,      /* term surface count */
     TT_DR_COLL,       /* context concept_id term count */
     TT_DR_COLLC,      /* context concept_id freq span */
