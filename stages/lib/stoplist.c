@@ -12,7 +12,27 @@
 
 struct tt_stoplist {
     tt_strmap set[TT_LANG_COUNT]; /* [TT_LANG_OTHER] = the union */
+    /* quick rejects before hashing (most words are longer than a function word or start otherwise) */
+    size_t maxlen[TT_LANG_COUNT];
+    uint64_t first[TT_LANG_COUNT][64]; /* bit pair2(m): some word starts with these two bytes */
 };
+
+/* The first two bytes of m[0..n), as a 12-bit number (a one-byte word: its byte and 0). */
+static unsigned
+pair2(const char *m, size_t n)
+{
+    unsigned a = (unsigned char)m[0], b = n > 1 ? (unsigned char)m[1] : 0;
+    return (a * 67u + b) & 4095u;
+}
+
+static void
+note(tt_stoplist *sl, tt_lang l, const char *m, size_t n)
+{
+    if (n > sl->maxlen[l])
+        sl->maxlen[l] = n;
+    unsigned p = pair2(m, n);
+    sl->first[l][p >> 6] |= (uint64_t)1 << (p & 63);
+}
 
 static const tt_lang langs[] = {TT_LANG_KK, TT_LANG_UZ, TT_LANG_RU, TT_LANG_EN};
 
@@ -44,6 +64,8 @@ add_word(tt_stoplist *sl, tt_normalizer *nz, tt_lang lang, const char *w, size_t
     if (tt_strmap_intern(&sl->set[lang], tmp->data, tmp->len, &idx, NULL) ||
         tt_strmap_intern(&sl->set[TT_LANG_OTHER], tmp->data, tmp->len, &idx, NULL))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
+    note(sl, lang, tmp->data, tmp->len);
+    note(sl, TT_LANG_OTHER, tmp->data, tmp->len);
     return 0;
 }
 
@@ -135,7 +157,10 @@ tt_stoplist_free(tt_stoplist *sl)
 int
 tt_stoplist_has(const tt_stoplist *sl, tt_lang lang, const char *m, size_t n)
 {
-    if (!sl || (int)lang < 0 || lang >= TT_LANG_COUNT)
+    if (!sl || (int)lang < 0 || lang >= TT_LANG_COUNT || !n || n > sl->maxlen[lang])
+        return 0;
+    unsigned p = pair2(m, n);
+    if (!(sl->first[lang][p >> 6] >> (p & 63) & 1))
         return 0;
     return tt_strmap_find(&sl->set[lang], m, n) >= 0;
 }
