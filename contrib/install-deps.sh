@@ -3,7 +3,7 @@
 # tests and CI use), when they are missing. As root it runs apt-get; otherwise it prints the command.
 set -eu
 build="build-essential pkg-config libicu-dev libpcre2-dev zlib1g-dev libcunit1-dev libstemmer-dev"
-tests="icu-devtools pcre2-utils clang libclang-rt-14-dev valgrind python3-scipy python3-pandas python3-numpy \
+tests="icu-devtools pcre2-utils chromium clang libclang-rt-14-dev valgrind python3-scipy python3-pandas python3-numpy \
 r-base-core r-cran-matrix time"
 pkgs=$build
 [ "${1:-}" = "--all" ] && pkgs="$build $tests"

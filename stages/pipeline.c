@@ -1,6 +1,8 @@
 /* pipeline.c - `termtrace` (./pipeline): one command table over the whole pipeline (run, kwic, lexicon,
  * shard, merge, diff) and the stage programs (decode ... export), so the chain runs in one process. */
 #include "cli.h"
+#include "manifest_cmd.h"
+#include "tt/detect.h"
 #include "opts.h"
 #include "tt/decode.h"
 #include "tt/export.h"
@@ -25,6 +27,7 @@ int tt_tokenize_main(int argc, char **argv);
 int tt_match_main(int argc, char **argv);
 int tt_count_main(int argc, char **argv);
 int tt_export_main(int argc, char **argv);
+int tt_report_main(int argc, char **argv);
 
 static const char *const PROG = "termtrace";
 
@@ -48,7 +51,9 @@ static const char run_usage[] =
     "                      token that hits it skips its document, naming the entry\n"
     "  --regex-depth-limit N  limit: PCRE2 depth limit per token (default 1000)\n"
     "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
-    "  --quiet             no progress line\n" TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
+    "  --quiet             no progress line\n"
+    "  --report            also write report/index.html (one page with the charts; see pipeline report)\n"
+    TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -60,6 +65,13 @@ on_skipped(void *ctx, const char *doc_id, const tt_error *err)
     char msg[2400];
     fprintf(stderr, "%s: warning: document '%s' skipped: %s\n", PROG, doc_id,
             tt_error_format(err, msg, sizeof msg));
+}
+
+static void
+on_warning(void *ctx, const tt_error *w)
+{
+    (void)ctx;
+    tt_cli_warning(PROG, w);
 }
 
 static void
@@ -92,7 +104,7 @@ cmd_run(int argc, char **argv)
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
         {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
         {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           {"segmenter", 1, 0, 'S'},
-        TT_CLI_SHARED_OPTIONS,          {0, 0, 0, 0}};
+        {"report", 0, 0, 'P'},          TT_CLI_SHARED_OPTIONS,          {0, 0, 0, 0}};
     tt_run_config cfg;
     memset(&cfg, 0, sizeof cfg);
     tt_cli_opts co;
@@ -116,6 +128,7 @@ cmd_run(int argc, char **argv)
         case 'e': cfg.run.decode.encoding = optarg; break;
         case 'r': cfg.run.decode.replace_invalid = 1; break;
         case 'q': quiet = 1; break;
+        case 'P': cfg.report = 1; break;
         case 'S':
             if (tt_cli_segmenter(prog, optarg))
                 return TT_EXIT_USAGE;
@@ -172,6 +185,9 @@ cmd_run(int argc, char **argv)
         return tt_cli_usage(prog, "unexpected argument '%s'", argv[optind]);
     if (!cfg.corpus || !cfg.out)
         return tt_cli_usage(prog, "--corpus and --out are required");
+    if (cfg.report && cfg.shard_k)
+        return tt_cli_usage(prog, "--report applies to a whole run, not a shard: run 'pipeline report OUT' "
+                                  "after 'pipeline merge'");
     if (cfg.run.decode.encoding && !tt_encoding_canonical(cfg.run.decode.encoding))
         return tt_cli_usage(prog, "unknown encoding '%s'", cfg.run.decode.encoding);
     int rc0 = tt_cli_opts_done(prog, &co);
@@ -187,7 +203,7 @@ cmd_run(int argc, char **argv)
         cfg.run.piece_size = (size_t)v;
     cfg.exp = co.exp;
     cfg.options_json = co.json;
-    tt_run_callbacks cb = {on_skipped, NULL, NULL};
+    tt_run_callbacks cb = {on_skipped, NULL, NULL, on_warning};
     if (!quiet && isatty(2))
         cb.progress = on_progress;
     tt_run_result res;
@@ -423,7 +439,7 @@ cmd_shard(int argc, char **argv)
     tt_error err;
     tt_error_clear(&err);
     tt_manifest *m = NULL;
-    int rc = tt_manifest_load(&m, corpus, NULL, allow, &err);
+    int rc = tt_detect_manifest_load(&m, corpus, NULL, allow, NULL, on_warning, NULL, &err);
     if (rc) {
         tt_cli_error(PROG, &err);
         return tt_cli_finish(prog, tt_cli_code(rc));
@@ -542,9 +558,11 @@ static const struct {
     {"run", cmd_run, "run the whole pipeline over a corpus into an output folder"},
     {"kwic", cmd_kwic, "concordance lines for the hits of a run"},
     {"lexicon", cmd_lexicon, "check a lexicon, or explain which entry matches a word"},
+    {"manifest", tt_manifest_cmd_main, "draft the manifest of a corpus folder: language, script, heading fields"},
     {"shard", cmd_shard, "split a corpus into K shards (for a Slurm job array)"},
     {"merge", cmd_merge, "merge the partial outputs of K shards"},
     {"diff", cmd_diff, "what changed between two output folders"},
+    {"report", tt_report_main, "report/index.html: one page with the charts of an output folder"},
     {"decode", tt_decode_main, "stage 1: bytes in any encoding -> UTF-8 text stream"},
     {"normalize", tt_normalize_main, "stage 2: NFC text as written, script detection"},
     {"tokenize", tt_tokenize_main, "stage 3: words, sentences, articles, match forms"},

@@ -2,6 +2,7 @@
  * (stages/README.md). Reads a corpus (--corpus DIR: manifest.tsv), files, or stdin. */
 #include "cli.h"
 #include "tt/decode.h"
+#include "tt/detect.h"
 #include "tt/manifest.h"
 #include "tt/stream.h"
 #include "tt/worker.h"
@@ -127,6 +128,12 @@ one(dctx *c, const char *doc_id, const char *path, const char *shown, const char
 
 int tt_decode_main(int argc, char **argv);
 
+static void
+on_detect_warning(void *ctx, const tt_error *w)
+{
+    tt_cli_warning((const char *)ctx, w);
+}
+
 int
 tt_decode_main(int argc, char **argv)
 {
@@ -170,7 +177,7 @@ tt_decode_main(int argc, char **argv)
     int code = 0;
     if (corpus) {
         tt_manifest *m = NULL;
-        int rc = tt_manifest_load(&m, corpus, manifest, allow, &err);
+        int rc = tt_detect_manifest_load(&m, corpus, manifest, allow, NULL, on_detect_warning, (void *)prog, &err);
         if (rc) {
             tt_cli_error(prog, &err);
             tt_buf_free(&c.out);

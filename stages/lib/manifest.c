@@ -276,8 +276,8 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
             rc = fail(err, name, d->line, 0, TT_ESYNTAX, "empty path for doc_id '%s'", d->doc_id);
             break;
         }
-        if (!tt_lang_known(lang, strlen(lang))) {
-            rc = fail(err, name, d->line, 0, TT_ESYNTAX, "unknown lang '%s' (kk, uz, ru or en)", lang);
+        if (!tt_lang_known(lang, strlen(lang)) && strcmp(lang, "und") != 0) {
+            rc = fail(err, name, d->line, 0, TT_ESYNTAX, "unknown lang '%s' (kk, uz, ru, en, or und)", lang);
             break;
         }
         d->lang = tt_lang_parse(lang, strlen(lang));

@@ -6,9 +6,11 @@
 #include "tt/decode.h"
 #include "tt/json.h"
 #include "tt/lexicon.h"
+#include "tt/detect.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/partial.h"
+#include "tt/report.h"
 #include "tt/segment.h"
 
 #include <dirent.h>
@@ -516,7 +518,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
                                     cfg->cache, cfg->out);
         }
     }
-    if ((rc = tt_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, err)))
+    if ((rc = tt_detect_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, cfg->run.data_dir,
+                                      cb ? cb->warning : NULL, cb ? cb->ctx : NULL, err)))
         goto done;
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
         goto done;
@@ -737,6 +740,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         rc = tt_partial_finish(pw, extra.data, err);
     else
         rc = tt_exporter_finish(ex, err);
+    if (!rc && !pw && cfg->report)
+        rc = tt_report_create(tmp, NULL, err);
     if (rc)
         goto done;
     if ((rc = tt_install_dir(tmp, cfg->out, err)))

@@ -12,5 +12,6 @@ check "012 ... names the line" grep -q "manifest.tsv':2" "$TMP/err"
 mk; : > "$C/manifest.tsv"
 expect_exit 2 "012 an empty manifest" run
 rm -f "$C/manifest.tsv"
-expect_exit 1 "012 no manifest at all (an i/o failure)" run
-check "012 ... says it cannot be read" says "termtrace: error: '$C/manifest.tsv': cannot open manifest: No such file or directory"
+# without a manifest the folder's files are the corpus (issue 15, tests/bad/100-109); with none either:
+expect_exit 2 "012 no manifest at all, and no file" run
+check "012 ... says there is nothing to read" says "termtrace: error: '$C': no documents: the folder has no manifest.tsv and no files (hidden files are skipped); add documents or write a manifest"

@@ -7,7 +7,8 @@
  *
  * Everything that can be checked without reading a document is checked at load, so that a bad manifest stops
  * a run before any document is read (TT_ESYNTAX with path:line:column): invalid UTF-8, a missing required
- * column, a row with the wrong number of fields, an empty or duplicate doc_id, an unknown lang or script, a bad
+ * column, a row with the wrong number of fields, an empty or duplicate doc_id, an unknown lang (`und`, written by
+ * language detection for a language it does not know, is read as TT_LANG_OTHER: no lexicon entry applies) or script, a bad
  * date, an unknown encoding name, a path that is absolute, contains "..", or (through a symbolic link) resolves
  * outside the corpus folder unless allow_outside.
  *

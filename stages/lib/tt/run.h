@@ -30,6 +30,8 @@ typedef struct tt_run_callbacks {
     /* done/total documents, bytes of raw input done, seconds since start */
     void (*progress)(void *ctx, size_t done, size_t total, uint64_t bytes, double seconds);
     void *ctx;
+    /* a warning while the corpus is read (a file skipped by the folder walk, a language detected as und) */
+    void (*warning)(void *ctx, const tt_error *w);
 } tt_run_callbacks;
 
 typedef struct tt_run_config {
@@ -47,6 +49,7 @@ typedef struct tt_run_config {
     uint64_t regex_match_limit;  /* PCRE2 match limit per token (tt_lexicon_opts), 0 = default */
     uint32_t regex_depth_limit;  /* PCRE2 depth limit, 0 = default */
     size_t max_lexicon_entries;  /* 0 = default */
+    int report;                  /* also write report/ (tt/report.h) into the output before it is installed */
 } tt_run_config;
 
 typedef struct tt_run_result {

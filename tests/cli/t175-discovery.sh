@@ -1,4 +1,4 @@
-# t170: collocates.tsv and newterms.tsv on a corpus with planted answers, built from real Kazakh sentences
+# t175: collocates.tsv and newterms.tsv on a corpus with planted answers, built from real Kazakh sentences
 # (../shared/corpus/kaznerd, read in place): 2,400 sentences in eight documents, four of 2019 and four of 2021.
 # Planted: the word «краудфандинг», in 60 sentences of the 2021 documents only (its frame sentence stands in
 # the 2019 documents with another word, so only it rises); the word «мекендес», always right before a form of
