@@ -66,6 +66,15 @@ tt_cli_opt(const char *prog, int o, const char *arg, tt_cli_opts *c)
         }
         return 1;
     case TT_OPT_STOP: c->count.stop_file = arg; return 1;
+    case TT_OPT_COLLBY:
+        free(c->coll_by);
+        if (!(c->coll_by = strdup(arg)))
+            return -1;
+        for (char *p = c->coll_by; *p; p++)
+            if (*p == ',')
+                *p = '+';
+        c->exp.coll_by = c->coll_by;
+        return 1;
     case TT_OPT_VOCABSTOP: c->count.vocab_stop = 1; return 1;
     case TT_OPT_NEWTERMSP:
         if (tt_num_parse_double(arg, strlen(arg), &c->exp.newterms_p) || !(c->exp.newterms_p > 0) ||
@@ -164,6 +173,8 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     bad |= tt_num_put_g(&b, c->exp.newterms_p > 0 ? c->exp.newterms_p : 0.05, 6);
     bad |= tt_buf_printf(&b, ", \"vocab_stop\": %s, \"stop\": ", c->count.vocab_stop ? "true" : "false");
     bad |= tt_json_cstr(&b, c->count.stop_file ? c->count.stop_file : "");
+    bad |= tt_buf_puts(&b, ", \"collocates_by\": ");
+    bad |= tt_json_cstr(&b, c->coll_by ? c->coll_by : "");
     if (bad) {
         tt_buf_free(&b);
         fprintf(stderr, "%s: error: out of memory\n", prog);
@@ -180,5 +191,7 @@ tt_cli_opts_free(tt_cli_opts *c)
         free(c->group_owned[i]);
     free(c->json);
     c->json = NULL;
+    free(c->coll_by);
+    c->coll_by = NULL;
     c->ngroup = 0;
 }

@@ -29,6 +29,7 @@ enum {
     TT_OPT_STOP,
     TT_OPT_VOCABSTOP,
     TT_OPT_NEWTERMSP,
+    TT_OPT_COLLBY,
 };
 
 #define TT_CLI_SHARED_OPTIONS                                                                              \
@@ -38,7 +39,8 @@ enum {
         {"weight", 1, 0, TT_OPT_WEIGHT}, {"compare", 1, 0, TT_OPT_COMPARE},                                \
         {"period", 1, 0, TT_OPT_PERIOD}, {"gzip", 0, 0, TT_OPT_GZIP}, {"group-by", 1, 0, TT_OPT_GROUPBY},  \
         {"collocates", 1, 0, TT_OPT_COLL}, {"coll-min", 1, 0, TT_OPT_COLLMIN}, {"stop", 1, 0, TT_OPT_STOP},  \
-        {"vocab-stop", 0, 0, TT_OPT_VOCABSTOP}, {"newterms-p", 1, 0, TT_OPT_NEWTERMSP}
+        {"vocab-stop", 0, 0, TT_OPT_VOCABSTOP}, {"newterms-p", 1, 0, TT_OPT_NEWTERMSP},                  \
+        {"collocates-by", 1, 0, TT_OPT_COLLBY}
 
 #define TT_CLI_SHARED_HELP                                                                                 \
     "  --cooc LIST        co-occurrence contexts (default window5,sentence,document; windowN, wwindowN\n"  \
@@ -55,6 +57,7 @@ enum {
     "  --stop FILE        one stop list for every language instead of lexicons/stopwords/<lang>.txt\n"       \
     "  --collocates LIST  collocates.tsv contexts with --vocab (default window5; windowN, sentence)\n"         \
     "  --coll-min N       collocates.tsv rows need N co-occurrences (default 2)\n"                            \
+    "  --collocates-by KEYS  also collocates.K1+K2.tsv per group of manifest columns KEYS (e.g. country)\n"   \
     "  --newterms-p P     newterms.tsv (--vocab --period) rows need p_value <= P (default 0.05)\n"            \
     "  --weight LIST      also write tf.<w>.tsv for w in relative, tfidf, boolean\n"                         \
     "  --compare A:B      keyness.tsv between two groups, e.g. country=KZ:country=UZ\n"                      \
@@ -75,6 +78,7 @@ typedef struct tt_cli_opts {
     char *group_owned[16];
     size_t ngroup;
     char *json; /* the options as JSON members (malloc'ed by tt_cli_opts_done) */
+    char *coll_by; /* --collocates-by, commas as '+' (malloc'ed) */
 } tt_cli_opts;
 
 void tt_cli_opts_init(tt_cli_opts *c);

@@ -11,7 +11,7 @@
 
 int
 tt_disc_new(tt_disc **out, const tt_context *coll, size_t ncoll, size_t nc, uint64_t coll_min,
-            double ntp, int newterms)
+            double ntp, int newterms, int by_group)
 {
     *out = NULL;
     tt_disc *d = calloc(1, sizeof *d);
@@ -28,6 +28,8 @@ tt_disc_new(tt_disc **out, const tt_context *coll, size_t ncoll, size_t nc, uint
     d->newterms = newterms;
     d->g = SIZE_MAX;
     d->last_t = SIZE_MAX;
+    d->by = by_group;
+    d->cg = SIZE_MAX;
     size_t n = (ncoll ? ncoll : 1) * (nc ? nc : 1);
     d->freq = calloc(n, sizeof *d->freq);
     d->span = calloc(n, sizeof *d->span);
@@ -49,16 +51,44 @@ tt_disc_free(tt_disc *d)
     free(d->slots);
     tt_u64map_free(&d->pairs);
     tt_u64map_free(&d->nt_counts);
+    tt_u64map_free(&d->gpairs);
+    tt_u64map_free(&d->gfreq);
+    tt_u64map_free(&d->gspan);
+    tt_u64map_free(&d->gcf);
+    tt_u64map_free(&d->gns);
+    free(d->gtok);
+    free(d->gsent);
     free(d->freq);
     free(d->span);
     free(d);
 }
 
-void
-tt_disc_doc(tt_disc *d, size_t g)
+int
+tt_disc_doc(tt_disc *d, size_t g, size_t cg, uint64_t tokens, uint64_t sentences)
 {
     d->g = g;
     d->last_t = SIZE_MAX;
+    d->cg = d->by && cg < 0xffff ? cg : SIZE_MAX;
+    if (d->cg == SIZE_MAX)
+        return 0;
+    if (cg >= d->capg) {
+        size_t n = d->capg ? d->capg * 2 : 64;
+        while (n <= cg)
+            n *= 2;
+        double *a = realloc(d->gtok, n * sizeof *a),
+               *b = a ? realloc(d->gsent, n * sizeof *b) : NULL;
+        if (a)
+            d->gtok = a;
+        if (!a || !b)
+            return TT_ENOMEM;
+        d->gsent = b;
+        memset(a + d->capg, 0, (n - d->capg) * sizeof *a);
+        memset(b + d->capg, 0, (n - d->capg) * sizeof *b);
+        d->capg = n;
+    }
+    d->gtok[cg] += (double)tokens;
+    d->gsent[cg] += (double)sentences;
+    return 0;
 }
 
 int64_t
@@ -98,6 +128,10 @@ tt_disc_vocab(tt_disc *d, size_t t, uint64_t count, uint64_t sentences, unsigned
     d->last_t = t;
     d->t[t].nsent += sentences;
     d->t[t].flags |= (unsigned char)flags;
+    if (d->cg != SIZE_MAX && (flags & 1) &&
+        (tt_u64map_add(&d->gcf, (uint64_t)t << 16 | d->cg, (double)count) ||
+         tt_u64map_add(&d->gns, (uint64_t)t << 16 | d->cg, (double)sentences)))
+        return TT_ENOMEM;
     if (!d->newterms || d->g == SIZE_MAX || !(flags & 1) || d->g >= ((size_t)1 << 20))
         return 0;
     dterm *x = &d->t[t];
@@ -200,8 +234,11 @@ tt_disc_coll(tt_disc *d, const char *ctx, size_t col, size_t t, uint64_t count)
     int64_t k = ctx_index(d, ctx);
     if (k < 0 || col >= d->nc)
         return 0;
-    return tt_u64map_add(&d->pairs, ((uint64_t)t * d->ncoll + (uint64_t)k) * d->nc + col,
-                         (double)count);
+    uint64_t key = ((uint64_t)t * d->ncoll + (uint64_t)k) * d->nc + col;
+    if (d->cg != SIZE_MAX && key < (uint64_t)1 << 48 &&
+        tt_u64map_add(&d->gpairs, key << 16 | d->cg, (double)count))
+        return TT_ENOMEM;
+    return tt_u64map_add(&d->pairs, key, (double)count);
 }
 
 int
@@ -212,6 +249,10 @@ tt_disc_collc(tt_disc *d, const char *ctx, size_t col, uint64_t freq, uint64_t s
         return 0;
     d->freq[(size_t)k * d->nc + col] += freq;
     d->span[(size_t)k * d->nc + col] += span;
+    uint64_t key = ((uint64_t)k * d->nc + col) << 16 | d->cg;
+    if (d->cg != SIZE_MAX && (tt_u64map_add(&d->gfreq, key, (double)freq) ||
+                              tt_u64map_add(&d->gspan, key, (double)span)))
+        return TT_ENOMEM;
     return 0;
 }
 
@@ -388,6 +429,136 @@ tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *ids, d
         }
     }
     free(start);
+    free(rows);
+    return rc;
+}
+
+typedef struct grow_ {
+    uint64_t key; /* pairs key << 16 | group */
+    uint64_t cooc;
+    double log_dice;
+} grow_;
+
+static double
+mapv(const tt_u64map *m, uint64_t k)
+{
+    const double *v = tt_u64map_get(m, k);
+    return v ? *v : 0.0;
+}
+
+/* the measures of a grouped row */
+static void
+gmeasures(const tt_disc *d, uint64_t key, uint64_t cooc, double *tf, double *fc, tt_assoc *a)
+{
+    uint64_t g = key & 0xffff, base = key >> 16, col = base % d->nc, rest = base / d->nc,
+             k = rest % d->ncoll, t = rest / d->ncoll;
+    uint64_t ck = (k * d->nc + col) << 16 | g;
+    *fc = mapv(&d->gfreq, ck);
+    if (d->coll[k].kind == TT_CTX_WINDOW) {
+        *tf = mapv(&d->gcf, t << 16 | g);
+        tt_assoc_window((double)cooc, *fc, mapv(&d->gspan, ck), *tf, d->gtok[g], a);
+    } else {
+        *tf = mapv(&d->gns, t << 16 | g);
+        tt_assoc_compute((double)cooc, *fc, *tf, d->gsent[g], a);
+    }
+}
+
+/* rows: group (key bytes), concept column, context, then as in collocates.tsv (qsort_r: the disc)
+ */
+typedef struct gsort {
+    const tt_disc *d;
+    const tt_strmap *terms, *groups;
+} gsort;
+
+static int
+cmp_grow(const void *a, const void *b, void *arg)
+{
+    const gsort *gs = arg;
+    const tt_disc *d = gs->d;
+    const grow_ *x = a, *y = b;
+    size_t xn, yn;
+    const char *xs = tt_strmap_key(gs->groups, x->key & 0xffff, &xn),
+               *ys = tt_strmap_key(gs->groups, y->key & 0xffff, &yn);
+    size_t m = xn < yn ? xn : yn;
+    int c = memcmp(xs, ys, m);
+    if (c || xn != yn)
+        return c ? c : (xn > yn) - (xn < yn);
+    uint64_t xb = x->key >> 16, yb = y->key >> 16;
+    uint64_t xc = xb % d->nc, yc = yb % d->nc, xk = xb / d->nc % d->ncoll,
+             yk = yb / d->nc % d->ncoll;
+    if (xc != yc)
+        return xc < yc ? -1 : 1;
+    if (xk != yk)
+        return xk < yk ? -1 : 1;
+    if (x->log_dice != y->log_dice)
+        return x->log_dice > y->log_dice ? -1 : 1;
+    if (x->cooc != y->cooc)
+        return x->cooc > y->cooc ? -1 : 1;
+    xs = tt_strmap_key(gs->terms, xb / d->nc / d->ncoll, &xn);
+    ys = tt_strmap_key(gs->terms, yb / d->nc / d->ncoll, &yn);
+    m = xn < yn ? xn : yn;
+    c = memcmp(xs, ys, m);
+    return c ? c : (xn > yn) - (xn < yn);
+}
+
+int
+tt_disc_collocates_by(tt_disc *d, const tt_strmap *terms, const char *const *ids,
+                      const tt_strmap *groups, const char (*keys)[64], size_t nkeys, tt_buf *out)
+{
+    for (size_t i = 0; i < nkeys; i++)
+        if (tt_buf_puts(out, keys[i]) || tt_buf_putc(out, '\t'))
+            return TT_ENOMEM;
+    if (tt_buf_puts(
+            out,
+            "concept_id\tterm\tform\tcontext\tcooc\tconcept_freq\tterm_freq\tlog_dice\tmi\tg2\t"
+            "t_score\n"))
+        return TT_ENOMEM;
+    if (!d->ncoll || !d->nc)
+        return 0;
+    const tt_u64map *m = &d->gpairs;
+    grow_ *rows = m->n ? malloc(m->n * sizeof *rows) : NULL;
+    if (m->n && !rows)
+        return TT_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->used[i] || m->vals[i] < (double)d->coll_min || (m->keys[i] & 0xffff) >= groups->n)
+            continue;
+        double tf, fc;
+        tt_assoc a;
+        rows[n] = (grow_){m->keys[i], (uint64_t)m->vals[i], 0};
+        gmeasures(d, rows[n].key, rows[n].cooc, &tf, &fc, &a);
+        rows[n++].log_dice = a.log_dice;
+    }
+    gsort gs = {d, terms, groups};
+    if (n > 1)
+        qsort_r(rows, n, sizeof *rows, cmp_grow, &gs);
+    int rc = 0;
+    tt_buf form = {0};
+    for (size_t i = 0; i < n && !rc; i++) {
+        uint64_t key = rows[i].key, g = key & 0xffff, base = key >> 16, col = base % d->nc,
+                 k = base / d->nc % d->ncoll, t = base / d->nc / d->ncoll;
+        double tf, fc;
+        tt_assoc a;
+        gmeasures(d, key, rows[i].cooc, &tf, &fc, &a);
+        size_t gn, tn;
+        const char *gk = tt_strmap_key(groups, g, &gn), *ts = tt_strmap_key(terms, t, &tn);
+        tt_buf_reset(&form);
+        if (tt_buf_append(out, gk, gn) || tt_buf_putc(out, '\t') ||
+            tt_buf_put_tsv(out, ids[col], strlen(ids[col])) || tt_buf_putc(out, '\t') ||
+            tt_buf_put_tsv(out, ts, tn) || tt_buf_putc(out, '\t') ||
+            tt_disc_form_of(d, terms, t, &form) ||
+            tt_buf_put_tsv(out, form.data ? form.data : "", form.len) || tt_buf_putc(out, '\t') ||
+            tt_buf_puts(out, d->coll[k].name) || tt_buf_putc(out, '\t') ||
+            tt_buf_put_u64(out, rows[i].cooc) || tt_buf_putc(out, '\t') ||
+            tt_buf_put_u64(out, (uint64_t)fc) || tt_buf_putc(out, '\t') ||
+            tt_buf_put_u64(out, (uint64_t)tf) || tt_buf_putc(out, '\t') ||
+            tt_num_put_fixed(out, a.log_dice, 4) || tt_buf_putc(out, '\t') ||
+            tt_num_put_fixed(out, a.pmi, 4) || tt_buf_putc(out, '\t') ||
+            tt_num_put_fixed(out, a.g2, 4) || tt_buf_putc(out, '\t') ||
+            tt_num_put_fixed(out, a.t_score, 4) || tt_buf_putc(out, '\n'))
+            rc = TT_ENOMEM;
+    }
+    tt_buf_free(&form);
     free(rows);
     return rc;
 }

@@ -57,17 +57,27 @@ struct tt_disc {
     tt_u64map nt_counts;   /* term << 20 | group -> count, beyond a term's first two groups */
     size_t g;              /* the current document's period+group, SIZE_MAX = none */
     size_t last_t; /* the last vocab line's term (its vform lines follow it), SIZE_MAX = none */
+    /* collocates by group (--collocates-by): the same counts per group of the document */
+    int by;
+    size_t cg;              /* the current document's group, SIZE_MAX = none */
+    tt_u64map gpairs;       /* pairs key << 16 | group -> cooc */
+    tt_u64map gfreq, gspan; /* (ctx * nc + col) << 16 | group */
+    tt_u64map gcf, gns;     /* term << 16 | group -> tokens, sentences (discovery words) */
+    double *gtok, *gsent;   /* per group: tokens and sentences of its documents */
+    size_t capg;
 };
 
 /* coll[0..ncoll): the collocate contexts written (coll lines of others are ignored); nc: concepts;
  * coll_min: rows need cooc >= coll_min (0 = 2); ntp: newterms rows need p_value <= ntp (0 = 0.05).
  */
 int tt_disc_new(tt_disc **out, const tt_context *coll, size_t ncoll, size_t nc, uint64_t coll_min,
-                double ntp, int newterms);
+                double ntp, int newterms, int by_group);
 void tt_disc_free(tt_disc *d);
 
-/* A document begins; g = its period+group index (series groups), or SIZE_MAX for none. */
-void tt_disc_doc(tt_disc *d, size_t g);
+/* A document begins; g = its period+group index (series groups), or SIZE_MAX for none; cg = its
+ * group for collocates by group (SIZE_MAX when not asked), tokens and sentences its statistics (0
+ * for a skipped one). 0 or TT_ENOMEM. */
+int tt_disc_doc(tt_disc *d, size_t g, size_t cg, uint64_t tokens, uint64_t sentences);
 /* vocab line of term t (index in the exporter's terms map): count in this document, sentences,
  * flags (TX_DISC 1: a discovery word; TX_HIT 2: inside a lexicon hit). 0 or TT_ENOMEM. */
 int tt_disc_vocab(tt_disc *d, size_t t, uint64_t count, uint64_t sentences, unsigned flags);
@@ -90,6 +100,12 @@ int tt_disc_collocates(tt_disc *d, const tt_strmap *terms, const char *const *id
                        double nsent, tt_buf *out);
 /* The count of term t in period+group g (new terms). */
 uint64_t tt_disc_nt_count(const tt_disc *d, size_t t, size_t g);
+/* collocates.<keys>.tsv into out: the key columns (names keys[0..nkeys)), then the columns of
+ * collocates.tsv, per group (groups: key = escaped key values joined by tabs), with each group's
+ * own counts and N. */
+int tt_disc_collocates_by(tt_disc *d, const tt_strmap *terms, const char *const *ids,
+                          const tt_strmap *groups, const char (*keys)[64], size_t nkeys,
+                          tt_buf *out);
 /* newterms.tsv into out. groups: the series groups (key = escaped key values joined by tabs, a tab,
  * the period; val[0] = tokens); keys[0..nkeys): the key names. 0 or TT_ENOMEM. */
 int tt_disc_newterms(tt_disc *d, const tt_strmap *terms, const tt_strmap *groups,

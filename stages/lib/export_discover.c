@@ -13,10 +13,29 @@ ex_disc_new(tt_exporter *ex, tt_error *err)
 {
     if (!ex->o.vocab)
         return 0;
+    if (ex->o.coll_by) {
+        const char *b = ex->o.coll_by;
+        int rc = ex_add_grouping(ex, b, strlen(b), err);
+        if (rc)
+            return rc;
+        for (ex->coll_grp = 0; ex->coll_grp < ex->ngrp; ex->coll_grp++)
+            if (!strcmp(ex->grp[ex->coll_grp].name, b))
+                break;
+    }
     if (tt_disc_new(&ex->disc, ex->o.coll, ex->o.ncoll, ex->nc, ex->o.coll_min, ex->o.newterms_p,
-                    ex->o.period != NULL))
+                    ex->o.period != NULL, ex->o.coll_by != NULL))
         return ex_oom(err);
     return 0;
+}
+
+int
+ex_disc_begin_doc(tt_exporter *ex, uint64_t sentences, tt_error *err)
+{
+    if (!ex->disc)
+        return 0;
+    size_t g = ex->do_series && ex->period[0] ? ex->series.cur : SIZE_MAX;
+    size_t cg = ex->o.coll_by && ex->coll_grp < ex->ngrp ? ex->grp[ex->coll_grp].cur : SIZE_MAX;
+    return tt_disc_doc(ex->disc, g, cg, ex->tokens, sentences) ? ex_oom(err) : 0;
 }
 
 int
@@ -81,6 +100,24 @@ ex_write_discovery(tt_exporter *ex, tt_error *err)
     tt_atomic a = {0};
     rc = ex_close_out(ex, &a, "collocates.tsv", &b, rc, err);
     tt_buf_reset(&b);
+    if (!rc && ex->o.coll_by && ex->coll_grp < ex->ngrp) {
+        const ex_grouping *g = &ex->grp[ex->coll_grp];
+        tt_buf name = {0};
+        const char **ids2 = malloc((ex->nc ? ex->nc : 1) * sizeof *ids2);
+        if (!ids2 || tt_buf_printf(&name, "collocates.%s.tsv", g->name))
+            rc = ex_oom(err);
+        for (size_t i = 0; !rc && i < ex->nc; i++)
+            ids2[i] = ex->o.concepts[i].id;
+        if (!rc && tt_disc_collocates_by(ex->disc, &ex->terms, ids2, &g->groups,
+                                         (const char(*)[64])g->keys, g->nkeys, &b))
+            rc = ex_oom(err);
+        tt_atomic a3 = {0};
+        if (!rc)
+            rc = ex_close_out(ex, &a3, name.data, &b, rc, err);
+        free(ids2);
+        tt_buf_free(&name);
+        tt_buf_reset(&b);
+    }
     if (!rc && ex->do_series) {
         rc = tt_disc_newterms(ex->disc, &ex->terms, &ex->series.groups,
                               (const char(*)[64])ex->series.keys, ex->series.nkeys, &b)

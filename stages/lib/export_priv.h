@@ -97,6 +97,7 @@ struct tt_exporter {
     /* vocab */
     tt_strmap terms; /* val[0] = df, val[1] = cf; after trimming val[0] holds col+1 (0 = dropped) */
     tt_disc *disc;   /* forms, collocates, new terms (export_discover.c, collocates.c, newterms.c) */
+    size_t coll_grp; /* with o.coll_by: its grouping in grp */
     /* totals */
     tt_strmap stats; /* stat name -> val[0] sum */
     /* the current document */
@@ -203,6 +204,8 @@ int ex_write_vocab(tt_exporter *ex, tt_error *err);
 
 /* ---- export_discover.c ---- */
 int ex_disc_new(tt_exporter *ex, tt_error *err);
+/* The current document: its groups and statistics to the discovery state. */
+int ex_disc_begin_doc(tt_exporter *ex, uint64_t sentences, tt_error *err);
 /* vform, coll and collc lines */
 int ex_disc_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err);
 /* vocab.tsv's form column (the term's display form) and the line's end */

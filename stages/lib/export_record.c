@@ -140,8 +140,8 @@ begin_body(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     if ((rc = ex_groups_begin_doc(ex, err)))
         return rc;
     ex_keyness_begin_doc(ex);
-    if (ex->disc)
-        tt_disc_doc(ex->disc, ex->do_series && ex->period[0] ? ex->series.cur : SIZE_MAX);
+    if ((rc = ex_disc_begin_doc(ex, stat_u64(ex, "sentences"), err)))
+        return rc;
     ex->state = 2;
     return 0;
 }

@@ -61,6 +61,20 @@ for ctx in window5 sentence; do
     [ \$(wc -l < '$TMP/top') -eq 10 ] && ! grep -qxF -f '$TMP/stopterms' '$TMP/top'"
 done
 check "vocab.tsv shows each term as written (form column)" sh -c "grep -q '^mekendes	.*	мекендес\$' '$TMP/o/vocab.tsv'"
+# by group: one group (all KZ) gives the ungrouped rows with the key in front; on the bundled corpus (KZ and
+# UZ) the groups' cooc add up to the ungrouped one, pair by pair
+expect_exit 0 "run with --collocates-by country" run --out "$TMP/g" --collocates window5,sentence --collocates-by country
+check "collocates.country.tsv = KZ + collocates.tsv when every document is KZ" sh -c "
+  tail -n +2 '$L' | sed 's/^/KZ	/' > '$TMP/gexp'; tail -n +2 '$TMP/g/collocates.country.tsv' | cmp - '$TMP/gexp'"
+check "collocates.country.tsv header: country, then the columns of collocates.tsv" sh -c "
+  head -1 '$TMP/g/collocates.country.tsv' | grep -qx 'country	concept_id	term	form	context	cooc	concept_freq	term_freq	log_dice	mi	g2	t_score'"
+expect_exit 0 "bundled corpus with --collocates-by country --coll-min 1" "$PIPELINE" run --corpus corpus \
+  --lexicon lexicons/diaspora --out "$TMP/b" --quiet --vocab --coll-min 1 --collocates window5,sentence --collocates-by country
+check "the bundled corpus has collocates in both countries (KZ, UZ)" sh -c "
+  test \"\$(tail -n +2 '$TMP/b/collocates.country.tsv' | cut -f1 | sort -u | tr '\n' ' ')\" = 'KZ UZ '"
+check "per pair, the countries' cooc add up to collocates.tsv's" sh -c "
+  tail -n +2 '$TMP/b/collocates.country.tsv' | awk -F'	' '{s[\$2 FS \$3 FS \$5] += \$6} END {for (k in s) print k FS s[k]}' |
+    sort > '$TMP/bs'; tail -n +2 '$TMP/b/collocates.tsv' | cut -f1,2,4,5 | sort > '$TMP/bu'; cmp '$TMP/bs' '$TMP/bu'"
 # the same result whatever the threads and however the text is cut into pieces
 expect_exit 0 "run with --jobs 3" run --out "$TMP/j" --jobs 3 --collocates window5,sentence
 check "collocates.tsv, newterms.tsv, vocab.tsv identical with --jobs 3" sh -c "

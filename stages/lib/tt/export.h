@@ -34,6 +34,8 @@
  *                     discovery words (letters, no digit, not a stop word) around its hits with cooc >=
  *                     coll_min, by log_dice (largest first), then cooc, then term; counts and measures in
  *                     stages/50-count/docres.md, "Collocates";
+ *                     with opts.coll_by: collocates.<keys>.tsv, the key columns then the same columns, per
+ *                     group (byte order of the key values) with the group's own counts and N;
  *                     with opts.period too: newterms.tsv: period, the series keys, term, form, count,
  *                     prev_count, log_ratio, g2, p_value: per series group (keys in byte order) and period
  *                     (in time order) after the group's first, the discovery words that no lexicon entry
@@ -93,6 +95,8 @@ typedef struct tt_export_opts {
     const tt_context *coll;              /* with vocab: collocates.tsv contexts (windowN, sentence) */
     size_t ncoll;
     uint64_t coll_min;                   /* collocates.tsv rows need cooc >= coll_min (0 = 2) */
+    const char *coll_by;                 /* with vocab: also collocates.<keys>.tsv per group of these "+"-joined
+                                            keys (e.g. "country"); NULL = not */
     double newterms_p;                   /* newterms.tsv rows need p_value <= this (0 = 0.05) */
     int gzip;                            /* write every file as .gz */
     const char *run_json_extra;          /* JSON members (without braces) the caller adds to run.json:
