@@ -67,6 +67,7 @@ $(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libtt.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -DTT_FUZZ_MAIN $(LDFLAGS) -o $@ $< $$(grep -q TT_FUZZ_MAIN $< || echo tests/fuzz/replay.c) $(B)/libtt.a $(DEPLIBS)
 
 check: all $(TESTBIN) $(FUZZBIN)
+	@tests/tools/modgraph.sh $(B) > $(B)/modgraph.txt; st=$$?; tail -1 $(B)/modgraph.txt; exit $$st
 	@tests/run-unit.sh $(B) $(TESTBIN)
 	@tests/fuzz/replay.sh $(B) $(FUZZBIN)
 	@tests/run-cli.sh $(B)

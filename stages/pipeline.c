@@ -5,6 +5,7 @@
 #include "tt/detect.h"
 #include "opts.h"
 #include "tt/decode.h"
+#include "tt/diff.h"
 #include "tt/export.h"
 #include "tt/lexicon.h"
 #include "tt/manifest.h"

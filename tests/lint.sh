@@ -16,4 +16,7 @@ if command -v clang-format >/dev/null; then
   done
   echo "lint: $n files differ from .clang-format"
 fi
+if [ -d build/release/lib ]; then
+  tests/tools/modgraph.sh build/release | tail -1 | grep -q 'no cycle' || { tests/tools/modgraph.sh build/release | tail -1; status=1; }
+fi
 exit $status

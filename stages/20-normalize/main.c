@@ -4,7 +4,7 @@
 #include "cli.h"
 #include "tt/norm.h"
 #include "tt/stream.h"
-#include "tt/worker.h"
+#include "tt/tokenize.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
 #include "tt/norm.h"
 #include "tt/stream.h"
 #include "tt/tokenize.h"
-#include "tt/worker.h"
+#include "tt/kwic.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -35,43 +35,14 @@ typedef struct mctx {
 static int
 push_token(tt_tokseq *ts, const tt_rec *rec)
 {
-    if (ts->ntok == ts->captok) {
-        size_t cap = ts->captok ? 2 * ts->captok : 1024;
-        tt_token *t = realloc(ts->tok, cap * sizeof *t);
-        if (!t)
-            return TT_ENOMEM;
-        ts->tok = t;
-        ts->captok = cap;
-    }
-    tt_token *t = &ts->tok[ts->ntok];
-    memset(t, 0, sizeof *t);
-    t->start = strtoull(rec->f[0], NULL, 10);
-    t->end = strtoull(rec->f[1], NULL, 10);
-    t->sent = (uint32_t)strtoul(rec->f[2], NULL, 10);
-    t->para = (uint32_t)strtoul(rec->f[3], NULL, 10);
-    t->article = (uint32_t)strtoul(rec->f[4], NULL, 10);
-    t->flags = (uint32_t)strtoul(rec->f[5], NULL, 10);
-    t->match_off = (uint32_t)ts->forms.len;
-    t->match_len = (uint32_t)rec->n[6];
-    if (tt_buf_append(&ts->forms, rec->f[6], rec->n[6]))
-        return TT_ENOMEM;
-    ts->ntok++;
-    return 0;
-}
-
-static int
-push_article(tt_tokseq *ts, const char *label, size_t n)
-{
-    if (ts->narticles == ts->caparticles) {
-        size_t cap = ts->caparticles ? 2 * ts->caparticles : 16;
-        uint32_t *p = realloc(ts->label_off, cap * sizeof *p);
-        if (!p)
-            return TT_ENOMEM;
-        ts->label_off = p;
-        ts->caparticles = cap;
-    }
-    ts->label_off[ts->narticles++] = (uint32_t)ts->labels.len;
-    return tt_buf_append(&ts->labels, label, n) || tt_buf_putc(&ts->labels, 0) ? TT_ENOMEM : 0;
+    tt_token t = {0};
+    t.start = strtoull(rec->f[0], NULL, 10);
+    t.end = strtoull(rec->f[1], NULL, 10);
+    t.sent = (uint32_t)strtoul(rec->f[2], NULL, 10);
+    t.para = (uint32_t)strtoul(rec->f[3], NULL, 10);
+    t.article = (uint32_t)strtoul(rec->f[4], NULL, 10);
+    t.flags = (uint32_t)strtoul(rec->f[5], NULL, 10);
+    return tt_tokseq_push(ts, &t, rec->f[6], rec->n[6]);
 }
 
 /* Matches the tokens of the current piece and writes its hits. */
@@ -211,7 +182,7 @@ tt_match_main(int argc, char **argv)
             c.have_piece = 1;
             break;
         case TT_REC_ART:
-            rc = push_article(&c.ts, rec.f[1], rec.n[1]);
+            rc = tt_tokseq_add_article(&c.ts, rec.f[1], rec.n[1]);
             break;
         case TT_REC_TOK:
             if (!c.have_piece) {

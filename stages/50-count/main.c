@@ -2,12 +2,12 @@
  * co-occurrence counts per context, the hits with their context, and with --vocab the term counts. */
 #include "cli.h"
 #include "tt/count.h"
+#include "tt/kv.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
 #include "tt/stem.h"
 #include "tt/stoplist.h"
 #include "tt/stream.h"
-#include "tt/worker.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -23,10 +23,6 @@ static const char usage[] =
     "forms and the collocates of each concept (--collocates: windowN, sentence; default window5); stop\n"
     "words from lexicons/stopwords/<lang>.txt or --stop FILE (--vocab-stop: not in the vocabulary).\n" TT_EXIT_CODES_HELP;
 
-typedef struct kv {
-    char *k, *v;
-} kv;
-
 typedef struct cctx {
     tt_counter *ct;
     tt_stemmer *st;
@@ -35,59 +31,10 @@ typedef struct cctx {
     tt_lang lang;
     tt_buf text; /* the current piece of text (surface forms) */
     uint64_t text_off;
-    kv *meta, *stat;
-    size_t nmeta, nstat, capmeta, capstat;
+    tt_kv meta, stat;
     uint64_t ntok;
     tt_buf term;
 } cctx;
-
-static int
-kv_add(kv **a, size_t *n, size_t *cap, const char *k, const char *v, int replace)
-{
-    if (replace)
-        for (size_t i = 0; i < *n; i++)
-            if (!strcmp((*a)[i].k, k)) {
-                char *nv = strdup(v);
-                if (!nv)
-                    return TT_ENOMEM;
-                free((*a)[i].v);
-                (*a)[i].v = nv;
-                return 0;
-            }
-    if (*n == *cap) {
-        size_t c = *cap ? 2 * *cap : 32;
-        kv *p = realloc(*a, c * sizeof *p);
-        if (!p)
-            return TT_ENOMEM;
-        *a = p;
-        *cap = c;
-    }
-    (*a)[*n].k = strdup(k);
-    (*a)[*n].v = strdup(v);
-    if (!(*a)[*n].k || !(*a)[*n].v)
-        return TT_ENOMEM;
-    (*n)++;
-    return 0;
-}
-
-static const char *
-kv_get(const kv *a, size_t n, const char *k)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(a[i].k, k))
-            return a[i].v;
-    return NULL;
-}
-
-static void
-kv_clear(kv *a, size_t *n)
-{
-    for (size_t i = 0; i < *n; i++) {
-        free(a[i].k);
-        free(a[i].v);
-    }
-    *n = 0;
-}
 
 /* Ends a document the way the in-process worker does (worker.c: tt_worker_doc). */
 static int
@@ -96,35 +43,36 @@ end_doc(cctx *c, tt_buf *out, tt_error *err)
     static const char *const zero_if_skipped[] = {"text_bytes", "tokens", "sentences", "articles",
                                                   "paragraphs", "homoglyph_repairs", "mixed_unrepaired",
                                                   "hyphen_joins", "line_joins"};
-    const char *status = kv_get(c->stat, c->nstat, "status");
+    const char *status = tt_kv_get(&c->stat, "status", NULL);
     tt_buf st = {0};
     int rc = 0;
     if (status && strcmp(status, "ok") != 0) {
         for (size_t i = 0; !rc && i < sizeof zero_if_skipped / sizeof *zero_if_skipped; i++)
-            rc = kv_add(&c->stat, &c->nstat, &c->capstat, zero_if_skipped[i], "0", 1);
+            rc = tt_kv_set(&c->stat, zero_if_skipped[i], "0", 1);
         tt_counter_begin(c->ct);
     } else if (c->ntok == 0) {
-        const char *tb = kv_get(c->stat, c->nstat, "text_bytes");
+        const char *tb = tt_kv_get(&c->stat, "text_bytes", NULL);
         tt_buf_printf(&st, "skipped: empty document: no words in %s bytes of text", tb ? tb : "0");
-        rc = kv_add(&c->stat, &c->nstat, &c->capstat, "status", st.data, 1);
+        rc = tt_kv_set(&c->stat, "status", st.data, st.len);
         tt_counter_begin(c->ct);
     } else {
-        rc = kv_add(&c->stat, &c->nstat, &c->capstat, "status", "ok", 1);
+        rc = tt_kv_set(&c->stat, "status", "ok", 2);
     }
-    const char **mk = malloc((c->nmeta + 1) * sizeof *mk), **mv = malloc((c->nmeta + 1) * sizeof *mv);
+    size_t nm = c->meta.n;
+    const char **mk = malloc((nm + 1) * sizeof *mk), **mv = malloc((nm + 1) * sizeof *mv);
     if (!mk || !mv)
         rc = TT_ENOMEM;
-    for (size_t i = 0; !rc && i < c->nmeta; i++) {
-        mk[i] = c->meta[i].k;
-        mv[i] = c->meta[i].v;
+    for (size_t i = 0; !rc && i < nm; i++) {
+        mk[i] = tt_kv_key(&c->meta, i, NULL);
+        mv[i] = tt_kv_value(&c->meta, i, NULL);
     }
     const char *sv[TT_NSTAT];
     for (size_t i = 0; i < TT_NSTAT; i++) {
-        const char *v = kv_get(c->stat, c->nstat, tt_stat_keys[i]);
+        const char *v = tt_kv_get(&c->stat, tt_stat_keys[i], NULL);
         sv[i] = v ? v : "";
     }
     if (!rc)
-        rc = tt_counter_end(c->ct, mk, mv, c->nmeta, tt_stat_keys, sv, TT_NSTAT, out, err);
+        rc = tt_counter_end(c->ct, mk, mv, nm, tt_stat_keys, sv, TT_NSTAT, out, err);
     tt_buf_free(&st);
     free(mk);
     free(mv);
@@ -225,8 +173,8 @@ tt_count_main(int argc, char **argv)
         switch (rec.kind) {
         case TT_REC_HEADER: break;
         case TT_REC_DOC:
-            kv_clear(c.meta, &c.nmeta);
-            kv_clear(c.stat, &c.nstat);
+            tt_kv_reset(&c.meta);
+            tt_kv_reset(&c.stat);
             c.ntok = 0;
             c.lang = TT_LANG_EN;
             tt_counter_begin(c.ct);
@@ -235,9 +183,9 @@ tt_count_main(int argc, char **argv)
         case TT_REC_META:
             if (!strcmp(rec.f[0], "lang"))
                 c.lang = tt_lang_parse(rec.f[1], rec.n[1]);
-            rc = kv_add(&c.meta, &c.nmeta, &c.capmeta, rec.f[0], rec.f[1], 0);
+            rc = tt_kv_add(&c.meta, rec.f[0], rec.n[0], rec.f[1], rec.n[1]);
             break;
-        case TT_REC_STAT: rc = kv_add(&c.stat, &c.nstat, &c.capstat, rec.f[0], rec.f[1], 1); break;
+        case TT_REC_STAT: rc = tt_kv_set(&c.stat, rec.f[0], rec.f[1], rec.n[1]); break;
         case TT_REC_TEXT:
             /* a new piece: the previous one's hits have all arrived */
             if (c.vocab)
@@ -329,10 +277,8 @@ tt_count_main(int argc, char **argv)
     tt_stream_reader_free(&r);
     tt_buf_free(&out);
     tt_buf_free(&c.term);
-    kv_clear(c.meta, &c.nmeta);
-    kv_clear(c.stat, &c.nstat);
-    free(c.meta);
-    free(c.stat);
+    tt_kv_free(&c.meta);
+    tt_kv_free(&c.stat);
     tt_counter_free(c.ct);
     tt_stemmer_free(c.st);
     tt_stoplist_free(c.stop);

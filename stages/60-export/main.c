@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "opts.h"
 #include "tt/export.h"
+#include "tt/fs.h"
 #include "tt/json.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"

@@ -332,28 +332,54 @@ tt_data_dir(void)
     return e && *e ? e : TT_DATADIR;
 }
 
-char *
-tt_file_read(const char *path, size_t *n)
+int
+tt_file_append(const char *path, tt_buf *b, int *opened)
 {
     FILE *f = fopen(path, "rb");
+    if (opened)
+        *opened = f != NULL;
     if (!f)
-        return NULL;
-    tt_buf b = {0};
-    char chunk[16384];
+        return TT_EIO; /* errno from fopen */
+    char chunk[65536];
     size_t k;
-    int bad = tt_buf_reserve(&b, 0);
-    while (!bad && (k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        bad = tt_buf_append(&b, chunk, k);
-    if (!bad && ferror(f)) {
-        bad = 1;
+    int rc = tt_buf_reserve(b, 0);
+    while (!rc && (k = fread(chunk, 1, sizeof chunk, f)) > 0)
+        rc = tt_buf_append(b, chunk, k);
+    if (!rc && ferror(f)) {
+        rc = TT_EIO;
         errno = EIO;
-    } else if (bad) {
+    } else if (rc) {
         errno = ENOMEM;
     }
     fclose(f);
-    if (bad) {
+    return rc;
+}
+
+char *
+tt_file_read(const char *path, size_t *n)
+{
+    tt_buf b = {0};
+    if (tt_file_append(path, &b, NULL)) {
+        int e = errno;
         tt_buf_free(&b);
+        errno = e;
         return NULL;
     }
     return tt_buf_detach(&b, n);
+}
+
+int
+tt_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need)
+        nc *= 2;
+    void *np = realloc(*p, nc * size);
+    if (!np)
+        return TT_ENOMEM;
+    *p = np;
+    *cap = nc;
+    return 0;
 }

@@ -578,3 +578,11 @@ tt_counter_end(tt_counter *c, const char *const *meta_keys, const char *const *m
     tt_counter_begin(c);
     return rc;
 }
+
+const char *const tt_stat_keys[TT_NSTAT] = {
+    "sha256",          "bytes",              "text_bytes",         "tokens",
+    "sentences",       "articles",           "paragraphs",         "status",
+    "encoding",        "encoding_method",    "encoding_confidence", "encoding_runner_up",
+    "gzip",            "script_used",        "script_confidence",  "homoglyph_repairs",
+    "mixed_unrepaired", "hyphen_joins",      "line_joins",         "replaced",
+    "degraded"};

@@ -1,7 +1,7 @@
-/* diff.c - tt_export_diff: what changed between two output folders (`pipeline diff OLD NEW`, see tt/export.h).
+/* diff.c - tt_export_diff: what changed between two output folders (`pipeline diff OLD NEW`, see tt/diff.h).
  * Reads the TSV files plainly or gzip-compressed (zlib reads both); values are compared in their escaped TSV
  * form, so they are written back without re-escaping. */
-#include "tt/export.h"
+#include "tt/diff.h"
 
 #include "tt/map.h"
 #include "tt/num.h"

@@ -128,8 +128,8 @@ tt_exporter_free(tt_exporter *ex)
     tt_strmap_free(&ex->terms);
     tt_disc_free(ex->disc);
     tt_strmap_free(&ex->stats);
-    ex_kv_free(&ex->meta);
-    ex_kv_free(&ex->stat);
+    tt_kv_free(&ex->meta);
+    tt_kv_free(&ex->stat);
     free(ex->cells);
     tt_buf_free(&ex->line);
     tt_buf_free(&ex->scratch);

@@ -23,6 +23,7 @@
 #include "tt/atomic.h"
 #include "tt/docres.h"
 #include "tt/export.h"
+#include "tt/kv.h"
 #include "tt/map.h"
 #include "tt/mm.h"
 
@@ -31,13 +32,6 @@
 #include <stdio.h>
 
 #define EX_MAX_KEYS 16
-
-/* A small list of key/value strings (one document's meta or stat lines). */
-typedef struct ex_kvlist {
-    tt_buf store;
-    size_t *off; /* 4 per entry: key off, key len, value off, value len */
-    size_t n, cap;
-} ex_kvlist;
 
 typedef struct ex_grouping {
     char name[256]; /* "country+year" */
@@ -102,7 +96,7 @@ struct tt_exporter {
     tt_strmap stats; /* stat name -> val[0] sum */
     /* the current document */
     int state; /* 0 = between records, 1 = header/meta/stat, 2 = body */
-    ex_kvlist meta, stat;
+    tt_kv meta, stat;
     ex_tfcell *cells;
     size_t ncells, capcells;
     uint64_t row, tokens;
@@ -148,9 +142,6 @@ typedef struct ex_sref {
 ex_sref *ex_sorted_keys(const tt_strmap *m);
 
 /* ---- export_record.c ---- */
-/* Value of key k (NUL-terminated) in l, or NULL; *n gets its length. */
-const char *ex_kv_get(const ex_kvlist *l, const char *k, size_t *n);
-void ex_kv_free(ex_kvlist *l);
 /* The value of a grouping key for the current document: the manifest column, or for "year" (when the
  * manifest has no such column) the year of `date`; "" with *n = 0 when absent. */
 const char *ex_key_value(tt_exporter *ex, const char *key, size_t *n);

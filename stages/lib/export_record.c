@@ -8,72 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the current document's meta and stat lines ----------------------------------------------------------- */
-
-static int
-kv_add(ex_kvlist *l, const char *k, size_t kn, const char *v, size_t vn)
-{
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 16;
-        size_t *o = realloc(l->off, nc * 4 * sizeof *o);
-        if (!o)
-            return TT_ENOMEM;
-        l->off = o;
-        l->cap = nc;
-    }
-    size_t *o = l->off + 4 * l->n;
-    o[0] = l->store.len;
-    o[1] = kn;
-    if (tt_buf_append(&l->store, k, kn) || tt_buf_putc(&l->store, 0))
-        return TT_ENOMEM;
-    o[2] = l->store.len;
-    o[3] = vn;
-    if (tt_buf_append(&l->store, v, vn) || tt_buf_putc(&l->store, 0))
-        return TT_ENOMEM;
-    l->n++;
-    return 0;
-}
-
-const char *
-ex_kv_get(const ex_kvlist *l, const char *k, size_t *n)
-{
-    size_t kn = strlen(k);
-    for (size_t i = 0; i < l->n; i++) {
-        const size_t *o = l->off + 4 * i;
-        if (o[1] == kn && memcmp(l->store.data + o[0], k, kn) == 0) {
-            if (n)
-                *n = o[3];
-            return l->store.data + o[2];
-        }
-    }
-    return NULL;
-}
-
-static void
-kv_reset(ex_kvlist *l)
-{
-    l->n = 0;
-    tt_buf_reset(&l->store);
-}
-
-void
-ex_kv_free(ex_kvlist *l)
-{
-    tt_buf_free(&l->store);
-    free(l->off);
-}
-
 const char *
 ex_key_value(tt_exporter *ex, const char *key, size_t *n)
 {
-    const char *v = ex_kv_get(&ex->meta, key, n);
+    const char *v = tt_kv_get(&ex->meta, key, n);
     if (v || strcmp(key, "year") != 0) {
         if (!v)
             *n = 0;
         return v ? v : "";
     }
     size_t dn;
-    const char *d = ex_kv_get(&ex->meta, "date", &dn);
+    const char *d = tt_kv_get(&ex->meta, "date", &dn);
     *n = 0;
     if (!d || dn < 4)
         return "";
@@ -90,7 +35,7 @@ static uint64_t
 stat_u64(tt_exporter *ex, const char *key)
 {
     size_t n;
-    const char *v = ex_kv_get(&ex->stat, key, &n);
+    const char *v = tt_kv_get(&ex->stat, key, &n);
     uint64_t x = 0;
     if (!v || tt_num_parse_u64(v, n, &x))
         return 0;
@@ -113,13 +58,13 @@ static int
 begin_body(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
 {
     size_t idn;
-    const char *id = ex_kv_get(&ex->meta, "doc_id", &idn);
+    const char *id = tt_kv_get(&ex->meta, "doc_id", &idn);
     if (!id || !idn)
         return ex_bad_line(err, ln, "docres record without %s", "doc_id");
     ex->row++;
     ex->tokens = stat_u64(ex, "tokens");
     size_t stn;
-    const char *status = ex_kv_get(&ex->stat, "status", &stn);
+    const char *status = tt_kv_get(&ex->stat, "status", &stn);
     if (!status) {
         status = "ok";
         stn = 2;
@@ -168,7 +113,7 @@ end_doc(tt_exporter *ex, tt_error *err)
     }
     ex->ncells = m;
     size_t idn;
-    const char *id = ex_kv_get(&ex->meta, "doc_id", &idn);
+    const char *id = tt_kv_get(&ex->meta, "doc_id", &idn);
     int rc = 0;
     for (size_t i = 0; i < m && !rc; i++) {
         uint32_t col = ex->cells[i].col;
@@ -197,14 +142,8 @@ add_tf(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
         return err->code;
     if (tt_num_parse_u64(ln->f[1], ln->n[1], &cnt))
         return ex_bad_line(err, ln, "bad count '%s'", ln->f[1]);
-    if (ex->ncells == ex->capcells) {
-        size_t n = ex->capcells ? ex->capcells * 2 : 64;
-        ex_tfcell *c = realloc(ex->cells, n * sizeof *c);
-        if (!c)
-            return ex_oom(err);
-        ex->cells = c;
-        ex->capcells = n;
-    }
+    if (tt_grow((void **)&ex->cells, &ex->capcells, ex->ncells + 1, sizeof *ex->cells))
+        return ex_oom(err);
     ex->cells[ex->ncells].col = (uint32_t)col;
     ex->cells[ex->ncells++].count = cnt;
     return 0;
@@ -217,7 +156,7 @@ add_hit(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     if (col < 0)
         return err->code;
     size_t idn;
-    const char *id = ex_kv_get(&ex->meta, "doc_id", &idn);
+    const char *id = tt_kv_get(&ex->meta, "doc_id", &idn);
     tt_buf *b = &ex->line;
     tt_buf_reset(b);
     if (tt_buf_put_tsv(b, id, idn))
@@ -238,7 +177,7 @@ static int
 end_line(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
 {
     size_t idn;
-    const char *id = ex_kv_get(&ex->meta, "doc_id", &idn);
+    const char *id = tt_kv_get(&ex->meta, "doc_id", &idn);
     if (idn != ln->n[0] || memcmp(id, ln->f[0], idn) != 0)
         return ex_bad_line(err, ln, "end line of '%s' closes another document", ln->f[0]);
     return end_doc(ex, err);
@@ -257,8 +196,8 @@ head_line(tt_exporter *ex, const tt_docres_line *ln, int *rc, tt_error *err)
                          TT_DOCRES_VERSION);
             *rc = tt_error_at(err, NULL, ln->lineno, 0);
         } else {
-            kv_reset(&ex->meta);
-            kv_reset(&ex->stat);
+            tt_kv_reset(&ex->meta);
+            tt_kv_reset(&ex->stat);
             ex->ncells = 0;
             ex->state = 1;
             *rc = 0;
@@ -269,7 +208,7 @@ head_line(tt_exporter *ex, const tt_docres_line *ln, int *rc, tt_error *err)
         if (ex->state != 1)
             *rc = ex_bad_line(err, ln, "%s line out of place", tt_docres_tag(ln->kind));
         else
-            *rc = kv_add(ln->kind == TT_DR_META ? &ex->meta : &ex->stat, ln->f[0], ln->n[0], ln->f[1], ln->n[1])
+            *rc = tt_kv_add(ln->kind == TT_DR_META ? &ex->meta : &ex->stat, ln->f[0], ln->n[0], ln->f[1], ln->n[1])
                       ? ex_oom(err)
                       : 0;
         return 1;

@@ -69,10 +69,10 @@ ex_open_streams(tt_exporter *ex, tt_error *err)
 
 /* Appends "\t" and the value of key in l ("" when absent). */
 static int
-put_kv_col(tt_buf *b, const ex_kvlist *l, const char *key)
+put_kv_col(tt_buf *b, const tt_kv *l, const char *key)
 {
     size_t n = 0;
-    const char *v = ex_kv_get(l, key, &n);
+    const char *v = tt_kv_get(l, key, &n);
     return tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, v ? v : "", v ? n : 0);
 }
 

@@ -114,14 +114,8 @@ vocab_cell(tt_exporter *ex, FILE *body, vrow *r, char **f, tt_buf *u, tt_error *
     int64_t idx = tt_strmap_find(&ex->terms, u->data ? u->data : "", u->len);
     if (idx < 0 || !ex->terms.val[idx][0])
         return 0;
-    if (r->n == r->cap) {
-        size_t n2 = r->cap ? r->cap * 2 : 256;
-        vcell *x = realloc(r->c, n2 * sizeof *x);
-        if (!x)
-            return ex_oom(err);
-        r->c = x;
-        r->cap = n2;
-    }
+    if (tt_grow((void **)&r->c, &r->cap, r->n + 1, sizeof *r->c))
+        return ex_oom(err);
     r->c[r->n].col = ex->terms.val[idx][0];
     r->c[r->n++].count = cnt;
     return 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lexicon_priv.h"
+#include "tt/lines.h"
 #include "tt/utf8.h"
 
 static const tt_lang all_langs[] = {TT_LANG_KK, TT_LANG_UZ, TT_LANG_RU, TT_LANG_EN};
@@ -171,10 +172,10 @@ lx_parse_yaml(lx_loader *ld, const char *path, const char *s, size_t n, tt_error
     ykey st[64];
     size_t depth = 0, line = 0;
     int rc = 0;
-    lx_lines r;
+    tt_lines r;
     const char *ls, *le, *bad;
-    lx_lines_init(&r, s, n);
-    while (rc == 0 && lx_lines_next(&r, &ls, &le, &bad)) {
+    tt_lines_init(&r, s, n);
+    while (rc == 0 && tt_lines_next(&r, &ls, &le, &bad)) {
         line = r.lineno;
         if (bad != le) {
             rc = ierr(err, path, line, ls, NULL, TT_ESYNTAX, "invalid UTF-8");
@@ -276,10 +277,10 @@ lx_parse_liwc(lx_loader *ld, const char *path, const char *s, size_t n, tt_error
     long *map = NULL; /* category number -> concept */
     size_t nmap = 0;
     int rc = 0;
-    lx_lines r;
+    tt_lines r;
     const char *ls, *le, *bad;
-    lx_lines_init(&r, s, n);
-    while (rc == 0 && lx_lines_next(&r, &ls, &le, &bad)) {
+    tt_lines_init(&r, s, n);
+    while (rc == 0 && tt_lines_next(&r, &ls, &le, &bad)) {
         line = r.lineno;
         if (bad != le) {
             rc = ierr(err, path, line, ls, NULL, TT_ESYNTAX, "invalid UTF-8");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lexicon_priv.h"
+#include "tt/lines.h"
 #include "tt/utf8.h"
 
 typedef struct lparse {
@@ -222,41 +223,14 @@ entry_line(lparse *p, const char *s, const char *e)
     return rc;
 }
 
-void
-lx_lines_init(lx_lines *r, const char *s, size_t n)
-{
-    r->s = s;
-    r->n = n;
-    r->i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    r->lineno = 0;
-}
-
-int
-lx_lines_next(lx_lines *r, const char **ls, const char **le, const char **bad)
-{
-    if (r->i >= r->n)
-        return 0;
-    size_t b = r->i, e = b;
-    while (e < r->n && r->s[e] != '\n')
-        e++;
-    r->i = e < r->n ? e + 1 : e;
-    r->lineno++;
-    *ls = r->s + b;
-    *le = r->s + e;
-    size_t ok = tt_utf8_check(*ls, e - b);
-    const char *nul = memchr(*ls, 0, ok);
-    *bad = nul ? nul : *ls + ok;
-    return 1;
-}
-
 int
 lx_parse_lex(lx_loader *ld, const char *path, const char *s, size_t n, tt_error *err)
 {
     lparse p = {ld, path, s, 0, err};
-    lx_lines r;
+    tt_lines r;
     const char *lb, *le, *bad;
-    lx_lines_init(&r, s, n);
-    while (lx_lines_next(&r, &lb, &le, &bad)) {
+    tt_lines_init(&r, s, n);
+    while (tt_lines_next(&r, &lb, &le, &bad)) {
         size_t b = (size_t)(lb - s), e = (size_t)(le - s);
         p.lineno = r.lineno;
         p.line = lb;

@@ -1,4 +1,5 @@
 /* manifest.c - loads and checks a corpus manifest (see tt/manifest.h). */
+#include "tt/sha256.h"
 #include "tt/manifest.h"
 
 #include "tt/decode.h"
@@ -355,25 +356,14 @@ tt_manifest_load(tt_manifest **out, const char *dir, const char *manifest_path, 
         rc = tt_buf_printf(&path, "%s/manifest.tsv", dir);
     if (rc)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
-    FILE *f = fopen(path.data, "rb");
-    if (!f) {
-        tt_error_set(err, TT_EIO, "cannot open manifest");
-        tt_error_at(err, path.data, 0, 0);
-        tt_buf_free(&path);
-        return TT_EIO;
-    }
-    char chunk[65536];
-    size_t r;
-    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (tt_buf_append(&text, chunk, r)) {
-            rc = tt_error_set(err, TT_ENOMEM, "out of memory");
-            break;
-        }
-    if (!rc && ferror(f)) {
-        rc = tt_error_set(err, TT_EIO, "cannot read manifest");
+    int opened;
+    rc = tt_file_append(path.data, &text, &opened);
+    if (rc == TT_ENOMEM) {
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+    } else if (rc) {
+        tt_error_set(err, TT_EIO, opened ? "cannot read manifest" : "cannot open manifest");
         tt_error_at(err, path.data, 0, 0);
     }
-    fclose(f);
     if (!rc)
         rc = tt_manifest_parse(out, dir, path.data, text.data ? text.data : "", text.len, allow_outside,
                                err);

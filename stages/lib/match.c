@@ -1,33 +1,18 @@
 /* match.c - the matcher: per distinct match form (a type cache), which entry parts match it, found through the
  * lexicon's literal-key index (lemma cores, Snowball stems, exact forms, glob and regex literal prefixes) so
  * that the cost does not grow with the lexicon; then per sentence: single-word hits, multiword hits (gaps
- * count word tokens, non-word tokens are skipped), exclusions, and leftmost-longest overlap resolution. */
+ * count word tokens, non-word tokens are skipped), exclusions, and leftmost-longest overlap resolution. The
+ * test of one entry part against one word is match_part.c; `lexicon explain` / `lexicon check` (lexicon_check.c)
+ * sit above the matcher through match_priv.h. */
 #include <libstemmer.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
-#include "lexicon_priv.h"
+#include "match_priv.h"
+#include "tt/utf8.h"
 
-/* the type cache is dropped and rebuilt when it grows past this many types */
-#define CACHE_MAX_TYPES (1u << 21)
-#define CACHE_MAX_WORDS (1u << 30) /* ... or past this many 32-bit words of records */
-#define F_NONWORD 1u
-#define F_CASE 2u /* some target's entry has a case condition: sentence() filters this type's list per token */
-
-typedef struct rawhit {
-    uint32_t first, last, entry, concept;
-} rawhit;
-
-/* The type cache: (language, match form) -> the resolved list [flags, target...], one record per type in one
- * arena (key, list and its length side by side: a hit reads the slot and one record). A pure memo. */
-typedef struct tcache {
-    uint64_t *slot; /* 0 = empty, else (hash >> 32) << 32 | (record offset + 1) */
-    size_t nslots, nused;
-    uint32_t *ar;   /* records: key length, lang, n, v[0..n), key bytes (padded to 4) */
-    size_t alen, acap;
-} tcache;
 
 static uint64_t
 tc_mix(uint64_t h)
@@ -162,29 +147,6 @@ tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t fl
     return r + 2;
 }
 
-struct tt_matcher {
-    const tt_lexicon *lx;
-    pcre2_match_data *md;
-    pcre2_match_context *mc;
-    pcre2_jit_stack *js;
-    struct sb_stemmer *sb[TT_LANG_COUNT];
-    tcache cache;   /* (lang, match form) -> [flags, target...] */
-    uint32_t *toff; /* per token of the current run: offset of its type's record in cache.ar */
-    uint64_t *th;   /* per token of the current run: its tc_hash */
-    size_t captok;
-    uint32_t kmax1[TT_LANG_COUNT][128]; /* 1 + the longest key of lx->ix per (lang, kind byte); 0 = none */
-    tt_script script;
-    uint32_t *tmp;
-    size_t ntmp, captmp;
-    uint32_t *cand; /* candidates of the current sentence's tokens, back to back */
-    size_t ncand, capcand;
-    size_t *coff;
-    uint32_t *cnum, *cflg;
-    size_t capc;
-    rawhit *hits, *excl;
-    size_t nh, caph, nx, capx;
-    tt_buf key, why;
-};
 
 int
 tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
@@ -261,155 +223,6 @@ tt_matcher_set_script(tt_matcher *m, tt_script script)
     m->script = script;
 }
 
-/* ---- single-part tests ---- */
-static int
-glob_match(const char *p, size_t pn, const char *w, size_t wn)
-{
-    size_t pi = 0, wi = 0, star_p = (size_t)-1, star_w = 0;
-    while (wi < wn) {
-        if (pi < pn && p[pi] == '*') {
-            star_p = ++pi;
-            star_w = wi;
-            continue;
-        }
-        if (pi < pn && p[pi] == '?') {
-            pi++;
-            lx_cp(w, wn, &wi);
-            continue;
-        }
-        if (pi < pn) {
-            size_t a = pi, b = wi;
-            if (lx_cp(p, pn, &a) == lx_cp(w, wn, &b)) {
-                pi = a;
-                wi = b;
-                continue;
-            }
-        }
-        if (star_p == (size_t)-1)
-            return 0;
-        pi = star_p;
-        lx_cp(w, wn, &star_w);
-        wi = star_w;
-    }
-    while (pi < pn && p[pi] == '*')
-        pi++;
-    return pi == pn;
-}
-
-static const lx_entry *
-part_entry(const tt_lexicon *lx, const lx_part *p)
-{
-    for (size_t i = 0; i < lx->nentries; i++) {
-        const lx_entry *e = &lx->entries[i];
-        if (p >= e->parts && p < e->parts + e->nparts)
-            return e;
-    }
-    return NULL;
-}
-
-/* The weak stem p->stems[i] matches w[0..n) only if w begins with a longer stem of the set or with the lemma. */
-static int
-weak_ok(const lx_part *p, size_t i, const char *w, size_t n)
-{
-    size_t li = strlen(p->stems[i]);
-    if (n >= p->formlen && memcmp(w, p->form, p->formlen) == 0)
-        return 1;
-    for (size_t j = 0; j < p->nstems; j++) {
-        size_t lj = strlen(p->stems[j]);
-        if (lj > li && n >= lj && memcmp(w, p->stems[j], lj) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-int
-lx_part_matches(tt_matcher *m, const tt_lexicon *lx, const lx_part *p, tt_lang lang, const char *w, size_t n,
-                tt_buf *why, tt_error *err)
-{
-    const lx_grammar *g = lx->gram[lang];
-    switch (p->kind) {
-    case LX_P_EXACT:
-        if (n == p->formlen && memcmp(w, p->form, n) == 0) {
-            if (why)
-                tt_buf_puts(why, "exact form");
-            return 1;
-        }
-        return 0;
-    case LX_P_GLOB:
-        if (glob_match(p->form, p->formlen, w, n)) {
-            if (why)
-                tt_buf_printf(why, "glob '%s'", p->form);
-            return 1;
-        }
-        return 0;
-    case LX_P_REGEX: {
-        int rc = pcre2_match(p->re, (PCRE2_SPTR)w, n, 0, 0, m->md, m->mc);
-        if (rc >= 0) {
-            if (why)
-                tt_buf_printf(why, "regex /%s/", p->form);
-            return 1;
-        }
-        if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
-            return 0;
-        const lx_entry *e = part_entry(lx, p);
-        char msg[200];
-        pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg, sizeof msg);
-        char lim[120] = "";
-        if (rc == PCRE2_ERROR_MATCHLIMIT)
-            snprintf(lim, sizeof lim, " (limit %llu per token; --regex-match-limit raises it)",
-                     (unsigned long long)lx->opts.match_limit);
-        else if (rc == PCRE2_ERROR_DEPTHLIMIT)
-            snprintf(lim, sizeof lim, " (limit %u; --regex-depth-limit raises it)", lx->opts.depth_limit);
-        return tt_error_set(err, TT_EPCRE, "regex /%s/ of entry %s failed on token '%.*s': %s%s", p->form,
-                            e ? e->where : "?", (int)(n > 200 ? 200 : n), w, msg, lim);
-    }
-    default:
-        break;
-    }
-    if (!g)
-        return 0;
-    if (lx_grammar_method(g) == LX_METHOD_SNOWBALL) {
-        struct sb_stemmer *sb = m->sb[lang];
-        if (!sb)
-            return 0;
-        const sb_symbol *st = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
-        if (!st)
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        size_t sl = (size_t)sb_stemmer_length(sb);
-        for (size_t i = 0; i < p->nstems; i++) {
-            if (strlen(p->stems[i]) != sl || memcmp(p->stems[i], st, sl) != 0)
-                continue;
-            if (p->weak[i] && !weak_ok(p, i, w, n))
-                return 0;
-            if (why)
-                tt_buf_printf(why, "Snowball stem '%s'%s of lemma '%s'", p->stems[i],
-                              p->weak[i] ? " (weak: the token begins with a longer stem or the lemma)" : "",
-                              p->form);
-            return 1;
-        }
-        return 0;
-    }
-    size_t mark = why ? why->len : 0;
-    if (why)
-        tt_buf_puts(why, "suffixes ");
-    if (lx_grammar_analyze(g, p->cls, p->form, p->formlen, p->extra, w, n, why))
-        return 1;
-    if (p->stem2) {
-        if (why) {
-            why->len = mark;
-            tt_buf_puts(why, "oblique stem: ");
-        }
-        if (lx_grammar_analyze(g, p->cls, p->stem2, p->stem2len, p->extra, w, n, why))
-            return 1;
-    }
-    if (why) {
-        why->len = mark;
-        if (why->data)
-            why->data[mark] = 0;
-    }
-    return 0;
-}
-
 /* ---- type resolution ---- */
 static int
 push_tmp(tt_matcher *m, uint32_t v)
@@ -470,7 +283,7 @@ static int
 is_word(const char *w, size_t n)
 {
     for (size_t i = 0; i < n;) {
-        uint32_t c = lx_cp(w, n, &i);
+        uint32_t c = tt_utf8_step(w, n, &i);
         if (u_isalnum((UChar32)c))
             return 1;
     }
@@ -478,8 +291,8 @@ is_word(const char *w, size_t n)
 }
 
 /* Fills m->tmp with the targets matching w (sorted, unique). raw: keep exclusions and what they exclude. */
-static int
-collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32_t *flags, tt_error *err)
+int
+lx_collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32_t *flags, tt_error *err)
 {
     const tt_lexicon *lx = m->lx;
     m->ntmp = 0;
@@ -521,7 +334,7 @@ collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32_t 
             if ((rc = try_list(m, lang, lc, w, n, err)))
                 return rc;
             k0 = k;
-            lx_cp(w, n, &k);
+            tt_utf8_step(w, n, &k);
             for (; k0 < k; k0++)
                 h = lx_hash_step(h, (unsigned char)w[k0]);
         }
@@ -535,7 +348,7 @@ collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32_t 
         memcpy(kb + 2, w, n < sizeof kb - 2 ? n : sizeof kb - 2);
         for (size_t k = 0, k0; k < n;) {
             k0 = k;
-            lx_cp(w, n, &k);
+            tt_utf8_step(w, n, &k);
             for (; k0 < k; k0++) {
                 hg = lx_hash_step(hg, (unsigned char)w[k0]);
                 hr = lx_hash_step(hr, (unsigned char)w[k0]);
@@ -627,7 +440,7 @@ case_ok(int ccase, uint32_t tflags)
 /* Applies the case conditions of the n candidates v[] (sorted targets) of one token with flags tflags, in
  * place: a conditional entry whose condition fails drops its target (for a multiword, its first part only:
  * the condition is on the first token); a single-word exclusion whose condition holds removes its concept's
- * candidates, as collect() does for unconditional ones. Returns the new count; order is kept. */
+ * candidates, as lx_collect() does for unconditional ones. Returns the new count; order is kept. */
 static uint32_t
 case_filter(const tt_lexicon *lx, uint32_t *v, uint32_t n, uint32_t tflags)
 {
@@ -680,7 +493,7 @@ resolve(tt_matcher *m, tt_lang lang, const char *w, size_t n, const uint32_t **o
         return 0;
     }
     uint32_t flags;
-    int rc = collect(m, lang, w, n, 0, &flags, err);
+    int rc = lx_collect(m, lang, w, n, 0, &flags, err);
     if (rc)
         return rc;
     if (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS)
@@ -964,7 +777,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         const uint32_t *rl = tc_get(c, m->th[t], lang, w, k->match_len);
         if (!rl) {
             uint32_t flags;
-            int rc = collect(m, lang, w, k->match_len, 0, &flags, err);
+            int rc = lx_collect(m, lang, w, k->match_len, 0, &flags, err);
             if (rc)
                 return rc;
             if (!(rl = tc_add(&m->cache, m->th[t], lang, w, k->match_len, flags, m->tmp, m->ntmp)))
@@ -985,70 +798,3 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
     return 0;
 }
 
-static const char *
-case_text(int ccase, int multi)
-{
-    if (ccase == LX_CASE_PROPER)
-        return multi ? "where its first token is capitalised and not sentence-initial"
-                     : "where the token is capitalised and not sentence-initial";
-    if (ccase == LX_CASE_CAPITAL)
-        return multi ? "where its first token is capitalised" : "where the token is capitalised";
-    return multi ? "where its first token is not capitalised, or is sentence-initial"
-                 : "where the token is not capitalised, or is sentence-initial";
-}
-
-int
-tt_matcher_explain(tt_matcher *m, tt_lang lang, const char *match, size_t n, tt_buf *out, tt_error *err)
-{
-    const tt_lexicon *lx = m->lx;
-    uint32_t flags;
-    int rc = collect(m, lang, match, n, 1, &flags, err);
-    if (rc)
-        return rc;
-    if (flags & F_NONWORD)
-        return tt_buf_printf(out, "'%.*s' is not a word token: no entry matches\n", (int)n, match) ? TT_ENOMEM : 0;
-    if (!m->ntmp)
-        return tt_buf_printf(out, "no entry matches '%.*s' (%s)\n", (int)n, match, tt_lang_name(lang)) ? TT_ENOMEM
-                                                                                                    : 0;
-    for (size_t i = 0; i < m->ntmp; i++) {
-        const lx_target *t = &lx->targets[m->tmp[i]];
-        const lx_entry *e = &lx->entries[t->entry];
-        const lx_part *p = &e->parts[t->part];
-        tt_buf_reset(&m->why);
-        rc = lx_part_matches(m, lx, p, lang, match, n, &m->why, err);
-        if (rc < 0)
-            return rc;
-        tt_buf_printf(out, "%s\t%s\t%s%s '%s'\t", e->where, lx->concepts[e->concept].id,
-                      e->exclude ? "exclusion " : "", e->nparts > 1 ? "multiword" : "entry", e->text);
-        if (e->nparts > 1)
-            tt_buf_printf(out, "part %u of %zu: ", t->part + 1, e->nparts);
-        tt_buf_append(out, m->why.data ? m->why.data : "", m->why.len);
-        if (e->nparts > 1)
-            tt_buf_puts(out, e->exclude ? " (excludes only where the whole multiword matches)"
-                                        : " (counts only where the whole multiword matches)");
-        if (e->ccase)
-            tt_buf_printf(out, "; only %s (case=%s)", case_text(e->ccase, e->nparts > 1),
-                          e->ccase == LX_CASE_PROPER ? "proper" : e->ccase == LX_CASE_CAPITAL ? "capital" : "lower");
-        if (!e->exclude) {
-            int conditional = 0;
-            for (size_t j = 0; j < m->ntmp; j++) {
-                const lx_entry *o = &lx->entries[lx->targets[m->tmp[j]].entry];
-                if (o->exclude && o->nparts == 1 && o->concept == e->concept && !o->ccase) {
-                    tt_buf_printf(out, "; excluded by %s '%s'", o->where, o->text);
-                    conditional = -1;
-                    break;
-                }
-            }
-            for (size_t j = 0; !conditional && j < m->ntmp; j++) {
-                const lx_entry *o = &lx->entries[lx->targets[m->tmp[j]].entry];
-                if (o->exclude && o->nparts == 1 && o->concept == e->concept && o->ccase) {
-                    tt_buf_printf(out, "; excluded %s by %s '%s'", case_text(o->ccase, 0), o->where, o->text);
-                    conditional = 1;
-                }
-            }
-        }
-        if (tt_buf_putc(out, '\n'))
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-    }
-    return 0;
-}

@@ -169,17 +169,17 @@ tt_partial_read(tt_partial *p, const char *dir, tt_error *err)
     p->priv = pv;
     char path[4200];
     snprintf(path, sizeof path, "%s/part.tsv", dir);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        tt_error_set(err, TT_EIO, "cannot open (is this the output of `pipeline run --shard i/K`?)");
+    tt_buf t = {0};
+    int opened;
+    int rc = tt_file_append(path, &t, &opened);
+    if (rc) {
+        tt_buf_free(&t);
+        if (rc == TT_ENOMEM)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        tt_error_set(err, TT_EIO,
+                     opened ? "cannot read" : "cannot open (is this the output of `pipeline run --shard i/K`?)");
         return tt_error_at(err, path, 0, 0);
     }
-    tt_buf t = {0};
-    char chunk[65536];
-    size_t r;
-    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0)
-        tt_buf_append(&t, chunk, r);
-    fclose(f);
     pv->text = tt_buf_detach(&t, NULL);
     size_t ncol = 0, ncon = 0, ngb = 0, nctx = 0;
     for (char *s = pv->text; *s; s++)

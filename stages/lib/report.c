@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "tt/fs.h"
 #include "tt/atomic.h"
 #include "tt/run.h"
 #include "tt/tsv.h"

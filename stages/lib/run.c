@@ -2,6 +2,9 @@
  * output folder, shards (see tt/run.h). */
 #include "tt/run.h"
 
+#include "tt/fs.h"
+#include "tt/sha256.h"
+
 #include "tt/atomic.h"
 #include "tt/decode.h"
 #include "tt/json.h"
@@ -33,89 +36,6 @@ now_wall(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static int
-rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(p);
-}
-
-int
-tt_rmtree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return errno == ENOENT ? 0 : TT_EIO;
-    return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : TT_EIO;
-}
-
-/* mkdir -p of the parent folders of path. */
-static int
-mkparents(const char *path)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = 0;
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            return TT_EIO;
-        *p = '/';
-    }
-    return 0;
-}
-
-/* Absolute, normalized path (".", ".." and repeated slashes resolved lexically; symbolic links in the part that
- * exists are resolved by realpath). Returns 0 or -1. */
-static int
-abspath(const char *p, char *out, size_t n)
-{
-    char buf[8192];
-    if (p[0] == '/') {
-        snprintf(buf, sizeof buf, "%s", p);
-    } else {
-        char cwd[4096];
-        if (!getcwd(cwd, sizeof cwd))
-            return -1;
-        snprintf(buf, sizeof buf, "%s/%s", cwd, p);
-    }
-    /* resolve the longest existing prefix with realpath, keep the rest */
-    char *parts[512];
-    size_t np = 0;
-    for (char *t = strtok(buf, "/"); t && np < 512; t = strtok(NULL, "/")) {
-        if (!strcmp(t, "."))
-            continue;
-        if (!strcmp(t, "..")) {
-            if (np)
-                np--;
-            continue;
-        }
-        parts[np++] = t;
-    }
-    char cur[8192] = "";
-    size_t k = 0;
-    for (; k < np; k++) {
-        char next[8192 + 8192], real[PATH_MAX];
-        snprintf(next, sizeof next, "%s/%s", cur, parts[k]);
-        if (!realpath(next, real))
-            break;
-        snprintf(cur, sizeof cur, "%s", strcmp(real, "/") ? real : "");
-    }
-    for (; k < np; k++) {
-        size_t l = strlen(cur);
-        snprintf(cur + l, sizeof cur - l, "/%s", parts[k]);
-    }
-    if (!cur[0])
-        strcpy(cur, "/");
-    if (strlen(cur) >= n)
-        return -1;
-    strcpy(out, cur);
-    return 0;
 }
 
 /* ---- fingerprint of the linguistic data files (for the cache key) ---- */
@@ -272,7 +192,7 @@ cache_get(const char *path, const char key[65], tt_buf *rec)
 static void
 cache_put(const char *path, const char key[65], const char *rec, size_t n)
 {
-    if (mkparents(path))
+    if (tt_mkparents(path))
         return;
     tt_atomic a = {0};
     tt_error e;
@@ -406,87 +326,6 @@ execution_json(void *ctx, tt_buf *b)
                : 0;
 }
 
-/* fsync of the folder holding path, so that a rename into it survives a crash of the machine. */
-static void
-sync_parent(const char *path)
-{
-    char d[4200];
-    snprintf(d, sizeof d, "%s", path);
-    size_t n = strlen(d);
-    while (n > 1 && d[n - 1] == '/')
-        d[--n] = 0;
-    char *slash = strrchr(d, '/');
-    if (!slash)
-        snprintf(d, sizeof d, ".");
-    else if (slash == d)
-        d[1] = 0;
-    else
-        *slash = 0;
-    int fd = open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-}
-
-void
-tt_clean_stale(const char *out)
-{
-    char dir[4096], base[1024];
-    const char *slash = strrchr(out, '/');
-    if (slash) {
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - out), out);
-        snprintf(base, sizeof base, "%s", slash + 1);
-    } else {
-        snprintf(dir, sizeof dir, ".");
-        snprintf(base, sizeof base, "%s", out);
-    }
-    if (!dir[0])
-        snprintf(dir, sizeof dir, "/");
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    size_t bl = strlen(base);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strncmp(e->d_name, base, bl) != 0 || strncmp(e->d_name + bl, ".tmp-", 5) != 0)
-            continue;
-        char *end;
-        long pid = strtol(e->d_name + bl + 5, &end, 10);
-        if (*end || pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-            continue; /* not ours to remove: a live run, or not a name we make */
-        char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        tt_rmtree(path);
-    }
-    closedir(d);
-}
-
-int
-tt_install_dir(const char *tmp, const char *out, tt_error *err)
-{
-    struct stat st;
-    if (stat(out, &st) == 0) {
-        if (!S_ISDIR(st.st_mode)) {
-            tt_error_set(err, TT_EIO, "output exists and is not a folder");
-            return tt_error_at(err, out, 0, 0);
-        }
-        if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) != 0) {
-            tt_error_set(err, TT_EIO, "cannot swap the new output into place");
-            return tt_error_at(err, out, 0, 0);
-        }
-        sync_parent(out);
-        tt_rmtree(tmp); /* now holds the previous output */
-        return 0;
-    }
-    if (rename(tmp, out) != 0) {
-        tt_error_set(err, TT_EIO, "cannot rename the new output into place");
-        return tt_error_at(err, out, 0, 0);
-    }
-    sync_parent(out);
-    return 0;
-}
-
 int
 tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res, tt_error *err)
 {
@@ -509,7 +348,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
 
     if (cfg->cache && cfg->out) {
         char ac[4096], ao[4096];
-        if (abspath(cfg->cache, ac, sizeof ac) == 0 && abspath(cfg->out, ao, sizeof ao) == 0) {
+        if (tt_abspath(cfg->cache, ac, sizeof ac) == 0 && tt_abspath(cfg->out, ao, sizeof ao) == 0) {
             size_t n = strlen(ao);
             if (strncmp(ac, ao, n) == 0 && (ac[n] == '/' || ac[n] == 0))
                 return tt_error_set(err, TT_EUSAGE,
@@ -596,7 +435,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         tt_manifest_shard(m, cfg->shard_i, cfg->shard_k, &first, &last);
 
     /* the output folder: a temporary folder beside the target */
-    if (mkparents(cfg->out)) {
+    if (tt_mkparents(cfg->out)) {
         rc = tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
         tt_error_at(err, cfg->out, 0, 0);
         goto done;
@@ -844,7 +683,7 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
         rc = tt_error_set(err, TT_EUSAGE, "%zu parts given for %u shards", nparts, k);
         goto done;
     }
-    if (mkparents(out)) {
+    if (tt_mkparents(out)) {
         rc = tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
         tt_error_at(err, out, 0, 0);
         goto done;

@@ -273,25 +273,9 @@ struct tt_segmenter {
 };
 
 static int
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * size);
-    if (!np)
-        return TT_ENOMEM;
-    *p = np;
-    *cap = nc;
-    return 0;
-}
-
-static int
 pos_push(poslist *l, int32_t p)
 {
-    if (grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+    if (tt_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
         return TT_ENOMEM;
     l->v[l->n++] = p;
     return 0;
@@ -385,8 +369,8 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
 {
     sg->u = u;
     sg->len = len;
-    if (grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 1, 1) ||
-        grow((void **)&sg->scl, &sg->capscl, (size_t)len + 1, 1))
+    if (tt_grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 1, 1) ||
+        tt_grow((void **)&sg->scl, &sg->capscl, (size_t)len + 1, 1))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     sg->nls.n = sg->seps.n = sg->terms.n = sg->wuns.n = sg->suns.n = 0;
     sg->odd_nl = 0;

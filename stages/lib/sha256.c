@@ -1,7 +1,7 @@
 /* sha256.c - SHA-256 (FIPS 180-4) for file and lexicon fingerprints (see tt/decode.h). Portable C, plus the
  * x86 SHA extensions (SHA-NI, ~8x faster) when the CPU has them: the raw bytes of every document are hashed,
  * so this bounds the decode stage's throughput. */
-#include "tt/decode.h"
+#include "tt/sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>

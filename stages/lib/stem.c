@@ -3,7 +3,7 @@
 #include <libstemmer.h>
 #include <stdlib.h>
 
-#include "lexicon_priv.h"
+#include "morph.h"
 #include "tt/stem.h"
 #include "tt/tokenize.h"
 

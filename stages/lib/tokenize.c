@@ -17,27 +17,13 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
-int
-tk_grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * size);
-    if (!np)
-        return TT_ENOMEM;
-    *p = np;
-    *cap = nc;
-    return 0;
-}
+#include "tt/utf8.h"
 
 int
 tk_grow16(UChar **p, int32_t *cap, int32_t need)
 {
     size_t c = (size_t)*cap;
-    int rc = tk_grow((void **)p, &c, (size_t)need, sizeof(UChar));
+    int rc = tt_grow((void **)p, &c, (size_t)need, sizeof(UChar));
     *cap = (int32_t)c;
     return rc;
 }
@@ -118,6 +104,35 @@ tt_tokseq_reset_doc(tt_tokseq *ts)
     ts->pending_para = 0;
 }
 
+int
+tt_tokseq_push(tt_tokseq *ts, const tt_token *t, const char *form, size_t n)
+{
+    if (tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof *ts->tok) || ts->forms.len > UINT32_MAX - n)
+        return TT_ENOMEM;
+    tt_token *d = &ts->tok[ts->ntok];
+    *d = *t;
+    d->match_off = (uint32_t)ts->forms.len;
+    d->match_len = (uint32_t)n;
+    if (tt_buf_append(&ts->forms, form, n))
+        return TT_ENOMEM;
+    ts->ntok++;
+    return 0;
+}
+
+int
+tt_tokseq_add_article(tt_tokseq *ts, const char *label, size_t n)
+{
+    if (tt_grow((void **)&ts->label_off, &ts->caparticles, ts->narticles + 1, sizeof *ts->label_off))
+        return TT_ENOMEM;
+    size_t at = ts->labels.len;
+    if (tt_buf_append(&ts->labels, label, n) || tt_buf_putc(&ts->labels, 0)) {
+        ts->labels.len = at;
+        return TT_ENOMEM;
+    }
+    ts->label_off[ts->narticles++] = (uint32_t)at;
+    return 0;
+}
+
 const char *
 tt_tokseq_article_label(const tt_tokseq *ts, uint32_t a)
 {
@@ -136,7 +151,7 @@ to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
         return tt_error_set(err, TT_ELIMIT, "piece of %zu bytes exceeds INT32_MAX UTF-16 units: feed smaller "
                                             "pieces", n);
     if (tk_grow16(&tk->u, &tk->ucap, (int32_t)n + 1) ||
-        tk_grow((void **)&tk->b8, &tk->capb8, n + 1, sizeof *tk->b8))
+        tt_grow((void **)&tk->b8, &tk->capb8, n + 1, sizeof *tk->b8))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     UChar *u = tk->u;
     int32_t *b8 = tk->b8;
@@ -239,7 +254,7 @@ typedef struct pass {
 static int
 add_article(tt_tokenizer *tk, tt_tokseq *ts, const event *e, tt_error *err)
 {
-    if (tk_grow((void **)&ts->label_off, &ts->caparticles, ts->narticles + 1, sizeof(uint32_t)))
+    if (tt_grow((void **)&ts->label_off, &ts->caparticles, ts->narticles + 1, sizeof(uint32_t)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     if (ts->labels.len > UINT32_MAX - 4096)
         return tt_error_set(err, TT_ELIMIT, "too many article labels");
@@ -369,7 +384,7 @@ add_token(pass *ps, size_t i, uint64_t base_offset, tt_error *err)
     int rc = events_before(ps, r, err);
     if (rc)
         return rc;
-    if (tk_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
+    if (tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     tt_token *t = &ts->tok[ts->ntok];
     size_t off = ts->forms.len;
@@ -471,4 +486,21 @@ tt_tokenize_cut(const char *text, size_t n)
             break; /* a blank line far back is not worth a scan of the whole text */
     }
     return line ? line : space;
+}
+
+size_t
+tt_piece_cut(const char *s, size_t n, size_t piece, int eof)
+{
+    if (eof)
+        return n;
+    if (n < piece)
+        return 0;
+    size_t c = tt_tokenize_cut(s, piece);
+    if (c)
+        return c;
+    size_t hard = 4 * piece;
+    if (n < hard)
+        return 0;
+    c = tt_tokenize_cut(s, hard);
+    return c ? c : tt_utf8_floor(s, hard);
 }

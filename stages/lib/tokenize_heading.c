@@ -84,7 +84,7 @@ tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
                 }
             }
             if (kind || prev_blank) {
-                if (tk_grow((void **)&tk->ev, &tk->capev, tk->nev + 1, sizeof(event)))
+                if (tt_grow((void **)&tk->ev, &tk->capev, tk->nev + 1, sizeof(event)))
                     return tt_error_set(err, TT_ENOMEM, "out of memory");
                 event *e = &tk->ev[tk->nev++];
                 e->pos = p;

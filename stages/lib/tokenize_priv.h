@@ -83,8 +83,6 @@ struct tt_tokenizer {
 };
 
 /* ---- tokenize.c ---- */
-/* Grows *p (of *cap elements of `size` bytes) to hold need elements. 0 or TT_ENOMEM. */
-int tk_grow(void **p, size_t *cap, size_t need, size_t size);
 int tk_grow16(UChar **p, int32_t *cap, int32_t need);
 
 static inline int

@@ -142,7 +142,7 @@ sent_brk(void *vctx, int32_t b, int32_t status)
         return 0;
     if (b < c->len && status >= UBRK_SENTENCE_SEP && wrapped_line(tk->u, c->last, b, c->len))
         return 0;
-    if (tk_grow((void **)&tk->sbreaks, &tk->capsb, tk->nsb + 1, sizeof(int32_t)))
+    if (tt_grow((void **)&tk->sbreaks, &tk->capsb, tk->nsb + 1, sizeof(int32_t)))
         return TT_ENOMEM;
     tk->sbreaks[tk->nsb++] = b;
     c->last = b;

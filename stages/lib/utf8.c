@@ -127,6 +127,54 @@ tt_utf8_check(const char *str, size_t n)
     }
 }
 
+uint32_t
+tt_utf8_step(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    uint32_t c = u[k];
+    int len = 1;
+    if (c >= 0xF0) {
+        len = 4;
+        c &= 0x07;
+    } else if (c >= 0xE0) {
+        len = 3;
+        c &= 0x0F;
+    } else if (c >= 0xC0) {
+        len = 2;
+        c &= 0x1F;
+    }
+    if (len > 1 && k + (size_t)len > n) {
+        *i = k + 1;
+        return u[k];
+    }
+    for (int j = 1; j < len; j++) {
+        if ((u[k + j] & 0xC0) != 0x80) {
+            *i = k + 1;
+            return u[k];
+        }
+        c = (c << 6) | (u[k + j] & 0x3F);
+    }
+    *i = k + (size_t)len;
+    return c;
+}
+
+uint32_t
+tt_utf8_last(const char *s, size_t n, size_t *start)
+{
+    size_t i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i > 0)
+        i--;
+    while (i > 0 && i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    size_t j = i;
+    if (start)
+        *start = i;
+    return n ? tt_utf8_step(s, n, &j) : 0;
+}
+
 size_t
 tt_utf8_chars(const char *s, size_t n)
 {

@@ -2,6 +2,8 @@
  * (see tt/worker.h). */
 #include "tt/worker.h"
 
+#include "tt/kwic.h"
+
 #include "tt/norm.h"
 #include "tt/stem.h"
 #include "tt/stoplist.h"
@@ -29,31 +31,6 @@ struct tt_worker {
     size_t nhits, caphits;
     tt_stage_times times;
 };
-
-const char *const tt_stat_keys[TT_NSTAT] = {
-    "sha256",          "bytes",              "text_bytes",         "tokens",
-    "sentences",       "articles",           "paragraphs",         "status",
-    "encoding",        "encoding_method",    "encoding_confidence", "encoding_runner_up",
-    "gzip",            "script_used",        "script_confidence",  "homoglyph_repairs",
-    "mixed_unrepaired", "hyphen_joins",      "line_joins",         "replaced",
-    "degraded"};
-
-size_t
-tt_piece_cut(const char *s, size_t n, size_t piece, int eof)
-{
-    if (eof)
-        return n;
-    if (n < piece)
-        return 0;
-    size_t c = tt_tokenize_cut(s, piece);
-    if (c)
-        return c;
-    size_t hard = 4 * piece;
-    if (n < hard)
-        return 0;
-    c = tt_tokenize_cut(s, hard);
-    return c ? c : tt_utf8_floor(s, hard);
-}
 
 static double
 now_cpu(void)
@@ -130,37 +107,6 @@ const tt_stage_times *
 tt_worker_times(const tt_worker *w)
 {
     return &w->times;
-}
-
-int
-tt_kwic(const char *s, size_t n, size_t start, size_t end, size_t chars, tt_buf *left, tt_buf *right)
-{
-    size_t a = start, k = 0;
-    while (a > 0 && k < chars) {
-        a = tt_utf8_floor(s, a - 1);
-        k++;
-    }
-    size_t b = end;
-    k = 0;
-    while (b < n && k < chars) {
-        b++;
-        while (b < n && ((unsigned char)s[b] & 0xC0) == 0x80)
-            b++;
-        k++;
-    }
-    const char *p[2] = {s + a, s + end};
-    size_t len[2] = {start - a, b - end};
-    tt_buf *o[2] = {left, right};
-    for (int j = 0; j < 2; j++) {
-        if (tt_buf_reserve(o[j], len[j]))
-            return TT_ENOMEM;
-        for (size_t i = 0; i < len[j]; i++) {
-            char c = p[j][i];
-            o[j]->data[o[j]->len++] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-        }
-        o[j]->data[o[j]->len] = 0;
-    }
-    return 0;
 }
 
 /* Per-document state while its pieces stream through. */

@@ -2,11 +2,12 @@
 # modgraph.sh [BUILD] - the module graph of libtt.a from the objects' symbol tables (nm): one line
 # "module -> module: symbols" for each module that calls another, then a cycle check (tsort). A module is one
 # object, except the files of one module split over a private header (export_*.o -> export, tokenize_*.o ->
-# tokenize: listed in GROUPS). Exit 1 when the graph has a cycle (named), 0 otherwise. Run by tests/lint.sh
+# tokenize, report_*.o -> report: listed in GROUPS; add a module split that way there). The lexicon's files are
+# layers of their own (lexicon < lexicon_entry < parsers < lexicon_load < lexicon_check) and stay apart. Exit 1 when the graph has a cycle (named), 0 otherwise. Run by tests/lint.sh
 # and by `make check`; stages/README.md draws the graph it prints.
 set -u
 b=${1:-build/release}
-GROUPS="export tokenize"
+GROUPS="export tokenize report count"
 [ -d "$b/lib" ] || { echo "modgraph: no $b/lib (build first)" >&2; exit 2; }
 tmp=$(mktemp -d /tmp/tt-modgraph.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
@@ -21,12 +22,19 @@ for o in "$b"/lib/*.o; do
   nm -u "$o" | awk -v m="$m" '{print m, $NF}' >> "$tmp/uses"
 done
 sort -u -k1,1 "$tmp/defs" > "$tmp/defs.s"
+# a symbol defined by two objects (the archive would silently take the first)
+dups=$(for o in "$b"/lib/*.o; do nm -g --defined-only "$o" | awk -v o="$(basename "$o")" 'NF == 3 {print $3, o}'; done |
+  sort | awk '$1 == last {print $1 " (" lo ", " $2 ")"} {last = $1; lo = $2}')
 # module symbol -> module definer symbol
 sort -k2,2 "$tmp/uses" | join -1 2 -2 1 -o 1.1,2.2,0 - "$tmp/defs.s" | awk '$1 != $2' | sort -u > "$tmp/edges"
 awk '{k = $1 " -> " $2; s[k] = s[k] (s[k] ? " " : "") $3; n[k]++}
      END {for (k in s) {x = s[k]; if (n[k] > 4) {split(x, a, " "); x = a[1] " " a[2] " " a[3] " " a[4] " +" (n[k] - 4)} print k ": " x}}' \
   "$tmp/edges" | sort
 awk '{print $1, $2}' "$tmp/edges" | sort -u > "$tmp/pairs"
+if [ -n "$dups" ]; then
+  echo "modgraph: DEFINED TWICE: $dups"
+  exit 1
+fi
 if tsort "$tmp/pairs" > /dev/null 2> "$tmp/loop"; then
   echo "modgraph: $(cut -d' ' -f1 "$tmp/pairs" | sort -u | wc -l) modules with dependencies, $(wc -l < "$tmp/pairs") edges, no cycle"
   exit 0

@@ -5,6 +5,7 @@
  * With TT_INTEROP_DIR set, it also writes the sample export to $TT_INTEROP_DIR/plain and $TT_INTEROP_DIR/gz for
  * tests/cli/t300-interop.sh (loading in R and Python). */
 #include "support.h"
+#include "tt/diff.h"
 #include "tt/export.h"
 #include "tt/measures.h"
 #include "tt/num.h"

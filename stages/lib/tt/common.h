@@ -112,6 +112,10 @@ int tt_buf_put_tsv(tt_buf *b, const char *s, size_t n);
 /* Takes the data out: returns b->data (caller frees with free()) and leaves b empty. Never NULL. */
 char *tt_buf_detach(tt_buf *b, size_t *len);
 
+/* Grows the array *p of *cap elements of `size` bytes so that it holds at least need elements (capacity
+ * doubles, from 64). Returns 0, or TT_ENOMEM with *p and *cap unchanged. */
+int tt_grow(void **p, size_t *cap, size_t need, size_t size);
+
 /* Reverses tt_buf_put_tsv on s[0..n) into out (appending). Returns 0, TT_ENOMEM, or TT_ESYNTAX for a
  * backslash followed by anything else. */
 int tt_tsv_unescape(tt_buf *out, const char *s, size_t n);
@@ -119,6 +123,11 @@ int tt_tsv_unescape(tt_buf *out, const char *s, size_t n);
 /* Reads a whole (small) file: returns a malloc'ed, NUL-terminated buffer the caller frees, and its length in
  * *n; NULL (errno set) if it cannot be opened or read, or memory runs out. For data files, not documents. */
 char *tt_file_read(const char *path, size_t *n);
+
+/* The one whole-file reader: appends the file at path to b (b stays NUL-terminated). Returns 0; TT_EIO when the
+ * file cannot be opened (*opened = 0, errno from the open) or read (*opened = 1, errno EIO); TT_ENOMEM. opened
+ * may be NULL. On failure b holds what was read so far: the caller frees or resets it. */
+int tt_file_append(const char *path, tt_buf *b, int *opened);
 
 /* ---- 4. Languages and scripts --------------------------------------------------------------------------- */
 typedef enum tt_lang {

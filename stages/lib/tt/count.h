@@ -159,4 +159,8 @@ int tt_counter_end(tt_counter *c, const char *const *meta_keys, const char *cons
                    const char *const *stat_keys, const char *const *stat_vals, size_t nstat, tt_buf *out,
                    tt_error *err);
 
+/* The statistics of a docres record, in the order every producer writes them (worker and tt-count). */
+extern const char *const tt_stat_keys[];
+#define TT_NSTAT 21
+
 #endif

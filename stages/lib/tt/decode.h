@@ -40,6 +40,7 @@
 #define TT_DECODE_H
 
 #include "tt/common.h"
+#include "tt/sha256.h"
 
 #include <stdio.h>
 
@@ -113,19 +114,5 @@ const char *tt_encoding_canonical(const char *name);
  * Uzbek in CP1251/KOI8-R/CP866/..., Uzbek in RK1048. From the `lacks` rows of encodings.tsv; 0 for Unicode,
  * for encodings without a row and for unknown names. */
 int tt_decode_degraded(tt_lang lang, const char *encoding);
-
-/* SHA-256 (FIPS 180-4), used for file and lexicon fingerprints. */
-typedef struct tt_sha256 {
-    uint32_t h[8];
-    uint64_t len;
-    unsigned char buf[64];
-    size_t nbuf;
-    int impl; /* set by tt_sha256_init: 1 = x86 SHA extensions, 0 = portable C (a test may force 0) */
-} tt_sha256;
-void tt_sha256_init(tt_sha256 *s);
-void tt_sha256_update(tt_sha256 *s, const void *p, size_t n);
-void tt_sha256_hex(tt_sha256 *s, char hex[65]); /* finishes; s must be re-initialised before reuse */
-/* SHA-256 of a whole file as hex. Returns 0 or TT_EIO. */
-int tt_sha256_file(const char *path, char hex[65], tt_error *err);
 
 #endif

@@ -22,6 +22,9 @@
 #include "tt/common.h"
 #include "tt/count.h"
 #include "tt/export.h"
+/* the filesystem helpers (tt_install_dir, tt_clean_stale, tt_rmtree) moved to tt/fs.h; included here so that
+ * callers that took them from this header still compile */
+#include "tt/fs.h"
 #include "tt/worker.h"
 
 /* Called for every skipped document (in doc_id order) and for progress. The library prints nothing. */
@@ -67,16 +70,5 @@ int tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *
  * Checks that the parts come from the same lexicon, manifest and options and that every shard 0..k-1 is there
  * once (TT_EUSAGE naming the missing or duplicate shard otherwise). */
 int tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result *res, tt_error *err);
-
-/* Swaps a finished temporary folder tmp into place at out: atomically (renameat2 RENAME_EXCHANGE) where out
- * exists, then removes the previous output; a plain rename where it does not. */
-int tt_install_dir(const char *tmp, const char *out, tt_error *err);
-
-/* Removes the temporary folders that killed runs left beside out ("<out>.tmp-PID" whose process is gone).
- * A live run's folder is never touched. */
-void tt_clean_stale(const char *out);
-
-/* Removes a folder tree (used for temporary folders). Returns 0 or TT_EIO. */
-int tt_rmtree(const char *path);
 
 #endif

@@ -88,6 +88,11 @@ void tt_tokseq_init(tt_tokseq *ts);
 void tt_tokseq_free(tt_tokseq *ts);
 void tt_tokseq_reset(tt_tokseq *ts);     /* drop tokens and forms, keep counters and articles */
 void tt_tokseq_reset_doc(tt_tokseq *ts); /* drop everything: a new document */
+/* Appends a token read back from a tokens stream (tt-match): t's fields as given, except match_off and
+ * match_len, set to the copy of form[0..n) appended to ts->forms. Returns 0 or TT_ENOMEM (ts unchanged). */
+int tt_tokseq_push(tt_tokseq *ts, const tt_token *t, const char *form, size_t n);
+/* Appends article label[0..n) (its number is the new ts->narticles). Returns 0 or TT_ENOMEM. */
+int tt_tokseq_add_article(tt_tokseq *ts, const char *label, size_t n);
 /* Borrowed label of article a (1-based as in tt_token.article), NUL-terminated; "" for 0. */
 const char *tt_tokseq_article_label(const tt_tokseq *ts, uint32_t a);
 
@@ -111,5 +116,12 @@ int tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script scr
  * sentence, is split (after a blank line, else after a line break, else after a space), or 0 if none is
  * found in text[0..n) (then the caller must read more, or cut at n). */
 size_t tt_tokenize_cut(const char *text, size_t n);
+
+/* Where to end the next piece of pending text s[0..n): the largest safe cut (tt_tokenize_cut) within the first
+ * `piece` bytes; if there is none, within the first 4 * piece bytes; if still none, a cut at a character
+ * boundary at 4 * piece. At the end of the document (eof) everything pending is one piece. Returns 0 when more
+ * text must be read first. The decision depends only on the text, never on how it was read, so the stage
+ * programs (tt-normalize) and the in-process worker cut the same pieces. */
+size_t tt_piece_cut(const char *s, size_t n, size_t piece, int eof);
 
 #endif

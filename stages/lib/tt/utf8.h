@@ -22,6 +22,15 @@ void tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_non
  * offset of the first invalid sequence. */
 size_t tt_utf8_check(const char *s, size_t n);
 
+/* Decodes the code point at s[*i] and advances *i past it. Lenient (for data already checked, or where a bad
+ * byte may stand for itself): a byte that does not start a complete sequence reads as its own value, one byte
+ * long. */
+uint32_t tt_utf8_step(const char *s, size_t n, size_t *i);
+
+/* The code point that ends at s[n] (the last one of s[0..n)), 0 when n is 0; *start (may be NULL) gets its
+ * byte offset. */
+uint32_t tt_utf8_last(const char *s, size_t n, size_t *start);
+
 /* Number of characters in s[0..n) (valid UTF-8 assumed; continuation bytes are not counted). */
 size_t tt_utf8_chars(const char *s, size_t n);
 

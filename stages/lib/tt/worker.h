@@ -18,6 +18,10 @@
 #include "tt/decode.h"
 #include "tt/lexicon.h"
 #include "tt/manifest.h"
+/* tt_piece_cut, tt_kwic and tt_stat_keys moved to tt/tokenize.h, tt/kwic.h and tt/count.h; included here so that
+ * callers that took them from this header still compile */
+#include "tt/kwic.h"
+#include "tt/tokenize.h"
 
 typedef struct tt_run_opts {
     const char *data_dir;       /* NULL = tt_data_dir() */
@@ -46,20 +50,5 @@ int tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *
 
 /* Borrowed: this worker's accumulated stage times. */
 const tt_stage_times *tt_worker_times(const tt_worker *w);
-
-/* Where to end the next piece of pending text s[0..n): the largest safe cut (tt_tokenize_cut) within the first
- * `piece` bytes; if there is none, within the first 4 * piece bytes; if still none, a cut at a character
- * boundary at 4 * piece. At the end of the document (eof) everything pending is one piece. Returns 0 when more
- * text must be read first. The decision depends only on the text, never on how it was read, so the stage
- * programs (tt-normalize) and the in-process worker cut the same pieces. */
-size_t tt_piece_cut(const char *s, size_t n, size_t piece, int eof);
-
-/* The statistics of a docres record, in the order every producer writes them (worker and tt-count). */
-extern const char *const tt_stat_keys[];
-#define TT_NSTAT 21
-
-/* KWIC context: the up to `chars` characters before s[start] and after s[end] within s[0..n), with tabs and
- * line breaks turned into spaces, appended to left and right. */
-int tt_kwic(const char *s, size_t n, size_t start, size_t end, size_t chars, tt_buf *left, tt_buf *right);
 
 #endif

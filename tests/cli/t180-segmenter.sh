@@ -1,4 +1,4 @@
-# t170: --segmenter icu (and TT_SEGMENTER=icu) forces ICU's break iterators; the outputs are the same as with
+# t180: --segmenter icu (and TT_SEGMENTER=icu) forces ICU's break iterators; the outputs are the same as with
 # the fast UAX #29 paths; run.json's execution names the segmenter; a bad mode is a usage error.
 . tests/cli/lib.sh
 "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/auto" --quiet 2>/dev/null

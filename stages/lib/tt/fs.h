@@ -1,0 +1,27 @@
+/* tt/fs.h - filesystem helpers of a run: the atomic installation of a finished output folder, the cleanup of
+ * folders killed runs left behind, folder trees, parents and absolute paths. Paths are NUL-terminated strings
+ * the caller owns; nothing is kept. */
+#ifndef TT_FS_H
+#define TT_FS_H
+
+#include "tt/common.h"
+
+/* Swaps a finished temporary folder tmp into place at out: atomically (renameat2 RENAME_EXCHANGE) where out
+ * exists, then removes the previous output; a plain rename where it does not. */
+int tt_install_dir(const char *tmp, const char *out, tt_error *err);
+
+/* Removes the temporary folders that killed runs left beside out ("<out>.tmp-PID" whose process is gone).
+ * A live run's folder is never touched. */
+void tt_clean_stale(const char *out);
+
+/* Removes a folder tree (used for temporary folders). Returns 0 or TT_EIO. */
+int tt_rmtree(const char *path);
+
+/* mkdir -p of the parent folders of path (not path itself). Returns 0 or TT_EIO. */
+int tt_mkparents(const char *path);
+
+/* Absolute, normalized path of p into out[0..n) (".", ".." and repeated slashes resolved lexically; symbolic
+ * links in the part that exists are resolved by realpath). Returns 0 or -1. */
+int tt_abspath(const char *p, char *out, size_t n);
+
+#endif
