@@ -115,6 +115,11 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
         tt_cli_usage(prog, "--stem applies to the vocabulary: add --vocab");
         return -1;
     }
+    if ((c->coll_by || c->count.vocab_stop || c->count.stop_file) && !c->count.vocab) {
+        tt_cli_usage(prog, "%s applies to the vocabulary: add --vocab",
+                     c->coll_by ? "--collocates-by" : c->count.vocab_stop ? "--vocab-stop" : "--stop");
+        return -1;
+    }
     if (tt_context_parse(c->coll, c->collctx, 8, &c->ncoll, &err)) {
         tt_cli_usage(prog, "--collocates: %s", err.msg);
         return -1;

@@ -15,3 +15,5 @@ rm -rf "$O"
 expect_exit 2 "030 --collocates with a context it does not take" run --vocab --collocates document
 check "030 ... says which contexts it takes" says "pipeline run: error: --collocates takes windowN and sentence, not 'document'"
 check "030 ... and writes nothing" test ! -e "$O"
+expect_exit 2 "030 --collocates-by without --vocab" run --collocates-by country
+check "030 ... says what it needs" says "pipeline run: error: --collocates-by applies to the vocabulary: add --vocab"
