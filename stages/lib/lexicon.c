@@ -1,5 +1,5 @@
-/* lexicon.c - the loaded lexicon's data structure (lexicon_priv.h): the literal-key hash index, the owned
- * strings and parts, freeing, and the public accessors of tt/lexicon.h. The bottom of the lexicon modules:
+/* lexicon.c - the loaded lexicon's data structure (lexicon_priv.h): the literal-key index (over tt_strmap),
+ * the owned strings and parts, freeing, and the public accessors of tt/lexicon.h. The bottom of the lexicon modules:
  * lexicon_entry.c builds entries into it, the parsers (lexicon_parse.c, lexicon_import.c) call the builder,
  * lexicon_load.c reads files and folders through the parsers, lexicon_check.c (check, explain) sits above the
  * matcher. */
@@ -8,98 +8,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- hash index ---- */
-uint64_t
-lx_hash(const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    uint64_t h = LX_HASH_INIT;
-    for (size_t i = 0; i < n; i++)
-        h = lx_hash_step(h, s[i]);
-    return lx_hash_end(h);
-}
-
-static struct lx_slot *
-ix_find_h(const lx_index *ix, uint64_t h, const char *k, size_t n)
-{
-    if (!ix->nslots)
-        return NULL;
-    size_t mask = ix->nslots - 1, i = (size_t)h & mask;
-    for (;;) {
-        struct lx_slot *s = &ix->slots[i];
-        if (!s->list)
-            return s;
-        if (s->klen == n && memcmp(ix->keys + s->koff, k, n) == 0)
-            return s;
-        i = (i + 1) & mask;
-    }
-}
-
-static struct lx_slot *
-ix_find(const lx_index *ix, const char *k, size_t n)
-{
-    return ix_find_h(ix, lx_hash(k, n), k, n);
-}
-
-static int
-ix_grow(lx_index *ix)
-{
-    size_t nn = ix->nslots ? ix->nslots * 2 : 256;
-    struct lx_slot *ns = calloc(nn, sizeof *ns);
-    if (!ns)
-        return TT_ENOMEM;
-    for (size_t i = 0; i < ix->nslots; i++) {
-        struct lx_slot *o = &ix->slots[i];
-        if (!o->list)
-            continue;
-        size_t j = (size_t)lx_hash(ix->keys + o->koff, o->klen) & (nn - 1);
-        while (ns[j].list)
-            j = (j + 1) & (nn - 1);
-        ns[j] = *o;
-    }
-    free(ix->slots);
-    ix->slots = ns;
-    ix->nslots = nn;
-    return 0;
-}
+/* ---- the literal-key index ---- */
 
 int
 lx_index_add(lx_index *ix, const char *k, size_t n, uint32_t v)
 {
-    if ((ix->nused + 1) * 2 > ix->nslots && ix_grow(ix))
+    size_t i;
+    int isnew;
+    if (n > UINT32_MAX || tt_strmap_intern(&ix->keys, k, n, &i, &isnew))
         return TT_ENOMEM;
-    struct lx_slot *s = ix_find(ix, k, n);
-    if (!s->list) {
-        if (n > UINT32_MAX)
+    if (isnew) {
+        if (tt_grow((void **)&ix->lists, &ix->caplists, i + 1, sizeof *ix->lists))
             return TT_ENOMEM;
-        if (ix->keys_len + n + 1 > ix->keys_cap) {
-            size_t nc = ix->keys_cap ? ix->keys_cap : 4096;
-            while (nc < ix->keys_len + n + 1)
-                nc *= 2;
-            char *nk = realloc(ix->keys, nc);
-            if (!nk)
-                return TT_ENOMEM;
-            ix->keys = nk;
-            ix->keys_cap = nc;
-        }
-        if (ix->nlists == ix->caplists) {
-            size_t nc = ix->caplists ? ix->caplists * 2 : 256;
-            struct lx_list *nl = realloc(ix->lists, nc * sizeof *nl);
-            if (!nl)
-                return TT_ENOMEM;
-            ix->lists = nl;
-            ix->caplists = nc;
-        }
-        memcpy(ix->keys + ix->keys_len, k, n);
-        ix->keys[ix->keys_len + n] = 0;
-        s->koff = ix->keys_len;
-        s->klen = (uint32_t)n;
-        ix->keys_len += n + 1;
-        memset(&ix->lists[ix->nlists], 0, sizeof ix->lists[0]);
-        s->list = (uint32_t)++ix->nlists;
-        ix->nused++;
+        memset(&ix->lists[i], 0, sizeof ix->lists[i]);
     }
-    struct lx_list *l = &ix->lists[s->list - 1];
+    struct lx_list *l = &ix->lists[i];
     if (l->n == l->cap) {
         uint32_t nc = l->cap ? l->cap * 2 : 2;
         uint32_t *nv = realloc(l->v, nc * sizeof *nv);
@@ -115,25 +38,24 @@ lx_index_add(lx_index *ix, const char *k, size_t n, uint32_t v)
 const struct lx_list *
 lx_index_get(const lx_index *ix, const char *k, size_t n)
 {
-    struct lx_slot *s = ix_find(ix, k, n);
-    return s && s->list ? &ix->lists[s->list - 1] : NULL;
+    int64_t i = tt_strmap_find(&ix->keys, k, n);
+    return i < 0 ? NULL : &ix->lists[i];
 }
 
 const struct lx_list *
 lx_index_get_h(const lx_index *ix, uint64_t h, const char *k, size_t n)
 {
-    struct lx_slot *s = ix_find_h(ix, h, k, n);
-    return s && s->list ? &ix->lists[s->list - 1] : NULL;
+    int64_t i = tt_strmap_find_h(&ix->keys, h, k, n);
+    return i < 0 ? NULL : &ix->lists[i];
 }
 
 void
 lx_index_free(lx_index *ix)
 {
-    for (size_t i = 0; i < ix->nlists; i++)
+    for (size_t i = 0; i < ix->keys.n; i++)
         free(ix->lists[i].v);
     free(ix->lists);
-    free(ix->slots);
-    free(ix->keys);
+    tt_strmap_free(&ix->keys);
     memset(ix, 0, sizeof *ix);
 }
 

@@ -13,38 +13,23 @@
 
 #include "morph.h"
 #include "tt/lexicon.h"
+#include "tt/map.h"
 
-/* ---- string -> list of uint32 (a hash index; keys copied) ------------------------------------------------ */
+/* ---- string -> list of uint32: the literal-key index, a tt_strmap (key -> number) with a list per number -- */
 typedef struct lx_index {
-    char *keys;          /* key bytes back to back */
-    size_t keys_len, keys_cap;
-    struct lx_slot {
-        size_t koff;
-        uint32_t klen;
-        uint32_t list; /* index+1 into lists, 0 = empty slot */
-    } *slots;
-    size_t nslots, nused;
+    tt_strmap keys; /* key -> list number (insertion order) */
     struct lx_list {
         uint32_t *v;
         uint32_t n, cap;
-    } *lists;
-    size_t nlists, caplists;
+    } *lists;       /* lists[i]: the values of key i */
+    size_t caplists;
 } lx_index;
 
-uint64_t lx_hash(const void *p, size_t n);
-/* lx_hash byte by byte: lx_hash(p, n) == lx_hash_end(lx_hash_step(...lx_hash_step(LX_HASH_INIT, p[0])..., p[n-1])) */
-#define LX_HASH_INIT 1469598103934665603ull
-static inline uint64_t
-lx_hash_step(uint64_t h, unsigned char c)
-{
-    return (h ^ c) * 1099511628211ull;
-}
-static inline uint64_t
-lx_hash_end(uint64_t h)
-{
-    return h ^ (h >> 29);
-}
-/* lx_index_get of key k[0..n) whose lx_hash is h. */
+/* The index's hash, byte by byte (tt_strmap_hash_*): lx_index_get_h(ix, lx_hash_end(steps...), k, n). */
+#define LX_HASH_INIT TT_STRMAP_HASH_INIT
+#define lx_hash_step tt_strmap_hash_step
+#define lx_hash_end tt_strmap_hash_end
+/* lx_index_get of key k[0..n) whose hash is h. */
 const struct lx_list *lx_index_get_h(const lx_index *ix, uint64_t h, const char *k, size_t n);
 /* Appends v to the list of key k (the list is created if new). 0 or TT_ENOMEM. */
 int lx_index_add(lx_index *ix, const char *k, size_t n, uint32_t v);

@@ -17,14 +17,18 @@ mix64(uint64_t x)
     return x;
 }
 
+uint64_t
+tt_strmap_hash_end(uint64_t h)
+{
+    return mix64(h);
+}
+
 static uint64_t
 hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
+    uint64_t h = TT_STRMAP_HASH_INIT;
+    for (size_t i = 0; i < n; i++)
+        h = tt_strmap_hash_step(h, (unsigned char)s[i]);
     return mix64(h);
 }
 
@@ -160,9 +164,15 @@ strmap_rehash(tt_strmap *m, size_t ncap)
 int64_t
 tt_strmap_find(const tt_strmap *m, const char *s, size_t n)
 {
+    return m->cap ? tt_strmap_find_h(m, hash_bytes(s, n), s, n) : -1;
+}
+
+int64_t
+tt_strmap_find_h(const tt_strmap *m, uint64_t h, const char *s, size_t n)
+{
     if (!m->cap)
         return -1;
-    size_t j = (size_t)hash_bytes(s, n) & (m->cap - 1);
+    size_t j = (size_t)h & (m->cap - 1);
     while (m->slots[j]) {
         size_t i = m->slots[j] - 1;
         if (m->len[i] == n && memcmp(m->arena + m->off[i], s, n) == 0)

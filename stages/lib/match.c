@@ -168,17 +168,15 @@ tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
     if (m->js)
         pcre2_jit_stack_assign(m->mc, NULL, m->js);
     /* the longest index key per (language, kind): lookups of longer prefixes are skipped */
-    for (size_t i = 0; i < lx->ix.nslots; i++) {
-        const struct lx_slot *sl = &lx->ix.slots[i];
-        if (!sl->list || sl->klen < 2)
-            continue;
-        const char *k = lx->ix.keys + sl->koff;
+    for (size_t i = 0; i < lx->ix.keys.n; i++) {
+        size_t kn;
+        const char *k = tt_strmap_key(&lx->ix.keys, i, &kn);
         int l = k[0] - '0';
-        if (l < 0 || l >= TT_LANG_COUNT)
+        if (kn < 2 || l < 0 || l >= TT_LANG_COUNT)
             continue;
         uint32_t *mx = &m->kmax1[l][(unsigned char)k[1] & 127];
-        if (sl->klen - 1 > *mx)
-            *mx = sl->klen - 1;
+        if (kn - 1 > *mx)
+            *mx = (uint32_t)(kn - 1);
     }
     for (int l = 0; l < TT_LANG_COUNT; l++) {
         const char *alg = lx->gram[l] ? lx_grammar_snowball(lx->gram[l]) : NULL;

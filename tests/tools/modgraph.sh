@@ -36,6 +36,13 @@ if [ -n "$dups" ]; then
   exit 1
 fi
 if tsort "$tmp/pairs" > /dev/null 2> "$tmp/loop"; then
+  # layers: a module sits one above the highest module it uses (common, map, utf8... at 0)
+  awk '{d[$1] = d[$1] " " $2; m[$1]; m[$2]}
+       END {for (it = 0; it < 100; it++) for (x in m) {l = 0; n = split(d[x], a, " ");
+              for (i = 1; i <= n; i++) if (L[a[i]] + 1 > l) l = L[a[i]] + 1; L[x] = l}
+            for (x in m) print L[x], x}' "$tmp/pairs" | sort -k1,1n -k2,2 |
+    awk '{if (NR == 1 || $1 != last) {if (NR > 1) printf "\n"; printf "layer %d:", $1; last = $1} printf " %s", $2} END {printf "\n"}'
+
   echo "modgraph: $(cut -d' ' -f1 "$tmp/pairs" | sort -u | wc -l) modules with dependencies, $(wc -l < "$tmp/pairs") edges, no cycle"
   exit 0
 fi

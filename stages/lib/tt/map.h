@@ -1,4 +1,4 @@
-/* tt/map.h - two small hash maps shared by the count and export modules: u64 -> double sums, and interned
+/* tt/map.h - the library's two hash maps (count, export, diff, report, and the lexicon's literal-key index): u64 -> double sums, and interned
  * strings numbered in insertion order.
  *
  * Both are plain structs: zero-initialise them ({0}), free with the matching *_free (a no-op on a zeroed map).
@@ -41,6 +41,19 @@ typedef struct tt_strmap {
     size_t *slots;       /* hash table: index+1, 0 = empty */
     size_t cap;
 } tt_strmap;
+
+/* The strmap's hash, computable byte by byte (so that a caller extending a key one byte at a time, as the
+ * matcher does over the prefixes of a word, hashes each prefix in O(1)): hash(s[0..n)) ==
+ * tt_strmap_hash_end(tt_strmap_hash_step(...tt_strmap_hash_step(TT_STRMAP_HASH_INIT, s[0])..., s[n-1])). */
+#define TT_STRMAP_HASH_INIT 0xcbf29ce484222325ULL
+static inline uint64_t
+tt_strmap_hash_step(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 0x100000001b3ULL;
+}
+uint64_t tt_strmap_hash_end(uint64_t h);
+/* tt_strmap_find of s[0..n) whose hash is h. */
+int64_t tt_strmap_find_h(const tt_strmap *m, uint64_t h, const char *s, size_t n);
 
 /* Finds or adds s[0..n). *idx gets its index; *isnew (may be NULL) is set to 1 when it was added. */
 int tt_strmap_intern(tt_strmap *m, const char *s, size_t n, size_t *idx, int *isnew);
