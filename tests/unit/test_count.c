@@ -97,7 +97,7 @@ test_counter_cooc_by_hand(void)
     tt_error_clear(&e);
     CU_ASSERT_EQUAL_FATAL(
         tt_context_parse("window2,wwindow2,sentence,paragraph,article,document", ctx, 8, &nctx, &e), 0);
-    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0};
+    tt_count_opts o = {.contexts = ctx, .ncontexts = nctx, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -176,7 +176,7 @@ test_counter_overlap(void)
     size_t nctx;
     tt_error e;
     CU_ASSERT_EQUAL_FATAL(tt_context_parse("window1,wwindow1", ctx, 2, &nctx, &e), 0);
-    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0};
+    tt_count_opts o = {.contexts = ctx, .ncontexts = nctx, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -201,7 +201,7 @@ static void
 test_counter_errors(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 0, 0, 1, 0};
+    tt_count_opts o = {.contexts = NULL, .ncontexts = 0, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -221,7 +221,7 @@ test_counter_errors(void)
     tt_buf_free(&out);
     tt_counter_free(c);
     tt_context bad = {TT_CTX_WINDOW, 0, "window0"};
-    tt_count_opts o2 = {&bad, 1, 0, 0, 1, 0};
+    tt_count_opts o2 = {.contexts = &bad, .ncontexts = 1, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 0};
     CU_ASSERT_EQUAL(tt_counter_new(&c, ids, 3, &o2, &e), TT_EUSAGE);
     CU_ASSERT_PTR_NULL(c);
 }
@@ -232,7 +232,7 @@ static void
 test_counter_kwic_and_escapes(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 0, 0, 1, 3};
+    tt_count_opts o = {.contexts = NULL, .ncontexts = 0, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 3};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -261,7 +261,7 @@ static void
 test_counter_vocab_ngrams(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 1, 0, 3, 0};
+    tt_count_opts o = {.contexts = NULL, .ncontexts = 0, .vocab = 1, .stem = 0, .ngrams = 3, .kwic_chars = 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
