@@ -34,10 +34,10 @@ $(B)/libtt.a: $(LIBOBJ)
 
 # A stage's main.c defines tt_<stage>_main(); built alone it gets a main() (TT_STAGE_MAIN), linked into the
 # pipeline it does not.
-$(B)/stage/%.o: stages/%/main.c stages/cli/cli.h $(wildcard stages/lib/tt/*.h) config.mk
+$(B)/stage/%.o: stages/%/main.c $(wildcard stages/cli/*.h) $(wildcard stages/lib/tt/*.h) config.mk
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Istages/cli $(CFLAGS) -c -o $@ $<
-$(B)/cli/%.o: stages/cli/%.c stages/cli/cli.h $(wildcard stages/lib/tt/*.h) config.mk
+$(B)/cli/%.o: stages/cli/%.c $(wildcard stages/cli/*.h) $(wildcard stages/lib/tt/*.h) config.mk
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Istages/cli $(CFLAGS) -c -o $@ $<
 define STAGE_RULE
@@ -46,7 +46,7 @@ $(B)/bin/tt-$(2): stages/$(1)/main.c $(CLIOBJ) $(B)/libtt.a
 	$$(CC) $$(CPPFLAGS) -Istages/cli $$(CFLAGS) -DTT_STAGE_MAIN $$(LDFLAGS) -o $$@ $$< $(CLIOBJ) $(B)/libtt.a $$(DEPLIBS)
 endef
 $(foreach s,$(STAGES),$(eval $(call STAGE_RULE,$(notdir $(s)),$(word 2,$(subst -, ,$(notdir $(s)))))))
-$(B)/pipeline.o: stages/pipeline.c stages/cli/cli.h $(wildcard stages/lib/tt/*.h) config.mk
+$(B)/pipeline.o: stages/pipeline.c $(wildcard stages/cli/*.h) $(wildcard stages/lib/tt/*.h) config.mk
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Istages/cli $(CFLAGS) -c -o $@ $<
 $(B)/bin/termtrace: $(B)/pipeline.o $(STAGEOBJ) $(CLIOBJ) $(B)/libtt.a

@@ -7,9 +7,10 @@ WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmiss
 ifeq ($(WERROR),1)
 WARN    += -Werror
 endif
-PKGS     = icu-uc icu-i18n libpcre2-8 zlib
+PKGS     = icu-uc icu-i18n libpcre2-8 zlib libxml-2.0 poppler-glib libzip libcmark yaml-0.1
 DEPCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-DEPLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
+# poppler-glib is dlopen'ed on the first PDF (stages/lib/read_pdf.c): its headers are used, it is not linked
+DEPLIBS   := $(shell pkg-config --libs $(filter-out poppler-glib,$(PKGS)) 2>/dev/null) -lstemmer -ldl -lpthread -lm
 TESTLIBS  := -lcunit
 ifeq ($(SAN),1)
 FLAVOR   = asan

@@ -2,7 +2,8 @@
 # install-deps.sh [--all] - installs the Debian packages termtrace needs to build (and, with --all, those its
 # tests and CI use), when they are missing. As root it runs apt-get; otherwise it prints the command.
 set -eu
-build="build-essential pkg-config libicu-dev libpcre2-dev zlib1g-dev libcunit1-dev libstemmer-dev"
+build="build-essential pkg-config libicu-dev libpcre2-dev zlib1g-dev libcunit1-dev libstemmer-dev libxml2-dev \
+libpoppler-glib-dev libzip-dev libcmark-dev libyaml-dev"
 tests="icu-devtools pcre2-utils chromium clang libclang-rt-14-dev valgrind python3-scipy python3-pandas python3-numpy \
 r-base-core r-cran-matrix time"
 pkgs=$build

@@ -4,13 +4,18 @@
 #include "manifest_cmd.h"
 #include "tt/detect.h"
 #include "opts.h"
+#include "readopts.h"
+#include "progress.h"
+#include "validate.h"
 #include "tt/decode.h"
 #include "tt/diff.h"
 #include "tt/export.h"
 #include "tt/lexicon.h"
+#include "tt/roles.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
 #include "tt/run.h"
+#include "tt/suggest.h"
 #include "tt/tokenize.h"
 #include "tt/utf8.h"
 
@@ -30,13 +35,14 @@ int tt_count_main(int argc, char **argv);
 int tt_export_main(int argc, char **argv);
 int tt_report_main(int argc, char **argv);
 
-static const char *const PROG = "termtrace";
+#define PROG tt_cli_prog()
 
 static const char run_usage[] =
     "Usage: pipeline run --corpus DIR --out DIR [--lexicon PATH] [OPTIONS]\n"
     "Runs decode, normalize, tokenize, match, count and export over every document of DIR/manifest.tsv\n"
     "on all cores, and writes the output folder (outputs.md) atomically.\n"
-    "  --corpus DIR        the corpus folder (manifest.tsv inside)\n"
+    "  --corpus DIR        the corpus folder (manifest.tsv inside; without one, every file below it, with\n"
+    "                      lang, script and heading fields detected: see `pipeline manifest`)\n"
     "  --manifest FILE     another manifest (paths relative to --corpus)\n"
     "  --lexicon PATH      concept lexicon, a .lex file or a folder of them (default lexicons/diaspora)\n"
     "  --out DIR           output folder (replaced atomically at the end)\n"
@@ -52,9 +58,18 @@ static const char run_usage[] =
     "                      token that hits it skips its document, naming the entry\n"
     "  --regex-depth-limit N  limit: PCRE2 depth limit per token (default 1000)\n"
     "  --max-lexicon-entries N  limit: refuse a larger lexicon (default 1000000)\n"
-    "  --quiet             no progress line\n"
+    ;
+/* (two strings: C99 compilers need only take 4095 characters in one) */
+static const char run_usage_more[] =
+    "  --strict-encoding   a declared encoding that decodes clearly worse than the detected one skips the\n"
+    "                      document (default: a warning, and docs.tsv `warnings` says so)\n"
+    "  --quiet             only errors and warnings (no progress, no summary line)\n"
+    "  --progress          the progress line even with --quiet (stderr; every 10 s when stderr is not a\n"
+    "                      terminal; $TT_PROGRESS_INTERVAL sets the seconds)\n"
     "  --report            also write report/index.html (one page with the charts; see pipeline report)\n"
-    TT_CLI_SEGMENTER_HELP TT_CLI_SHARED_HELP
+    TT_CLI_SEGMENTER_HELP;
+/* the rest of run's help (one string would pass the 4095 characters C99 compilers must support) */
+static const char run_usage2[] = TT_CLI_READ_HELP TT_CLI_SHARED_HELP
     "Limits (README.md, \"Errors and limits\"): each limit hit names itself and the option above that\n"
     "raises it. Text is processed in 1 MiB pieces (4 MiB at most: a longer token is cut there), so memory\n"
     "grows with the vocabulary and the number of hits of a document, not with its size.\n" TT_EXIT_CODES_HELP;
@@ -76,14 +91,10 @@ on_warning(void *ctx, const tt_error *w)
 }
 
 static void
-on_progress(void *ctx, size_t done, size_t total, uint64_t bytes, double secs)
+on_doc_warning(void *ctx, const char *doc_id, const char *what)
 {
     (void)ctx;
-    double mbs = secs > 0 ? (double)bytes / 1e6 / secs : 0;
-    double eta = done ? secs * (double)(total - done) / (double)done : 0;
-    fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %.0f s   ", done, total, mbs, eta);
-    if (done == total)
-        fputc('\n', stderr);
+    fprintf(stderr, "%s: warning: document '%s': %s\n", PROG, doc_id, what);
 }
 
 static const char *
@@ -94,27 +105,72 @@ default_lexicon(void)
     return path;
 }
 
+enum { OPT_STRICT_ENCODING = 900, OPT_PROGRESS }; /* long-only options of run (shared ones: 1000+) */
+
+/* What run's callbacks share (tt_run_callbacks.ctx). */
+typedef struct run_ctx {
+    tt_cli_progress pg;
+    const char *prog;
+    tt_cli_opts *co;
+    const tt_run_config *cfg;
+    int checked; /* on_manifest refused the options: its message is out, tt_run's is not printed */
+} run_ctx;
+
+static void
+on_progress(void *ctx, size_t done, size_t total, uint64_t bytes, double secs)
+{
+    tt_cli_progress_cb(&((run_ctx *)ctx)->pg, done, total, bytes, secs);
+}
+
+/* The manifest is loaded (or detected): the options' names and values against it, and the bytes the
+ * progress line counts down. */
+static int
+on_manifest(void *ctx, const tt_manifest *m)
+{
+    run_ctx *rx = ctx;
+    const tt_run_config *cfg = rx->cfg;
+    size_t first = 0, last = tt_manifest_ndocs(m);
+    if (cfg->shard_k)
+        tt_manifest_shard(m, cfg->shard_i, cfg->shard_k, &first, &last);
+    char mname[4300];
+    if (cfg->manifest)
+        snprintf(mname, sizeof mname, "%s", cfg->manifest);
+    else
+        snprintf(mname, sizeof mname, "%s/manifest.tsv", cfg->corpus);
+    if (!cfg->manifest && access(mname, F_OK) != 0) /* no manifest: the columns were detected */
+        snprintf(mname, sizeof mname, "%s", cfg->corpus);
+    int vc = tt_cli_validate(rx->prog, m, mname, first, last, rx->co);
+    rx->pg.total_bytes = tt_cli_manifest_bytes(m, first, last);
+    rx->checked = vc != 0;
+    return vc;
+}
+
 static int
 cmd_run(int argc, char **argv)
 {
-    const char *prog = "pipeline run";
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "run");
     static const struct option lo[] = {
         {"corpus", 1, 0, 'c'},          {"manifest", 1, 0, 'm'},       {"lexicon", 1, 0, 'L'},
         {"out", 1, 0, 'o'},             {"jobs", 1, 0, 'j'},           {"cache", 1, 0, 'C'},
         {"shard", 1, 0, 's'},           {"allow-outside", 0, 0, 'a'},  {"encoding", 1, 0, 'e'},
         {"replace-invalid", 0, 0, 'r'}, {"max-doc-bytes", 1, 0, 'M'},  {"max-gzip-ratio", 1, 0, 'G'},
         {"regex-match-limit", 1, 0, 'X'}, {"regex-depth-limit", 1, 0, 'D'}, {"max-lexicon-entries", 1, 0, 'E'},
-        {"quiet", 0, 0, 'q'},           {"help", 0, 0, 'h'},           {"segmenter", 1, 0, 'S'},
-        {"report", 0, 0, 'P'},          TT_CLI_SHARED_OPTIONS,          {0, 0, 0, 0}};
+        {"quiet", 0, 0, 'q'},           {"progress", 0, 0, OPT_PROGRESS}, {"strict-encoding", 0, 0, OPT_STRICT_ENCODING},
+        {"help", 0, 0, 'h'},            {"segmenter", 1, 0, 'S'},      {"report", 0, 0, 'P'},
+        TT_CLI_SHARED_OPTIONS,          TT_CLI_READ_OPTIONS,
+        {0, 0, 0, 0}};
     tt_run_config cfg;
     memset(&cfg, 0, sizeof cfg);
     tt_cli_opts co;
     tt_cli_opts_init(&co);
-    int quiet = 0, o;
+    int quiet = 0, progress = 0, o;
     uint64_t v;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         int h = tt_cli_opt(prog, o, optarg, &co);
+        if (h == 0)
+            h = tt_cli_read_opt(prog, o, optarg, &cfg.run.decode);
         if (h < 0)
             return TT_EXIT_USAGE;
         if (h)
@@ -130,6 +186,8 @@ cmd_run(int argc, char **argv)
         case 'r': cfg.run.decode.replace_invalid = 1; break;
         case 'q': quiet = 1; break;
         case 'P': cfg.report = 1; break;
+        case OPT_PROGRESS: progress = 1; break;
+        case OPT_STRICT_ENCODING: cfg.run.decode.strict_encoding = 1; break;
         case 'S':
             if (tt_cli_segmenter(prog, optarg))
                 return TT_EXIT_USAGE;
@@ -178,8 +236,12 @@ cmd_run(int argc, char **argv)
             cfg.shard_k = k;
             break;
         }
-        case 'h': fputs(run_usage, stdout); return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        case 'h':
+            fputs(run_usage, stdout);
+            fputs(run_usage_more, stdout);
+            fputs(run_usage2, stdout);
+            return tt_cli_finish(prog, 0);
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (optind < argc)
@@ -191,9 +253,21 @@ cmd_run(int argc, char **argv)
                                   "after 'pipeline merge'");
     if (cfg.run.decode.encoding && !tt_encoding_canonical(cfg.run.decode.encoding))
         return tt_cli_usage(prog, "unknown encoding '%s'", cfg.run.decode.encoding);
+    char corpus_dir[4200];
+    if (tt_cli_corpus_arg(prog, &cfg.corpus, &cfg.manifest, corpus_dir, sizeof corpus_dir))
+        return TT_EXIT_USAGE;
+    /* The syntax of the options that name columns and values now; the names themselves once the
+     * manifest is loaded or detected (on_manifest), before the lexicon is loaded or a document read. */
+    int vc = tt_cli_validate(prog, NULL, NULL, 0, 0, &co);
+    if (vc) {
+        tt_cli_opts_free(&co);
+        return tt_cli_finish(prog, vc);
+    }
     int rc0 = tt_cli_opts_done(prog, &co);
-    if (rc0)
+    if (rc0) {
+        tt_cli_opts_free(&co);
         return rc0 == -2 ? TT_EXIT_FAIL : TT_EXIT_USAGE;
+    }
     if (!cfg.lexicon)
         cfg.lexicon = default_lexicon();
     cfg.run.overlap = co.overlap;
@@ -204,17 +278,23 @@ cmd_run(int argc, char **argv)
         cfg.run.piece_size = (size_t)v;
     cfg.exp = co.exp;
     cfg.options_json = co.json;
-    tt_run_callbacks cb = {on_skipped, NULL, NULL, on_warning};
-    if (!quiet && isatty(2))
+    run_ctx rx = {.prog = prog, .co = &co, .cfg = &cfg};
+    tt_cli_progress_init(&rx.pg, PROG, 0);
+    tt_run_callbacks cb = {on_skipped, NULL, &rx, on_warning, on_doc_warning, on_manifest};
+    if (progress || !quiet)
         cb.progress = on_progress;
     tt_run_result res;
     tt_error err;
     tt_error_clear(&err);
     int rc = tt_run(&cfg, &cb, &res, &err);
+    tt_cli_progress_end(&rx.pg);
     int code;
     if (rc < 0) {
-        tt_cli_error(PROG, &err);
+        if (!rx.checked) /* else on_manifest has said why */
+            tt_cli_error(PROG, &err);
         code = tt_cli_code(rc);
+    } else if (quiet) {
+        code = rc == 1 ? TT_EXIT_SKIPPED : TT_EXIT_OK;
     } else {
         fprintf(stderr, "%s: %zu documents (%zu ok, %zu skipped, %zu from cache), %.1f MB in %.2f s -> %s\n",
                 PROG, res.docs, res.ok, res.skipped, res.cached, (double)res.bytes / 1e6, res.seconds,
@@ -232,31 +312,104 @@ chars(const char *s)
     return tt_utf8_chars(s, strlen(s));
 }
 
+/* Is `name` in the first column of OUT/file (or file.gz)? Prints the error (with the nearest) and returns the
+ * exit code when not; 0 when it is, or when the file cannot be read (the hits.tsv open says why). */
+static int
+check_name(const char *prog, const char *out, const char *file, const char *opt, const char *what,
+           const char *name)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s", out, file);
+    if (access(path, R_OK) != 0)
+        snprintf(path, sizeof path, "%s/%s.gz", out, file);
+    gzFile f = gzopen(path, "rb");
+    if (!f)
+        return 0;
+    tt_buf names = {0}, line = {0};
+    char chunk[8192];
+    size_t n = 0;
+    int found = 0, header = 1, bad = 0;
+    while (!found && gzgets(f, chunk, sizeof chunk)) {
+        bad |= tt_buf_puts(&line, chunk);
+        if (!line.len || line.data[line.len - 1] != '\n')
+            continue;
+        char *tab = strchr(line.data, '\t');
+        size_t k = tab ? (size_t)(tab - line.data) : line.len - 1;
+        if (!header) {
+            found = strlen(name) == k && !memcmp(line.data, name, k);
+            bad |= tt_buf_append(&names, line.data, k) || tt_buf_putc(&names, 0);
+            n++;
+        }
+        header = 0;
+        tt_buf_reset(&line);
+    }
+    gzclose(f);
+    int code = 0;
+    if (!found && !bad) {
+        const char **v = malloc((n ? n : 1) * sizeof *v);
+        if (v) {
+            const char *p = names.data;
+            for (size_t i = 0; i < n; i++, p += strlen(p) + 1)
+                v[i] = p;
+            const char *near = tt_suggest(name, v, n);
+            char list[1200];
+            tt_suggest_list(list, sizeof list, v, n, 20);
+            fprintf(stderr, "%s: error: %s '%s': no such %s in '%s' (%s)", prog, opt, name, what, path,
+                    n ? list : "it is empty");
+            if (near)
+                fprintf(stderr, "; did you mean '%s'?", near);
+            fputc('\n', stderr);
+            free(v);
+            code = TT_EXIT_USAGE;
+        }
+    }
+    tt_buf_free(&names);
+    tt_buf_free(&line);
+    return code;
+}
+
 static int
 cmd_kwic(int argc, char **argv)
 {
-    const char *prog = "pipeline kwic";
-    static const struct option lo[] = {{"out", 1, 0, 'o'}, {"concept", 1, 0, 'c'}, {"doc", 1, 0, 'd'},
-                                       {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
-    const char *out = NULL, *concept = NULL, *doc = NULL;
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "kwic");
+    static const struct option lo[] = {{"out", 1, 0, 'o'},  {"concept", 1, 0, 'c'}, {"doc", 1, 0, 'd'},
+                                       {"role", 1, 0, 'r'}, {"help", 0, 0, 'h'},    {0, 0, 0, 0}};
+    const char *out = NULL, *concept = NULL, *doc = NULL, *role = NULL;
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         switch (o) {
         case 'o': out = optarg; break;
         case 'c': concept = optarg; break;
         case 'd': doc = optarg; break;
+        case 'r':
+            if (tt_role_parse(optarg, strlen(optarg)) < 0)
+                return tt_cli_usage(prog, "--role is text, quoted, note or repealed, not '%s'", optarg);
+            role = optarg;
+            break;
         case 'h':
-            fputs("Usage: pipeline kwic --out DIR [--concept ID] [--doc DOC_ID]\n"
-                  "Prints a concordance line for every counted hit in DIR/hits.tsv:\n"
-                  "doc_id, start offset, left context, [the hit as written], right context.\n" TT_EXIT_CODES_HELP,
+            fputs("Usage: pipeline kwic --out DIR [--concept ID] [--doc DOC_ID] [--role ROLE]\n"
+                  "Prints a concordance line for every hit in DIR/hits.tsv:\n"
+                  "doc_id, start offset, role, left context, [the hit as written], right context.\n"
+                  "  --role ROLE  only hits of this role: text (the document uses the word; what the counts\n"
+                  "               take), quoted (quoted as a word), note (editorial note, references), repealed\n"
+                  "A --concept or --doc that the run does not have (concepts.tsv, docs.tsv) is an error\n"
+                  "that lists what exists and names the nearest.\n" TT_EXIT_CODES_HELP,
                   stdout);
             return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!out)
         return tt_cli_usage(prog, "--out is required");
+    int vc = 0;
+    if (concept)
+        vc = check_name(prog, out, "concepts.tsv", "--concept", "concept", concept);
+    if (!vc && doc)
+        vc = check_name(prog, out, "docs.tsv", "--doc", "document", doc);
+    if (vc)
+        return tt_cli_finish(prog, vc);
     char path[4200];
     snprintf(path, sizeof path, "%s/hits.tsv", out);
     if (access(path, R_OK) != 0)
@@ -274,28 +427,41 @@ cmd_kwic(int argc, char **argv)
     char chunk[8192];
     int header = 1;
     long nhits = 0;
+    /* columns by name (format 2 adds role, and later page, after right) */
+    enum { C_DOC, C_CONCEPT, C_START, C_SURFACE, C_LEFT, C_RIGHT, C_ROLE, NC };
+    static const char *const names[NC] = {"doc_id", "concept_id", "start", "surface", "left", "right", "role"};
+    int col[NC];
+    for (int k = 0; k < NC; k++)
+        col[k] = -1;
     while (gzgets(f, chunk, sizeof chunk)) {
         tt_buf_puts(&line, chunk);
         if (line.len == 0 || line.data[line.len - 1] != '\n')
             continue;
         line.data[--line.len] = 0;
-        if (header) {
-            header = 0;
-            tt_buf_reset(&line);
-            continue;
-        }
-        /* doc_id concept_id entry start end sentence article surface left right */
-        char *fl[10];
+        char *fl[32];
         size_t nf = 0;
         char *p = line.data;
         fl[nf++] = p;
-        for (; *p && nf < 10; p++)
+        for (; *p && nf < 32; p++)
             if (*p == '\t') {
                 *p = 0;
                 fl[nf++] = p + 1;
             }
-        if (nf == 10 && (!concept || !strcmp(fl[1], concept)) && (!doc || !strcmp(fl[0], doc))) {
-            const char *show[3] = {fl[8], fl[7], fl[9]};
+        if (header) {
+            header = 0;
+            for (size_t i = 0; i < nf; i++)
+                for (int k = 0; k < NC; k++)
+                    if (!strcmp(fl[i], names[k]))
+                        col[k] = (int)i;
+            tt_buf_reset(&line);
+            continue;
+        }
+        int ok = 1;
+        for (int k = 0; k < NC; k++)
+            ok &= col[k] >= 0 && (size_t)col[k] < nf;
+        if (ok && (!concept || !strcmp(fl[col[C_CONCEPT]], concept)) && (!doc || !strcmp(fl[col[C_DOC]], doc)) &&
+            (!role || !strcmp(fl[col[C_ROLE]], role))) {
+            const char *show[3] = {fl[col[C_LEFT]], fl[col[C_SURFACE]], fl[col[C_RIGHT]]};
             char *dec[3];
             for (int k = 0; k < 3; k++) {
                 tt_buf_reset(&un);
@@ -303,7 +469,8 @@ cmd_kwic(int argc, char **argv)
                 dec[k] = strdup(un.data ? un.data : "");
             }
             size_t pad = chars(dec[0]) < 40 ? 40 - chars(dec[0]) : 0;
-            printf("%s\t%s\t%*s%s [%s] %s\n", fl[0], fl[3], (int)pad, "", dec[0], dec[1], dec[2]);
+            printf("%s\t%s\t%s\t%*s%s [%s] %s\n", fl[col[C_DOC]], fl[col[C_START]], fl[col[C_ROLE]], (int)pad, "",
+                   dec[0], dec[1], dec[2]);
             for (int k = 0; k < 3; k++)
                 free(dec[k]);
             nhits++;
@@ -313,6 +480,14 @@ cmd_kwic(int argc, char **argv)
     gzclose(f);
     tt_buf_free(&line);
     tt_buf_free(&un);
+    if (col[C_ROLE] < 0) {
+        tt_error e;
+        tt_error_clear(&e);
+        tt_error_set(&e, TT_EFORMAT, "no role column: an output of format version 1; rerun the pipeline");
+        tt_error_at(&e, path, 1, 0);
+        tt_cli_error(PROG, &e);
+        return TT_EXIT_FAIL;
+    }
     fprintf(stderr, "%s: %ld hits\n", PROG, nhits);
     return tt_cli_finish(prog, 0);
 }
@@ -321,33 +496,43 @@ cmd_kwic(int argc, char **argv)
 static int
 cmd_lexicon(int argc, char **argv)
 {
-    const char *prog = "pipeline lexicon";
-    if (argc < 2 || !strcmp(argv[1], "--help")) {
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "lexicon");
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         fputs("Usage: pipeline lexicon check PATH\n"
               "       pipeline lexicon explain WORD --lang L [--lexicon PATH]\n"
               "check: validates a lexicon and prints, for each entry, its match form and the forms it\n"
               "generates, with a warning for each entry that can never match.\n"
-              "explain: which entries match WORD (as a token of a document in language L) and why.\n" TT_EXIT_CODES_HELP,
+              "explain: which entries match WORD (as a token of a document in language L) and why; WORD\n"
+              "may be a passage, then each word's role in it is shown where it is not text (quoted, note,\n"
+              "repealed: lexicons/roles/L.tsv) with the rule that decided it.\n" TT_EXIT_CODES_HELP,
               stdout);
         return tt_cli_finish(prog, argc < 2 ? TT_EXIT_USAGE : 0);
     }
     const char *sub = argv[1], *lexicon = NULL, *word = NULL, *lang = "kk";
-    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"lang", 1, 0, 'l'}, {0, 0, 0, 0}};
+    static const struct option lo[] = {
+        {"lexicon", 1, 0, 'L'}, {"lang", 1, 0, 'l'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    static const char *const subs[] = {"check", "explain"};
+    if (strcmp(sub, "check") != 0 && strcmp(sub, "explain") != 0) {
+        const char *near = tt_suggest(sub, subs, 2);
+        return tt_cli_usage(prog, "unknown subcommand '%s'%s%s%s (check or explain)", sub,
+                            near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+    }
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc - 1, argv + 1, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc - 1, argv + 1, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         if (o == 'L')
             lexicon = optarg;
         else if (o == 'l')
             lang = optarg;
+        else if (o == 'h')
+            return cmd_lexicon(2, (char *[]){argv[0], "--help", NULL});
         else
-            return tt_cli_usage(prog, "bad option");
+            return tt_cli_badopt(prog, argv + 1, lo, o);
     }
     if (optind < argc - 1)
         word = argv[1 + optind];
-    int check = !strcmp(sub, "check"), explain = !strcmp(sub, "explain");
-    if (!check && !explain)
-        return tt_cli_usage(prog, "unknown subcommand '%s' (check or explain)", sub);
+    int check = !strcmp(sub, "check");
     if (check) {
         if (!lexicon)
             lexicon = word;
@@ -359,7 +544,7 @@ cmd_lexicon(int argc, char **argv)
         if (!lexicon)
             lexicon = default_lexicon();
         if (!tt_lang_known(lang, strlen(lang)))
-            return tt_cli_usage(prog, "unknown --lang '%s' (kk, uz, ru or en)", lang);
+            return tt_cli_choice(prog, "--lang", lang, tt_cli_langs, 4);
     }
     tt_error err;
     tt_error_clear(&err);
@@ -367,6 +552,7 @@ cmd_lexicon(int argc, char **argv)
     tt_tokenizer *tk = NULL;
     tt_lexicon *lx = NULL;
     tt_matcher *mt = NULL;
+    tt_rolefinder *rf = NULL;
     int rc = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, &mt);
     if (rc)
         return tt_cli_finish(prog, rc);
@@ -381,11 +567,23 @@ cmd_lexicon(int argc, char **argv)
         rc = tt_tokenizer_new(&tk, NULL, &err);
         if (!rc)
             rc = tt_tokenize(tk, nz, l, TT_SCRIPT_ANY, word, strlen(word), 0, NULL, NULL, &ts, &err);
+        /* WORD may be a passage: each word's role in it (lexicons/roles/) is shown where it is not text */
+        if (!rc)
+            rc = tt_rolefinder_new(&rf, NULL, &err);
+        if (!rc) {
+            tt_rolefinder_begin(rf, l);
+            rc = tt_rolefinder_piece(rf, word, strlen(word), 0, &ts, &err);
+        }
         for (size_t i = 0; !rc && i < ts.ntok; i++) {
             const tt_token *t = &ts.tok[i];
+            tt_role role;
             tt_buf_printf(&out, "%.*s -> match form '%.*s'\n", (int)(t->end - t->start), word + t->start,
                           (int)t->match_len, ts.forms.data + t->match_off);
-            rc = tt_matcher_explain(mt, l, ts.forms.data + t->match_off, t->match_len, &out, &err);
+            if (!(rc = tt_rolefinder_role(rf, i, &role, &err)) && role != TT_ROLE_TEXT)
+                tt_buf_printf(&out, "role here: %s (%s): a hit of it is listed, not counted (--count all counts it)\n",
+                              tt_role_name(role), tt_rolefinder_why(rf));
+            if (!rc)
+                rc = tt_matcher_explain(mt, l, ts.forms.data + t->match_off, t->match_len, &out, &err);
         }
     }
     int code = 0;
@@ -401,6 +599,7 @@ cmd_lexicon(int argc, char **argv)
     tt_buf_free(&out);
     tt_tokseq_free(&ts);
     tt_tokenizer_free(tk);
+    tt_rolefinder_free(rf);
     tt_cli_lexicon_close(nz, lx, mt);
     return tt_cli_finish(prog, code);
 }
@@ -409,14 +608,15 @@ cmd_lexicon(int argc, char **argv)
 static int
 cmd_shard(int argc, char **argv)
 {
-    const char *prog = "pipeline shard";
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "shard");
     static const struct option lo[] = {{"corpus", 1, 0, 'c'}, {"shards", 1, 0, 'k'}, {"out", 1, 0, 'o'},
                                        {"allow-outside", 0, 0, 'a'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     const char *corpus = NULL, *out = NULL;
     uint64_t k = 0;
     int allow = 0, o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         switch (o) {
         case 'c': corpus = optarg; break;
         case 'o': out = optarg; break;
@@ -432,15 +632,19 @@ cmd_shard(int argc, char **argv)
                   "with --out also writes DIR/manifest-I.tsv for each shard.\n" TT_EXIT_CODES_HELP,
                   stdout);
             return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!corpus || k < 1 || k > 100000)
         return tt_cli_usage(prog, "--corpus and --shards K (1 to 100000) are required");
+    const char *mfile = NULL;
+    char corpus_dir[4200];
+    if (tt_cli_corpus_arg(prog, &corpus, &mfile, corpus_dir, sizeof corpus_dir))
+        return TT_EXIT_USAGE;
     tt_error err;
     tt_error_clear(&err);
     tt_manifest *m = NULL;
-    int rc = tt_detect_manifest_load(&m, corpus, NULL, allow, NULL, on_warning, NULL, &err);
+    int rc = tt_detect_manifest_load(&m, corpus, mfile, allow, NULL, on_warning, NULL, &err);
     if (rc) {
         tt_cli_error(PROG, &err);
         return tt_cli_finish(prog, tt_cli_code(rc));
@@ -495,12 +699,13 @@ cmd_shard(int argc, char **argv)
 static int
 cmd_merge(int argc, char **argv)
 {
-    const char *prog = "pipeline merge";
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "merge");
     static const struct option lo[] = {{"out", 1, 0, 'o'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     const char *out = NULL;
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         if (o == 'o') {
             out = optarg;
         } else if (o == 'h') {
@@ -510,7 +715,7 @@ cmd_merge(int argc, char **argv)
                   stdout);
             return tt_cli_finish(prog, 0);
         } else {
-            return tt_cli_usage(prog, "bad option");
+            return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!out || optind >= argc)
@@ -531,13 +736,19 @@ cmd_merge(int argc, char **argv)
 static int
 cmd_diff(int argc, char **argv)
 {
-    const char *prog = "pipeline diff";
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "diff");
+    int help = argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"));
     if (argc != 3 || argv[1][0] == '-') {
+        if (!help && argc > 1 && argv[1][0] == '-')
+            return tt_cli_usage(prog, "unknown option '%s' (diff takes two output folders)", argv[1]);
+        if (!help)
+            return tt_cli_usage(prog, "diff needs two output folders: OLD_OUT NEW_OUT");
         fputs("Usage: pipeline diff OLD_OUT NEW_OUT\n"
               "Prints as TSV what changed between two runs: documents added and removed, concepts whose\n"
               "rate changed most, forms that appeared or vanished.\n" TT_EXIT_CODES_HELP,
-              argc == 2 && !strcmp(argv[1], "--help") ? stdout : stderr);
-        return tt_cli_finish(prog, argc == 2 && !strcmp(argv[1], "--help") ? 0 : TT_EXIT_USAGE);
+              stdout);
+        return tt_cli_finish(prog, 0);
     }
     tt_error err;
     tt_error_clear(&err);
@@ -584,7 +795,9 @@ cmd_help(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         printf("  %-10s %s\n", commands[i].name, commands[i].what);
     printf("\nThe stages also exist as programs (build/release/bin/tt-decode ...), each reading stdin and\n"
-           "writing stdout in the stream formats of stages/README.md.\n\n" TT_EXIT_CODES_HELP);
+           "writing stdout in the stream formats of stages/README.md. Every command and stage takes -h.\n"
+           "Messages start with the name you called (./pipeline: 'pipeline'; $TT_PROG sets it);\n"
+           "README.md, \"Messages\", lists each with its cause and fix.\n\n" TT_EXIT_CODES_HELP);
     return tt_cli_finish(PROG, 0);
 }
 
@@ -606,8 +819,19 @@ main(int argc, char **argv)
                 r = commands[i].fn(argc - 1, argv + 1);
                 break;
             }
-        if (r < 0)
-            r = tt_cli_usage(PROG, "unknown command '%s'", argv[1]);
+        if (r < 0) {
+            const char *names[sizeof commands / sizeof *commands];
+            for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+                names[i] = commands[i].name;
+            const char *near = tt_suggest(argv[1], names, sizeof commands / sizeof *commands);
+            if (argv[1][0] == '-')
+                r = tt_cli_usage(PROG, "unknown option '%s' (options follow the command: %s COMMAND --help)",
+                                 argv[1], PROG);
+            else if (near)
+                r = tt_cli_usage(PROG, "unknown command '%s'; did you mean '%s'?", argv[1], near);
+            else
+                r = tt_cli_usage(PROG, "unknown command '%s'", argv[1]);
+        }
     }
     u_cleanup();
     return r;

@@ -4,7 +4,11 @@
 # cores, beside the bare ICU loop (NFKC casefold + word break) on the same files; and the matching cost of a
 # lexicon of 100 vs 10,000 entries. For the full anchor table (scikit-learn, R, pcre2grep) run
 #   PIPELINE=./pipeline ../shared/bench/run-anchors.sh
-# Environment: SIZES (default "10mb 100mb"), BENCH_CORPUS (default /tmp/bench-corpus), REPS (default 1).
+# Environment: SIZES (default "10mb 100mb"), BENCH_CORPUS (default /tmp/bench-corpus), REPS (default 1),
+# BENCH_1GB=1 (also the 100 MB corpus listed ten times in one manifest under /tmp: ~1 GB, one job, for peak memory),
+# BENCH_OPTIONS=0 (leave out the per-option rows).
+# Each option row is `run --jobs 1` plus that option; "CPU vs plain" is its user+sys CPU over the plain
+# --jobs 1 run's of the same size (CPU, not wall: the better figure on a shared machine).
 set -uo pipefail
 b=${1:-build/release}
 root=$(pwd)
@@ -18,40 +22,79 @@ out=$(mktemp -d /tmp/tt-bench.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 cc -O2 -o "$out/icu_wordbreak" "$shared/bench/icu_wordbreak.c" $(pkg-config --cflags --libs icu-uc icu-i18n) || exit 1
 ncpu=$(getconf _NPROCESSORS_ONLN)
-timeit() { # label bytes docs command... ; prints one table row (median wall of REPS)
+tt=$root/$b/bin/termtrace
+plain_cpu=""
+timeit() { # label bytes docs command... ; prints one table row (median wall of REPS; CPU and RSS of that run)
   label=$1 bytes=$2 docs=$3; shift 3
-  best=""
+  rows=""
   for r in $(seq "$reps"); do
+    [ -n "${PRE:-}" ] && eval "$PRE"
     t0=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$out/rss" "$@" > "$out/log" 2>&1 || { echo "| $label | failed: $(tail -1 "$out/log") |"; return; }
+    /usr/bin/time -f '%M %U %S' -o "$out/rss" "$@" > "$out/log" 2>&1
+    rc=$?
     t1=$(date +%s%N)
-    w=$(( (t1 - t0) / 1000000 ))
-    best="$best $w"
+    # exit status 3 (finished, some documents skipped) still measures the run
+    [ "$rc" = 0 ] || [ "$rc" = 3 ] || { echo "| $label | failed: $(tail -1 "$out/log") | | | | | |"; return; }
+    rows="$rows$(( (t1 - t0) / 1000000 )) $(tail -1 "$out/rss")
+"
   done
-  w=$(echo $best | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  rss=$(( $(cat "$out/rss") / 1024 ))
-  awk -v l="$label" -v w="$w" -v b="$bytes" -v d="$docs" -v m="$rss" 'BEGIN{
-    printf "| %s | %.2f | %.1f | %.0f | %d |\n", l, w/1000, b/1e6/(w/1000), d/(w/1000), m }'
+  row=$(printf '%s' "$rows" | sort -n | awk '{a[NR]=$0} END{print a[int((NR+1)/2)]}')
+  set -- $row
+  w=$1 rss=$(( $2 / 1024 )) cpu=$(awk -v u="$3" -v s="$4" 'BEGIN{printf "%.2f", u+s}')
+  [ "${PLAIN:-}" = 1 ] && plain_cpu=$cpu
+  rel=$(awk -v c="$cpu" -v p="$plain_cpu" 'BEGIN{ if (p > 0) printf "%.2fx", c/p; else printf "" }')
+  awk -v l="$label" -v w="$w" -v b="$bytes" -v d="$docs" -v m="$rss" -v c="$cpu" -v r="$rel" 'BEGIN{
+    printf "| %s | %.2f | %s | %s | %.1f | %.0f | %d |\n", l, w/1000, c, r, b/1e6/(w/1000), d/(w/1000), m }'
 }
-echo "| run | wall s | MB/s | docs/s | peak RSS MiB |"
-echo "| --- | --- | --- | --- | --- |"
+has_opt() { "$tt" run --help 2>&1 | grep -q -- "^ *$1[ ,]"; }
+echo "| run | wall s | CPU s (user+sys) | CPU vs plain | MB/s (wall) | docs/s | peak RSS MiB |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 for s in $sizes; do
   c=$corpus/$s
   bytes=$(cat "$c"/*.txt | wc -c); docs=$(($(wc -l < "$c/manifest.tsv") - 1))
   cat "$c"/*.txt > /dev/null
+  plain_cpu=""
   timeit "$s: bare ICU loop (icu_wordbreak, 1 core)" "$bytes" "$docs" "$out/icu_wordbreak" "$c"/*.txt
-  for j in 1 2 $ncpu; do
-    [ "$j" -gt "$ncpu" ] && continue
-    [ "$j" = "$ncpu" ] && [ "$j" -le 2 ] && [ "$j" != 1 ] && [ -n "${done_n:-}" ] && continue
-    timeit "$s: pipeline run --jobs $j" "$bytes" "$docs" "$root/$b/bin/termtrace" run --corpus "$c" \
-      --lexicon lexicons/diaspora --out "$out/o" --jobs "$j" --quiet
-    [ "$j" = 2 ] && done_n=1
+  run=("$tt" run --corpus "$c" --lexicon lexicons/diaspora --out "$out/o" --quiet)
+  PLAIN=1 timeit "$s: pipeline run --jobs 1" "$bytes" "$docs" "${run[@]}" --jobs 1
+  # 2 jobs; 4 (more threads than cores on a 2-core machine); all cores when there are more than 4
+  jl="2 4"; [ "$ncpu" -gt 4 ] && jl="$jl $ncpu"
+  for j in $jl; do
+    timeit "$s: pipeline run --jobs $j" "$bytes" "$docs" "${run[@]}" --jobs "$j"
   done
-  timeit "$s: pipeline run --jobs 1 --vocab" "$bytes" "$docs" "$root/$b/bin/termtrace" run --corpus "$c" \
-    --lexicon lexicons/diaspora --out "$out/o" --jobs 1 --quiet --vocab
-  unset done_n
-  echo "| $s: corpus | $bytes bytes, $docs documents | | | |"
+  if [ "${BENCH_OPTIONS:-1}" != 0 ]; then
+    opt() { # option... (only when `run --help` lists the first one)
+      has_opt "$1" || { echo "| $s: --jobs 1 $* | (no such option in this build) | | | | | |"; return; }
+      timeit "$s: --jobs 1 $*" "$bytes" "$docs" "${run[@]}" --jobs 1 "$@"
+    }
+    opt --vocab
+    opt --vocab --stem
+    opt --vocab --ngrams 2
+    opt --count all
+    opt --report
+    opt --cooc window5,wwindow10,sentence,paragraph,article,document
+    opt --cooc document
+    opt --compare country=KZ:country=UZ --period 5y
+    opt --weight relative,tfidf,boolean
+    opt --gzip
+    PRE="rm -rf '$out/cache'" timeit "$s: --jobs 1 --cache DIR (first run, empty cache)" "$bytes" "$docs" "${run[@]}" \
+      --jobs 1 --cache "$out/cache"
+    timeit "$s: --jobs 1 --cache (rerun, all documents from the cache)" "$bytes" "$docs" "${run[@]}" --jobs 1 \
+      --cache "$out/cache"
+  fi
+  echo "| $s: corpus | $bytes bytes, $docs documents | | | | | |"
 done
+if [ "${BENCH_1GB:-0}" = 1 ]; then
+  # the 100 MB corpus ten times over (doc_id made unique), as one 1 GB run: peak memory must stay flat
+  c=$corpus/100mb
+  { head -1 "$c/manifest.tsv"
+    for k in 0 1 2 3 4 5 6 7 8 9; do tail -n +2 "$c/manifest.tsv" | awk -F'\t' -v OFS='\t' -v k="$k" '{$1=$1 "_" k; print}'; done
+  } > "$out/m1g.tsv"
+  bytes=$(( $(cat "$c"/*.txt | wc -c) * 10 )); docs=$(($(wc -l < "$out/m1g.tsv") - 1))
+  plain_cpu=""
+  timeit "1gb (100mb x 10): pipeline run --jobs 1" "$bytes" "$docs" "$tt" run --corpus "$c" --manifest "$out/m1g.tsv" \
+    --lexicon lexicons/diaspora --out "$out/o" --quiet --jobs 1
+fi
 # Lexicon size: 100 vs 10,000 single-word lemma entries (synthetic words that never occur, plus the real
 # diaspora lexicon's concepts), on the 10 MB corpus, one job.
 mk_lex() { # N FILE
@@ -61,6 +104,7 @@ mk_lex() { # N FILE
 }
 mk_lex 100 "$out/lex100.lex"; mk_lex 10000 "$out/lex10k.lex"
 c=$corpus/10mb; bytes=$(cat "$c"/*.txt | wc -c); docs=$(($(wc -l < "$c/manifest.tsv") - 1))
+plain_cpu=""
 timeit "10mb: lexicon +100 entries" "$bytes" "$docs" "$root/$b/bin/termtrace" run --corpus "$c" --lexicon "$out/lex100.lex" --out "$out/o" --jobs 1 --quiet
 timeit "10mb: lexicon +10,000 entries" "$bytes" "$docs" "$root/$b/bin/termtrace" run --corpus "$c" --lexicon "$out/lex10k.lex" --out "$out/o" --jobs 1 --quiet
 echo

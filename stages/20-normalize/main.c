@@ -61,14 +61,14 @@ int tt_normalize_main(int argc, char **argv);
 int
 tt_normalize_main(int argc, char **argv)
 {
-    const char *prog = "tt-normalize";
+    TT_STAGE_PROG(prog, "normalize");
     static const struct option lo[] = {{"piece-bytes", 1, 0, 'p'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     nctx c;
     memset(&c, 0, sizeof c);
     uint64_t piece = 1 << 20;
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         if (o == 'p') {
             if (tt_cli_u64(prog, "--piece-bytes", optarg, &piece) || piece < 64)
                 return tt_cli_usage(prog, "--piece-bytes must be at least 64");
@@ -76,7 +76,7 @@ tt_normalize_main(int argc, char **argv)
             fputs(usage, stdout);
             return tt_cli_finish(prog, 0);
         } else {
-            return tt_cli_usage(prog, "bad option");
+            return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     c.piece = (size_t)piece;
@@ -87,7 +87,7 @@ tt_normalize_main(int argc, char **argv)
     tt_stream_reader_init(&r, stdin, "<stdin>");
     tt_rec rec;
     if (!rc)
-        rc = tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"text", "1"}, NULL);
+        rc = tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"text", TT_STREAM_VERSION_S}, NULL);
     int got = 0;
     while (!rc && (got = tt_stream_read(&r, "text", &rec, &err)) == 1) {
         switch (rec.kind) {

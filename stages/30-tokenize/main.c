@@ -34,13 +34,13 @@ int tt_tokenize_main(int argc, char **argv);
 int
 tt_tokenize_main(int argc, char **argv)
 {
-    const char *prog = "tt-tokenize";
+    TT_STAGE_PROG(prog, "tokenize");
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"segmenter", 1, 0, 'S'}, {"help", 0, 0, 'h'},
                                        {0, 0, 0, 0}};
     const char *lexicon = NULL;
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         if (o == 'L') {
             lexicon = optarg;
         } else if (o == 'S') {
@@ -50,7 +50,7 @@ tt_tokenize_main(int argc, char **argv)
             fputs(usage, stdout);
             return tt_cli_finish(prog, 0);
         } else {
-            return tt_cli_usage(prog, "bad option");
+            return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     tt_error err;
@@ -78,7 +78,7 @@ tt_tokenize_main(int argc, char **argv)
     tt_script script = TT_SCRIPT_ANY;
     uint64_t ntok = 0, text_bytes = 0;
     if (!rc)
-        rc = tt_stream_put(&out, "ttstream", 2, (const char *const[]){"tokens", "1"}, NULL);
+        rc = tt_stream_put(&out, "ttstream", 2, (const char *const[]){"tokens", TT_STREAM_VERSION_S}, NULL);
     int got = 0;
     while (!rc && (got = tt_stream_read(&r, "text", &rec, &err)) == 1) {
         switch (rec.kind) {

@@ -1,11 +1,14 @@
 /* tt-match - a `tokens` stream + a lexicon -> a `hits` stream: the tokens passed through and every hit of a
  * lexicon entry, with its concept, span, sentence, article and KWIC context (stages/README.md). */
 #include "cli.h"
+#include "tt/compound.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
+#include "tt/roles.h"
 #include "tt/stream.h"
 #include "tt/tokenize.h"
 #include "tt/kwic.h"
+#include "tt/read.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -15,12 +18,15 @@
 static const char usage[] =
     "Usage: tt-match --lexicon PATH [--overlap longest|all] [--kwic N] < tokens-stream > hits-stream\n"
     "Finds the lexicon's entries in each document's tokens. Overlapping matches: the longest wins and is\n"
-    "counted once (ties: the entry listed first); --overlap all counts every match.\n"
+    "counted once (ties: the entry listed first); --overlap all counts every match. A hyphenated word\n"
+    "no entry matches whole is matched part by part. Each hit gets its role (text, quoted, note,\n"
+    "repealed: lexicons/roles/<lang>.tsv) and each token its role in the tok flags (bits 7-8).\n"
     "  --kwic N   characters of context left and right of each hit (default 40)\n" TT_EXIT_CODES_HELP;
 
 typedef struct mctx {
     const tt_lexicon *lx;
     tt_matcher *mt;
+    tt_rolefinder *rf;
     tt_overlap overlap;
     size_t kwic;
     tt_lang lang;
@@ -30,6 +36,7 @@ typedef struct mctx {
     int have_piece;
     tt_hit *hits;
     size_t nhits, caphits;
+    uint32_t page; /* paged document (stat page_count): page at the start of the piece, else 0 */
 } mctx;
 
 static int
@@ -54,6 +61,30 @@ flush_piece(mctx *c, tt_error *err)
     c->have_piece = 0;
     c->nhits = 0;
     int rc = tt_matcher_run(c->mt, c->lang, &c->ts, c->overlap, &c->hits, &c->nhits, &c->caphits, err);
+    size_t fpos = 0;
+    uint32_t page = c->page;
+    if (!rc)
+        rc = tt_rolefinder_piece(c->rf, c->text.data ? c->text.data : "", c->text.len, c->text_off, &c->ts, err);
+    /* the piece's tokens, each with its role (for tt-count's vocabulary), then its hits */
+    for (size_t i = 0; !rc && i < c->ts.ntok; i++) {
+        const tt_token *t = &c->ts.tok[i];
+        tt_role role;
+        if ((rc = tt_rolefinder_role(c->rf, i, &role, err)))
+            break;
+        char n[6][24];
+        snprintf(n[0], 24, "%llu", (unsigned long long)t->start);
+        snprintf(n[1], 24, "%llu", (unsigned long long)t->end);
+        snprintf(n[2], 24, "%u", t->sent);
+        snprintf(n[3], 24, "%u", t->para);
+        snprintf(n[4], 24, "%u", t->article);
+        snprintf(n[5], 24, "%u", t->flags | (uint32_t)role << TT_TOK_ROLE_SHIFT);
+        const char *f[7] = {n[0], n[1], n[2], n[3], n[4], n[5], c->ts.forms.data + t->match_off};
+        size_t fl[7];
+        for (int k = 0; k < 6; k++)
+            fl[k] = strlen(f[k]);
+        fl[6] = t->match_len;
+        rc = tt_stream_put(&c->out, "tok", 7, f, fl);
+    }
     for (size_t i = 0; !rc && i < c->nhits; i++) {
         const tt_hit *h = &c->hits[i];
         const tt_token *a = &c->ts.tok[h->first], *b = &c->ts.tok[h->last];
@@ -62,37 +93,57 @@ flush_piece(mctx *c, tt_error *err)
             tt_error_set(err, TT_ESYNTAX, "token offsets outside their text piece");
             return TT_ESYNTAX;
         }
+        page += c->page ? tt_count_ff(c->text.data, &fpos, s) : 0;
         tt_buf_reset(&c->left);
         tt_buf_reset(&c->right);
         tt_buf_reset(&c->form);
+        const char *mf = c->ts.forms.data + a->match_off;
+        size_t ps, pe, fa, fb;
+        if (h->part && tt_hyphen_part(c->text.data + s, e - s, h->part, &ps, &pe) &&
+            tt_hyphen_part(mf, a->match_len, h->part, &fa, &fb)) { /* a part of a hyphenated word */
+            e = s + pe;
+            s += ps;
+            tt_buf_append(&c->form, mf + fa, fb - fa);
+        }
         tt_kwic(c->text.data, c->text.len, s, e, c->kwic, &c->left, &c->right);
-        for (uint32_t t = h->first; t <= h->last; t++) {
+        for (uint32_t t = h->first; !h->part && t <= h->last; t++) {
             if (t > h->first)
                 tt_buf_putc(&c->form, ' ');
             tt_buf_append(&c->form, c->ts.forms.data + c->ts.tok[t].match_off, c->ts.tok[t].match_len);
         }
         tt_entry_info ei;
         tt_lexicon_entry(c->lx, h->entry, &ei);
-        char n[9][24];
+        tt_role role;
+        if ((rc = tt_rolefinder_role(c->rf, h->first, &role, err)))
+            break;
+        char n[10][24];
+        if (page)
+            snprintf(n[9], 24, "%u", page);
+        else
+            n[9][0] = 0;
         snprintf(n[0], 24, "%u", h->concept);
         snprintf(n[1], 24, "%llu", (unsigned long long)(c->tok_base + h->first));
         snprintf(n[2], 24, "%llu", (unsigned long long)(c->tok_base + h->last));
-        snprintf(n[3], 24, "%llu", (unsigned long long)a->start);
-        snprintf(n[4], 24, "%llu", (unsigned long long)b->end);
+        snprintf(n[3], 24, "%llu", (unsigned long long)(c->text_off + s));
+        snprintf(n[4], 24, "%llu", (unsigned long long)(c->text_off + e));
         snprintf(n[5], 24, "%u", a->sent);
         snprintf(n[6], 24, "%u", a->para);
         snprintf(n[7], 24, "%u", a->article);
-        const char *f[15] = {tt_lexicon_concept(c->lx, h->concept)->id,
+        snprintf(n[8], 24, "%u", h->name);
+        const char *f[18] = {tt_lexicon_concept(c->lx, h->concept)->id,
                              n[0], ei.text, n[1], n[2], n[3], n[4], n[5], n[6], n[7],
                              tt_tokseq_article_label(&c->ts, a->article),
                              c->text.data + s, c->left.data ? c->left.data : "",
-                             c->right.data ? c->right.data : "", c->form.data ? c->form.data : ""};
-        size_t fl[15];
-        for (int k = 0; k < 15; k++)
+                             c->right.data ? c->right.data : "", c->form.data ? c->form.data : "",
+                             tt_role_name(role), n[8], n[9]};
+        size_t fl[18];
+        for (int k = 0; k < 18; k++)
             fl[k] = strlen(f[k]);
         fl[11] = e - s;
-        rc = tt_stream_put(&c->out, "hit", 15, f, fl);
+        rc = tt_stream_put(&c->out, "hit", 18, f, fl);
     }
+    if (c->page)
+        c->page = page + tt_count_ff(c->text.data, &fpos, c->text.len);
     c->tok_base += c->ts.ntok;
     tt_tokseq_reset(&c->ts);
     return rc;
@@ -103,7 +154,7 @@ int tt_match_main(int argc, char **argv);
 int
 tt_match_main(int argc, char **argv)
 {
-    const char *prog = "tt-match";
+    TT_STAGE_PROG(prog, "match");
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"overlap", 1, 0, 'o'}, {"kwic", 1, 0, 'k'},
                                        {"help", 0, 0, 'h'},    {0, 0, 0, 0}};
     const char *lexicon = NULL;
@@ -111,8 +162,8 @@ tt_match_main(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.kwic = 40;
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         uint64_t v;
         switch (o) {
         case 'L': lexicon = optarg; break;
@@ -128,24 +179,29 @@ tt_match_main(int argc, char **argv)
             c.kwic = (size_t)v;
             break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!lexicon)
         return tt_cli_usage(prog, "--lexicon is required");
-    tt_error err;
-    tt_error_clear(&err);
     tt_normalizer *nz = NULL;
     tt_lexicon *lx = NULL;
     int rc = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, &c.mt);
     if (rc)
         return tt_cli_finish(prog, rc);
     c.lx = lx;
+    tt_error err;
+    tt_error_clear(&err);
+    if (tt_rolefinder_new(&c.rf, NULL, &err)) {
+        tt_cli_error(prog, &err);
+        tt_cli_lexicon_close(nz, lx, c.mt);
+        return tt_cli_finish(prog, tt_cli_code(err.code));
+    }
     tt_tokseq_init(&c.ts);
     tt_stream_reader r;
     tt_stream_reader_init(&r, stdin, "<stdin>");
     tt_rec rec;
-    rc = tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"hits", "1"}, NULL);
+    rc = tt_stream_put(&c.out, "ttstream", 2, (const char *const[]){"hits", TT_STREAM_VERSION_S}, NULL);
     int got = 0;
     while (!rc && (got = tt_stream_read(&r, "tokens", &rec, &err)) == 1) {
         switch (rec.kind) {
@@ -153,17 +209,24 @@ tt_match_main(int argc, char **argv)
         case TT_REC_DOC:
             tt_tokseq_reset_doc(&c.ts);
             tt_matcher_set_script(c.mt, TT_SCRIPT_ANY);
+            tt_matcher_names_reset(c.mt);
             c.lang = TT_LANG_EN;
+            tt_rolefinder_begin(c.rf, c.lang);
             c.tok_base = 0;
             c.have_piece = 0;
+            c.page = 0;
             rc = tt_stream_put(&c.out, "doc", 1, rec.f, rec.n);
             break;
         case TT_REC_META:
-            if (!strcmp(rec.f[0], "lang"))
+            if (!strcmp(rec.f[0], "lang")) {
                 c.lang = tt_lang_parse(rec.f[1], rec.n[1]);
+                tt_rolefinder_begin(c.rf, c.lang);
+            }
             rc = tt_stream_put(&c.out, "meta", 2, rec.f, rec.n);
             break;
         case TT_REC_STAT:
+            if (!strcmp(rec.f[0], "page_count"))
+                c.page = rec.n[1] && strcmp(rec.f[1], "0") != 0;
             if (!strcmp(rec.f[0], "script_used")) {
                 int sc = tt_script_parse(rec.f[1], rec.n[1]);
                 tt_matcher_set_script(c.mt, sc < 0 ? TT_SCRIPT_ANY : (tt_script)sc);
@@ -192,14 +255,20 @@ tt_match_main(int argc, char **argv)
                 break;
             }
             rc = push_token(&c.ts, &rec);
-            if (!rc)
-                rc = tt_stream_put(&c.out, "tok", 7, rec.f, rec.n);
             break;
-        case TT_REC_ENDDOC:
+        case TT_REC_ENDDOC: {
             rc = flush_piece(&c, &err);
+            const uint32_t *keys;
+            size_t nk = tt_matcher_names(c.mt, &keys);
+            for (size_t i = 0; !rc && i < nk; i++) {
+                char kb[24];
+                snprintf(kb, sizeof kb, "%u", keys[i]);
+                rc = tt_stream_put(&c.out, "name", 1, (const char *const[]){kb}, NULL);
+            }
             if (!rc)
                 rc = tt_stream_put(&c.out, "enddoc", 1, rec.f, rec.n);
             break;
+        }
         default:
             rc = tt_cli_unexpected(&err, &r, "tokens");
         }
@@ -217,6 +286,7 @@ tt_match_main(int argc, char **argv)
     tt_buf_free(&c.form);
     free(c.hits);
     tt_tokseq_free(&c.ts);
+    tt_rolefinder_free(c.rf);
     tt_cli_lexicon_close(nz, lx, c.mt);
     return tt_cli_finish(prog, code);
 }

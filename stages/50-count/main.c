@@ -5,6 +5,7 @@
 #include "tt/kv.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
+#include "tt/roles.h"
 #include "tt/stem.h"
 #include "tt/stoplist.h"
 #include "tt/stream.h"
@@ -16,23 +17,26 @@
 
 static const char usage[] =
     "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N] [--collocates LIST]\n"
-    "                [--stop FILE] [--vocab-stop]] [--kwic N] < hits-stream > docres\n"
+    "                [--stop FILE] [--vocab-stop]] [--kwic N] [--count text|all] < hits-stream > docres\n"
     "Counts each document's hits: concept frequencies, co-occurrence in each context of LIST\n"
     "(default window5,sentence,document; also windowN, wwindowN (weighted 1/d), paragraph, article),\n"
     "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams), its surface\n"
     "forms and the collocates of each concept (--collocates: windowN, sentence; default window5); stop\n"
-    "words from lexicons/stopwords/<lang>.txt or --stop FILE (--vocab-stop: not in the vocabulary).\n" TT_EXIT_CODES_HELP;
+    "words from lexicons/stopwords/<lang>.txt or --stop FILE (--vocab-stop: not in the vocabulary).\n"
+    "Counts take the hits and tokens whose role is `text` (the document uses the word); --count all takes\n"
+    "quoted, note and repealed ones too (every hit is listed whatever counts).\n" TT_EXIT_CODES_HELP;
 
 typedef struct cctx {
     tt_counter *ct;
     tt_stemmer *st;
     tt_stoplist *stop;
-    int vocab;
+    int vocab, count_all;
     tt_lang lang;
     tt_buf text; /* the current piece of text (surface forms) */
     uint64_t text_off;
     tt_kv meta, stat;
     uint64_t ntok;
+    int gap; /* vocabulary: tokens of another role were left out here (no n-gram spans them) */
     tt_buf term;
 } cctx;
 
@@ -84,16 +88,16 @@ int tt_count_main(int argc, char **argv);
 int
 tt_count_main(int argc, char **argv)
 {
-    const char *prog = "tt-count";
+    TT_STAGE_PROG(prog, "count");
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"cooc", 1, 0, 'c'},  {"vocab", 0, 0, 'v'}, {"stem", 0, 0, 's'},
-                                       {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"help", 0, 0, 'h'},
+                                       {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"count", 1, 0, 'a'}, {"help", 0, 0, 'h'},
                                        {"collocates", 1, 0, 'C'}, {"stop", 1, 0, 'S'}, {"vocab-stop", 0, 0, 'V'},
                                        {0, 0, 0, 0}};
     const char *cooc = "window5,sentence,document", *lexicon = NULL, *coll = "window5";
     tt_count_opts co = {0};
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         uint64_t v;
         switch (o) {
         case 'L': lexicon = optarg; break;
@@ -113,8 +117,14 @@ tt_count_main(int argc, char **argv)
         case 'C': coll = optarg; break;
         case 'S': co.stop_file = optarg; break;
         case 'V': co.vocab_stop = 1; break;
+        case 'a':
+            if (!strcmp(optarg, "all"))
+                co.count_all = 1;
+            else if (strcmp(optarg, "text") != 0)
+                return tt_cli_usage(prog, "--count is 'text' or 'all', not '%s'", optarg);
+            break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     tt_error err;
@@ -138,6 +148,7 @@ tt_count_main(int argc, char **argv)
     cctx c;
     memset(&c, 0, sizeof c);
     c.vocab = co.vocab;
+    c.count_all = co.count_all;
     if (!lexicon)
         return tt_cli_usage(prog, "--lexicon is required (it gives the concepts' column order)");
     tt_normalizer *nz = NULL;
@@ -176,6 +187,7 @@ tt_count_main(int argc, char **argv)
             tt_kv_reset(&c.meta);
             tt_kv_reset(&c.stat);
             c.ntok = 0;
+            c.gap = 0;
             c.lang = TT_LANG_EN;
             tt_counter_begin(c.ct);
             started = 1;
@@ -200,8 +212,13 @@ tt_count_main(int argc, char **argv)
             uint64_t tok = c.ntok++;
             if (!c.vocab)
                 break;
+            uint32_t flags = (uint32_t)strtoul(rec.f[5], NULL, 10);
+            if (!c.count_all && (flags >> TT_TOK_ROLE_SHIFT & 3) != TT_ROLE_TEXT) {
+                c.gap = 1; /* the vocabulary and the collocates count what the document uses */
+                break;
+            }
             uint64_t st = strtoull(rec.f[0], NULL, 10), en = strtoull(rec.f[1], NULL, 10);
-            tt_docword dw = {.tok = tok, .sent = sent, .flags = (unsigned)strtoul(rec.f[5], NULL, 10)};
+            tt_docword dw = {.tok = tok, .sent = sent, .flags = flags, .gap = c.gap};
             if (st >= c.text_off && en >= st && en - c.text_off <= c.text.len) {
                 dw.surface = c.text.data + (st - c.text_off);
                 dw.surface_len = (size_t)(en - st);
@@ -221,6 +238,7 @@ tt_count_main(int argc, char **argv)
             dw.term = term;
             dw.n = tl;
             rc = tt_counter_word(c.ct, &dw, &err);
+            c.gap = 0;
             break;
         }
         case TT_REC_HIT: {
@@ -250,11 +268,24 @@ tt_count_main(int argc, char **argv)
                 .right = rec.f[13],
                 .right_len = rec.n[13],
                 .form = rec.f[14],
+                .page = (uint32_t)strtoul(rec.f[17], NULL, 10),
                 .form_len = rec.n[14],
+                .name = (uint32_t)strtoul(rec.f[16], NULL, 10),
             };
+            int role = tt_role_parse(rec.f[15], rec.n[15]);
+            if (role < 0) {
+                tt_error_set(&err, TT_ESYNTAX, "hit with an unknown role '%s'", rec.f[15]);
+                tt_error_at(&err, r.name, r.line, 0);
+                rc = TT_ESYNTAX;
+                break;
+            }
+            h.role = (tt_role)role;
             rc = tt_counter_hit(c.ct, &h, &err);
             break;
         }
+        case TT_REC_NAME:
+            rc = tt_counter_name(c.ct, (uint32_t)strtoul(rec.f[0], NULL, 10), &err);
+            break;
         case TT_REC_ENDDOC:
             if (!started)
                 break;

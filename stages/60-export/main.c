@@ -50,15 +50,15 @@ int tt_export_main(int argc, char **argv);
 int
 tt_export_main(int argc, char **argv)
 {
-    const char *prog = "tt-export";
+    TT_STAGE_PROG(prog, "export");
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"out", 1, 0, 'o'}, {"help", 0, 0, 'h'},
                                        TT_CLI_SHARED_OPTIONS,  {0, 0, 0, 0}};
     const char *lexicon = NULL, *outdir = NULL;
     tt_cli_opts co;
     tt_cli_opts_init(&co);
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         int h = tt_cli_opt(prog, o, optarg, &co);
         if (h < 0)
             return TT_EXIT_USAGE;
@@ -68,7 +68,7 @@ tt_export_main(int argc, char **argv)
         case 'L': lexicon = optarg; break;
         case 'o': outdir = optarg; break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
-        default: return tt_cli_usage(prog, "bad option");
+        default: return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (!lexicon || !outdir)

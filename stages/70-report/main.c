@@ -34,14 +34,14 @@ int tt_report_main(int argc, char **argv);
 int
 tt_report_main(int argc, char **argv)
 {
-    const char *prog = "pipeline report";
+    TT_STAGE_PROG(prog, "report");
     static const struct option lo[] = {
         {"lines", 1, 0, 'n'}, {"context", 1, 0, 'c'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     tt_report_opts ro = {0, NULL};
     uint64_t v;
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         switch (o) {
         case 'n':
             if (tt_cli_u64(prog, "--lines", optarg, &v))
@@ -57,7 +57,7 @@ tt_report_main(int argc, char **argv)
             fputs(usage, stdout);
             return tt_cli_finish(prog, 0);
         default:
-            return tt_cli_usage(prog, "bad option");
+            return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (optind + 1 != argc)

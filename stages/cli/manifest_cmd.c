@@ -51,11 +51,12 @@ on_warning(void *ctx, const tt_error *w)
 int
 tt_manifest_cmd_main(int argc, char **argv)
 {
-    const char *prog = "pipeline manifest", *manifest = NULL;
+    char progb[96];
+    const char *prog = tt_cli_subprog(progb, sizeof progb, "manifest"), *manifest = NULL;
     static const struct option lo[] = {{"manifest", 1, 0, 'm'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     int o;
-    optind = 0;
-    while ((o = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+    tt_cli_getopt_reset();
+    while ((o = getopt_long(argc, argv, TT_CLI_OPTSTRING, lo, NULL)) != -1) {
         switch (o) {
         case 'm':
             manifest = optarg;
@@ -64,12 +65,15 @@ tt_manifest_cmd_main(int argc, char **argv)
             fputs(USAGE, stdout);
             return tt_cli_finish(prog, TT_EXIT_OK);
         default:
-            return tt_cli_usage(prog, "bad option");
+            return tt_cli_badopt(prog, argv, lo, o);
         }
     }
     if (optind != argc - 1)
         return tt_cli_usage(prog, "one corpus folder DIR is required");
     const char *dir = argv[optind];
+    char dirbuf[4200];
+    if (tt_cli_corpus_arg(prog, &dir, &manifest, dirbuf, sizeof dirbuf))
+        return TT_EXIT_USAGE;
     tt_buf out = {0};
     tt_error err;
     tt_error_clear(&err);

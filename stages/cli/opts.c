@@ -2,6 +2,7 @@
 #include "opts.h"
 
 #include "cli.h"
+#include "tt/suggest.h"
 #include "tt/json.h"
 #include "tt/num.h"
 
@@ -45,14 +46,39 @@ tt_cli_opt(const char *prog, int o, const char *arg, tt_cli_opts *c)
         else if (!strcmp(arg, "longest"))
             c->overlap = TT_OVERLAP_LONGEST;
         else {
-            tt_cli_usage(prog, "--overlap is 'longest' or 'all', not '%s'", arg);
+            static const char *const modes[] = {"longest", "all"};
+            tt_cli_choice(prog, "--overlap", arg, modes, 2);
             return -1;
         }
         return 1;
+    case TT_OPT_COUNT:
+        if (!strcmp(arg, "all") || !strcmp(arg, "text")) {
+            c->count.count_all = c->exp.count_all = !strcmp(arg, "all");
+            return 1;
+        }
+        tt_cli_usage(prog, "--count is 'text' or 'all', not '%s'", arg);
+        return -1;
     case TT_OPT_MINDF: return tt_cli_u64(prog, "--min-df", arg, &c->exp.vocab_min_df) ? -1 : 1;
     case TT_OPT_MAXDF: return tt_cli_u64(prog, "--max-df", arg, &c->exp.vocab_max_df) ? -1 : 1;
     case TT_OPT_MINTF: return tt_cli_u64(prog, "--min-tf", arg, &c->exp.vocab_min_tf) ? -1 : 1;
-    case TT_OPT_WEIGHT: c->exp.weight = arg; return 1;
+    case TT_OPT_WEIGHT: {
+        static const char *const weights[] = {"raw", "relative", "tfidf", "boolean"};
+        char w[64];
+        for (const char *p = arg, *e; *p; p = *e ? e + 1 : e) {
+            e = strchr(p, ',');
+            e = e ? e : p + strlen(p);
+            snprintf(w, sizeof w, "%.*s", (int)(e - p), p);
+            size_t k = 0;
+            while (k < 4 && strcmp(w, weights[k]) != 0)
+                k++;
+            if (k == 4) {
+                tt_cli_choice(prog, "--weight", w, weights, 4);
+                return -1;
+            }
+        }
+        c->exp.weight = arg;
+        return 1;
+    }
     case TT_OPT_COMPARE: c->exp.compare = arg; return 1;
     case TT_OPT_PERIOD: c->exp.period = arg; return 1;
     case TT_OPT_GZIP: c->exp.gzip = 1; return 1;
@@ -108,7 +134,17 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     tt_error err;
     tt_error_clear(&err);
     if (tt_context_parse(c->cooc, c->ctx, 32, &c->nctx, &err)) {
-        tt_cli_usage(prog, "--cooc: %s", err.msg);
+        /* the nearest of the usual names (windowN takes any N) */
+        static const char *const ctxs[] = {"window5", "wwindow5", "sentence", "paragraph", "article", "document"};
+        const char *q1 = strchr(err.msg, '\''), *q2 = q1 ? strchr(q1 + 1, '\'') : NULL;
+        char bad[64] = "";
+        if (q1 && q2)
+            snprintf(bad, sizeof bad, "%.*s", (int)(q2 - q1 - 1), q1 + 1);
+        const char *near = bad[0] ? tt_suggest(bad, ctxs, 6) : NULL;
+        if (near)
+            tt_cli_usage(prog, "--cooc: %s; did you mean '%s'?", err.msg, near);
+        else
+            tt_cli_usage(prog, "--cooc: %s (windowN, wwindowN, sentence, paragraph, article, document)", err.msg);
         return -1;
     }
     if (c->count.stem && !c->count.vocab) {
@@ -139,6 +175,22 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     c->exp.ncontexts = c->nctx;
     c->exp.group_by = c->group_by;
     c->exp.ngroup_by = c->ngroup;
+    /* series.tsv and forms.tsv: by country and the keys of the first --group-by (the period stands for year) */
+    free(c->series_owned);
+    c->series_owned = malloc(8 + (c->ngroup ? strlen(c->group_by[0]) + 1 : 0));
+    if (!c->series_owned) {
+        fprintf(stderr, "%s: error: out of memory\n", prog);
+        return -2;
+    }
+    strcpy(c->series_owned, "country");
+    if (c->ngroup) {
+        char *keys = strdup(c->group_by[0]), *save = NULL;
+        for (char *k = keys ? strtok_r(keys, "+", &save) : NULL; k; k = strtok_r(NULL, "+", &save))
+            if (strcmp(k, "country") != 0 && strcmp(k, "year") != 0)
+                strcat(strcat(c->series_owned, "+"), k);
+        free(keys);
+    }
+    c->exp.series_by = c->series_owned;
     tt_buf b = {0};
     int bad = 0; /* an allocation failure must not leave a silently shortened run.json */
     bad |= tt_buf_puts(&b, "\"cooc\": [");
@@ -160,7 +212,9 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
             bad |= tt_buf_puts(&b, ", ");
         bad |= tt_json_cstr(&b, c->group_by[i]);
     }
-    bad |= tt_buf_puts(&b, "], \"weight\": ");
+    bad |= tt_buf_puts(&b, "], \"series_by\": ");
+    bad |= tt_json_cstr(&b, c->series_owned);
+    bad |= tt_buf_puts(&b, ", \"weight\": ");
     bad |= tt_json_cstr(&b, c->exp.weight ? c->exp.weight : "raw");
     bad |= tt_buf_puts(&b, ", \"compare\": ");
     bad |= tt_json_cstr(&b, c->exp.compare ? c->exp.compare : "");
@@ -180,6 +234,7 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     bad |= tt_json_cstr(&b, c->count.stop_file ? c->count.stop_file : "");
     bad |= tt_buf_puts(&b, ", \"collocates_by\": ");
     bad |= tt_json_cstr(&b, c->coll_by ? c->coll_by : "");
+    bad |= tt_buf_printf(&b, ", \"count\": \"%s\"", c->count.count_all ? "all" : "text");
     if (bad) {
         tt_buf_free(&b);
         fprintf(stderr, "%s: error: out of memory\n", prog);
@@ -195,6 +250,10 @@ tt_cli_opts_free(tt_cli_opts *c)
     for (size_t i = 0; i < c->ngroup; i++)
         free(c->group_owned[i]);
     free(c->json);
+    free(c->compare_owned);
+    free(c->series_owned);
+    c->compare_owned = NULL;
+    c->series_owned = NULL;
     c->json = NULL;
     free(c->coll_by);
     c->coll_by = NULL;

@@ -30,6 +30,7 @@ enum {
     TT_OPT_VOCABSTOP,
     TT_OPT_NEWTERMSP,
     TT_OPT_COLLBY,
+    TT_OPT_COUNT,
 };
 
 #define TT_CLI_SHARED_OPTIONS                                                                              \
@@ -40,13 +41,15 @@ enum {
         {"period", 1, 0, TT_OPT_PERIOD}, {"gzip", 0, 0, TT_OPT_GZIP}, {"group-by", 1, 0, TT_OPT_GROUPBY},  \
         {"collocates", 1, 0, TT_OPT_COLL}, {"coll-min", 1, 0, TT_OPT_COLLMIN}, {"stop", 1, 0, TT_OPT_STOP},  \
         {"vocab-stop", 0, 0, TT_OPT_VOCABSTOP}, {"newterms-p", 1, 0, TT_OPT_NEWTERMSP},                  \
-        {"collocates-by", 1, 0, TT_OPT_COLLBY}
+        {"collocates-by", 1, 0, TT_OPT_COLLBY}, {"count", 1, 0, TT_OPT_COUNT}
 
 #define TT_CLI_SHARED_HELP                                                                                 \
     "  --cooc LIST        co-occurrence contexts (default window5,sentence,document; windowN, wwindowN\n"  \
     "                     (weighted 1/d), sentence, paragraph, article, document)\n"                         \
     "  --overlap MODE     longest (default: overlapping matches count once, longest wins) or all\n"         \
     "  --kwic N           characters of context in hits.tsv (default 40)\n"                                   \
+    "  --count WHAT       text (default: counts take the hits the document uses, not quoted words, notes\n" \
+    "                     or repealed provisions; hits.tsv lists every hit with its role) or all\n"          \
     "  --group-by KEYS    also write groups/K1+K2.tsv for manifest columns KEYS (comma-separated;\n"          \
     "                     repeatable); groups/country.tsv and groups/country+year.tsv are always written\n"  \
     "  --vocab            write the full-vocabulary matrix vocab.mtx / vocab.tsv\n"                          \
@@ -60,8 +63,10 @@ enum {
     "  --collocates-by KEYS  also collocates.K1+K2.tsv per group of manifest columns KEYS (e.g. country)\n"   \
     "  --newterms-p P     newterms.tsv (--vocab --period) rows need p_value <= P (default 0.05)\n"            \
     "  --weight LIST      also write tf.<w>.tsv for w in relative, tfidf, boolean\n"                         \
-    "  --compare A:B      keyness.tsv between two groups, e.g. country=KZ:country=UZ\n"                      \
-    "  --period P         series.tsv and forms.tsv by year, 5y, or breaks (e.g. 1991,2000,2020)\n"           \
+    "  --compare A:B      keyness.tsv between two groups, e.g. country=KZ:country=UZ (values as written\n"  \
+    "                     in the manifest, case included; join conditions with +: country=KZ+year=2020)\n" \
+    "  --period P         series.tsv and forms.tsv by year, 5y, or breaks (e.g. 1991,2000,2020), by country\n"\
+    "                     and the first --group-by's keys; every period from the first to the last\n"       \
     "  --gzip             write every output file gzip-compressed (.gz)\n"
 
 typedef struct tt_cli_opts {
@@ -77,6 +82,8 @@ typedef struct tt_cli_opts {
     const char *group_by[16];
     char *group_owned[16];
     size_t ngroup;
+    char *series_owned;  /* series.tsv/forms.tsv keys: country + the first --group-by's keys but year */
+    char *compare_owned; /* --compare as rewritten by tt_cli_validate (keys and values trimmed), or NULL */
     char *json; /* the options as JSON members (malloc'ed by tt_cli_opts_done) */
     char *coll_by; /* --collocates-by, commas as '+' (malloc'ed) */
 } tt_cli_opts;

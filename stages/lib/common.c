@@ -105,8 +105,13 @@ tt_error_format(const tt_error *err, char *buf, size_t n)
         TT_ADD("byte %llu: ", (unsigned long long)err->offset);
     }
     TT_ADD("%s", err->msg[0] ? err->msg : tt_strerror(err->code));
-    if (err->code == TT_EIO && err->sys_errno)
-        TT_ADD(": %s", strerror(err->sys_errno));
+    if (err->code == TT_EIO && err->sys_errno) {
+        /* each reason once: a message that already ends with the system's reason does not get it again */
+        const char *why = strerror(err->sys_errno);
+        size_t ml = strlen(err->msg), wl = strlen(why);
+        if (ml < wl || strcmp(err->msg + ml - wl, why) != 0)
+            TT_ADD(": %s", why);
+    }
 #undef TT_ADD
     return buf;
 }

@@ -8,6 +8,7 @@
 #include "tt/map.h"
 #include "tt/num.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +112,7 @@ tt_counter_new(tt_counter **out, const char *const *concept_ids, size_t nconcept
     c->vocab = opts->vocab;
     c->ngrams = opts->ngrams > 0 ? opts->ngrams : 1;
     c->kwic = opts->kwic_chars ? opts->kwic_chars : 40;
+    c->count_all = opts->count_all;
     c->tf = calloc(nconcepts ? nconcepts : 1, sizeof *c->tf);
     c->touched = calloc(nconcepts ? nconcepts : 1, sizeof *c->touched);
     if (!c->tf || !c->touched) {
@@ -134,6 +136,7 @@ tt_counter_free(tt_counter *c)
     free(c->tf);
     free(c->touched);
     free(c->hits);
+    free(c->names);
     tt_buf_free(&c->hitlines);
     tt_u64map_free(&c->pairs);
     tt_strmap_free(&c->terms);
@@ -154,6 +157,10 @@ tt_counter_begin(tt_counter *c)
         c->tf[c->touched[i]] = 0;
     c->ntouched = 0;
     c->nhits = 0;
+    c->nnames = 0;
+    c->ncand = 0;
+    c->settled = 0;
+    memset(c->roles, 0, sizeof c->roles);
     tt_buf_reset(&c->hitlines);
     if (c->tx)
         memset(c->tx, 0, c->terms.n * sizeof *c->tx);
@@ -236,6 +243,8 @@ tt_counter_hit(tt_counter *c, const tt_dochit *h, tt_error *err)
     p->article = h->article;
     p->tok_first = h->tok_first;
     p->tok_last = h->tok_last;
+    p->role = (unsigned)h->role < TT_NROLES ? (uint32_t)h->role : TT_ROLE_TEXT;
+    p->name = h->name;
     size_t ll = h->left ? h->left_len : 0, rl = h->right ? h->right_len : 0;
     size_t lk = tail_chars(h->left, ll, c->kwic), rk = head_chars(h->right, rl, c->kwic);
     tt_buf *b = &c->hitlines;
@@ -246,13 +255,88 @@ tt_counter_hit(tt_counter *c, const tt_dochit *h, tt_error *err)
         put_num(b, h->start) || put_num(b, h->end) || put_num(b, (uint64_t)h->sent + 1) ||
         put_field(b, label, strlen(label)) || put_field(b, h->surface, h->surface_len) ||
         put_field(b, h->left ? h->left + (ll - lk) : NULL, lk) || put_field(b, h->right, rk) ||
-        put_field(b, h->form, h->form ? h->form_len : 0) || tt_buf_putc(b, '\n')) {
+        put_field(b, h->form, h->form ? h->form_len : 0) || tt_buf_putc(b, '\t') ||
+        tt_buf_puts(b, tt_role_name((tt_role)p->role)) ||
+        (h->page ? put_num(b, h->page) : tt_buf_putc(b, '\t')) || tt_buf_putc(b, '\n')) {
         b->len = mark;
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
-    if (!c->tf[h->concept]++)
-        c->touched[c->ntouched++] = h->concept;
+    p->line_off = mark;
+    p->line_len = b->len - mark;
+    c->ncand += p->name != 0;
     c->nhits++;
+    return 0;
+}
+
+int
+tt_counter_name(tt_counter *c, uint32_t key, tt_error *err)
+{
+    for (size_t i = 0; i < c->nnames; i++)
+        if (c->names[i] == key)
+            return 0;
+    if (c->nnames == c->capnames) {
+        size_t n = c->capnames ? 2 * c->capnames : 8;
+        uint32_t *p = realloc(c->names, n * sizeof *p);
+        if (!p)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        c->names = p;
+        c->capnames = n;
+    }
+    c->names[c->nnames++] = key;
+    return 0;
+}
+
+/* End of the document's hits: drops the hits whose name the document uses (their lines too), counts the hits
+ * per role into c->roles, keeps in c->hits only those that count (text, or all with count_all) and fills tf. */
+static int
+settle_hits(tt_counter *c)
+{
+    size_t wlo = 0, slo = 0; /* the collocate cursors (count_words.c) follow the hits they point to */
+    if (c->ncand && c->nnames) {
+        tt_buf keep = {0};
+        size_t k = 0;
+        for (size_t i = 0; i < c->nhits; i++) {
+            hitpos *h = &c->hits[i];
+            int drop = 0;
+            for (size_t j = 0; h->name && j < c->nnames && !drop; j++)
+                drop = c->names[j] == h->name;
+            if (drop)
+                continue;
+            if (i < c->cw.wlo)
+                wlo++;
+            if (i < c->cw.slo)
+                slo++;
+            if (tt_buf_append(&keep, c->hitlines.data + h->line_off, h->line_len)) {
+                tt_buf_free(&keep);
+                return TT_ENOMEM;
+            }
+            c->hits[k++] = *h;
+        }
+        c->nhits = k;
+        tt_buf_free(&c->hitlines);
+        c->hitlines = keep;
+        c->cw.wlo = wlo;
+        c->cw.slo = slo;
+    }
+    wlo = slo = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < c->nhits; i++) {
+        const hitpos *h = &c->hits[i];
+        c->roles[h->role]++;
+        if (h->role != TT_ROLE_TEXT && !c->count_all)
+            continue;
+        if (i < c->cw.wlo)
+            wlo++;
+        if (i < c->cw.slo)
+            slo++;
+        if (!c->tf[h->concept]++)
+            c->touched[c->ntouched++] = h->concept;
+        c->hits[k++] = *h;
+    }
+    c->nhits = k;
+    c->cw.wlo = wlo;
+    c->cw.slo = slo;
+    c->settled = 1;
     return 0;
 }
 
@@ -537,6 +621,15 @@ end_doc(tt_counter *c, const char *const *meta_keys, const char *const *meta_val
     for (size_t i = 0; i < nstat; i++)
         if (put_line2(out, "stat", stat_keys[i], stat_vals[i] ? stat_vals[i] : ""))
             return TT_ENOMEM;
+    if (!c->settled && settle_hits(c))
+        return TT_ENOMEM;
+    for (int r = 0; r < TT_NROLES; r++) {
+        char key[32];
+        snprintf(key, sizeof key, "hits_%s", tt_role_name((tt_role)r));
+        if (tt_buf_puts(out, "stat") || put_field(out, key, strlen(key)) || put_num(out, c->roles[r]) ||
+            tt_buf_putc(out, '\n'))
+            return TT_ENOMEM;
+    }
     /* tf lines in column order */
     if (c->ntouched > 1)
         qsort(c->touched, c->ntouched, sizeof *c->touched, cmp_u32);
@@ -569,7 +662,10 @@ tt_counter_end(tt_counter *c, const char *const *meta_keys, const char *const *m
                tt_error *err)
 {
     int rc = 0;
-    if (c->vocab && tt_counter_flush(c, 1, err))
+    /* the hits that count are known only now (names: one sense per document); the collocates wait for them */
+    if (settle_hits(c))
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+    else if (c->vocab && tt_counter_flush(c, 1, err))
         rc = TT_ENOMEM;
     else if (!nmeta || strcmp(meta_keys[0], "doc_id") != 0 || !meta_vals[0] || !meta_vals[0][0])
         rc = tt_error_set(err, TT_EUSAGE, "a docres record needs doc_id as its first manifest column");
@@ -585,4 +681,4 @@ const char *const tt_stat_keys[TT_NSTAT] = {
     "encoding",        "encoding_method",    "encoding_confidence", "encoding_runner_up",
     "gzip",            "script_used",        "script_confidence",  "homoglyph_repairs",
     "mixed_unrepaired", "hyphen_joins",      "line_joins",         "replaced",
-    "degraded"};
+    "degraded",        "format",             "page_count",         "warnings"};

@@ -6,6 +6,7 @@
 
 #include "tt/count.h"
 #include "tt/map.h"
+#include "tt/roles.h"
 
 #define MAX_CTX   64
 #define MAX_NGRAM 8
@@ -68,6 +69,8 @@ typedef struct hitpos {
     uint32_t concept;
     uint32_t sent, para, article;
     uint64_t tok_first, tok_last;
+    uint32_t role, name;
+    size_t line_off, line_len; /* its line in hitlines */
 } hitpos;
 
 struct tt_counter {
@@ -75,8 +78,13 @@ struct tt_counter {
     size_t nc;
     tt_context ctx[MAX_CTX];
     size_t nctx;
-    int vocab, ngrams;
+    int vocab, ngrams, count_all;
     size_t kwic;
+    uint32_t *names; /* name keys the document uses (tt_counter_name) */
+    size_t nnames, capnames;
+    size_t ncand;    /* hits with a name key */
+    int settled;     /* settle_hits ran: c->hits holds only the hits that count */
+    uint64_t roles[TT_NROLES]; /* hits per role (settle_hits) */
     /* per document */
     uint64_t *tf;
     uint32_t *touched; /* concepts with tf > 0, in first-hit order */

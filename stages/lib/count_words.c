@@ -127,7 +127,7 @@ tt_counter_word(tt_counter *c, const tt_docword *w, tt_error *err)
     if (!c->vocab)
         return 0;
     cw_state *s = &c->cw;
-    int brk = s->nwords == 0 || w->sent != s->last_sent;
+    int brk = s->nwords == 0 || w->sent != s->last_sent || w->gap;
     s->last_sent = w->sent;
     s->nwords++;
     int64_t ti = -1;
@@ -213,6 +213,13 @@ cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Collocates are centred on the hits that count: role text, or every one with --count all. */
+static int
+hit_counts(const tt_counter *c, const hitpos *h)
+{
+    return c->count_all || h->role == TT_ROLE_TEXT;
+}
+
 /* The concepts with a hit in sentence `sent` into s->sconc[0..s->nsconc). */
 static void
 sentence_concepts(tt_counter *c, uint32_t sent)
@@ -223,6 +230,8 @@ sentence_concepts(tt_counter *c, uint32_t sent)
     s->nsconc = 0;
     uint64_t st = ++s->stampv;
     for (size_t j = s->slo; j < c->nhits && c->hits[j].sent == sent; j++) {
+        if (!hit_counts(c, &c->hits[j]))
+            continue;
         uint32_t k = c->hits[j].concept;
         if (s->stamp[c->nc + k] != st) {
             s->stamp[c->nc + k] = st;
@@ -264,11 +273,14 @@ one_word(tt_counter *c, const cword *w)
         s->wlo++;
     uint64_t near = ++s->stampv, inside = ++s->stampv; /* stamp[k]: near or inside this word */
     size_t nt = 0;
-    int covered = 0;
     for (size_t j = s->wlo; j < c->nhits && c->hits[j].tok_first <= p + mw; j++) {
         const hitpos *h = &c->hits[j];
         if (h->tok_last + mw < p)
             continue;
+        if (!hit_counts(c, h))
+            continue;
+        if (h->tok_first <= p && p <= h->tok_last && w->term >= 0)
+            c->tx[w->term].flags |= TX_HIT; /* a lexicon entry matches it */
         uint32_t k = h->concept;
         if (s->stamp[k] != near && s->stamp[k] != inside) {
             s->stamp[k] = near;
@@ -277,15 +289,12 @@ one_word(tt_counter *c, const cword *w)
         }
         if (h->tok_first <= p && p <= h->tok_last) {
             s->stamp[k] = inside;
-            covered = 1;
         } else {
             uint64_t d = p < h->tok_first ? h->tok_first - p : p - h->tok_last;
             if (d < s->mind[k])
                 s->mind[k] = d;
         }
     }
-    if (covered && w->term >= 0)
-        c->tx[w->term].flags |= TX_HIT;
     for (size_t ks = 0; ks < s->ncoll; ks++) {
         const tt_context *x = &s->coll[ks];
         if (x->kind == TT_CTX_SENTENCE) {
@@ -318,6 +327,9 @@ tt_counter_flush(tt_counter *c, int last, tt_error *err)
 {
     cw_state *s = &c->cw;
     if (!c->vocab || !s->nw)
+        return 0;
+    /* a hit with a name key may yet be dropped (one sense per document, known at the end): the words wait */
+    if (!last && c->ncand && !c->settled)
         return 0;
     size_t k = s->nw;
     int sentences = 0;

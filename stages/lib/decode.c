@@ -61,6 +61,7 @@ struct tt_decoder {
     int state; /* 0 running, 1 done, < 0 failed with that code */
     tt_error saved;
     tt_decode_info info;
+    tt_read_doc *rdoc; /* a document reader's result, served instead of the file (read_*.c) */
 };
 
 static int
@@ -89,6 +90,13 @@ fail(tt_decoder *d, tt_error *err, int code, int has_off, uint64_t off, const ch
         *err = d->saved;
     return code;
 }
+
+/* The 4 string arguments of the hint an invalid-UTF-8 message of a document declared UTF-8 gets when its bytes
+ * score as a legacy encoding. */
+#define HINT(d)                                                                                            \
+    (d)->info.mismatch[0] ? "; the bytes look like " : "", (d)->info.mismatch,                            \
+        (d)->info.mismatch[0] ? ": clear the 'encoding' column to detect it, or declare " : "",           \
+        (d)->info.mismatch
 
 static uint64_t
 cur_off(const tt_decoder *d)
@@ -136,7 +144,7 @@ raw_read(tt_decoder *d, unsigned char *buf, size_t cap, size_t *got, tt_error *e
     }
     if (n == 0) {
         d->raw_eof = 1;
-    } else {
+    } else if (!d->rdoc) {
         tt_sha256_update(&d->sha, buf, n);
         d->info.raw_bytes += n;
     }
@@ -392,6 +400,19 @@ setup(tt_decoder *d, const char *declared, tt_error *err)
     }
     d->info.bom = bl > 0;
     snprintf(d->info.method, sizeof d->info.method, "%s", method);
+    if (decl && !bl) {
+        size_t i = 0;
+        while (i < wn && w[i] < 0x80)
+            i++;
+        if (i < wn && tt_dec_mismatch(d->tab, decl, w + i, wn - i, d->in_eof && wn == d->in_len,
+                                      d->info.mismatch, sizeof d->info.mismatch, d->info.mismatch_why,
+                                      sizeof d->info.mismatch_why) &&
+            d->o.strict_encoding && strcmp(decl, "UTF-8") != 0)
+            return fail(d, err, TT_EENCODING, 1, i,
+                        "declared encoding %s decodes worse than the detected %s (%s); fix or clear the "
+                        "'encoding' column (--strict-encoding)",
+                        decl, d->info.mismatch, d->info.mismatch_why);
+    }
     int rc = set_encoding(d, enc, err);
     if (rc < 0)
         return rc;
@@ -476,8 +497,8 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
             return fail(d, err, TT_EBINARY, 1, cur_off(d), "NUL byte: not a text file");
         case TT_U8_BAD:
             if (!d->o.replace_invalid)
-                return fail(d, err, TT_EENCODING, 1, cur_off(d), "invalid UTF-8: %s (%s)", r.why,
-                            hexbytes(hx, p, r.badlen));
+                return fail(d, err, TT_EENCODING, 1, cur_off(d), "invalid UTF-8: %s (%s)%s%s%s%s", r.why,
+                            hexbytes(hx, p, r.badlen), HINT(d));
             d->in_pos += r.badlen;
             if (put_fffd(d, out, err) < 0)
                 return d->state;
@@ -489,8 +510,9 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
                 return 0;
             }
             if (!d->o.replace_invalid)
-                return fail(d, err, TT_EENCODING, 1, cur_off(d), "truncated UTF-8 sequence at end of file (%s)",
-                            hexbytes(hx, p, avail));
+                return fail(d, err, TT_EENCODING, 1, cur_off(d),
+                            "truncated UTF-8 sequence at end of file (%s)%s%s%s%s", hexbytes(hx, p, avail),
+                            HINT(d));
             d->in_pos = d->in_len;
             return put_fffd(d, out, err);
         case TT_U8_NONASCII:
@@ -616,6 +638,67 @@ conv_iconv(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
     return 0;
 }
 
+/* ---- other formats: the whole (decompressed) file goes to a document reader (tt/read.h), whose text is
+ * then decoded as UTF-8 from memory ---------------------------------------------------------------------- */
+static int
+read_format(tt_decoder *d, const tt_decode_opts *opts, tt_error *err)
+{
+    tt_format f = (tt_format)d->o.format;
+    if (f == TT_FMT_AUTO)
+        f = tt_format_sniff(d->in, d->in_len);
+    snprintf(d->info.format, sizeof d->info.format, "%s", tt_format_name(f == TT_FMT_AUTO ? TT_FMT_TXT : f));
+    if (!tt_format_is_container(f))
+        return 0;
+    uint64_t max = d->o.read.max_input ? d->o.read.max_input : 256ull << 20;
+    tt_buf all = {0};
+    int rc = 0;
+    for (;;) {
+        if (tt_buf_append(&all, d->in + d->in_pos, d->in_len - d->in_pos) < 0) {
+            rc = fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+            break;
+        }
+        d->in_pos = d->in_len;
+        if (all.len > max) {
+            rc = fail(d, err, TT_ELIMIT, 0, 0, "a %s file is read whole, and this one is larger than %llu bytes "
+                      "(--max-input-bytes raises the limit)", tt_format_name(f), (unsigned long long)max);
+            break;
+        }
+        if (d->in_eof || (rc = fill(d, err)) < 0)
+            break;
+    }
+    if (rc == 0 && !(d->rdoc = calloc(1, sizeof *d->rdoc)))
+        rc = fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+    if (rc == 0) {
+        tt_read_opts ro = {.html_select = opts ? opts->html_select : NULL,
+                           .encoding = opts && opts->encoding ? tt_encoding_canonical(opts->encoding) : NULL,
+                           .max_text = d->o.max_bytes,
+                           .lim = d->o.read};
+        tt_error re;
+        tt_error_clear(&re);
+        rc = tt_read_mem(f, all.data ? all.data : "", all.len, d->name, &ro, d->rdoc, &re);
+        if (rc < 0)
+            rc = fail(d, err, rc, 0, 0, "%s", re.msg);
+    }
+    tt_buf_free(&all);
+    if (rc < 0)
+        return rc;
+    snprintf(d->info.format, sizeof d->info.format, "%s", tt_format_name(d->rdoc->format));
+    d->info.page_count = d->rdoc->page_count;
+    /* serve the reader's text: a memory source, not hashed (the hash and raw size are the file's) */
+    if (d->fd >= 0)
+        close(d->fd);
+    d->fd = -1;
+    d->is_mem = 1;
+    d->mem = (const unsigned char *)(d->rdoc->text.data ? d->rdoc->text.data : "");
+    d->mem_n = d->rdoc->text.len;
+    d->mem_pos = 0;
+    d->raw_eof = d->in_eof = 0;
+    d->gz = 0;
+    d->in_pos = d->in_len = 0;
+    d->in_off = 0;
+    return fill(d, err);
+}
+
 /* ---- public API ------------------------------------------------------------------------------------------ */
 static int
 open_common(tt_decoder **out, tt_decoder *d, const tt_decode_opts *opts, tt_error *err)
@@ -661,7 +744,8 @@ open_common(tt_decoder **out, tt_decoder *d, const tt_decode_opts *opts, tt_erro
         memcpy(d->in, d->raw, rl);
         d->in_len = rl;
     }
-    if ((rc = fill(d, err)) < 0 || (rc = setup(d, opts ? opts->encoding : NULL, err)) < 0)
+    if ((rc = fill(d, err)) < 0 || (rc = read_format(d, opts, err)) < 0 ||
+        (rc = setup(d, d->rdoc ? "UTF-8" : opts ? opts->encoding : NULL, err)) < 0)
         goto out;
     *out = d;
     return 0;
@@ -783,6 +867,12 @@ tt_decoder_info(const tt_decoder *d)
     return &d->info;
 }
 
+const tt_read_doc *
+tt_decoder_doc(const tt_decoder *d)
+{
+    return d ? d->rdoc : NULL;
+}
+
 void
 tt_decoder_free(tt_decoder *d)
 {
@@ -795,6 +885,8 @@ tt_decoder_free(tt_decoder *d)
     if (d->cd != (iconv_t)-1)
         iconv_close(d->cd);
     free(d->sbcs);
+    tt_read_doc_free(d->rdoc);
+    free(d->rdoc);
     free(d->in);
     free(d->raw);
     free(d);

@@ -194,3 +194,61 @@ tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int a
     }
     return 0;
 }
+
+int
+tt_dec_mismatch(const tt_enc_table *t, const char *decl, const unsigned char *p, size_t n, int at_end,
+                char *found, size_t foundn, char *why, size_t whyn)
+{
+    tt_dec_guess g;
+    size_t high = 0; /* a few stray bytes are no evidence of anything */
+    for (size_t k = 0; k < n; k++)
+        high += p[k] >= 0x80;
+    if (high < 8)
+        return 0;
+    if (!strcmp(decl, "UTF-8")) {
+        if (tt_dec_guess_8bit(t, p, n, at_end, &g, NULL) < 0 || strcmp(g.method, "score") != 0 || g.ambiguous)
+            return 0;
+        snprintf(found, foundn, "%s", g.encoding);
+        snprintf(why, whyn, "not valid UTF-8; letter score %ld as %s", g.score, g.encoding);
+        return 1;
+    }
+    if (!strncmp(decl, "UTF-", 4))
+        return 0; /* UTF-16/32 declared: the NUL and binary checks already catch what goes wrong */
+    /* a legacy encoding declared for bytes that are valid UTF-8 with several multi-byte characters: no
+     * Cyrillic legacy text is that by chance */
+    tt_u8_scan r;
+    tt_u8_scan_run(p, n, n, 0, &r);
+    size_t mb = 0;
+    for (size_t k = 0; k < r.pos; k++)
+        mb += p[k] >= 0xC0;
+    if ((r.status == TT_U8_OK || (r.status == TT_U8_INCOMPLETE && !at_end)) && mb >= 3) {
+        snprintf(found, foundn, "UTF-8");
+        snprintf(why, whyn, "valid UTF-8: %zu multi-byte characters, none invalid, in the first %zu bytes", mb,
+                 r.pos);
+        return 1;
+    }
+    size_t di = SIZE_MAX;
+    for (size_t c = 0; c < t->ndetect; c++)
+        if (!strcmp(t->detect[c], decl))
+            di = c;
+    if (di == SIZE_MAX || tt_dec_guess_8bit(t, p, n, at_end, &g, NULL) < 0 || strcmp(g.method, "score") != 0 ||
+        !strcmp(g.encoding, decl))
+        return 0;
+    size_t bi = 0;
+    for (size_t c = 0; c < t->ndetect; c++)
+        if (!strcmp(t->detect[c], g.encoding))
+            bi = c;
+    unsigned char present[256] = {0};
+    for (size_t k = 0; k < n; k++)
+        present[p[k]] = 1;
+    int differs = 0;
+    for (int b = 0; b < 256 && !differs; b++)
+        differs = present[b] && t->detect_sbcs[di].cp[b] != t->detect_sbcs[bi].cp[b];
+    long sd = score_window(t, di, p, n);
+    /* clearly worse: more than a tenth of the winner's score below it (the detector itself calls 2 % a tie) */
+    if (!differs || g.score <= 0 || (g.score - sd) * 10 <= g.score)
+        return 0;
+    snprintf(found, foundn, "%s", g.encoding);
+    snprintf(why, whyn, "letter score %ld as %s against %ld as declared", g.score, g.encoding, sd);
+    return 1;
+}

@@ -97,4 +97,13 @@ typedef struct tt_dec_guess {
 int tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int at_end, tt_dec_guess *g,
                       tt_error *err);
 
+/* A declared encoding against the bytes of a window that starts at a non-ASCII byte: returns 1 when the
+ * declaration decodes clearly worse than what detection finds (declared UTF-8 for bytes that score as a legacy
+ * encoding; a legacy encoding for valid UTF-8 with at least 3 multi-byte characters; a detect candidate whose
+ * letter score is more than a tenth below the winner's, the two decoding the window differently), with the
+ * detected name in found and the evidence in why; else 0 (always 0 with fewer than 8 bytes >= 0x80, and for an
+ * ambiguous score). */
+int tt_dec_mismatch(const tt_enc_table *t, const char *decl, const unsigned char *p, size_t n, int at_end,
+                    char *found, size_t foundn, char *why, size_t whyn);
+
 #endif

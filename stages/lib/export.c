@@ -123,6 +123,9 @@ tt_exporter_free(tt_exporter *ex)
     free(ex->grp);
     ex_grouping_free(&ex->series);
     tt_strmap_free(&ex->forms);
+    tt_strmap_free(&ex->forms_surf);
+    tt_strmap_free(&ex->forms_doc);
+    tt_strmap_free(&ex->kterms);
     free(ex->breaks);
     ex_keyness_free(ex);
     tt_strmap_free(&ex->terms);

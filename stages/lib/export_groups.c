@@ -167,8 +167,76 @@ ex_write_groups(tt_exporter *ex, tt_error *err)
     return rc;
 }
 
+/* series.tsv: every concept x every combination of the series keys seen x every period from the first to the
+ * last seen (zeros included, in time order), then the documents without a year (period ""), if any. */
 int
 ex_write_series(tt_exporter *ex, tt_error *err)
 {
-    return ex->do_series ? write_grouping(ex, &ex->series, 1, err) : 0;
+    if (!ex->do_series)
+        return 0;
+    ex_grouping *g = &ex->series;
+    ex_sref *gs = ex_sorted_keys(&g->groups);
+    if (g->groups.n && !gs)
+        return ex_oom(err);
+    /* the distinct key prefixes (a group key is "keys\tperiod": the prefix ends at its last tab) */
+    ex_sref *px = malloc((g->groups.n ? g->groups.n : 1) * sizeof *px);
+    size_t np = 0;
+    int lo = -1, hi = -1, undated = 0;
+    for (size_t i = 0; px && i < g->groups.n; i++) {
+        size_t t = gs[i].n;
+        while (t > 0 && gs[i].s[t - 1] != '\t')
+            t--;
+        size_t pn = t ? t - 1 : 0;
+        if (!np || px[np - 1].n != pn || memcmp(px[np - 1].s, gs[i].s, pn) != 0)
+            px[np++] = (ex_sref){gs[i].s, pn, 0};
+        int o = ex_period_ord(ex, gs[i].s + t, gs[i].n - t);
+        if (o < 0)
+            undated = 1;
+        else {
+            lo = lo < 0 || o < lo ? o : lo;
+            hi = o > hi ? o : hi;
+        }
+    }
+    tt_buf name = {0}, b = {0}, key = {0};
+    int rc = !px || tt_buf_puts(&name, "series.tsv") || grouping_header(g, 1, &b) ? ex_oom(err) : 0;
+    /* the periods in time order: every one from lo to hi, then "" for the undated documents */
+    int step = ex_period_step(ex);
+    size_t nl = (lo >= 0 ? (size_t)((hi - lo) / step + 1) : 0) + (size_t)undated;
+    char(*labels)[32] = calloc(nl ? nl : 1, sizeof *labels);
+    if (!labels && !rc)
+        rc = ex_oom(err);
+    for (size_t l = 0; !rc && lo >= 0 && l < nl - (size_t)undated; l++)
+        ex_period_name(ex, lo + (int)l * step, labels[l], sizeof labels[l]);
+    tt_atomic a = {0};
+    for (size_t c = 0; c < ex->nc && !rc; c++) {
+        const char *cid = ex->o.concepts[c].id;
+        for (size_t p = 0; p < np && !rc; p++) {
+            for (size_t l = 0; l < nl && !rc; l++) {
+                tt_buf_reset(&key);
+                if (tt_buf_append(&key, px[p].s, px[p].n) || tt_buf_putc(&key, '\t') ||
+                    tt_buf_puts(&key, labels[l])) {
+                    rc = ex_oom(err);
+                    break;
+                }
+                int64_t gi = tt_strmap_find(&g->groups, key.data, key.len);
+                double *v = gi < 0 ? NULL : tt_u64map_get(&g->counts, (uint64_t)gi * ex->nc + c);
+                uint64_t cnt = v ? (uint64_t)llround(*v) : 0, tok = gi < 0 ? 0 : g->groups.val[gi][0];
+                if (tt_buf_put_tsv(&b, cid, strlen(cid)) || tt_buf_putc(&b, '\t') ||
+                    tt_buf_append(&b, key.data, key.len) || tt_buf_putc(&b, '\t') || tt_buf_put_u64(&b, cnt) ||
+                    tt_buf_putc(&b, '\t') || tt_buf_put_u64(&b, tok) || tt_buf_putc(&b, '\t') ||
+                    ex_put_per10k(&b, cnt, tok) || tt_buf_putc(&b, '\n'))
+                    rc = ex_oom(err);
+            }
+        }
+        if (!rc)
+            rc = ex_flush_big(ex, &a, name.data, &b, err);
+    }
+    rc = ex_close_out(ex, &a, name.data, &b, rc, err);
+    free(gs);
+    free(px);
+    free(labels);
+    tt_buf_free(&name);
+    tt_buf_free(&b);
+    tt_buf_free(&key);
+    return rc;
 }

@@ -67,6 +67,7 @@ struct tt_exporter {
     FILE *skipped; /* run.json skipped_list items */
     FILE *perdoc;  /* run.json per_document items */
     uint64_t tfnnz, nskipped, nperdoc;
+    uint64_t nwarned; /* documents with a non-empty `warnings` statistic */
     uint64_t *df; /* documents with count > 0, per concept */
     /* co-occurrence */
     tt_u64map *cooc; /* per context */
@@ -76,8 +77,12 @@ struct tt_exporter {
     size_t ngrp;
     ex_grouping series;
     int do_series;
-    tt_strmap forms; /* "col(8 hex)\tconcept\tperiod\tentry\tform", escaped; val[0] = count */
+    /* forms.tsv, keyed "ord(8 hex)\tperiod\tkeys...\tlang\tcol(8 hex)\tmatch_form" (TSV-escaped fields; ord
+     * sorts periods in time): val[0] = hits, val[1] = documents; forms_surf adds "\tsurface" (val[0] = hits);
+     * forms_doc holds the keys the current document has already counted */
+    tt_strmap forms, forms_surf, forms_doc;
     int period_kind; /* 0 none, 1 year, 2 5y, 3 breaks */
+    int period_ord;  /* the current document's period in time order (ex_period_label); -1 = no year */
     int *breaks;
     size_t nbreaks;
     /* keyness */
@@ -85,7 +90,9 @@ struct tt_exporter {
     size_t nca, ncb;
     uint64_t *ka, *kb;
     uint64_t ta, tb;
+    uint64_t na, nb; /* documents in A, B */
     int in_a, in_b;
+    tt_strmap kterms; /* with --vocab: term -> val[0] count in A, val[1] count in B */
     /* weights */
     int w_rel, w_tfidf, w_bool;
     /* vocab */
@@ -177,8 +184,14 @@ int ex_write_series(tt_exporter *ex, tt_error *err);
 
 /* ---- export_series.c ---- */
 int ex_parse_period(tt_exporter *ex, const char *s, tt_error *err);
-/* Sets ex->period for the current document. */
+/* Sets ex->period and ex->period_ord for the current document. */
 void ex_period_label(tt_exporter *ex);
+/* The label of the period with time order ord (as ex_period_label makes it) into buf. */
+void ex_period_name(const tt_exporter *ex, int ord, char *buf, size_t n);
+/* The time order of a period label ("" or not a label: -1). */
+int ex_period_ord(const tt_exporter *ex, const char *label, size_t n);
+/* The step between consecutive time orders (5 for 5y, else 1). */
+int ex_period_step(const tt_exporter *ex);
 /* Counts a hit line's (concept, period, entry, form) for forms.tsv. */
 int ex_forms_add(tt_exporter *ex, const tt_docres_line *ln, int64_t col, tt_error *err);
 int ex_write_forms(tt_exporter *ex, tt_error *err);

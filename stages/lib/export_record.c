@@ -80,8 +80,10 @@ begin_body(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     ex->nsent += (double)stat_u64(ex, "sentences");
     ex->npara += (double)stat_u64(ex, "paragraphs");
     ex->nart += (double)stat_u64(ex, "articles");
-    if (ex->period_kind)
+    if (ex->period_kind) {
         ex_period_label(ex);
+        tt_strmap_reset(&ex->forms_doc);
+    }
     if ((rc = ex_groups_begin_doc(ex, err)))
         return rc;
     ex_keyness_begin_doc(ex);
@@ -161,15 +163,20 @@ add_hit(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     tt_buf_reset(b);
     if (tt_buf_put_tsv(b, id, idn))
         return ex_oom(err);
-    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form) */
+    /* hits.tsv = doc_id + the hit line's first 9 fields (all but form) + role + page */
+    if (tt_role_parse(ln->f[10], ln->n[10]) < 0)
+        return ex_bad_line(err, ln, "unknown role '%s'", ln->f[10]);
     for (size_t i = 0; i < 9; i++)
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[i], ln->n[i]))
             return ex_oom(err);
-    if (tt_buf_putc(b, '\n'))
+    if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[10], ln->n[10]) || tt_buf_putc(b, '\t') ||
+        tt_buf_put_tsv(b, ln->f[11], ln->n[11]) || tt_buf_putc(b, '\n'))
         return ex_oom(err);
     int rc = ex_put_buf(ex->hits.f, b, err);
     if (rc || !ex->period_kind)
         return rc;
+    if (!ex->o.count_all && strcmp(ln->f[10], "text") != 0)
+        return 0; /* forms.tsv counts what the counts count */
     return ex_forms_add(ex, ln, col, err);
 }
 

@@ -5,6 +5,7 @@
 
 #include "tt/json.h"
 #include "tt/num.h"
+#include "tt/read.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,11 @@ record_stats(tt_exporter *ex, const char *doc_id, size_t idn, tt_error *err)
         }
         if (!strcmp(k, "sha256") || !strcmp(k, "status") || !strcmp(k, "script_used"))
             continue;
+        if (!strcmp(k, "warnings")) { /* listed only when there are some; counted in documents */
+            if (!o[3])
+                continue;
+            ex->nwarned++;
+        }
         if (!listed && (tt_buf_puts(b, "{\"doc_id\": ") || tt_json_str(b, doc_id, idn)))
             return ex_oom(err);
         listed = 1;
@@ -89,7 +95,13 @@ json_versions(tt_buf *b)
     return tt_buf_puts(b, "  \"libraries\": {") || tt_json_member_str(b, "icu", icu) || tt_buf_puts(b, ", ") ||
            tt_json_member_str(b, "pcre2", pcre) || tt_buf_puts(b, ", ") ||
            tt_json_member_str(b, "zlib", zlibVersion()) || tt_buf_puts(b, ", ") ||
-           tt_json_member_str(b, "snowball", "libstemmer") || tt_buf_puts(b, "},\n");
+           tt_json_member_str(b, "snowball", "libstemmer") || tt_buf_puts(b, ", ") ||
+           /* the document readers (tt/read.h) */
+           tt_json_member_str(b, "libxml2", tt_read_lib_version("libxml2")) || tt_buf_puts(b, ", ") ||
+           tt_json_member_str(b, "libzip", tt_read_lib_version("libzip")) || tt_buf_puts(b, ", ") ||
+           tt_json_member_str(b, "poppler", tt_read_lib_version("poppler")) || tt_buf_puts(b, ", ") ||
+           tt_json_member_str(b, "cmark", tt_read_lib_version("cmark")) || tt_buf_puts(b, ", ") ||
+           tt_json_member_str(b, "libyaml", tt_read_lib_version("libyaml")) || tt_buf_puts(b, "},\n");
 }
 
 /* Everything up to the skipped_list items. */
@@ -115,9 +127,9 @@ json_head(tt_exporter *ex, tt_buf *b)
             return TT_ENOMEM;
     return tt_buf_printf(b,
                          "],\n  \"documents\": {\"total\": %llu, \"ok\": %llu, \"skipped\": %llu, "
-                         "\"skipped_list\": [",
+                         "\"with_warnings\": %llu, \"skipped_list\": [",
                          (unsigned long long)ex->row, (unsigned long long)(ex->row - ex->nskipped),
-                         (unsigned long long)ex->nskipped);
+                         (unsigned long long)ex->nskipped, (unsigned long long)ex->nwarned);
 }
 
 /* From the end of skipped_list to the per_document items. */

@@ -34,6 +34,18 @@ ex_parse_weights(tt_exporter *ex, const char *s, tt_error *err)
 }
 
 /* Opens the streamed outputs (with their headers) and the scratch files. */
+/* docs.tsv columns of the document readers (tt/read.h): the format read and the pages. */
+static const char *const read_cols[2] = {"format", "page_count"};
+
+static int
+manifest_has(const tt_exporter *ex, const char *col)
+{
+    for (size_t i = 1; i < ex->o.nmanifest_columns; i++)
+        if (strcmp(ex->o.manifest_columns[i], col) == 0)
+            return 1;
+    return 0;
+}
+
 int
 ex_open_streams(tt_exporter *ex, tt_error *err)
 {
@@ -48,14 +60,20 @@ ex_open_streams(tt_exporter *ex, tt_error *err)
     for (size_t i = 1; i < ex->o.nmanifest_columns; i++)
         if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ex->o.manifest_columns[i], strlen(ex->o.manifest_columns[i])))
             return ex_oom(err);
-    if (tt_buf_puts(b, "\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\n"))
+    if (tt_buf_puts(b, "\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used"
+                       "\thits_text\thits_quoted\thits_note\thits_repealed"))
+        return ex_oom(err);
+    for (size_t i = 0; i < 2; i++) /* format_version 2; a manifest column of the same name holds them instead */
+        if (!manifest_has(ex, read_cols[i]) && (tt_buf_putc(b, '\t') || tt_buf_puts(b, read_cols[i])))
+            return ex_oom(err);
+    if (tt_buf_puts(b, "\twarnings\n"))
         return ex_oom(err);
     if ((rc = ex_put_buf(ex->docs.f, b, err)))
         return rc;
     static const char *const tfh[] = {"doc_id", "concept_id", "count", "per_10k"};
-    static const char *const hh[] = {"doc_id", "concept_id", "entry", "start", "end",
-                                     "sentence", "article", "surface", "left", "right"};
-    if ((rc = ex_write_header(&ex->tf, tfh, 4, err)) || (rc = ex_write_header(&ex->hits, hh, 10, err)))
+    static const char *const hh[] = {"doc_id", "concept_id", "entry", "start", "end", "sentence",
+                                     "article", "surface", "left", "right", "role", "page"};
+    if ((rc = ex_write_header(&ex->tf, tfh, 4, err)) || (rc = ex_write_header(&ex->hits, hh, 12, err)))
         return rc;
     if (!(ex->tfmtx = ex_scratch_file(ex, err)) || !(ex->skipped = ex_scratch_file(ex, err)) ||
         !(ex->perdoc = ex_scratch_file(ex, err)))
@@ -83,15 +101,29 @@ ex_docs_row(tt_exporter *ex, const char *id, size_t idn, const char *status, siz
     tt_buf_reset(b);
     if (tt_buf_put_tsv(b, id, idn))
         return ex_oom(err);
-    for (size_t i = 1; i < ex->o.nmanifest_columns; i++)
-        if (put_kv_col(b, &ex->meta, ex->o.manifest_columns[i]))
+    for (size_t i = 1; i < ex->o.nmanifest_columns; i++) {
+        const char *c = ex->o.manifest_columns[i];
+        int rd = !strcmp(c, read_cols[0]) || !strcmp(c, read_cols[1]); /* what was read, not what was declared */
+        if (put_kv_col(b, rd ? &ex->stat : &ex->meta, c))
             return ex_oom(err);
+    }
     static const char *const cols[] = {"sha256", "bytes", "tokens", "sentences", "articles"};
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         if (put_kv_col(b, &ex->stat, cols[i]))
             return ex_oom(err);
-    if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, status, stn) || put_kv_col(b, &ex->stat, "script_used") ||
-        tt_buf_putc(b, '\n'))
+    if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, status, stn) || put_kv_col(b, &ex->stat, "script_used"))
+        return ex_oom(err);
+    /* hits per role (tt/roles.h); 0 when a record has none (a skipped document) */
+    static const char *const rcols[] = {"hits_text", "hits_quoted", "hits_note", "hits_repealed"};
+    for (size_t i = 0; i < sizeof rcols / sizeof rcols[0]; i++) {
+        size_t n = 0;
+        const char *v = tt_kv_get(&ex->stat, rcols[i], &n);
+        if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, v ? v : "0", v ? n : 1))
+            return ex_oom(err);
+    }
+    if ((!manifest_has(ex, read_cols[0]) && put_kv_col(b, &ex->stat, read_cols[0])) ||
+        (!manifest_has(ex, read_cols[1]) && put_kv_col(b, &ex->stat, read_cols[1])) ||
+        put_kv_col(b, &ex->stat, "warnings") || tt_buf_putc(b, '\n'))
         return ex_oom(err);
     return ex_put_buf(ex->docs.f, b, err);
 }

@@ -28,9 +28,17 @@ ex_vocab_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
         return ex_oom(err);
     if (fcnt && tt_disc_form(ex->disc, idx, ln->f[4], ln->n[4], fcnt))
         return ex_oom(err);
+    if (ex->in_a || ex->in_b) { /* keyness.tsv's term rows */
+        size_t kidx; /* not idx: the scratch line below names the term by its ex->terms index */
+        if (tt_strmap_intern(&ex->kterms, ln->f[0], ln->n[0], &kidx, NULL))
+            return ex_oom(err);
+        ex->kterms.val[kidx][0] += ex->in_a ? cnt : 0;
+        ex->kterms.val[kidx][1] += ex->in_b ? cnt : 0;
+    }
     tt_buf *b = &ex->line;
     tt_buf_reset(b);
-    if (tt_buf_put_u64(b, ex->row) || tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[0], ln->n[0]) ||
+    /* the scratch line names the term by its index in ex->terms (stable), so that finish need not look it up */
+    if (tt_buf_put_u64(b, ex->row) || tt_buf_putc(b, '\t') || tt_buf_put_u64(b, (uint64_t)idx) ||
         tt_buf_putc(b, '\t') || tt_buf_put_u64(b, cnt) || tt_buf_putc(b, '\n'))
         return ex_oom(err);
     return ex_put_buf(ex->vtmp, b, err);
@@ -97,26 +105,24 @@ flush_vrow(FILE *out, vrow *r, tt_buf *b, tt_error *err)
     return ex_put_buf(out, b, err);
 }
 
-/* One scratch line (row, escaped term, count) into the current row; flushes the previous row first. */
+/* One scratch line (row, term index in ex->terms, count) into the current row; flushes the previous row first. */
 static int
-vocab_cell(tt_exporter *ex, FILE *body, vrow *r, char **f, tt_buf *u, tt_error *err)
+vocab_cell(tt_exporter *ex, FILE *body, vrow *r, char **f, tt_error *err)
 {
-    uint64_t row = strtoull(f[0], NULL, 10), cnt = strtoull(f[2], NULL, 10);
+    uint64_t row = strtoull(f[0], NULL, 10), ti = strtoull(f[1], NULL, 10), cnt = strtoull(f[2], NULL, 10);
     int rc;
     if (row != r->row) {
         if ((rc = flush_vrow(body, r, &ex->line, err)))
             return rc;
         r->row = row;
     }
-    tt_buf_reset(u);
-    if (tt_tsv_unescape(u, f[1], strlen(f[1])))
-        return ex_oom(err);
-    int64_t idx = tt_strmap_find(&ex->terms, u->data ? u->data : "", u->len);
-    if (idx < 0 || !ex->terms.val[idx][0])
-        return 0;
+    if (ti >= ex->terms.n)
+        return tt_error_set(err, TT_EIO, "temporary file damaged");
+    if (!ex->terms.val[ti][0])
+        return 0; /* trimmed */
     if (tt_grow((void **)&r->c, &r->cap, r->n + 1, sizeof *r->c))
         return ex_oom(err);
-    r->c[r->n].col = ex->terms.val[idx][0];
+    r->c[r->n].col = ex->terms.val[ti][0];
     r->c[r->n++].count = cnt;
     return 0;
 }
@@ -132,7 +138,6 @@ vocab_body(tt_exporter *ex, FILE *body, uint64_t *nnz, tt_error *err)
     size_t lcap = 0;
     ssize_t len;
     vrow r = {0};
-    tt_buf u = {0};
     while (!rc && (len = getline(&line, &lcap, ex->vtmp)) > 0) {
         if (line[len - 1] == '\n')
             line[--len] = 0;
@@ -140,7 +145,7 @@ vocab_body(tt_exporter *ex, FILE *body, uint64_t *nnz, tt_error *err)
         if (ex_split_tabs(line, f, 3) != 3)
             rc = tt_error_set(err, TT_EIO, "temporary file damaged");
         else
-            rc = vocab_cell(ex, body, &r, f, &u, err);
+            rc = vocab_cell(ex, body, &r, f, err);
     }
     if (!rc)
         rc = flush_vrow(body, &r, &ex->line, err);
@@ -149,7 +154,6 @@ vocab_body(tt_exporter *ex, FILE *body, uint64_t *nnz, tt_error *err)
     *nnz = r.nnz;
     free(line);
     free(r.c);
-    tt_buf_free(&u);
     return rc;
 }
 

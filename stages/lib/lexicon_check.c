@@ -3,6 +3,7 @@
  * (tt_matcher_explain: which entries match one word, and why). Above the matcher: it asks the matcher's own
  * part test (match_priv.h), so what it reports is what the pipeline does. */
 #include "match_priv.h"
+#include "tt/compound.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,6 +177,22 @@ tt_matcher_explain(tt_matcher *m, tt_lang lang, const char *match, size_t n, tt_
         return rc;
     if (flags & F_NONWORD)
         return tt_buf_printf(out, "'%.*s' is not a word token: no entry matches\n", (int)n, match) ? TT_ENOMEM : 0;
+    size_t pa[TT_MAX_PARTS], pb[TT_MAX_PARTS], np;
+    if (!m->ntmp && !(flags & F_EXCL) && (np = tt_hyphen_parts(match, n, pa, pb)) >= 2) {
+        /* a hyphenated compound: its parts are matched on their own (matching.md) */
+        if (tt_buf_printf(out,
+                          "no entry matches the whole of '%.*s' (%s): each of its %zu parts is matched as a word "
+                          "of its own (single-word entries, no inflection across the hyphen)\n",
+                          (int)n, match, tt_lang_name(lang), np))
+            return TT_ENOMEM;
+        for (size_t i = 0; i < np; i++) {
+            if (tt_buf_printf(out, "part %zu '%.*s': ", i + 1, (int)(pb[i] - pa[i]), match + pa[i]))
+                return TT_ENOMEM;
+            if ((rc = tt_matcher_explain(m, lang, match + pa[i], pb[i] - pa[i], out, err)))
+                return rc;
+        }
+        return 0;
+    }
     if (!m->ntmp)
         return tt_buf_printf(out, "no entry matches '%.*s' (%s)\n", (int)n, match, tt_lang_name(lang)) ? TT_ENOMEM
                                                                                                     : 0;

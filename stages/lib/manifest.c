@@ -3,6 +3,7 @@
 #include "tt/manifest.h"
 
 #include "tt/decode.h"
+#include "tt/read.h"
 #include "tt/utf8.h"
 
 #include <errno.h>
@@ -59,6 +60,23 @@ fail(tt_error *err, const char *name, uint64_t line, uint64_t col, int code, con
     }
     tt_error_at(err, name, line, col);
     return code;
+}
+
+/* The `format` and `html_select` columns (tt/read.h). */
+static int
+read_columns(tt_mdoc *d, const char *fmt, const char *sel, const char *name, tt_error *err)
+{
+    int f = tt_format_parse(fmt, strlen(fmt));
+    if (f < 0)
+        return fail(err, name, d->line, 0, TT_ESYNTAX, "unknown format '%s' (txt, html, docx, odt, pdf, md or empty "
+                    "to detect it from the bytes)", fmt);
+    d->format = f;
+    d->html_select = sel;
+    tt_error xe;
+    tt_error_clear(&xe);
+    if (sel[0] && !tt_read_xpath_ok(sel, &xe))
+        return fail(err, name, d->line, 0, TT_ESYNTAX, "html_select: %s", xe.msg);
+    return 0;
 }
 
 static int
@@ -143,7 +161,7 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
         text += 3;
         n -= 3;
     }
-    long c_id = -1, c_path = -1, c_lang = -1, c_script = -1, c_date = -1, c_enc = -1;
+    long c_id = -1, c_path = -1, c_lang = -1, c_script = -1, c_date = -1, c_enc = -1, c_fmt = -1, c_sel = -1;
     size_t pos = 0;
     uint64_t line = 0;
     tt_buf field = {0};
@@ -222,9 +240,20 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
                     c_date = (long)j;
                 else if (!strcmp(cn, "encoding"))
                     c_enc = (long)j;
+                else if (!strcmp(cn, "format"))
+                    c_fmt = (long)j;
+                else if (!strcmp(cn, "html_select"))
+                    c_sel = (long)j;
             }
             const char *miss = c_id < 0 ? "doc_id" : c_path < 0 ? "path" : c_lang < 0 ? "lang" : NULL;
-            if (!rc && miss)
+            const char *h0 = m->strings.data + OFF(m->cols[0]);
+            int csv = m->ncols == 1 && (strchr(h0, ',') || strchr(h0, ';'));
+            if (!rc && miss && csv)
+                rc = fail(err, name, line, 0, TT_ESYNTAX,
+                          "missing required column '%s': the header has no tab but has %s, so the file looks "
+                          "like CSV; save it as tab-separated text (TSV)",
+                          miss, strchr(h0, ',') ? "commas" : "semicolons");
+            else if (!rc && miss)
                 rc = fail(err, name, line, 0, TT_ESYNTAX, "missing required column '%s'", miss);
             continue;
         }
@@ -300,6 +329,8 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
             rc = fail(err, name, d->line, 0, TT_ESYNTAX, "unknown encoding '%s'", d->encoding);
             break;
         }
+        if ((rc = read_columns(d, c_fmt >= 0 ? v[c_fmt] : "", c_sel >= 0 ? v[c_sel] : "", name, err)))
+            break;
         tt_buf_reset(&full);
         if (tt_buf_printf(&full, "%s/%s", dir, d->path)) {
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");

@@ -143,17 +143,23 @@ tt_u64map_keys(const tt_u64map *m, int *ok)
     return k;
 }
 
+/* A slot is 0 (empty) or the key's hash's high 32 bits (a tag: most other keys are passed over without
+ * reading their bytes) << 32 | the key's index + 1. */
+#define SLOT_TAG(h) ((uint64_t)(h) >> 32 << 32)
+#define SLOT_IDX(sl) ((size_t)((sl)&0xffffffffu) - 1)
+
 static int
 strmap_rehash(tt_strmap *m, size_t ncap)
 {
-    size_t *s = calloc(ncap, sizeof *s);
+    uint64_t *s = calloc(ncap, sizeof *s);
     if (!s)
         return TT_ENOMEM;
     for (size_t i = 0; i < m->n; i++) {
-        size_t j = (size_t)hash_bytes(m->arena + m->off[i], m->len[i]) & (ncap - 1);
+        uint64_t h = hash_bytes(m->arena + m->off[i], m->len[i]);
+        size_t j = (size_t)h & (ncap - 1);
         while (s[j])
             j = (j + 1) & (ncap - 1);
-        s[j] = i + 1;
+        s[j] = SLOT_TAG(h) | (uint64_t)(i + 1);
     }
     free(m->slots);
     m->slots = s;
@@ -173,11 +179,13 @@ tt_strmap_find_h(const tt_strmap *m, uint64_t h, const char *s, size_t n)
     if (!m->cap)
         return -1;
     size_t j = (size_t)h & (m->cap - 1);
-    while (m->slots[j]) {
-        size_t i = m->slots[j] - 1;
+    uint64_t tag = SLOT_TAG(h);
+    for (uint64_t sl; (sl = m->slots[j]) != 0; j = (j + 1) & (m->cap - 1)) {
+        if ((sl & ~(uint64_t)0xffffffffu) != tag)
+            continue;
+        size_t i = SLOT_IDX(sl);
         if (m->len[i] == n && memcmp(m->arena + m->off[i], s, n) == 0)
             return (int64_t)i;
-        j = (j + 1) & (m->cap - 1);
     }
     return -1;
 }
@@ -185,7 +193,8 @@ tt_strmap_find_h(const tt_strmap *m, uint64_t h, const char *s, size_t n)
 int
 tt_strmap_intern(tt_strmap *m, const char *s, size_t n, size_t *idx, int *isnew)
 {
-    int64_t f = tt_strmap_find(m, s, n);
+    uint64_t h = hash_bytes(s, n);
+    int64_t f = tt_strmap_find_h(m, h, s, n);
     if (isnew)
         *isnew = f < 0;
     if (f >= 0) {
@@ -194,6 +203,8 @@ tt_strmap_intern(tt_strmap *m, const char *s, size_t n, size_t *idx, int *isnew)
     }
     if ((m->n + 1) * 2 > m->cap && strmap_rehash(m, m->cap ? m->cap * 2 : 64))
         return TT_ENOMEM;
+    if (m->n >= 0xfffffffeu)
+        return TT_ENOMEM; /* the slot holds a 32-bit index */
     if (m->n == m->ncap) {
         size_t nc = m->ncap ? m->ncap * 2 : 32;
         size_t *o = realloc(m->off, nc * sizeof *o);
@@ -228,10 +239,10 @@ tt_strmap_intern(tt_strmap *m, const char *s, size_t n, size_t *idx, int *isnew)
     m->len[i] = n;
     m->val[i][0] = m->val[i][1] = 0;
     m->arena_len += n + 1;
-    size_t j = (size_t)hash_bytes(s, n) & (m->cap - 1);
+    size_t j = (size_t)h & (m->cap - 1);
     while (m->slots[j])
         j = (j + 1) & (m->cap - 1);
-    m->slots[j] = i + 1;
+    m->slots[j] = SLOT_TAG(h) | (uint64_t)(i + 1);
     *idx = i;
     return 0;
 }

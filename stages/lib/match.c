@@ -11,6 +11,7 @@
 #include <unicode/uchar.h>
 
 #include "match_priv.h"
+#include "tt/compound.h"
 #include "tt/utf8.h"
 
 
@@ -212,6 +213,11 @@ tt_matcher_free(tt_matcher *m)
     free(m->excl);
     tt_buf_free(&m->key);
     tt_buf_free(&m->why);
+    mt_names_free(m);
+    free(m->pidx);
+    free(m->pcnt);
+    free(m->prec);
+    free(m->ptok);
     free(m);
 }
 
@@ -397,6 +403,8 @@ lx_collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, uint32
                 overflow = 1;
         }
     }
+    if (nexc || overflow)
+        *flags |= F_EXCL;
     size_t k = 0;
     for (size_t i = 0; i < m->ntmp; i++) {
         const lx_entry *e = &lx->entries[lx->targets[m->tmp[i]].entry];
@@ -440,15 +448,24 @@ case_ok(int ccase, uint32_t tflags)
  * the condition is on the first token); a single-word exclusion whose condition holds removes its concept's
  * candidates, as lx_collect() does for unconditional ones. Returns the new count; order is kept. */
 static uint32_t
-case_filter(const tt_lexicon *lx, uint32_t *v, uint32_t n, uint32_t tflags)
+case_filter(const tt_lexicon *lx, uint32_t *v, uint32_t n, uint32_t tflags, uint32_t *seen, uint32_t *cand)
 {
     uint32_t exc[16], nexc = 0, k = 0;
     int overflow = 0;
+    *seen = *cand = 0;
     for (uint32_t i = 0; i < n; i++) {
         const lx_target *t = &lx->targets[v[i]];
         const lx_entry *e = &lx->entries[t->entry];
         if (!e->ccase)
             continue;
+        /* one sense per document: a name exclusion met mid-sentence (seen), or at a sentence start by a
+           capitalised token, where it decides only if the document uses the name elsewhere (cand) */
+        if (e->ccase == LX_CASE_PROPER && e->exclude && e->nparts == 1) {
+            if (case_ok(e->ccase, tflags))
+                *seen = t->entry + 1;
+            else if ((tflags & (TT_TOK_CAPITAL | TT_TOK_SENT_START)) == (TT_TOK_CAPITAL | TT_TOK_SENT_START))
+                *cand = t->entry + 1;
+        }
         if (!case_ok(e->ccase, tflags)) {
             if (e->nparts == 1 || t->part == 0)
                 v[i] = UINT32_MAX; /* condition fails: drop this target */
@@ -566,7 +583,8 @@ extend(const tt_matcher *m, const lx_entry *e, size_t k, size_t cur, size_t ns)
 }
 
 static int
-push_hit(rawhit **v, size_t *n, size_t *cap, uint32_t first, uint32_t last, uint32_t entry, uint32_t concept)
+push_hit(rawhit **v, size_t *n, size_t *cap, uint32_t first, uint32_t last, uint32_t entry, uint32_t concept,
+         uint32_t part)
 {
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 64;
@@ -580,6 +598,7 @@ push_hit(rawhit **v, size_t *n, size_t *cap, uint32_t first, uint32_t last, uint
     (*v)[*n].last = last;
     (*v)[*n].entry = entry;
     (*v)[*n].concept = concept;
+    (*v)[*n].part = part;
     (*n)++;
     return 0;
 }
@@ -593,6 +612,8 @@ cmp_longest(const void *a, const void *b)
     uint32_t lx_ = x->last - x->first, ly = y->last - y->first;
     if (lx_ != ly)
         return lx_ > ly ? -1 : 1;
+    if (x->part != y->part)
+        return x->part < y->part ? -1 : 1;
     return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
@@ -604,13 +625,15 @@ cmp_all(const void *a, const void *b)
         return x->first < y->first ? -1 : 1;
     if (x->last != y->last)
         return x->last < y->last ? -1 : 1;
+    if (x->part != y->part)
+        return x->part < y->part ? -1 : 1;
     if (x->concept != y->concept)
         return x->concept < y->concept ? -1 : 1;
     return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
 static int
-out_hit(tt_hit **hits, size_t *nhits, size_t *caphits, const rawhit *h, size_t base)
+out_hit(tt_hit **hits, size_t *nhits, size_t *caphits, const rawhit *h, size_t base, uint32_t name)
 {
     if (*nhits == *caphits) {
         size_t nc = *caphits ? *caphits * 2 : 64;
@@ -625,6 +648,45 @@ out_hit(tt_hit **hits, size_t *nhits, size_t *caphits, const rawhit *h, size_t b
     o->entry = h->entry;
     o->first = (uint32_t)(base + h->first);
     o->last = (uint32_t)(base + h->last);
+    o->name = name;
+    o->part = h->part;
+    return 0;
+}
+
+/* Hyphenated compounds: a token no entry matches whole gets the single-word hits of its parts, each with its
+ * part number (its case condition read as the token's for the first part, lowercase for the others). */
+static int
+part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
+{
+    const tt_lexicon *lx = m->lx;
+    while (m->cptok < m->nptok && m->ptok[m->cptok] < a)
+        m->cptok++;
+    for (; m->cptok < m->nptok && m->ptok[m->cptok] < a + ns; m->cptok++) {
+        size_t i = m->ptok[m->cptok] - a;
+        if (m->cnum[i])
+            continue;
+        for (uint32_t p = 0; p < m->pcnt[a + i]; p++) {
+            const uint32_t *rl = m->cache.ar + m->prec[m->pidx[a + i] + p] + 2; /* [n, flags, target...] */
+            uint32_t nt = rl[0] - 1, v[64], seen, cand;
+            if (nt > 64 || (rl[1] & F_NONWORD))
+                continue;
+            memcpy(v, rl + 2, nt * sizeof *v);
+            if (rl[1] & F_CASE) {
+                uint32_t fl = ts->tok[a + i].flags;
+                if (p)
+                    fl &= ~(uint32_t)(TT_TOK_CAPITAL | TT_TOK_SENT_START);
+                nt = case_filter(lx, v, nt, fl, &seen, &cand);
+            }
+            for (uint32_t c = 0; c < nt; c++) {
+                const lx_target *t = &lx->targets[v[c]];
+                const lx_entry *e = &lx->entries[t->entry];
+                if (e->nparts != 1 || e->exclude || !script_ok(e->script, m->script))
+                    continue;
+                if (push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept, p + 1))
+                    return TT_ENOMEM;
+            }
+        }
+    }
     return 0;
 }
 
@@ -645,7 +707,10 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         uint32_t *nf = realloc(m->cflg, nc * sizeof *nf);
         if (nf)
             m->cflg = nf;
-        if (!no || !nn || !nf)
+        uint32_t *nm = realloc(m->cname, nc * sizeof *nm);
+        if (nm)
+            m->cname = nm;
+        if (!no || !nn || !nf || !nm)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->capc = nc;
     }
@@ -665,8 +730,17 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         m->coff[i] = m->ncand;
         m->cnum[i] = l->n - 1;
         memcpy(m->cand + m->ncand, l->v + 1, (l->n - 1) * sizeof *m->cand);
-        if (l->v[0] & F_CASE) /* the type's list is case-free: this token's case applies to its copy */
-            m->cnum[i] = case_filter(lx, m->cand + m->ncand, m->cnum[i], ts->tok[a + i].flags);
+        m->cname[i] = 0;
+        if (l->v[0] & F_CASE) { /* the type's list is case-free: this token's case applies to its copy */
+            uint32_t seen, cand;
+            const tt_token *tk = &ts->tok[a + i];
+            m->cnum[i] = case_filter(lx, m->cand + m->ncand, m->cnum[i], tk->flags, &seen, &cand);
+            if ((seen || cand) && mt_name_key(m, seen ? seen : cand, ts->forms.data + tk->match_off, tk->match_len,
+                                              seen != 0, &m->cname[i]))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            if (seen)
+                m->cname[i] = 0;
+        }
         m->ncand += m->cnum[i];
     }
     m->nh = m->nx = 0;
@@ -681,19 +755,21 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
             int rc = 0;
             if (e->nparts == 1) {
                 if (!e->exclude)
-                    rc = push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept);
+                    rc = push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept, 0);
             } else if (t->part == 0) {
                 long end = extend(m, e, 1, i, ns);
                 if (end >= 0)
                     rc = e->exclude ? push_hit(&m->excl, &m->nx, &m->capx, (uint32_t)i, (uint32_t)end, t->entry,
-                                               e->concept)
+                                               e->concept, 0)
                                     : push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)end, t->entry,
-                                               e->concept);
+                                               e->concept, 0);
             }
             if (rc)
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
         }
     }
+    if (m->nptok && part_hits(m, ts, a, ns))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
     if (m->nx) {
         size_t k = 0;
         for (size_t i = 0; i < m->nh; i++) {
@@ -712,22 +788,78 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         qsort(m->hits, m->nh, sizeof *m->hits, cmp_all);
         for (size_t i = 0; i < m->nh; i++) {
             if (i && m->hits[i].first == m->hits[i - 1].first && m->hits[i].last == m->hits[i - 1].last &&
-                m->hits[i].concept == m->hits[i - 1].concept)
+                m->hits[i].part == m->hits[i - 1].part && m->hits[i].concept == m->hits[i - 1].concept)
                 continue;
-            if (out_hit(hits, nhits, caphits, &m->hits[i], a))
+            if (out_hit(hits, nhits, caphits, &m->hits[i], a, mt_hit_name(m, &m->hits[i])))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
         }
         return 0;
     }
     qsort(m->hits, m->nh, sizeof *m->hits, cmp_longest);
     long end = -1;
+    uint32_t endpart = 0;
     for (size_t i = 0; i < m->nh; i++) {
-        if ((long)m->hits[i].first <= end)
+        const rawhit *h = &m->hits[i];
+        /* the parts of one hyphenated token are spans of their own (sorted by part) */
+        if ((long)h->first <= end && !(h->part > endpart && (long)h->first == end && h->last == h->first))
             continue;
-        if (out_hit(hits, nhits, caphits, &m->hits[i], a))
+        if (out_hit(hits, nhits, caphits, h, a, mt_hit_name(m, h)))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
-        end = (long)m->hits[i].last;
+        end = (long)h->last;
+        endpart = h->part;
     }
+    return 0;
+}
+
+/* A hyphenated token that no entry matches whole: resolves each part's type into the cache (during the run's
+ * resolution, so that record offsets stay valid) and lists them in prec when some part is a lexicon word. */
+static int
+resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, tt_error *err)
+{
+    size_t pa[TT_MAX_PARTS], pb[TT_MAX_PARTS], np = tt_hyphen_parts(w, n, pa, pb);
+    if (np < 2)
+        return 0;
+    uint32_t rec[TT_MAX_PARTS];
+    int any = 0;
+    for (size_t i = 0; i < np; i++) {
+        const char *pw = w + pa[i];
+        size_t pn = pb[i] - pa[i];
+        uint64_t h = tc_hash(lang, pw, pn);
+        const uint32_t *rl = tc_get(&m->cache, h, lang, pw, pn);
+        if (!rl) {
+            uint32_t flags;
+            int rc = lx_collect(m, lang, pw, pn, 0, &flags, err);
+            if (rc)
+                return rc;
+            if (!(rl = tc_add(&m->cache, h, lang, pw, pn, flags, m->tmp, m->ntmp)))
+                return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
+        }
+        rec[i] = (uint32_t)(rl - 2 - m->cache.ar);
+        any |= rl[0] > 1;
+    }
+    if (!any)
+        return 0; /* no part is a word of the lexicon */
+    if (m->nprec + np > m->capprec) {
+        size_t nc = (m->nprec + np) * 2 + 64;
+        uint32_t *p = realloc(m->prec, nc * sizeof *p);
+        if (!p)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        m->prec = p;
+        m->capprec = nc;
+    }
+    if (m->nptok == m->capptok) {
+        size_t nc = m->capptok ? 2 * m->capptok : 64;
+        uint32_t *p = realloc(m->ptok, nc * sizeof *p);
+        if (!p)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        m->ptok = p;
+        m->capptok = nc;
+    }
+    m->ptok[m->nptok++] = (uint32_t)t;
+    m->pidx[t] = (uint32_t)m->nprec;
+    m->pcnt[t] = (uint8_t)np;
+    for (size_t i = 0; i < np; i++)
+        m->prec[m->nprec++] = rec[i];
     return 0;
 }
 
@@ -750,11 +882,18 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         uint64_t *nh = realloc(m->th, nc * sizeof *nh);
         if (nh)
             m->th = nh;
-        if (!no || !nh)
+        uint32_t *np = realloc(m->pidx, nc * sizeof *np);
+        if (np)
+            m->pidx = np;
+        uint8_t *nq = realloc(m->pcnt, nc);
+        if (nq)
+            m->pcnt = nq;
+        if (!no || !nh || !np || !nq)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->captok = nc;
     }
     const char *forms = ts->forms.data ? ts->forms.data : "";
+    m->nprec = m->nptok = m->cptok = 0;
     for (size_t t = 0; t < n && t < PF_SLOT; t++)
         m->th[t] = tc_hash(lang, forms + ts->tok[t].match_off, ts->tok[t].match_len);
     for (size_t t = 0; t < n; t++) {
@@ -782,6 +921,15 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
                 return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
         }
         m->toff[t] = (uint32_t)(rl - 2 - m->cache.ar);
+        m->pidx[t] = UINT32_MAX;
+        if ((k->flags & TT_TOK_HYPHEN) && rl[0] == 1 && !(rl[1] & (F_NONWORD | F_EXCL | F_NOPARTS))) {
+            uint32_t off = m->toff[t];
+            int rc = resolve_parts(m, lang, w, k->match_len, t, err);
+            if (rc)
+                return rc;
+            if (m->pidx[t] == UINT32_MAX)
+                m->cache.ar[off + 3] |= F_NOPARTS; /* the memo remembers: do not split this form again */
+        }
     }
     size_t i = 0;
     while (i < ts->ntok) {

@@ -4,15 +4,19 @@
 #define TT_MATCH_PRIV_H
 
 #include "lexicon_priv.h"
+#include "tt/map.h"
 
 /* the type cache is dropped and rebuilt when it grows past this many types */
 #define CACHE_MAX_TYPES (1u << 21)
 #define CACHE_MAX_WORDS (1u << 30) /* ... or past this many 32-bit words of records */
 #define F_NONWORD 1u
 #define F_CASE 2u /* some target's entry has a case condition: sentence() filters this type's list per token */
+#define F_EXCL 4u /* an exclusion matched the form (it is an entry that matches: a hyphenated word is not split) */
+#define F_NOPARTS 8u /* a hyphenated form none of whose parts any entry matches (set after the first try) */
 
 typedef struct rawhit {
     uint32_t first, last, entry, concept;
+    uint32_t part; /* 0, or k: the hit is the k-th hyphen part of token first == last (tt/compound.h) */
 } rawhit;
 
 /* The type cache: (language, match form) -> the resolved list [flags, target...], one record per type in one
@@ -46,6 +50,19 @@ struct tt_matcher {
     rawhit *hits, *excl;
     size_t nh, caph, nx, capx;
     tt_buf key, why;
+    /* one sense per document (match_names.c) */
+    uint32_t *cname;    /* per token of the sentence: the name key it has at a sentence start, or 0 */
+    uint32_t *names;    /* the name keys met mid-sentence since tt_matcher_names_reset */
+    size_t nnames, capnames;
+    tt_strmap namekeys; /* per document: (name exclusion entry, match form) -> key - 1 */
+    tt_buf nkey;
+    /* hyphenated compounds */
+    uint32_t *pidx;     /* per token of the run: first index into prec of its hyphen parts, or UINT32_MAX */
+    uint8_t *pcnt;      /* ... and their number */
+    uint32_t *prec;     /* record offsets (as toff) of the parts' types */
+    size_t nprec, capprec;
+    uint32_t *ptok;     /* the tokens of the run that have parts, in order */
+    size_t nptok, capptok, cptok; /* ... cptok: the next one for sentence() */
 };
 
 /* match.c: the targets (lx->targets indices) whose entry part matches the type w[0..n) of lang, into
@@ -56,5 +73,13 @@ int lx_collect(tt_matcher *m, tt_lang lang, const char *w, size_t n, int raw, ui
  * gets the reason ("lemma X + suffixes ..."). */
 int lx_part_matches(tt_matcher *m, const tt_lexicon *lx, const lx_part *p, tt_lang lang, const char *w,
                     size_t n, tt_buf *why, tt_error *err);
+
+/* match_names.c: the document's key of (name exclusion entry + 1, match form) into *key; with seen (the token
+ * meets the exclusion mid-sentence) the key joins the document's names. 0 or TT_ENOMEM. */
+int mt_name_key(tt_matcher *m, uint32_t e1, const char *form, size_t n, int seen, uint32_t *key);
+/* match_names.c: the name key of a hit (a token of it met a name exclusion of its concept at a sentence start) */
+uint32_t mt_hit_name(const tt_matcher *m, const rawhit *h);
+/* match_names.c: frees the fields above */
+void mt_names_free(tt_matcher *m);
 
 #endif

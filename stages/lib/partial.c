@@ -46,6 +46,7 @@ head_lines(tt_buf *b, const tt_export_opts *o, unsigned si, unsigned sk, size_t 
     rc = rc || tt_buf_puts(b, "weight") || field(b, o->weight) || tt_buf_putc(b, '\n');
     rc = rc || tt_buf_puts(b, "compare") || field(b, o->compare) || tt_buf_putc(b, '\n');
     rc = rc || tt_buf_puts(b, "period") || field(b, o->period) || tt_buf_putc(b, '\n');
+    rc = rc || tt_buf_puts(b, "series_by") || field(b, o->series_by) || tt_buf_putc(b, '\n');
     return rc ? TT_ENOMEM : 0;
 }
 
@@ -255,6 +256,8 @@ tt_partial_read(tt_partial *p, const char *dir, tt_error *err)
             o->compare = *v ? v : NULL;
         } else if (!strcmp(k, "period")) {
             o->period = *v ? v : NULL;
+        } else if (!strcmp(k, "series_by")) {
+            o->series_by = *v ? v : NULL;
         } else if (!strcmp(k, "run_json")) {
             p->run_json_extra = v;
         }

@@ -120,6 +120,22 @@ typedef struct slot {
     uint64_t bytes;
 } slot;
 
+/* The `warnings` statistic of a record (fresh or from the cache), passed to the callback when not empty. */
+static void
+report_warnings(const tt_run_callbacks *cb, const char *doc_id, const tt_buf *rec)
+{
+    static const char key[] = "\nstat\twarnings\t";
+    const char *p = rec->data ? memmem(rec->data, rec->len, key, sizeof key - 1) : NULL;
+    if (!p)
+        return;
+    p += sizeof key - 1;
+    const char *e = memchr(p, '\n', rec->len - (size_t)(p - rec->data));
+    tt_buf v = {0};
+    if (e && e > p && tt_tsv_unescape(&v, p, (size_t)(e - p)) == 0 && v.data)
+        cb->doc_warning(cb->ctx, doc_id, v.data);
+    tt_buf_free(&v);
+}
+
 typedef struct run_state {
     const tt_run_config *cfg;
     const tt_manifest *m;
@@ -360,6 +376,10 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     if ((rc = tt_detect_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, cfg->run.data_dir,
                                       cb ? cb->warning : NULL, cb ? cb->ctx : NULL, err)))
         goto done;
+    if (cb && cb->manifest && cb->manifest(cb->ctx, m)) {
+        rc = tt_error_set(err, TT_EUSAGE, "stopped by the caller's check of the corpus");
+        goto done;
+    }
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
         goto done;
     tt_lexicon_opts lo = {.data_dir = cfg->run.data_dir,
@@ -384,11 +404,11 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     {
         tt_buf k = {0};
         const tt_count_opts *co = &cfg->run.count;
-        int kb = tt_buf_printf(&k, "%s|%d|%s|%s|%s|overlap=%d|vocab=%d|stem=%d|ngrams=%d|kwic=%zu|repl=%d|enc=%s|",
+        int kb = tt_buf_printf(&k, "%s|%d|%s|%s|%s|overlap=%d|vocab=%d|stem=%d|ngrams=%d|kwic=%zu|repl=%d|strictenc=%d|enc=%s|all=%d|",
                       TT_VERSION, TT_FORMAT_VERSION, tt_lexicon_sha256(lx), data_sha,
                       "", (int)cfg->run.overlap, co->vocab, co->stem,
-                      co->ngrams, co->kwic_chars, cfg->run.decode.replace_invalid,
-                      cfg->run.decode.encoding ? cfg->run.decode.encoding : "");
+                      co->ngrams, co->kwic_chars, cfg->run.decode.replace_invalid, cfg->run.decode.strict_encoding,
+                      cfg->run.decode.encoding ? cfg->run.decode.encoding : "", co->count_all);
         for (size_t i = 0; i < co->ncontexts; i++)
             kb |= tt_buf_printf(&k, "%s,", co->contexts[i].name);
         /* the vocabulary's collocate contexts, stop words and the replacement stop list's bytes */
@@ -419,6 +439,13 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         kb |= tt_buf_printf(&k, "|maxdoc=%llu|gzratio=%llu|re=%llu,%u", (unsigned long long)cfg->run.decode.max_bytes,
                       (unsigned long long)cfg->run.decode.max_gunzip_ratio,
                       (unsigned long long)cfg->regex_match_limit, (unsigned)cfg->regex_depth_limit);
+        /* document readers (tt/read.h): the format forced, the HTML selection and the container limits */
+        const tt_decode_opts *dc = &cfg->run.decode;
+        kb |= tt_buf_printf(&k, "|fmt=%d|sel=%s|rl=%llu,%llu,%llu,%llu,%llu,%llu", dc->format,
+                            dc->html_select ? dc->html_select : "", (unsigned long long)dc->read.max_input,
+                            (unsigned long long)dc->read.max_zip_entries, (unsigned long long)dc->read.max_unzipped,
+                            (unsigned long long)dc->read.max_zip_ratio, (unsigned long long)dc->read.max_depth,
+                            (unsigned long long)dc->read.max_pages);
         tt_sha256 h;
         tt_sha256_init(&h);
         tt_sha256_update(&h, k.data, k.len);
@@ -539,6 +566,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         } else {
             res->ok++;
         }
+        if (cb && cb->doc_warning)
+            report_warnings(cb, tt_manifest_doc(m, first + i)->doc_id, &s->rec);
         res->cached += (size_t)s->cached;
         res->bytes += s->bytes;
         int r = pw ? tt_partial_add(pw, s->rec.data, s->rec.len, err)

@@ -4,12 +4,19 @@
 #include <stdlib.h>
 
 #include "morph.h"
+#include "tt/map.h"
 #include "tt/stem.h"
 #include "tt/tokenize.h"
+
+/* Stems of the forms seen so far, per stemmer: a stem depends only on (language, form), and a form recurs
+ * often, while Snowball and the suffix grammars cost microseconds each. Emptied when it grows past STEM_CACHE. */
+enum { STEM_CACHE = 1 << 16 };
 
 struct tt_stemmer {
     struct sb_stemmer *sb[TT_LANG_COUNT];
     lx_grammar *g[TT_LANG_COUNT];
+    tt_strmap cache; /* language byte + form -> val[0] = offset in stems, val[1] = length */
+    tt_buf key, stems;
 };
 
 int
@@ -47,11 +54,14 @@ tt_stemmer_free(tt_stemmer *s)
             sb_stemmer_delete(s->sb[i]);
         lx_grammar_free(s->g[i]);
     }
+    tt_strmap_free(&s->cache);
+    tt_buf_free(&s->key);
+    tt_buf_free(&s->stems);
     free(s);
 }
 
-int
-tt_stem(tt_stemmer *s, tt_lang lang, const char *match, size_t n, tt_buf *out, tt_error *err)
+static int
+stem_uncached(tt_stemmer *s, tt_lang lang, const char *match, size_t n, tt_buf *out, tt_error *err)
 {
     if (lang > TT_LANG_OTHER && lang < TT_LANG_COUNT && s->sb[lang] && n < (size_t)1 << 30) {
         const sb_symbol *st = sb_stemmer_stem(s->sb[lang], (const sb_symbol *)match, (int)n);
@@ -68,6 +78,41 @@ tt_stem(tt_stemmer *s, tt_lang lang, const char *match, size_t n, tt_buf *out, t
     }
     if (tt_buf_append(out, match, n))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
+    return 0;
+}
+
+int
+tt_stem(tt_stemmer *s, tt_lang lang, const char *match, size_t n, tt_buf *out, tt_error *err)
+{
+    if (!(lang > TT_LANG_OTHER && lang < TT_LANG_COUNT && (s->sb[lang] || s->g[lang])))
+        return stem_uncached(s, lang, match, n, out, err);
+    tt_buf_reset(&s->key);
+    if (tt_buf_putc(&s->key, (char)lang) || tt_buf_append(&s->key, match, n))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    int64_t f = tt_strmap_find(&s->cache, s->key.data, s->key.len);
+    if (f >= 0)
+        return s->cache.val[f][1] &&
+                       tt_buf_append(out, s->stems.data + s->cache.val[f][0], (size_t)s->cache.val[f][1])
+                   ? tt_error_set(err, TT_ENOMEM, "out of memory")
+                   : 0;
+    size_t o0 = out->len;
+    int rc = stem_uncached(s, lang, match, n, out, err);
+    if (rc)
+        return rc;
+    if (s->cache.n >= STEM_CACHE) {
+        tt_strmap_reset(&s->cache);
+        tt_buf_reset(&s->stems);
+    }
+    size_t idx;
+    size_t sl = out->len - o0;
+    if (tt_strmap_intern(&s->cache, s->key.data, s->key.len, &idx, NULL) ||
+        (sl && tt_buf_append(&s->stems, out->data + o0, sl))) {
+        tt_strmap_reset(&s->cache); /* the cache is only an aid: start it again */
+        tt_buf_reset(&s->stems);
+        return 0;
+    }
+    s->cache.val[idx][0] = s->stems.len - sl;
+    s->cache.val[idx][1] = sl;
     return 0;
 }
 

@@ -11,7 +11,8 @@ static const struct {
 } kinds[] = {
     {"ttstream", TT_REC_HEADER, 2}, {"doc", TT_REC_DOC, 1},     {"meta", TT_REC_META, 2},
     {"stat", TT_REC_STAT, 2},       {"text", TT_REC_TEXT, 2},   {"art", TT_REC_ART, 2},
-    {"tok", TT_REC_TOK, 7},         {"hit", TT_REC_HIT, 15},    {"enddoc", TT_REC_ENDDOC, 1},
+    {"tok", TT_REC_TOK, 7},         {"hit", TT_REC_HIT, 18},    {"enddoc", TT_REC_ENDDOC, 1},
+    {"name", TT_REC_NAME, 1},
 };
 
 void
@@ -124,8 +125,9 @@ tt_stream_read(tt_stream_reader *r, const char *expect, tt_rec *rec, tt_error *e
                          rec->f[0], expect);
             return tt_error_at(err, r->name, r->line, 0);
         }
-        if (strcmp(rec->f[1], "1") != 0) {
-            tt_error_set(err, TT_EFORMAT, "stream format version %s, this program reads 1", rec->f[1]);
+        if (strcmp(rec->f[1], TT_STREAM_VERSION_S) != 0) {
+            tt_error_set(err, TT_EFORMAT, "stream format version %s, this program reads " TT_STREAM_VERSION_S,
+                         rec->f[1]);
             return tt_error_at(err, r->name, r->line, 0);
         }
     } else if (rec->kind == TT_REC_HEADER) {

@@ -33,6 +33,37 @@ heading_mask(tt_tokenizer *tk, tt_lang lang, UChar c)
     return mask;
 }
 
+/* heading_mask over the first two characters c0 c1 of a line (neither a surrogate): bit h is clear when
+ * expression h fails on c0 c1 without ICU having read past them (hitEnd), so it fails on any line that starts
+ * with them. Only the bits of `hm` (the one-character mask) are asked. */
+static uint32_t
+heading_mask2(tt_tokenizer *tk, tt_lang lang, UChar c0, UChar c1, uint32_t hm)
+{
+    size_t nh = tk->nheads[lang];
+    if (nh > 32)
+        return hm;
+    struct hprobe2 *pr = &tk->hprobe2[lang][(c0 * 31u + c1) & 1023];
+    if (pr->valid && pr->c0 == c0 && pr->c1 == c1)
+        return pr->mask & hm;
+    uint32_t mask = 0;
+    tk->probe_text[0] = c0;
+    tk->probe_text[1] = c1;
+    for (size_t h = 0; h < nh; h++) {
+        URegularExpression *re = tk->heads[lang][h].re;
+        UErrorCode st = U_ZERO_ERROR;
+        uregex_setText(re, tk->probe_text, 2, &st);
+        UBool m = U_SUCCESS(st) ? uregex_lookingAt(re, 0, &st) : 0;
+        UBool more = U_SUCCESS(st) ? uregex_hitEnd(re, &st) : 1;
+        if (m || more || U_FAILURE(st))
+            mask |= 1u << h;
+    }
+    pr->c0 = c0;
+    pr->c1 = c1;
+    pr->valid = 1;
+    pr->mask = mask;
+    return mask & hm;
+}
+
 /* Line scan: paragraph breaks (a blank line; a line break before a heading) and headings. */
 int
 tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
@@ -59,6 +90,8 @@ tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
             uint32_t hm = 0;
             if (u_isdigit(u[p]) || u_isupper(u[p]) || u_istitle(u[p]))
                 hm = heading_mask(tk, lang, u[p]);
+            if (hm && p + 1 < le && !U16_IS_SURROGATE(u[p]) && !U16_IS_SURROGATE(u[p + 1]))
+                hm = heading_mask2(tk, lang, u[p], u[p + 1], hm);
             if (hm) {
                 for (size_t h = 0; h < tk->nheads[lang] && !kind; h++) {
                     if (h < 32 && !(hm >> h & 1))

@@ -40,8 +40,14 @@ word_seg(void *vctx, int32_t prev, int32_t b, int32_t status)
     rawtok *last = tk->nrt ? &tk->rt[tk->nrt - 1] : NULL;
     if (last && last->js < 0) {
         int32_t gap = prev - last->e;
-        /* word-hyphen-word with nothing between */
-        if (gap == 1 && tk_is_hyphen(u[last->e])) {
+        /* word-hyphen-word with nothing between but default-ignorable characters (қадір-<U+2060>қасиеті) */
+        int32_t h = last->e;
+        while (gap > 1 && gap <= 8 && h < prev && u_hasBinaryProperty(u[h], UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+            h++;
+        int32_t r = h < prev && tk_is_hyphen(u[h]) ? h + 1 : -1;
+        while (r >= 0 && r < prev && u_hasBinaryProperty(u[r], UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+            r++;
+        if (r == prev) {
             last->e = b;
             last->flags = (last->flags | TT_TOK_HYPHEN) & ~(uint32_t)TT_TOK_NUMBER;
             ts->hyphen_joins++;

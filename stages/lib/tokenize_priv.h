@@ -79,7 +79,14 @@ struct tt_tokenizer {
         uint8_t valid;
         uint32_t mask;
     } hprobe[TT_LANG_COUNT][256];
-    UChar probe_text[2];
+    /* the same over the first two characters of a line (only for lines whose first character passes): a
+       failed match that did not reach the end of the two characters cannot match the whole line either */
+    struct hprobe2 {
+        UChar c0, c1;
+        uint8_t valid;
+        uint32_t mask;
+    } hprobe2[TT_LANG_COUNT][1024];
+    UChar probe_text[3];
 };
 
 /* ---- tokenize.c ---- */

@@ -1,10 +1,13 @@
 /* worker.c - one document through decode, normalize, tokenize, match and count, streamed in pieces
  * (see tt/worker.h). */
 #include "tt/worker.h"
+#include "tt/markup.h"
 
+#include "tt/compound.h"
 #include "tt/kwic.h"
 
 #include "tt/norm.h"
+#include "tt/roles.h"
 #include "tt/stem.h"
 #include "tt/stoplist.h"
 #include "tt/tokenize.h"
@@ -24,6 +27,7 @@ struct tt_worker {
     tt_counter *ct;
     tt_stemmer *st;
     tt_stoplist *stop;
+    tt_rolefinder *rf;
     const char **concept_ids;
     tt_tokseq ts;
     tt_buf raw, nfc, left, right, form, term, status;
@@ -66,6 +70,8 @@ tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt
     if (!rc)
         rc = tt_matcher_new(&w->mt, lx, err);
     if (!rc)
+        rc = tt_rolefinder_new(&w->rf, opts->data_dir, err);
+    if (!rc)
         rc = tt_counter_new(&w->ct, w->concept_ids, nc, &opts->count, err);
     if (!rc && opts->count.vocab && opts->count.stem)
         rc = tt_stemmer_new(&w->st, opts->data_dir, err);
@@ -90,6 +96,7 @@ tt_worker_free(tt_worker *w)
     tt_counter_free(w->ct);
     tt_stemmer_free(w->st);
     tt_stoplist_free(w->stop);
+    tt_rolefinder_free(w->rf);
     free(w->concept_ids);
     tt_tokseq_free(&w->ts);
     tt_buf_free(&w->raw);
@@ -117,6 +124,9 @@ typedef struct docstate {
     int first_piece;
     uint64_t nfc_total;   /* bytes of NFC text so far = offset of the next piece */
     uint64_t tok_total;   /* word tokens so far */
+    uint32_t page;        /* paged formats: page at the start of the next piece (1-based), else 0 */
+    int gap;              /* vocabulary: tokens that are not the document's own words were left out here */
+    char markup[400];     /* "looks like HTML (...)" when the text carries markup, else "" */
 } docstate;
 
 static int
@@ -153,19 +163,33 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     if ((rc = tt_matcher_run(w->mt, ds->d->lang, &w->ts, w->opts.overlap, &w->hits, &w->nhits,
                              &w->caphits, err)))
         return rc;
+    if ((rc = tt_rolefinder_piece(w->rf, w->nfc.data, w->nfc.len, ds->nfc_total, &w->ts, err)))
+        return rc;
     double t3 = now_cpu();
     w->times.match += t3 - t2;
     size_t kw = w->opts.count.kwic_chars ? w->opts.count.kwic_chars : 40;
+    size_t fpos = 0; /* page: form feeds before a hit (tt/read.h) */
+    uint32_t page = ds->page;
     for (size_t i = 0; i < w->nhits; i++) {
         const tt_hit *h = &w->hits[i];
         const tt_token *a = &w->ts.tok[h->first], *b = &w->ts.tok[h->last];
-        size_t s = (size_t)(a->start - ds->nfc_total), e = (size_t)(b->end - ds->nfc_total);
+        size_t s = (size_t)(a->start - ds->nfc_total), e = (size_t)(b->end - ds->nfc_total), ps, pe;
+        page += ds->page ? tt_count_ff(w->nfc.data, &fpos, s) : 0;
         tt_buf_reset(&w->left);
         tt_buf_reset(&w->right);
         tt_buf_reset(&w->form);
+        const char *mf = w->ts.forms.data + a->match_off;
+        size_t fa = 0, fb = a->match_len;
+        if (h->part && tt_hyphen_part(w->nfc.data + s, e - s, h->part, &ps, &pe) &&
+            tt_hyphen_part(mf, a->match_len, h->part, &fa, &fb)) { /* a part of a hyphenated word */
+            e = s + pe;
+            s += ps;
+            if (tt_buf_append(&w->form, mf + fa, fb - fa))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+        }
         if (tt_kwic(w->nfc.data, w->nfc.len, s, e, kw, &w->left, &w->right))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
-        for (uint32_t t = h->first; t <= h->last; t++) {
+        for (uint32_t t = h->first; !h->part && t <= h->last; t++) {
             if (t > h->first && tt_buf_putc(&w->form, ' '))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
             const tt_token *tk = &w->ts.tok[t];
@@ -174,14 +198,19 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
         }
         tt_entry_info ei;
         tt_lexicon_entry(w->lx, h->entry, &ei);
+        tt_role role;
+        if ((rc = tt_rolefinder_role(w->rf, h->first, &role, err)))
+            return rc;
         tt_dochit dh = {
+            .role = role,
+            .name = h->name,
             .concept_id = w->concept_ids[h->concept],
             .concept = h->concept,
             .entry = ei.text,
             .tok_first = ds->tok_total + h->first,
             .tok_last = ds->tok_total + h->last,
-            .start = a->start,
-            .end = b->end,
+            .start = ds->nfc_total + s,
+            .end = ds->nfc_total + e,
             .sent = a->sent,
             .para = a->para,
             .article = a->article,
@@ -194,6 +223,7 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
             .right_len = w->right.len,
             .form = w->form.data ? w->form.data : "",
             .form_len = w->form.len,
+            .page = page,
         };
         if ((rc = tt_counter_hit(w->ct, &dh, err)))
             return rc;
@@ -203,9 +233,20 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
             const tt_token *tk = &w->ts.tok[i];
             const char *term = w->ts.forms.data + tk->match_off;
             size_t tl = tk->match_len;
+            if (!w->opts.count.count_all) {
+                tt_role role;
+                if ((rc = tt_rolefinder_role(w->rf, i, &role, err)))
+                    return rc;
+                if (role != TT_ROLE_TEXT) {
+                    /* the vocabulary and the collocates count what the document uses: no n-gram spans the
+                       gap, and a word of a quotation or a note is no concept's company */
+                    ds->gap = 1;
+                    continue;
+                }
+            }
             tt_docword dw = {.tok = ds->tok_total + i, .sent = tk->sent, .flags = tk->flags,
                              .surface = w->nfc.data + (tk->start - ds->nfc_total),
-                             .surface_len = (size_t)(tk->end - tk->start)};
+                             .surface_len = (size_t)(tk->end - tk->start), .gap = ds->gap};
             if (tl) {
                 dw.stop = tt_stoplist_has(w->stop, ds->d->lang, term, tl);
                 if (w->st) {
@@ -220,11 +261,14 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
             dw.n = tl;
             if ((rc = tt_counter_word(w->ct, &dw, err)))
                 return rc;
+            ds->gap = 0;
         }
         if ((rc = tt_counter_flush(w->ct, 0, err)))
             return rc;
     }
     w->times.count += now_cpu() - t3;
+    if (ds->page)
+        ds->page = page + tt_count_ff(w->nfc.data, &fpos, w->nfc.len);
     ds->nfc_total += w->nfc.len;
     ds->tok_total += w->ts.ntok;
     return 0;
@@ -232,7 +276,7 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
 
 static int
 finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_info *info,
-       const docstate *ds, const char *status, tt_buf *out, tt_error *err)
+       const tt_read_doc *rd, const docstate *ds, const char *status, tt_buf *out, tt_error *err)
 {
     size_t nc = tt_manifest_ncols(m);
     const char **keys = malloc((nc + 1) * sizeof *keys), **vals = malloc((nc + 1) * sizeof *vals);
@@ -248,7 +292,8 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
     for (size_t j = 0; j < nc; j++)
         if (strcmp(tt_manifest_col(m, j), "doc_id") != 0) {
             keys[nm] = tt_manifest_col(m, j);
-            vals[nm++] = d->values[j];
+            const char *fv = d->values[j][0] || !rd ? NULL : tt_read_meta(rd, keys[nm]); /* front matter */
+            vals[nm++] = fv ? fv : d->values[j];
         }
     /* Each number gets its own slot, named by its index in tt_stat_keys (initialisers are not sequenced). */
     char num[TT_NSTAT][24];
@@ -258,6 +303,15 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
     snprintf(conf, sizeof conf, "%d", info ? info->confidence : 0);
     char sconf[8];
     snprintf(sconf, sizeof sconf, "%d", ds->script_conf);
+    /* warnings: each "what: detail", joined by "; " (docs.tsv `warnings`, run.json per_document) */
+    char warn[1000] = "";
+    if (info && info->mismatch[0] && strcmp(info->encoding, "UTF-8") != 0)
+        snprintf(warn, sizeof warn,
+                 "encoding: declared %s, but the bytes look like %s (%s); decoded as declared: fix or clear the "
+                 "'encoding' column",
+                 info->encoding, info->mismatch, info->mismatch_why);
+    if (ds->markup[0])
+        snprintf(warn + strlen(warn), sizeof warn - strlen(warn), "%smarkup: %s", warn[0] ? "; " : "", ds->markup);
     const char *sv[TT_NSTAT] = {
         info ? info->sha256 : "",
         NUM(1, info ? info->raw_bytes : 0),
@@ -280,6 +334,9 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
         NUM(18, ts->line_joins),
         NUM(19, info ? info->replaced : 0),
         info && tt_decode_degraded(d->lang, info->encoding) ? "1" : "0",
+        info ? info->format : "",
+        info && info->page_count ? NUM(22, info->page_count) : "",
+        warn,
     };
 #undef NUM
     int rc = tt_counter_end(w->ct, keys, vals, nm, tt_stat_keys, sv, TT_NSTAT, out, err);
@@ -294,16 +351,23 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
     tt_decode_opts dop = w->opts.decode;
     if (d->encoding[0])
         dop.encoding = d->encoding;
+    if (d->format)
+        dop.format = d->format;
+    if (d->html_select && d->html_select[0])
+        dop.html_select = d->html_select;
     tt_decoder *dec = NULL;
     docstate ds = {.d = d, .script = d->script, .first_piece = 1};
     tt_tokseq_reset_doc(&w->ts);
     tt_counter_begin(w->ct);
+    tt_rolefinder_begin(w->rf, d->lang);
+    tt_matcher_names_reset(w->mt);
     tt_buf_reset(&w->raw);
     double t0 = now_cpu();
     int rc = tt_decoder_open(&dec, d->fullpath, &dop, err);
     w->times.decode += now_cpu() - t0;
     size_t piece = w->opts.piece_size;
     int eof = 0;
+    ds.page = dec && tt_decoder_info(dec)->page_count ? 1 : 0;
     while (!rc && !eof) {
         t0 = now_cpu();
         int r = tt_decoder_read(dec, &w->raw, err);
@@ -313,6 +377,13 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
             break;
         }
         eof = r == 0;
+        if (!ds.markup[0] && ds.nfc_total == 0 && w->raw.len) {
+            char why[160];
+            const char *kind = tt_markup_guess(w->raw.data, w->raw.len < 65536 ? w->raw.len : 65536, why, sizeof why);
+            if (kind)
+                snprintf(ds.markup, sizeof ds.markup, "looks like %s (%s): its tags and scripts are counted as words; convert it to plain text",
+                         kind, why);
+        }
         size_t cut;
         while (!rc && w->raw.len > 0 && (cut = tt_piece_cut(w->raw.data, w->raw.len, piece, eof)) > 0) {
             rc = process_piece(w, &ds, w->raw.data, cut, err);
@@ -350,13 +421,17 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
         tt_counter_begin(w->ct);
     } else {
         nomem |= tt_buf_puts(&w->status, "ok");
+        const uint32_t *keys;
+        size_t nk = tt_matcher_names(w->mt, &keys);
+        for (size_t i = 0; i < nk && !nomem; i++)
+            nomem |= tt_counter_name(w->ct, keys[i], err) != 0;
     }
     if (nomem) { /* a record without its status would be silently wrong */
         tt_decoder_free(dec);
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
     t0 = now_cpu();
-    rc = finish(w, m, d, info, &ds, w->status.data, out, err);
+    rc = finish(w, m, d, info, tt_decoder_doc(dec), &ds, w->status.data, out, err);
     w->times.count += now_cpu() - t0;
     tt_decoder_free(dec);
     if (rc)

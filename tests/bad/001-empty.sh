@@ -4,7 +4,7 @@ printf 'Статья 1. Соотечественники.\n' > "$C/ok.txt"; add 
 : > "$C/e.txt"; add e e.txt ru
 expect_exit 3 "001 an empty file is skipped and the run finishes" run
 check "001 ... stderr names the doc_id, the path and the reason" \
-  says "termtrace: warning: document 'e' skipped: '$C/e.txt': empty document: no words in 0 bytes of text"
+  says "pipeline: warning: document 'e' skipped: '$C/e.txt': empty document: no words in 0 bytes of text"
 check "001 ... docs.tsv status" has_status e "skipped: empty document: no words in 0 bytes of text"
 check "001 ... bytes 0, tokens 0" test "$(col e bytes) $(col e tokens)" = "0 0"
 check "001 ... no counts for it" sh -c "! awk -F'\t' '\$1 == \"e\"' '$O/tf.tsv' | grep -q ."

@@ -13,7 +13,7 @@ check "005 ... overlong" has_status overlong "skipped: byte 4: invalid UTF-8: ov
 check "005 ... surrogate" has_status surrogate "skipped: byte 4: invalid UTF-8: UTF-8 encoded surrogate (0xED)"
 check "005 ... truncated at EOF" has_status truncated "skipped: byte 223: truncated UTF-8 sequence at end of file (0xD0)"
 check "005 ... overlong inside mostly valid undeclared UTF-8" has_status overlong2 "skipped: byte 223: invalid UTF-8: overlong UTF-8 sequence (0xC0)"
-check "005 ... stderr names the file" says "termtrace: warning: document 'surrogate' skipped: '$C/su.txt': byte 4: invalid UTF-8: UTF-8 encoded surrogate (0xED)"
+check "005 ... stderr names the file" says "pipeline: warning: document 'surrogate' skipped: '$C/su.txt': byte 4: invalid UTF-8: UTF-8 encoded surrogate (0xED)"
 check "005 ... undeclared, no valid multi-byte sequence: decoded as a detected legacy encoding" has_status legacy ok
 check "005 ... run.json says which and how" grep -q '"doc_id": "legacy", "encoding": "RK1048", "encoding_method": "score"' "$O/run.json"
 expect_exit 0 "005 --replace-invalid: replaced and counted instead" run --replace-invalid

@@ -7,7 +7,7 @@ printf 'aaaa diaspora\n' > "$C/fine.txt"; add fine fine.txt en
 printf 'concept x population\nen x regex /(a+)+$/\nen x lemma diaspora\n' > "$TMP/cat.lex"
 expect_exit 3 "017 a catastrophic regex does not hang" "$PIPELINE" run --corpus "$C" --lexicon "$TMP/cat.lex" --out "$O" --quiet
 check "017 ... the document is skipped, naming entry, token, limit and option" \
-  says "termtrace: warning: document 'evil' skipped: '$C/evil.txt': regex /(a+)+\$/ of entry $TMP/cat.lex:2 failed on token 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab': match limit exceeded (limit 100000 per token; --regex-match-limit raises it)"
+  says "pipeline: warning: document 'evil' skipped: '$C/evil.txt': regex /(a+)+\$/ of entry $TMP/cat.lex:2 failed on token 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab': match limit exceeded (limit 100000 per token; --regex-match-limit raises it)"
 check "017 ... the other document matches the same regex" test "$(awk -F'\t' '$1 == "fine" && $2 == "x" { print $3 }' "$O/tf.tsv")" = 2
 expect_exit 3 "017 a lower --regex-match-limit is named in the message" "$PIPELINE" run --corpus "$C" --lexicon "$TMP/cat.lex" --out "$O" --quiet --regex-match-limit 1000
 check "017 ... limit 1000" grep -q "match limit exceeded (limit 1000 per token; --regex-match-limit raises it)" "$TMP/err"

@@ -11,7 +11,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=4m tmpfs "$mnt" 2> /dev/null; th
   avail=$(df -k --output=avail "$mnt" | tail -1)
   head -c $(( (avail - 200) * 1024 )) /dev/zero > "$mnt/filler" 2> /dev/null
   expect_exit 1 "021 the disk fills up during the run" big "$mnt/o"
-  check "021 ... says so, naming a file in the output" grep -Eq "^termtrace: error: '$mnt/o[^']*': .*No space left on device\$" "$TMP/err"
+  check "021 ... says so, naming a file in the output" grep -Eq "^pipeline: error: '$mnt/o[^']*': .*No space left on device\$" "$TMP/err"
   check "021 ... the previous output is untouched" same_outputs "$TMP/prev" "$mnt/o"
   check "021 ... no temporary folder is left" test "$(ls "$mnt" | tr '\n' ' ')" = "filler o "
   rm -f "$mnt/filler"
@@ -22,7 +22,7 @@ else
   expect_exit 0 "021 a previous output" run --out "$mnt/o"
   cp -a "$mnt/o" "$TMP/prev"
   expect_exit 1 "021 writes fail (ulimit -f 16)" sh -c "trap '' XFSZ; ulimit -f 16; exec \"\$0\" run --corpus corpus --lexicon lexicons/diaspora --out '$mnt/o' --quiet --kwic 400 --vocab --ngrams 3" "$PIPELINE"
-  check "021 ... says so, naming a file in the output" grep -Eq "^termtrace: error: '$mnt/o[^']*': .*File too large\$" "$TMP/err"
+  check "021 ... says so, naming a file in the output" grep -Eq "^pipeline: error: '$mnt/o[^']*': .*File too large\$" "$TMP/err"
   check "021 ... the previous output is untouched" same_outputs "$TMP/prev" "$mnt/o"
   check "021 ... no temporary folder is left" test "$(ls "$mnt" | tr '\n' ' ')" = "o "
 fi

@@ -18,7 +18,7 @@ else
   echo "# read-only by $how"
   expect_exit 1 "022 the parent of the output is read-only ($how)" run --out "$par/o"
   check "022 ... names the folder it could not create and why" \
-    grep -Eq "^termtrace: error: '$par/o\.tmp-[0-9]+': cannot create the output folder: (Read-only file system|Permission denied|Operation not permitted)\$" "$TMP/err"
+    grep -Eq "^pipeline: error: '$par/o\.tmp-[0-9]+': cannot create the output folder: (Read-only file system|Permission denied|Operation not permitted)\$" "$TMP/err"
   check "022 ... the previous output is untouched" same_outputs "$TMP/prev" "$par/o"
   case $how in
   chmod) chmod 755 "$par" ;;

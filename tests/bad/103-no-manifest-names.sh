@@ -9,7 +9,7 @@ printf 'Закон о миграции населения.\n' > "$C/acts/a b#1.t
 printf 'Закон о миграции.\n' > "$C/$(printf 'bad\377name.txt')"
 ln -s .. "$C/acts/loop"
 expect_exit 0 "103 odd file names" run
-check "103 ... the non-UTF-8 name is skipped, named" says "termtrace: warning: '$C/$(printf 'bad\377name.txt')': file skipped: its name is not UTF-8 (rename it, or list it in a manifest)"
-check "103 ... the folder link is not followed" says "termtrace: warning: '$C/acts/loop': folder skipped: a symbolic link to a folder is not followed"
+check "103 ... the non-UTF-8 name is skipped, named" says "pipeline: warning: '$C/$(printf 'bad\377name.txt')': file skipped: its name is not UTF-8 (rename it, or list it in a manifest)"
+check "103 ... the folder link is not followed" says "pipeline: warning: '$C/acts/loop': folder skipped: a symbolic link to a folder is not followed"
 check "103 ... same stem: law and law~2" test "$(col acts/law path) $(col acts/law~2 path)" = "acts/law.html acts/law.txt"
 check "103 ... unsafe characters in doc_id become _" test "$(col acts/a_b_1 path)" = "acts/a b#1.txt"

@@ -33,16 +33,30 @@ def unescape(s):
     return "".join(out)
 
 
-docs = []  # (tokens [(form, sent)], hits [(concept, first, last, sent)])
+# Only what counts (docres.md, "Roles and what the counts take"): tokens whose role (tok flags bits 7-8) is text,
+# and hits whose role is text and whose name key the document does not use (one sense per document). A left-out
+# token keeps its position (None) but is neither a collocate nor a counted position.
+docs = []  # (tokens [(form, sent) or None], hits [(concept, first, last, sent)])
 with open(hits_path, encoding="utf-8", newline="\n") as f:
+    raw = []
+    names = set()
     for line in f:
         rec = line.rstrip("\n").split("\t")
         if rec[0] == "doc":
+            if docs:
+                docs[-1][1].extend(h for h, key in raw if key not in names)
             docs.append(([], []))
+            raw, names = [], set()
         elif rec[0] == "tok":
-            docs[-1][0].append((unescape(rec[7]), int(rec[3])))
+            text = (int(rec[6]) >> 7 & 3) == 0
+            docs[-1][0].append((unescape(rec[7]), int(rec[3])) if text else None)
         elif rec[0] == "hit":
-            docs[-1][1].append((rec[1], int(rec[4]), int(rec[5]), int(rec[8])))
+            if rec[16] == "text":
+                raw.append(((rec[1], int(rec[4]), int(rec[5]), int(rec[8])), rec[17]))
+        elif rec[0] == "name":
+            names.add(rec[1])
+    if docs:
+        docs[-1][1].extend(h for h, key in raw if key not in names)
 
 
 def discovery(t):
@@ -59,11 +73,14 @@ nhits = collections.Counter()
 sent_pair = collections.Counter()
 sent_c = collections.Counter()
 for toks, hits in docs:
-    ntok += len(toks)
+    ntok += len(toks)  # docs.tsv's tokens: every token, whatever its role
     for c, a, b, s in hits:
         nhits[c] += 1
     seen = set()
-    for t, s in toks:
+    for ts in toks:
+        if ts is None:
+            continue
+        t, s = ts
         cf[t] += 1
         if (t, s) not in seen:
             seen.add((t, s))
@@ -71,7 +88,10 @@ for toks, hits in docs:
     by_concept = collections.defaultdict(list)
     for c, a, b, s in hits:
         by_concept[c].append((a, b))
-    for p, (t, s) in enumerate(toks):
+    for p, ts in enumerate(toks):
+        if ts is None:
+            continue
+        t, s = ts
         for c, spans in by_concept.items():
             if any(a <= p <= b for a, b in spans):
                 continue
@@ -80,8 +100,9 @@ for toks, hits in docs:
                 if discovery(t):
                     win[(c, t)] += 1
     sents = collections.defaultdict(list)
-    for p, (t, s) in enumerate(toks):
-        sents[s].append(p)
+    for p, ts in enumerate(toks):
+        if ts is not None:
+            sents[ts[1]].append(p)
     hit_sents = collections.defaultdict(set)
     for c, a, b, s in hits:
         hit_sents[s].add(c)

@@ -2,12 +2,12 @@
 # modgraph.sh [BUILD] - the module graph of libtt.a from the objects' symbol tables (nm): one line
 # "module -> module: symbols" for each module that calls another, then a cycle check (tsort). A module is one
 # object, except the files of one module split over a private header (export_*.o -> export, tokenize_*.o ->
-# tokenize, report_*.o -> report: listed in GROUPS; add a module split that way there). The lexicon's files are
+# tokenize, report_*.o -> report, read_*.o -> read: listed in GROUPS; add a module split that way there). The lexicon's files are
 # layers of their own (lexicon < lexicon_entry < parsers < lexicon_load < lexicon_check) and stay apart. Exit 1 when the graph has a cycle (named), 0 otherwise. Run by tests/lint.sh
 # and by `make check`; stages/README.md draws the graph it prints.
 set -u
 b=${1:-build/release}
-GROUPS="export tokenize report count"
+GROUPS="export tokenize report read count"
 [ -d "$b/lib" ] || { echo "modgraph: no $b/lib (build first)" >&2; exit 2; }
 tmp=$(mktemp -d /tmp/tt-modgraph.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT

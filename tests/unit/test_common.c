@@ -2,6 +2,7 @@
 #include "support.h"
 #include "tt/common.h"
 
+#include <errno.h>
 #include <string.h>
 
 static void
@@ -42,6 +43,17 @@ test_error_format(void)
     tt_error_set(&e, TT_EBINARY, "not text");
     tt_error_at_offset(&e, "x.bin", 7);
     CU_ASSERT_STRING_EQUAL(tt_error_format(&e, msg, sizeof msg), "'x.bin': byte 7: not text");
+    /* each reason once: an i/o message that already ends with the system's reason does not get it twice */
+    tt_error_clear(&e);
+    errno = ENOENT;
+    tt_error_set(&e, TT_EIO, "cannot open lexicon: %s", strerror(ENOENT));
+    tt_error_at(&e, "x.lex", 0, 0);
+    CU_ASSERT_STRING_EQUAL(tt_error_format(&e, msg, sizeof msg),
+                           "'x.lex': cannot open lexicon: No such file or directory");
+    tt_error_clear(&e);
+    errno = ENOENT;
+    tt_error_set(&e, TT_EIO, "cannot open manifest");
+    CU_ASSERT_STRING_EQUAL(tt_error_format(&e, msg, sizeof msg), "cannot open manifest: No such file or directory");
 }
 
 static void

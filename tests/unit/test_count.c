@@ -117,10 +117,11 @@ test_counter_cooc_by_hand(void)
     tt_buf out = {0};
     CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 2, sk, sv, 2, &out, &e), 0);
     const char *r = out.data;
-    CU_ASSERT(!strncmp(r, "docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
-                          "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n",
-                       strlen("docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"
-                              "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n")));
+#define HEAD "docres\t2\nmeta\tdoc_id\td1\nmeta\tcountry\tKZ\nstat\ttokens\t10\nstat\tstatus\tok\n"          \
+             "stat\thits_text\t5\nstat\thits_quoted\t0\nstat\thits_note\t0\nstat\thits_repealed\t0\n"          \
+             "tf\tA\t2\ntf\tB\t2\ntf\tC\t1\n"
+    CU_ASSERT(!strncmp(r, HEAD, strlen(HEAD)));
+#undef HEAD
     /* window2 */
     CU_ASSERT(has_line(r, "cooc\twindow2\tA\tA\t2"));
     CU_ASSERT(has_line(r, "cooc\twindow2\tA\tB\t2"));
@@ -155,7 +156,7 @@ test_counter_cooc_by_hand(void)
     CU_ASSERT(has_line(r, "cooc\tdocument\tA\tC\t1"));
     CU_ASSERT_EQUAL(count_prefix(r, "cooc\tdocument\t"), 6);
     /* hits: 1-based sentence, article label, escapes */
-    CU_ASSERT(has_line(r, "hit\tB\te\t10\t25\t1\tСтатья 1\ts\t\t\t"));
+    CU_ASSERT(has_line(r, "hit\tB\te\t10\t25\t1\tСтатья 1\ts\t\t\t\ttext\t"));
     CU_ASSERT_EQUAL(count_prefix(r, "hit\t"), 5);
     CU_ASSERT(has_line(r, "end\td1"));
     /* the counter is reset: an empty document gives no tf/cooc/hit lines */
@@ -250,7 +251,7 @@ test_counter_kwic_and_escapes(void)
     const char *mk[] = {"doc_id"}, *mv[] = {"x"};
     tt_buf out = {0};
     CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
-    CU_ASSERT(has_line(out.data, "hit\tC\te\t0\t5\t1\t\ta\\tb\\\\\tвгд\tежз\tab"));
+    CU_ASSERT(has_line(out.data, "hit\tC\te\t0\t5\t1\t\ta\\tb\\\\\tвгд\tежз\tab\ttext\t"));
     tt_buf_free(&out);
     tt_counter_free(c);
 }
@@ -274,6 +275,8 @@ test_counter_vocab_ngrams(void)
     tt_buf out = {0};
     CU_ASSERT_EQUAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
     CU_ASSERT_STRING_EQUAL(out.data, "docres\t2\nmeta\tdoc_id\tx\n"
+                                     "stat\thits_text\t0\nstat\thits_quoted\t0\nstat\thits_note\t0\n"
+                                     "stat\thits_repealed\t0\n"
                                      "vocab\ta\t3\t2\t0\t\t0\nvocab\ta b\t1\t1\t0\t\t0\nvocab\ta b a\t1\t1\t0\t\t0\n"
                                      "vocab\tb\t1\t1\t0\t\t0\nvocab\tb a\t1\t1\t0\t\t0\n"
                                      "vocab\tc\t1\t1\t0\t\t0\nvocab\tc a\t1\t1\t0\t\t0\nend\tx\n");
@@ -281,10 +284,131 @@ test_counter_vocab_ngrams(void)
     tt_counter_free(c);
 }
 
+/* Roles and names: hits A(text) B(quoted) A(note) C(text, name key 7) A(repealed) B(text, name key 9):
+ * every hit not dropped is listed with its role; tf, cooc and the hits_* stats count as documented; with the
+ * name key 7 used by the document, C's hit is dropped (not listed, not counted); count_all counts every role. */
+static void
+test_counter_roles_names(void)
+{
+    tt_context ctx[1];
+    size_t nctx;
+    tt_error e;
+    tt_error_clear(&e);
+    CU_ASSERT_EQUAL_FATAL(tt_context_parse("sentence", ctx, 1, &nctx, &e), 0);
+    for (int all = 0; all < 2; all++) {
+        tt_count_opts o = {.contexts = ctx, .ncontexts = nctx, .ngrams = 1, .count_all = all};
+        tt_counter *c;
+        CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+        tt_counter_begin(c);
+        static const struct {
+            uint32_t concept;
+            tt_role role;
+            uint32_t name;
+        } hs[] = {{0, TT_ROLE_TEXT, 0},     {1, TT_ROLE_QUOTED, 0},   {0, TT_ROLE_NOTE, 0},
+                  {2, TT_ROLE_TEXT, 7},     {0, TT_ROLE_REPEALED, 0}, {1, TT_ROLE_TEXT, 9}};
+        for (uint64_t i = 0; i < 6; i++) {
+            tt_dochit h;
+            hit(&h, hs[i].concept, i, i, 0, 0, 0);
+            h.role = hs[i].role;
+            h.name = hs[i].name;
+            CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+        }
+        CU_ASSERT_EQUAL(tt_counter_name(c, 7, &e), 0);
+        CU_ASSERT_EQUAL(tt_counter_name(c, 7, &e), 0); /* once is enough */
+        const char *mk[] = {"doc_id"}, *mv[] = {"x"};
+        tt_buf out = {0};
+        CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+        const char *r = out.data;
+        CU_ASSERT(has_line(r, "stat\thits_text\t2"));
+        CU_ASSERT(has_line(r, "stat\thits_quoted\t1"));
+        CU_ASSERT(has_line(r, "stat\thits_note\t1"));
+        CU_ASSERT(has_line(r, "stat\thits_repealed\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "hit\t"), 5);
+        CU_ASSERT_EQUAL(count_prefix(r, "hit\tC\t"), 0); /* the name's hit is gone */
+        CU_ASSERT(has_line(r, "hit\tB\te\t10\t15\t1\t\ts\t\t\t\tquoted\t"));
+        CU_ASSERT(has_line(r, "hit\tA\te\t40\t45\t1\t\ts\t\t\t\trepealed\t"));
+        CU_ASSERT(has_line(r, all ? "tf\tA\t3" : "tf\tA\t1"));
+        CU_ASSERT(has_line(r, all ? "tf\tB\t2" : "tf\tB\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "tf\tC\t"), 0);
+        CU_ASSERT(has_line(r, "cooc\tsentence\tA\tB\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "cooc\tsentence\tA\tC"), 0);
+        tt_buf_free(&out);
+        /* the next document starts without the name */
+        tt_counter_begin(c);
+        tt_dochit h;
+        hit(&h, 2, 0, 0, 0, 0, 0);
+        h.name = 7;
+        CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+        CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+        CU_ASSERT(has_line(out.data, "tf\tC\t1"));
+        tt_buf_free(&out);
+        tt_counter_free(c);
+    }
+}
+
+/* Collocates take only what counts: the quoted hit B is no centre (unless count_all), the name's hit C is dropped
+ * at the end (its words wait), and a quoted token the caller left out (gap) is no collocate and no position. */
+static void
+test_counter_collocates_roles(void)
+{
+    static const char *const terms[] = {"ta", "tb", "tc", "td", "te", "tf", "tg", "th"};
+    for (int v = 0; v < 4; v++) {
+        int all = v & 1, named = v >> 1; /* without a name the words are counted at each flush */
+        tt_error e;
+        tt_context cx = {TT_CTX_WINDOW, 2, "window2"};
+        tt_count_opts o = {.vocab = 1, .ngrams = 1, .coll = &cx, .ncoll = 1, .count_all = all};
+        tt_counter *c;
+        CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+        tt_counter_begin(c);
+        for (int piece = 0; piece < 2; piece++) {
+            tt_dochit h;
+            if (piece == 0) {
+                hit(&h, 0, 2, 2, 0, 0, 0);
+                CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+            } else {
+                hit(&h, 1, 5, 5, 0, 0, 0);
+                h.role = TT_ROLE_QUOTED;
+                CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+                hit(&h, 2, 7, 7, 0, 0, 0);
+                h.name = 7;
+                if (named)
+                    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+            }
+            int gap = 0;
+            for (uint64_t t = (uint64_t)piece * 4; t < (uint64_t)piece * 4 + 4; t++) {
+                if (t == 1 && !all) { /* a quoted token: the caller leaves it out */
+                    gap = 1;
+                    continue;
+                }
+                tt_docword w = {.term = terms[t], .n = 2, .tok = t, .gap = gap};
+                gap = 0;
+                CU_ASSERT_EQUAL(tt_counter_word(c, &w, &e), 0);
+            }
+            CU_ASSERT_EQUAL(tt_counter_flush(c, 0, &e), 0);
+        }
+        CU_ASSERT_EQUAL(tt_counter_name(c, 7, &e), 0);
+        const char *mk[] = {"doc_id"}, *mv[] = {"x"};
+        tt_buf out = {0};
+        CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+        const char *r = out.data;
+        CU_ASSERT(has_line(r, "coll\twindow2\tA\tta\t1"));
+        CU_ASSERT(has_line(r, "coll\twindow2\tA\ttd\t1"));
+        CU_ASSERT(has_line(r, "coll\twindow2\tA\tte\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "coll\twindow2\tA\ttb\t"), all);
+        CU_ASSERT(has_line(r, all ? "collc\twindow2\tA\t1\t4" : "collc\twindow2\tA\t1\t3"));
+        CU_ASSERT_EQUAL(count_prefix(r, "coll\twindow2\tB\t"), all ? 4 : 0);
+        CU_ASSERT_EQUAL(count_prefix(r, "coll\twindow2\tC\t"), 0);
+        CU_ASSERT_EQUAL(count_prefix(r, "collc\twindow2\tC\t"), 0);
+        CU_ASSERT(has_line(r, "vocab\ttb\t1\t1\t1\t\t0") == all);
+        tt_buf_free(&out);
+        tt_counter_free(c);
+    }
+}
+
 static void
 test_docres_reader(void)
 {
-    const char *t = "docres\t2\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\nend\tx\n";
+    const char *t = "docres\t2\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\tnote\t3\nend\tx\n";
     tt_docres_reader r;
     tt_docres_line ln;
     tt_error e;
@@ -297,9 +421,12 @@ test_docres_reader(void)
     CU_ASSERT_STRING_EQUAL(ln.f[1], "a\\b");
     CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
     CU_ASSERT_EQUAL(ln.kind, TT_DR_HIT);
-    CU_ASSERT_EQUAL(ln.nf, 10);
+    CU_ASSERT_EQUAL(ln.nf, 12);
+    CU_ASSERT_STRING_EQUAL(ln.f[10], "note");
+    CU_ASSERT_STRING_EQUAL(ln.f[11], "3");
     CU_ASSERT_EQUAL(ln.n[5], 0);
     CU_ASSERT_STRING_EQUAL(ln.f[9], "f");
+    CU_ASSERT_STRING_EQUAL(ln.f[10], "note");
     CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);
     CU_ASSERT_EQUAL(ln.kind, TT_DR_END);
     CU_ASSERT_EQUAL(ln.lineno, 4);
@@ -351,6 +478,8 @@ reg(void)
                   "bad hits and records are refused", test_counter_errors,
                   "KWIC is trimmed by characters and fields are escaped", test_counter_kwic_and_escapes,
                   "vocabulary n-grams never cross a sentence break", test_counter_vocab_ngrams,
+                  "roles: every hit listed, text counted; names dropped", test_counter_roles_names,
+                  "collocates: counted hits and text words only", test_counter_collocates_roles,
                   "the docres reader unescapes fields and rejects bad lines", test_docres_reader,
                   "tt_docres_check refuses damaged and truncated records", test_docres_check, NULL);
 }

@@ -38,9 +38,9 @@ static const char corpus[] =
     "cooc\tsentence\tA\tA\t2\ncooc\tsentence\tA\tB\t1\ncooc\tsentence\tB\tB\t1\n"
     "cooc\twwindow2\tA\tA\t2\ncooc\twwindow2\tA\tB\t0.5\ncooc\twwindow2\tB\tB\t1\n"
     "cooc\tdocument\tA\tA\t1\n" /* a context not exported: ignored */
-    "hit\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\tab\n"
-    "hit\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\tb\n"
-    "hit\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\tab\n"
+    "hit\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\tab\ttext\t\n"
+    "hit\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\tb\ttext\t\n"
+    "hit\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\tab\ttext\t\n"
     "vocab\tab\t2\t2\t1\tAb\t2\nvocab\tb\t1\t1\t3\tБ\t1\nvocab\tx\t3\t2\t1\tX\t1\nvform\tx\tХ\t1\n"
     "coll\twindow5\tA\tx\t2\ncoll\twindow5\tA\tab\t1\ncollc\twindow5\tA\t2\t12\n"
     "end\td1\n"
@@ -49,7 +49,7 @@ static const char corpus[] =
     "stat\tstatus\tok\nstat\tscript_used\tLatn\n"
     "tf\tC\t4\ntf\tA\t1\n"
     "cooc\tsentence\tA\tA\t1\ncooc\tsentence\tC\tA\t1\ncooc\tsentence\tC\tC\t2\n"
-    "hit\tC\te3\t5\t9\t1\t\tc\t\t\tc\n"
+    "hit\tC\te3\t5\t9\t1\t\tc\t\t\tc\ttext\t\n"
     "vocab\tab\t1\t1\t1\t\t0\nvocab\ty\t1\t1\t1\t\t0\n"
     "coll\twindow5\tA\tx\t1\ncollc\twindow5\tA\t1\t6\n"
     "end\td2\n"
@@ -139,10 +139,11 @@ file(const char *dir, const char *name)
     } while (0)
 
 static const char docs_tsv[] =
-    "doc_id\tpath\tcountry\tdate\ttitle\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used\n"
-    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\n"
-    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\n"
-    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\n";
+    "doc_id\tpath\tcountry\tdate\ttitle\tsha256\tbytes\ttokens\tsentences\tarticles\tstatus\tscript_used"
+    "\thits_text\thits_quoted\thits_note\thits_repealed\tformat\tpage_count\twarnings\n"
+    "d1\tkz/1.txt\tKZ\t2011-05-01\tЗакон\\tо языках\taaaa\t500\t100\t5\t1\tok\tCyrl\t0\t0\t0\t0\t\t\t\n"
+    "d2\tuz/2.txt\tUZ\t2015\tnan\tbbbb\t300\t50\t2\t0\tok\tLatn\t0\t0\t0\t0\t\t\t\n"
+    "d3\tkz/3.bin\tKZ\t\t\t\t\t\t\t\tbinary file\t\t0\t0\t0\t0\t\t\t\n";
 
 /* tf: rows d1 d2 d3, columns A B C; per_10k = count * 10000 / tokens: 2/100 -> 200, 1/100 -> 100, 1/50 -> 200,
  * 4/50 -> 800. */
@@ -186,11 +187,12 @@ static const char groups_country_year[] =
     "KZ\t\tA\t0\t0\t0.0000\nKZ\t\tB\t0\t0\t0.0000\nKZ\t\tC\t0\t0\t0.0000\n"
     "KZ\t2011\tA\t2\t100\t200.0000\nKZ\t2011\tB\t1\t100\t100.0000\nKZ\t2011\tC\t0\t100\t0.0000\n"
     "UZ\t2015\tA\t1\t50\t200.0000\nUZ\t2015\tB\t0\t50\t0.0000\nUZ\t2015\tC\t4\t50\t800.0000\n";
-static const char hits_tsv[] = "doc_id\tconcept_id\tentry\tstart\tend\tsentence\tarticle\tsurface\tleft\tright\n"
-                               "d1\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\n"
-                               "d1\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\n"
-                               "d1\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\n"
-                               "d2\tC\te3\t5\t9\t1\t\tc\t\t\n";
+static const char hits_tsv[] = "doc_id\tconcept_id\tentry\tstart\tend\tsentence\tarticle\tsurface\tleft\tright"
+                               "\trole\tpage\n"
+                               "d1\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\ttext\t\n"
+                               "d1\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\ttext\t\n"
+                               "d1\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\ttext\t\n"
+                               "d2\tC\te3\t5\t9\t1\t\tc\t\t\ttext\t\n";
 static const char concepts_tsv[] = "concept_id\tcategory\tlabel\tparent\n"
                                    "A\tlaw\tAlpha\t\nB\tlaw\tBeta\tA\nC\trights\tCe\t\n";
 
@@ -221,9 +223,9 @@ test_export_core(void)
     check_core(d);
     char *j = file(d, "run.json");
     CU_ASSERT_PTR_NOT_NULL_FATAL(j);
-    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"format_version\": 1,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"format_version\": 2,"));
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"options\": {\"cooc\": \"sentence,wwindow2\"},\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"documents\": {\"total\": 3, \"ok\": 2, \"skipped\": 1, \"skipped_list\": "
+    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"documents\": {\"total\": 3, \"ok\": 2, \"skipped\": 1, \"with_warnings\": 0, \"skipped_list\": "
                                      "[{\"doc_id\": \"d3\", \"status\": \"binary file\"}]}"));
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"totals\": {\"articles\": 1, \"bytes\": 800, \"paragraphs\": 2, "
                                      "\"sentences\": 7, \"tokens\": 150}"));
@@ -277,6 +279,7 @@ test_export_vocab(void)
     tt_export_opts o;
     base_opts(&o, d);
     o.vocab = 1;
+    mkdir(d, 0777);
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
     ASSERT_FILE(d, "vocab.tsv", "term\tdf\tcf\tform\nab\t2\t3\tAb\nb\t1\t1\tБ\nx\t1\t3\tX\ny\t1\t1\ty\n");
     ASSERT_FILE(d, "vocab.mtx", "%%MatrixMarket matrix coordinate integer general\n"
@@ -321,15 +324,35 @@ test_export_keyness(void)
     base_opts(&o, d);
     o.compare = "country=KZ:country=UZ";
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
+#define KH "group_a\tgroup_b\tconcept_id\tterm\tcount_a\tcount_b\tper_10k_a\tper_10k_b\tg2\tchi2\tlog_ratio\tpct_diff\t" \
+           "p_value\n"
+#define KG "country=KZ\tcountry=UZ\t"
     ASSERT_FILE(d, "keyness.tsv",
-                "concept_id\tcount_a\tcount_b\tper_10k_a\tper_10k_b\tg2\tchi2\tlog_ratio\tpct_diff\tp_value\n"
-                "C\t0\t4\t0.0000\t800.0000\t8.7889\t8.2192\t-4.0000\t-100.0000\t0.00303069\n"
-                "B\t1\t0\t100.0000\t0.0000\t0.8109\t0.5034\t0.0000\t0.0000\t0.367845\n"
-                "A\t2\t1\t200.0000\t200.0000\t0.0000\t0.0000\t0.0000\t0.0000\t1\n");
+                KH KG "C\t\t0\t4\t0.0000\t800.0000\t8.7889\t8.2192\t-4.0000\t-100.0000\t0.00303069\n"
+                KG "B\t\t1\t0\t100.0000\t0.0000\t0.8109\t0.5034\t0.0000\t0.0000\t0.367845\n"
+                KG "A\t\t2\t1\t200.0000\t200.0000\t0.0000\t0.0000\t0.0000\t0.0000\t1\n");
+    rm_rf(d);
+    /* with the vocabulary: term rows after the concept rows, by G2 then byte order (terms: ab 2/1, b 1/0,
+     * x 3/0, y 0/1; x: a = 3, b = 0 -> G2 = 2 x 3 ln 1.5 = 2.4328; ab has the same rate in both: 0) */
+    o.vocab = 1;
+    mkdir(d, 0777);
+    CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
+    char *k = file(d, "keyness.tsv");
+    CU_ASSERT_PTR_NOT_NULL(k ? strstr(k, "\n" KG "A\t\t2\t1\t200.0000\t200.0000\t0.0000\t0.0000\t0.0000\t0.0000\t1\n"
+                                          KG "\tx\t3\t0\t300.0000\t0.0000\t2.4328\t")
+                              : NULL);
+    CU_ASSERT_PTR_NOT_NULL(k ? strstr(k, "\n" KG "\tab\t2\t1\t200.0000\t200.0000\t0.0000\t") : NULL);
+    free(k);
+    rm_rf(d);
+    o.vocab = 0;
+    /* only the data can tell: a group whose documents were all skipped has no words -> TT_EUSAGE at finish */
+    o.compare = "path=kz/3.bin:country=UZ";
+    tt_error e;
+    mkdir(d, 0777);
+    CU_ASSERT_EQUAL(run_export(&o, corpus), TT_EUSAGE);
     rm_rf(d);
     o.compare = "country:UZ";
     tt_exporter *ex;
-    tt_error e;
     CU_ASSERT_EQUAL(tt_exporter_new(&ex, &o, &e), TT_EUSAGE);
     free(d);
 }
@@ -365,7 +388,8 @@ test_measures_by_hand(void)
 }
 
 /* Series by country and 5-year period: d1 2011 -> 2010-2014, d2 2015 -> 2015-2019, d3 no date -> "".
- * Breaks 2000,2013: d1 -> 2000-2012, d2 -> 2013+. forms: (concept, period, entry, form) counts. */
+ * Breaks 2000,2013: d1 -> 2000-2012, d2 -> 2013+. forms (format 2): per period, keys, lang, concept and match
+ * form, the form as written most often, hits and documents. */
 static void
 test_export_series_forms(void)
 {
@@ -374,13 +398,33 @@ test_export_series_forms(void)
     base_opts(&o, d);
     o.period = "5y";
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
+    /* every key x every period from the first to the last (zeros included), then the undated period "" */
     ASSERT_FILE(d, "series.tsv",
                 "concept_id\tcountry\tperiod\tcount\ttokens\tper_10k\n"
-                "A\tKZ\t\t0\t0\t0.0000\nA\tKZ\t2010-2014\t2\t100\t200.0000\nA\tUZ\t2015-2019\t1\t50\t200.0000\n"
-                "B\tKZ\t\t0\t0\t0.0000\nB\tKZ\t2010-2014\t1\t100\t100.0000\nB\tUZ\t2015-2019\t0\t50\t0.0000\n"
-                "C\tKZ\t\t0\t0\t0.0000\nC\tKZ\t2010-2014\t0\t100\t0.0000\nC\tUZ\t2015-2019\t4\t50\t800.0000\n");
-    ASSERT_FILE(d, "forms.tsv", "concept_id\tperiod\tentry\tform\tcount\n"
-                                "A\t2010-2014\te1\tab\t2\nB\t2010-2014\te2\tb\t1\nC\t2015-2019\te3\tc\t1\n");
+                "A\tKZ\t2010-2014\t2\t100\t200.0000\nA\tKZ\t2015-2019\t0\t0\t0.0000\nA\tKZ\t\t0\t0\t0.0000\n"
+                "A\tUZ\t2010-2014\t0\t0\t0.0000\nA\tUZ\t2015-2019\t1\t50\t200.0000\nA\tUZ\t\t0\t0\t0.0000\n"
+                "B\tKZ\t2010-2014\t1\t100\t100.0000\nB\tKZ\t2015-2019\t0\t0\t0.0000\nB\tKZ\t\t0\t0\t0.0000\n"
+                "B\tUZ\t2010-2014\t0\t0\t0.0000\nB\tUZ\t2015-2019\t0\t50\t0.0000\nB\tUZ\t\t0\t0\t0.0000\n"
+                "C\tKZ\t2010-2014\t0\t100\t0.0000\nC\tKZ\t2015-2019\t0\t0\t0.0000\nC\tKZ\t\t0\t0\t0.0000\n"
+                "C\tUZ\t2010-2014\t0\t0\t0.0000\nC\tUZ\t2015-2019\t4\t50\t800.0000\nC\tUZ\t\t0\t0\t0.0000\n");
+    /* forms: per (period, country, lang, concept, match form) the surface most often written (A: "Ab" and "AB"
+     * once each: the first in byte order), hits and documents */
+    ASSERT_FILE(d, "forms.tsv", "period\tcountry\tlang\tconcept_id\tform\tmatch_form\tcount\tdocuments\n"
+                                "2010-2014\tKZ\t\tA\tAB\tab\t2\t1\n2010-2014\tKZ\t\tB\tb\tb\t1\t1\n"
+                                "2015-2019\tUZ\t\tC\tc\tc\t1\t1\n");
+    rm_rf(d);
+    free(d);
+    /* a gap: years between the first and the last get their zero rows */
+    d = mktmp();
+    base_opts(&o, d);
+    o.period = "year";
+    CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
+    char *y = file(d, "series.tsv");
+    CU_ASSERT_PTR_NOT_NULL(y ? strstr(y, "\nA\tKZ\t2011\t2\t100\t200.0000\nA\tKZ\t2012\t0\t0\t0.0000\n"
+                                        "A\tKZ\t2013\t0\t0\t0.0000\nA\tKZ\t2014\t0\t0\t0.0000\n"
+                                        "A\tKZ\t2015\t0\t0\t0.0000\nA\tKZ\t\t0\t0\t0.0000\n")
+                              : NULL);
+    free(y);
     rm_rf(d);
     free(d);
     d = mktmp();
@@ -388,8 +432,8 @@ test_export_series_forms(void)
     o.period = "2000,2013";
     o.series_by = "lang";
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
-    ASSERT_FILE(d, "forms.tsv", "concept_id\tperiod\tentry\tform\tcount\n"
-                                "A\t2000-2012\te1\tab\t2\nB\t2000-2012\te2\tb\t1\nC\t2013+\te3\tc\t1\n");
+    ASSERT_FILE(d, "forms.tsv", "period\tlang\tconcept_id\tform\tmatch_form\tcount\tdocuments\n"
+                                "2000-2012\t\tA\tAB\tab\t2\t1\n2000-2012\t\tB\tb\tb\t1\t1\n2013+\t\tC\tc\tc\t1\t1\n");
     char *s = file(d, "series.tsv");
     CU_ASSERT_PTR_NOT_NULL(s);
     CU_ASSERT_PTR_NOT_NULL(s ? strstr(s, "concept_id\tlang\tperiod\tcount") : NULL);
@@ -525,6 +569,7 @@ test_export_atomic_and_errors(void)
     } bad[] = {
         {"docres\t1\nmeta\tdoc_id\tx\nend\tx\n", TT_EFORMAT, 1},
         {"docres\t2\nmeta\tdoc_id\tx\nvocab\ta\t1\t1\t0\nend\tx\n", TT_ESYNTAX, 3},
+        {"docres\t2\nmeta\tdoc_id\tx\nhit\tA\te\t0\t1\t1\t\ts\t\t\ts\tmaybe\t\nend\tx\n", TT_ESYNTAX, 3},
         {"docres\t2\nmeta\tdoc_id\tx\ntf\tZ\t1\nend\tx\n", TT_ESYNTAX, 3},
         {"docres\t2\nmeta\tdoc_id\tx\ntf\tA\tmany\nend\tx\n", TT_ESYNTAX, 3},
         {"docres\t2\nmeta\tdoc_id\tx\nend\ty\n", TT_ESYNTAX, 3},
@@ -620,7 +665,7 @@ test_export_diff(void)
     tt_buf nc = {0};
     tt_buf_append(&nc, corpus, (size_t)(cut - corpus));
     tt_buf_puts(&nc, "docres\t2\nmeta\tdoc_id\td4\nmeta\tcountry\tKZ\nstat\ttokens\t100\ntf\tB\t3\n"
-                     "hit\tB\te2\t0\t2\t1\t\tbb\t\t\tbb\nend\td4\n");
+                     "hit\tB\te2\t0\t2\t1\t\tbb\t\t\tbb\ttext\t\nend\td4\n");
     base_opts(&o, d2);
     o.gzip = 1; /* the diff reads plain and gzip folders alike */
     CU_ASSERT_EQUAL_FATAL(run_export(&o, nc.data), 0);

@@ -31,7 +31,7 @@
 
 #define TT_VERSION "0.1.0"
 /* Version of the output files' format (outputs.md); bumped on any change to a public output. */
-#define TT_FORMAT_VERSION 1
+#define TT_FORMAT_VERSION 2
 
 #if defined(__GNUC__)
 #define TT_PRINTF(a, b) __attribute__((format(printf, a, b)))

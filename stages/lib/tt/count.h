@@ -8,11 +8,16 @@
  * folder. Concepts and contexts are named in the record (not numbered), so a record does not depend on the
  * column order.
  *
+ * Roles (tt/roles.h): every hit is written with its role; tf, co-occurrence and the vocabulary count only
+ * `text` hits and tokens unless opts.count_all (the caller passes only text tokens to tt_counter_token). The
+ * record's stat lines end with hits_text, hits_quoted, hits_note, hits_repealed (hits per role).
+ *
  * Use, per thread:
  *     tt_counter_new(&c, ids, nids, &opts, &err);
  *     for each document:
  *         tt_counter_begin(c);
  *         for each hit in document order:        tt_counter_hit(c, &hit, &err);
+ *         for each name the document uses:       tt_counter_name(c, key, &err);
  *         with opts.vocab, for each word token:  tt_counter_token(c, term, n, brk, &err);
  *         tt_counter_end(c, meta..., stats..., &out, &err);   // appends the record to out
  * The two streams (hits, tokens) are independent; only the order within each matters.
@@ -34,6 +39,7 @@
 #define TT_COUNT_H
 
 #include "tt/common.h"
+#include "tt/roles.h"
 
 /* A co-occurrence context. */
 typedef enum tt_ctx_kind {
@@ -72,6 +78,7 @@ typedef struct tt_count_opts {
     int vocab_stop;    /* stop words are not vocabulary terms (and break n-grams) */
     const char *stop_file; /* for the callers that load the stop lists (worker, tt-count): NULL = the data
                               folder's stopwords/<lang>.txt, else this one file for every language */
+    int count_all;     /* 0: tf, co-occurrence and vocabulary take `text` hits and tokens only; 1: every one */
 } tt_count_opts;
 
 /* One hit, as the caller found it, with document-wide positions. Strings are borrowed for the call; any
@@ -93,6 +100,11 @@ typedef struct tt_dochit {
     size_t left_len, right_len;
     const char *form;              /* match forms of the hit's tokens joined by one space */
     size_t form_len;
+    uint32_t page;                 /* 1-based page of a paged format (PDF), 0 = none */
+    tt_role role;                  /* text, quoted, note, repealed (tt/roles.h) */
+    uint32_t name;                 /* 0, or the key of a name exclusion (case=proper) that the hit's first token,
+                                      capitalised at a sentence start, would meet mid-sentence: the hit is
+                                      dropped at the end of the document if tt_counter_name() got that key */
 } tt_dochit;
 
 typedef struct tt_counter tt_counter;
@@ -108,6 +120,11 @@ void tt_counter_begin(tt_counter *c);
 /* Adds a hit; hits must come in document order (by tok_first, then tok_last): TT_EUSAGE otherwise, and for a
  * concept index out of range or a concept_id that does not match it. TT_ENOMEM. */
 int tt_counter_hit(tt_counter *c, const tt_dochit *h, tt_error *err);
+/* The document uses, mid-sentence, the name that exclusion `key` (nonzero) recognises: at the end of the
+ * document every hit with this name key is dropped (one sense per document). Keys are kept per document (at
+ * most one per distinct key). Returns 0 or TT_ENOMEM. */
+int tt_counter_name(tt_counter *c, uint32_t key, tt_error *err);
+
 /* With opts.vocab: adds the next word token's term (match form or stem), in document order. `brk` is 1 when a
  * sentence boundary precedes this token (n-grams never cross one). An n-gram is its terms joined by one space.
  * Without opts.vocab it does nothing. Returns 0 or TT_ENOMEM. */
@@ -123,6 +140,8 @@ typedef struct tt_docword {
     uint32_t sent;       /* sentence number, from 0 */
     unsigned flags;      /* TT_TOK_* of tt/tokenize.h */
     int stop;            /* a stop word of the document's language (tt/stoplist.h) */
+    int gap;             /* tokens left out just before this one (not `text`, without count_all): no n-gram
+                            spans them; the caller passes only the tokens that count */
 } tt_docword;
 
 /* With opts.vocab: adds the next word token, in document order (instead of tt_counter_token; do not mix the
@@ -137,11 +156,15 @@ int tt_counter_word(tt_counter *c, const tt_docword *w, tt_error *err);
  * hits and words (last = 0), and once after the document's last piece (last = 1; tt_counter_end also does
  * it). Words within the largest window of the piece's end, and those of an unfinished sentence, wait for the
  * next call (a sentence of more than 4 million words is cut there), so the result does not depend on where
- * the pieces were cut: memory holds one piece's words (16 bytes each), not the document's.
+ * the pieces were cut: memory holds one piece's words (24 bytes each), not the document's, except in a document
+ * with a hit that carries a name key (tt_dochit.name): whether that hit counts is known only at the end
+ * (tt_counter_name, one sense per document), so its words wait for tt_counter_end (24 bytes a word).
+ * Only the hits that count (role text, or all with count_all; not a dropped name's) are collocate centres; the
+ * caller passes only the tokens that count (tt_docword.gap marks where others were left out).
  * Collocates of concept c in context k, per document (coll lines; the exporter sums them):
  *   windowN: cooc(c, t) = tokens of term t at most N tokens from a hit of c (before tok_first or after
  *     tok_last) and inside no hit of c, each token once even when two hits reach it; freq = hits of c;
- *     span = the token positions counted so (of every word, also stop words and numbers);
+ *     span = the token positions counted so (of every word passed, also stop words and numbers);
  *   sentence: cooc(c, t) = sentences with a hit of c and a token of t outside c's hits; freq = span =
  *     sentences with a hit of c.
  * Returns 0 or TT_ENOMEM. */
@@ -161,6 +184,6 @@ int tt_counter_end(tt_counter *c, const char *const *meta_keys, const char *cons
 
 /* The statistics of a docres record, in the order every producer writes them (worker and tt-count). */
 extern const char *const tt_stat_keys[];
-#define TT_NSTAT 21
+#define TT_NSTAT 24
 
 #endif

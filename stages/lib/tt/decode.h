@@ -15,6 +15,12 @@
  * lexicons/encodings.tsv (KZ-1048 -> RK1048, PTCP154 -> PT154, ...), matched ignoring case and - _ . space;
  * a name not in the table is refused even if iconv knows it.
  *
+ * Other formats (tt/read.h): the first bytes (after gunzip) are sniffed, or opts.format says the format; HTML,
+ * DOCX, ODT, PDF and Markdown with a front matter are read whole (at most opts.read.max_input bytes, TT_ELIMIT
+ * beyond) by tt_read_mem, and the decoder then yields the reader's text (UTF-8, NFC) in chunks as for a text
+ * file; its errors are the reader's (TT_EFORMAT, TT_ELIMIT, TT_EEMPTY ...) with err->path set. The SHA-256 and
+ * raw byte count stay those of the file. info.format names the format read, info.page_count its pages.
+ *
  * Not text (TT_EBINARY, offset of the evidence): PNG/PDF/ELF/ZIP/GIF/JPEG/OLE2/xz/zstd/7z/RAR/bzip2 magic at
  * the start of the (decompressed) input; a NUL character anywhere (a 00 byte, or a 0000 UTF-16 unit); more
  * than 10 % C0 controls other than \t \n \f \r (at least 8) in the first 64 KiB. An empty or whitespace-
@@ -40,6 +46,7 @@
 #define TT_DECODE_H
 
 #include "tt/common.h"
+#include "tt/read.h"
 #include "tt/sha256.h"
 
 #include <stdio.h>
@@ -48,11 +55,17 @@ typedef struct tt_decode_opts {
     const char *encoding;  /* declared encoding name (any alias), or NULL/"" to detect */
     int replace_invalid;   /* 1: invalid sequences -> U+FFFD, counted; 0: TT_EENCODING */
     uint64_t max_bytes;    /* limit on decoded UTF-8 bytes per document (TT_ELIMIT); 0 = no limit */
+    int strict_encoding;   /* 1: a declared encoding that decodes clearly worse than the detected one
+                              (info.mismatch) fails the open with TT_EENCODING; 0: decode as declared */
     uint64_t max_gunzip_ratio; /* refuse gzip input inflating to more than ratio x the compressed bytes
                                   read so far (all members together; checked once 64 KiB are inflated)
                                   (TT_ELIMIT naming --max-gzip-ratio); 0 = default 1000 */
     size_t chunk_size;     /* target size of the chunks tt_decoder_read returns (a chunk may pass it by
                               a few bytes to end on a character); 0 = default 1 MiB, minimum 64 */
+    int format;            /* tt_format (tt/read.h): TT_FMT_AUTO (0) sniffs the bytes; TT_FMT_TXT reads text
+                              whatever the bytes look like; other formats go through tt_read_mem */
+    const char *html_select; /* XPath for HTML documents (tt_read_opts.html_select); only read during open */
+    tt_read_limits read;   /* limits of the document readers */
 } tt_decode_opts;
 
 typedef struct tt_decode_info {
@@ -71,11 +84,20 @@ typedef struct tt_decode_info {
                               2 % of the winner (normalization.md §1.3: warn) */
     int degraded;          /* 1 if the encoding cannot carry the language's letters (e.g. Kazakh in CP1251);
                               set by the caller's knowledge of the language: see tt_decode_degraded() */
+    char mismatch[32];     /* declared encodings only: the encoding detection finds when the declared one
+                              decodes clearly worse ("" if not): declared UTF-8 for bytes that score as a
+                              legacy encoding, a legacy encoding for valid UTF-8 (3+ multi-byte characters),
+                              or a candidate scoring more than a tenth below the winner (decoding
+                              differently);
+                              checked on the 64 KiB from the first non-ASCII byte */
+    char mismatch_why[160]; /* what the detector saw, e.g. "valid UTF-8: 12 multi-byte characters, ..." */
     uint64_t raw_bytes;    /* bytes of the file as stored */
     uint64_t in_bytes;     /* bytes after decompression */
     uint64_t out_bytes;    /* UTF-8 bytes produced */
     uint64_t replaced;     /* invalid sequences replaced by U+FFFD */
     char sha256[65];       /* hex SHA-256 of the raw file bytes, valid after the last chunk (EOF) */
+    char format[8];        /* "txt", "html", "docx", "odt", "pdf", "md" (tt_format_name) */
+    uint32_t page_count;   /* pages of a paged format (PDF), else 0 */
 } tt_decode_info;
 
 typedef struct tt_decoder tt_decoder;
@@ -99,6 +121,10 @@ int tt_decoder_read(tt_decoder *d, tt_buf *out, tt_error *err);
 
 /* Borrowed; complete after tt_decoder_read returned 0. */
 const tt_decode_info *tt_decoder_info(const tt_decoder *d);
+
+/* Borrowed: what a document reader yielded besides the text (front matter columns, running header spans), or
+ * NULL for plain text. Valid until tt_decoder_free. */
+const tt_read_doc *tt_decoder_doc(const tt_decoder *d);
 
 void tt_decoder_free(tt_decoder *d);
 

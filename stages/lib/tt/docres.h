@@ -14,7 +14,7 @@
 #include "tt/common.h"
 
 #define TT_DOCRES_VERSION 2 /* the version this library writes and reads */
-#define TT_DOCRES_MAXF 10   /* most fields after the tag (a hit line) */
+#define TT_DOCRES_MAXF 12   /* most fields after the tag (a hit line) */
 
 typedef enum tt_docres_kind {
     TT_DR_HEADER = 1, /* "docres" version */
@@ -22,7 +22,7 @@ typedef enum tt_docres_kind {
     TT_DR_STAT,       /* key value: a statistic */
     TT_DR_TF,         /* concept_id count */
     TT_DR_COOC,       /* context concept_a concept_b value */
-    TT_DR_HIT,        /* concept_id entry start end sentence article surface left right form */
+    TT_DR_HIT,        /* concept_id entry start end sentence article surface left right form role page */
     TT_DR_VOCAB,      /* term count sentences flags surface surface_count */
     TT_DR_VFORM,      /* term surface count */
     TT_DR_COLL,       /* context concept_id term count */

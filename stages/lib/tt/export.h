@@ -5,7 +5,8 @@
  * (the caller makes it a temporary folder and renames it into place):
  *
  *   docs.tsv          doc_id, the manifest columns after doc_id in manifest order, then sha256, bytes, tokens,
- *                     sentences, articles, status, script_used (the statistics of the same names; "" if absent).
+ *                     sentences, articles, status, script_used (the statistics of the same names; "" if absent),
+ *                     hits_text, hits_quoted, hits_note, hits_repealed (hits per role, tt/roles.h; 0 if absent).
  *                     script_used is the script the pipeline worked with (detected when the manifest's `script`
  *                     was empty); the manifest's own `script` column is left as written.
  *   concepts.tsv      concept_id, category, label, parent
@@ -24,7 +25,8 @@
  *                     `year` is the first 4 characters of `date` when they are digits (else ""), unless the
  *                     manifest has a `year` column. A document whose key is empty or missing goes to the group
  *                     with an empty key. Skipped documents count in `tokens` like any other (their counts are 0).
- *   hits.tsv          doc_id, concept_id, entry, start, end, sentence (1-based), article, surface, left, right;
+ *   hits.tsv          doc_id, concept_id, entry, start, end, sentence (1-based), article, surface, left, right,
+ *                     role (text, quoted, note, repealed: every hit, whatever counts);
  *                     documents in row order, hits in document order
  *   run.json          provenance; see tt_exporter_finish
  *   with opts.vocab:  vocab.mtx (documents x terms, integer general) and vocab.tsv (term, df, cf, form: the
@@ -42,7 +44,20 @@
  *                     matches (no token of them inside a hit) whose rate rose against the group's previous
  *                     period with p_value <= newterms_p, by g2 (largest first), then term
  *   with opts.weight: tf.<weight>.tsv (doc_id, concept_id, value) for each weight of the comma list
- *   with opts.compare: keyness.tsv; with opts.period: series.tsv and forms.tsv
+ *   with opts.compare: keyness.tsv: group_a, group_b (the two sides of opts.compare, e.g. country=KZ and
+ *                     country=UZ), concept_id, term, count_a, count_b, per_10k_a, per_10k_b, g2, chi2, log_ratio,
+ *                     pct_diff, p_value (tt/measures.h: a zero count is taken as 0.5 in log_ratio and pct_diff,
+ *                     g2 and chi2 need no correction); one row per concept (term empty), largest G2 first, then
+ *                     with opts.vocab one row per vocabulary term vocab.tsv kept (concept_id empty), largest G2
+ *                     first, ties in byte order. A side whose documents have no tokens at all (every one skipped
+ *                     or empty) fails tt_exporter_finish with TT_EUSAGE: the table would read as "no difference".
+ *   with opts.period: series.tsv: concept_id, the series keys (opts.series_by), period, count, tokens, per_10k;
+ *                     every concept x every combination of key values seen x every period from the first to the
+ *                     last seen in time order (gaps filled with zero rows), then period "" for documents without
+ *                     a year; and forms.tsv: period, the series keys, lang (unless a key), concept_id, form (the
+ *                     hit's surface most often written for this row's match form, ties: first in byte order),
+ *                     match_form, count (hits), documents; rows by period in time order, keys, lang, concept
+ *                     column order, match form
  *
  * With opts.gzip every file name gets ".gz" and is gzip-compressed.
  *
@@ -91,7 +106,9 @@ typedef struct tt_export_opts {
                                             hold), e.g. "country=KZ:country=UZ" -> keyness.tsv; or NULL */
     const char *period;                  /* "year", "5y", or break years "1991,2000,2020" -> series.tsv,
                                             forms.tsv; or NULL */
-    const char *series_by;               /* "+"-joined group keys of series.tsv; NULL = "country" */
+    const char *series_by;               /* "+"-joined group keys of series.tsv and forms.tsv; NULL =
+                                            "country" (pipeline run: country and the first --group-by's keys
+                                            but year) */
     const tt_context *coll;              /* with vocab: collocates.tsv contexts (windowN, sentence) */
     size_t ncoll;
     uint64_t coll_min;                   /* collocates.tsv rows need cooc >= coll_min (0 = 2) */
@@ -99,6 +116,7 @@ typedef struct tt_export_opts {
                                             keys (e.g. "country"); NULL = not */
     double newterms_p;                   /* newterms.tsv rows need p_value <= this (0 = 0.05) */
     int gzip;                            /* write every file as .gz */
+    int count_all;                       /* forms.tsv counts every hit (--count all), not only `text` ones */
     const char *run_json_extra;          /* JSON members (without braces) the caller adds to run.json:
                                             program, options, timings, inputs; may be NULL */
     /* run.json's last member, "execution" (timings, jobs, cache: the only part of an output that may differ
@@ -123,10 +141,11 @@ int tt_exporter_new(tt_exporter **out, const tt_export_opts *opts, tt_error *err
 int tt_exporter_add(tt_exporter *ex, const char *docres, size_t n, tt_error *err);
 
 /* Writes every file. run.json holds, in this order: format_version, program, version, libraries (icu, pcre2,
- * zlib, snowball), the members of opts.run_json_extra, contexts, documents {total, ok, skipped, skipped_list
- * [{doc_id, status}]}, totals {every statistic whose value is an unsigned integer, summed over the documents
- * that have it; keys in byte order}, per_document [{doc_id, and each statistic of that document whose value is
- * not an unsigned integer, except sha256, status and script_used (in docs.tsv)}] listing only documents that
+ * zlib, snowball), the members of opts.run_json_extra, contexts, documents {total, ok, skipped, with_warnings
+ * (documents whose `warnings` statistic is not empty), skipped_list [{doc_id, status}]}, totals {every
+ * statistic whose value is an unsigned integer, summed over the documents that have it; keys in byte order},
+ * per_document [{doc_id, and each statistic of that document whose value is not an unsigned integer, except
+ * sha256, status and script_used (in docs.tsv) and an empty `warnings`}] listing only documents that
  * have such a statistic (e.g. encoding, encoding_confidence), then "execution" (opts.execution). After it (success or not) only tt_exporter_free
  * may be called. Errors: TT_ESYNTAX (a record was not ended), TT_EIO, TT_ENOMEM. */
 int tt_exporter_finish(tt_exporter *ex, tt_error *err);

@@ -14,6 +14,10 @@
  * as written (option case=proper|capital|lower) is tested per token afterwards, from the token's
  * TT_TOK_CAPITAL and TT_TOK_SENT_START flags (the cache holds only case-free results).
  *
+ * Hyphenated compounds: a token joined by hyphens is matched whole first; where no entry matches the whole,
+ * each part is matched as a word of its own by single-word entries (tt_hit.part); a part never inflects across
+ * the hyphen.
+ *
  * Overlaps: by default leftmost-longest (longest span in tokens wins, ties go to the entry listed first); a
  * span is counted once, for one concept. TT_OVERLAP_ALL reports every match.
  *
@@ -92,6 +96,11 @@ typedef struct tt_hit {
     uint32_t concept;     /* concept index */
     uint32_t entry;       /* entry index */
     uint32_t first, last; /* token indices (inclusive) into the tokseq given to tt_matcher_run */
+    uint32_t name;        /* 0, or 1 + the entry of a name exclusion (case=proper) that a token of the hit, being
+                             capitalised at a sentence start, would meet mid-sentence: the hit is a name if the
+                             document uses that name elsewhere (tt_matcher_names; one sense per document) */
+    uint32_t part;        /* 0, or k >= 1: no entry matches the hyphenated token first == last whole, and this hit
+                             is of its k-th part (tt_hyphen_parts, tt/compound.h: the part's own offsets) */
 } tt_hit;
 
 /* One thread's matcher (PCRE2 match data, JIT stack, Snowball stemmers, type cache). lx must outlive it.
@@ -111,6 +120,13 @@ void tt_matcher_set_script(tt_matcher *m, tt_script script);
  * message names the entry and the token). */
 int tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap overlap, tt_hit **hits,
                    size_t *nhits, size_t *caphits, tt_error *err);
+
+/* One sense per document: the name exclusions (1 + entry index, entries with option case=proper) that met a
+ * capitalised token mid-sentence in the runs since the last reset. *keys is borrowed until the next run or reset.
+ * Call tt_matcher_names_reset at the start of each document. The caller drops, at the end of the document, the
+ * hits whose tt_hit.name is one of these keys (tt_counter_name does it). */
+size_t tt_matcher_names(const tt_matcher *m, const uint32_t **keys);
+void tt_matcher_names_reset(tt_matcher *m);
 
 /* tt_known_fn for the tokenizer: 1 if match[0..n) is a form some single-word entry of `lang` matches. The
  * ctx is a tt_matcher *. */

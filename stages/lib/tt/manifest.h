@@ -2,14 +2,16 @@
  *
  * UTF-8, tab-separated, one header row. Required columns doc_id, path, lang (kk uz ru en); optional country,
  * script (Cyrl, Latn, Latn-2017, Latn-2018, Latn-2021, empty = detect), date (YYYY or YYYY-MM-DD), doc_type, title,
- * source, encoding (any name the decoder knows, empty = detect); other columns are kept. Values are taken as
+ * source, encoding (any name the decoder knows, empty = detect), format (txt html docx odt pdf md, empty = detect
+ * from the bytes), html_select (an XPath 1.0 expression that picks the document out of an HTML page); other
+ * columns are kept. Values are taken as
  * written (no quoting; the TSV escapes \t \n \\ are decoded).
  *
  * Everything that can be checked without reading a document is checked at load, so that a bad manifest stops
  * a run before any document is read (TT_ESYNTAX with path:line:column): invalid UTF-8, a missing required
  * column, a row with the wrong number of fields, an empty or duplicate doc_id, an unknown lang (`und`, written by
  * language detection for a language it does not know, is read as TT_LANG_OTHER: no lexicon entry applies) or script, a bad
- * date, an unknown encoding name, a path that is absolute, contains "..", or (through a symbolic link) resolves
+ * date, an unknown encoding name or format, an XPath that does not compile, a path that is absolute, contains "..", or (through a symbolic link) resolves
  * outside the corpus folder unless allow_outside.
  *
  * Documents are kept sorted by doc_id (byte order): that is the matrix row order, whatever the order of the
@@ -31,6 +33,8 @@ typedef struct tt_mdoc {
     int year;             /* from date, 0 if none */
     uint64_t line;        /* line in the manifest */
     const char *const *values; /* one per column, in manifest column order */
+    int format;               /* tt_format (tt/read.h) of the `format` column: TT_FMT_AUTO (0) if empty/absent */
+    const char *html_select;  /* the `html_select` column (an XPath for an HTML page), "" if none */
 } tt_mdoc;
 
 typedef struct tt_manifest tt_manifest;

@@ -38,7 +38,7 @@ typedef struct tt_strmap {
     size_t *off, *len;   /* key i = arena + off[i], len[i] bytes */
     uint64_t (*val)[2];  /* user values */
     size_t n, ncap;      /* entries */
-    size_t *slots;       /* hash table: index+1, 0 = empty */
+    uint64_t *slots;     /* hash table: hash tag << 32 | index+1, 0 = empty (map.c) */
     size_t cap;
 } tt_strmap;
 

@@ -22,6 +22,7 @@
 #include "tt/common.h"
 #include "tt/count.h"
 #include "tt/export.h"
+#include "tt/manifest.h"
 /* the filesystem helpers (tt_install_dir, tt_clean_stale, tt_rmtree) moved to tt/fs.h; included here so that
  * callers that took them from this header still compile */
 #include "tt/fs.h"
@@ -35,6 +36,14 @@ typedef struct tt_run_callbacks {
     void *ctx;
     /* a warning while the corpus is read (a file skipped by the folder walk, a language detected as und) */
     void (*warning)(void *ctx, const tt_error *w);
+    /* Called (in doc_id order, may be NULL) for a document processed with warnings: `what` is its docs.tsv
+     * `warnings` value, e.g. "encoding: declared KOI8-R, but the bytes look like UTF-8 (...)". */
+    void (*doc_warning)(void *ctx, const char *doc_id, const char *what);
+    /* Called (may be NULL) once the manifest is loaded (or detected), before the lexicon is loaded or any
+     * document read: a nonzero return stops the run with TT_EUSAGE (the callback has said why; err->msg is
+     * "stopped by the caller's check of the corpus"). Used to check options that name manifest columns and
+     * values against the corpus. */
+    int (*manifest)(void *ctx, const tt_manifest *m);
 } tt_run_callbacks;
 
 typedef struct tt_run_config {

@@ -4,7 +4,7 @@
  * One record per line, fields separated by tabs and escaped as in TSV (\t \n \r \\), except the bytes of a
  * `text` record, which follow its line raw (binary-safe: the line gives their length):
  *
- *   ttstream <TAB> <kind> <TAB> 1           first line; kind = text | tokens | hits
+ *   ttstream <TAB> <kind> <TAB> 2           first line; kind = text | tokens | hits
  *   doc <TAB> doc_id                         a document begins
  *   meta <TAB> key <TAB> value               a manifest column (doc_id first, manifest order)
  *   stat <TAB> key <TAB> value               a statistic (decode info, script, counts)
@@ -15,7 +15,12 @@
  *   tok <TAB> start <TAB> end <TAB> sent <TAB> para <TAB> article <TAB> flags <TAB> match
  *                                            a word token (index = its order in the document, from 0)
  *   hit <TAB> concept_id <TAB> concept <TAB> entry <TAB> tok_first <TAB> tok_last <TAB> start <TAB> end <TAB>
- *       sent <TAB> para <TAB> article <TAB> article_label <TAB> surface <TAB> left <TAB> right <TAB> form
+ *       sent <TAB> para <TAB> article <TAB> article_label <TAB> surface <TAB> left <TAB> right <TAB> form <TAB>
+ *       role <TAB> name                      role: text|quoted|note|repealed (tt/roles.h); name: 0, or the key of
+ *                                            the name exclusion the hit would meet mid-sentence (tt/count.h)
+ *   name <TAB> key                           (hits stream, before enddoc) the document uses this name
+ *                                            mid-sentence: the hits with this name key are dropped
+ * In a hits stream, tok flags also carry the token's role in bits 7-8 (TT_TOK_ROLE_SHIFT, tt/roles.h).
  *   enddoc <TAB> doc_id                      the document ends
  */
 #ifndef TT_STREAM_H
@@ -25,8 +30,9 @@
 
 #include <stdio.h>
 
-#define TT_STREAM_VERSION 1
-#define TT_STREAM_MAXF 16
+#define TT_STREAM_VERSION 2
+#define TT_STREAM_VERSION_S "2"
+#define TT_STREAM_MAXF 18
 /* The largest text record a reader accepts (writers cut pieces of at most 4 MiB + one decoder chunk). */
 #define TT_STREAM_MAX_TEXT ((uint64_t)1 << 30)
 
@@ -40,6 +46,7 @@ typedef enum tt_rec_kind {
     TT_REC_TOK,
     TT_REC_HIT,
     TT_REC_ENDDOC,
+    TT_REC_NAME,
 } tt_rec_kind;
 
 typedef struct tt_rec {
