@@ -1,11 +1,13 @@
 #!/bin/sh
-# install-deps.sh [--all] - installs the Debian packages termtrace needs to build (and, with --all, those its
-# tests and CI use), when they are missing. As root it runs apt-get; otherwise it prints the command.
+# install-deps.sh [--all | --list-build] - installs the Debian packages termtrace needs to build (and, with --all,
+# those its tests and CI use), when they are missing. As root it runs apt-get; otherwise it prints the command.
+# --list-build prints the build packages and installs nothing (.ci/run removes their -dev packages first).
 set -eu
 build="build-essential pkg-config libicu-dev libpcre2-dev zlib1g-dev libcunit1-dev libstemmer-dev libxml2-dev \
 libpoppler-glib-dev libzip-dev libcmark-dev libyaml-dev"
-tests="icu-devtools pcre2-utils chromium clang libclang-rt-14-dev valgrind python3-scipy python3-pandas python3-numpy \
+tests="locales-all cppcheck strace icu-devtools pcre2-utils chromium clang libclang-rt-14-dev valgrind python3-scipy python3-pandas python3-numpy \
 r-base-core r-cran-matrix time"
+[ "${1:-}" = "--list-build" ] && { echo $build; exit 0; }
 pkgs=$build
 [ "${1:-}" = "--all" ] && pkgs="$build $tests"
 missing=""

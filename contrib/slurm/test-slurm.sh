@@ -2,12 +2,14 @@
 # test-slurm.sh - the Slurm test CI runs (as root): starts a one-node cluster on localhost, runs the bundled
 # corpus as a 3-shard job array plus merge (submit.sh, WAIT=1), compares the result byte for byte with one
 # `pipeline run`, checks that a failing shard fails the whole run, and stops the daemons.
-# Skips (exit 0 with a message) when not root or when the Slurm packages are not installed.
+# Skips (exit 0 with a message) when not root or when the Slurm packages are not installed; with
+# TT_REQUIRE_SLURM=1 (CI, which installs them) that is a failure.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 if [ "$(id -u)" -ne 0 ] || ! command -v slurmctld >/dev/null; then
+  if [ "${TT_REQUIRE_SLURM:-}" = 1 ]; then echo "test-slurm: FAIL: needs root and slurmctld slurmd slurm-client munge (TT_REQUIRE_SLURM=1)"; exit 1; fi
   echo "test-slurm: skipped (needs root and slurmctld slurmd slurm-client munge)"; exit 0
 fi
 BASE=${BASE:-/var/tmp/termtrace-slurm}

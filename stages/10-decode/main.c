@@ -2,6 +2,7 @@
  * (stages/README.md). Reads a corpus (--corpus DIR: manifest.tsv), files, or stdin. */
 #include "cli.h"
 #include "readopts.h"
+#include "tt/docpolicy.h"
 #include "tt/decode.h"
 #include "tt/detect.h"
 #include "tt/manifest.h"
@@ -118,12 +119,14 @@ one(dctx *c, const char *doc_id, const char *path, const char *shown, const char
     put_kv(b, "stat", "replaced", num[2]);
     put_kv(b, "stat", "degraded", in && tt_decode_degraded(lang, in->encoding) ? "1" : "0");
     if (rc) {
-        char msg[1200];
-        tt_error e2 = err;
-        e2.path[0] = 0;
-        tt_error_format(&e2, msg, sizeof msg);
         tt_buf st = {0};
-        tt_buf_printf(&st, "skipped: %s", msg);
+        if (tt_doc_failed_status(&err, &st)) { /* tt/docpolicy.h */
+            tt_buf_free(&st);
+            tt_decoder_free(d);
+            tt_error_set(&err, TT_ENOMEM, "out of memory");
+            tt_cli_error(c->prog, &err);
+            return TT_EXIT_FAIL;
+        }
         put_kv(b, "stat", "status", st.data);
         tt_buf_free(&st);
         tt_error_at(&err, shown, err.line, err.column);

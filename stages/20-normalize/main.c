@@ -122,7 +122,7 @@ tt_normalize_main(int argc, char **argv)
             if (!rc && c.first) { /* no text at all */
                 tt_stream_put(&c.out, "stat", 2,
                               (const char *const[]){"script_used", tt_script_name(c.used)}, NULL);
-                tt_stream_put(&c.out, "stat", 2, (const char *const[]){"script_confidence", "100"}, NULL);
+                tt_stream_put(&c.out, "stat", 2, (const char *const[]){"script_confidence", "0"}, NULL); /* docpolicy */
             }
             if (!rc)
                 rc = tt_stream_put(&c.out, "enddoc", 1, rec.f, rec.n);

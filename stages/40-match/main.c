@@ -43,12 +43,13 @@ static int
 push_token(tt_tokseq *ts, const tt_rec *rec)
 {
     tt_token t = {0};
-    t.start = strtoull(rec->f[0], NULL, 10);
-    t.end = strtoull(rec->f[1], NULL, 10);
-    t.sent = (uint32_t)strtoul(rec->f[2], NULL, 10);
-    t.para = (uint32_t)strtoul(rec->f[3], NULL, 10);
-    t.article = (uint32_t)strtoul(rec->f[4], NULL, 10);
-    t.flags = (uint32_t)strtoul(rec->f[5], NULL, 10);
+    /* numbers checked by the stream reader (tt/stream.h: rec->u) */
+    t.start = rec->u[0];
+    t.end = rec->u[1];
+    t.sent = (uint32_t)rec->u[2];
+    t.para = (uint32_t)rec->u[3];
+    t.article = (uint32_t)rec->u[4];
+    t.flags = (uint32_t)rec->u[5];
     return tt_tokseq_push(ts, &t, rec->f[6], rec->n[6]);
 }
 

@@ -2,10 +2,12 @@
  * co-occurrence counts per context, the hits with their context, and with --vocab the term counts. */
 #include "cli.h"
 #include "tt/count.h"
+#include "tt/docpolicy.h"
 #include "tt/kv.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
 #include "tt/roles.h"
+#include "tt/num.h"
 #include "tt/stem.h"
 #include "tt/stoplist.h"
 #include "tt/stream.h"
@@ -44,24 +46,21 @@ typedef struct cctx {
 static int
 end_doc(cctx *c, tt_buf *out, tt_error *err)
 {
-    static const char *const zero_if_skipped[] = {"text_bytes", "tokens", "sentences", "articles",
-                                                  "paragraphs", "homoglyph_repairs", "mixed_unrepaired",
-                                                  "hyphen_joins", "line_joins"};
+    /* the status and what a skipped document reports: tt/docpolicy.h, shared with the in-process worker */
     const char *status = tt_kv_get(&c->stat, "status", NULL);
+    const char *tb = tt_kv_get(&c->stat, "text_bytes", NULL);
+    uint64_t text_bytes = 0;
+    if (tb && tt_num_parse_u64(tb, strlen(tb), &text_bytes) != 0)
+        return tt_error_set(err, TT_ESYNTAX, "stat text_bytes '%s' is not a whole number", tb);
     tt_buf st = {0};
     int rc = 0;
-    if (status && strcmp(status, "ok") != 0) {
-        for (size_t i = 0; !rc && i < sizeof zero_if_skipped / sizeof *zero_if_skipped; i++)
-            rc = tt_kv_set(&c->stat, zero_if_skipped[i], "0", 1);
+    int outcome = tt_doc_status(status, c->ntok, text_bytes, &st);
+    if (outcome < 0)
+        rc = outcome;
+    else if (outcome != TT_DOC_OK)
         tt_counter_begin(c->ct);
-    } else if (c->ntok == 0) {
-        const char *tb = tt_kv_get(&c->stat, "text_bytes", NULL);
-        tt_buf_printf(&st, "skipped: empty document: no words in %s bytes of text", tb ? tb : "0");
+    if (!rc)
         rc = tt_kv_set(&c->stat, "status", st.data, st.len);
-        tt_counter_begin(c->ct);
-    } else {
-        rc = tt_kv_set(&c->stat, "status", "ok", 2);
-    }
     size_t nm = c->meta.n;
     const char **mk = malloc((nm + 1) * sizeof *mk), **mv = malloc((nm + 1) * sizeof *mv);
     if (!mk || !mv)
@@ -75,6 +74,8 @@ end_doc(cctx *c, tt_buf *out, tt_error *err)
         const char *v = tt_kv_get(&c->stat, tt_stat_keys[i], NULL);
         sv[i] = v ? v : "";
     }
+    if (outcome >= 0)
+        tt_doc_stats((tt_doc_outcome)outcome, sv);
     if (!rc)
         rc = tt_counter_end(c->ct, mk, mv, nm, tt_stat_keys, sv, TT_NSTAT, out, err);
     tt_buf_free(&st);
@@ -208,16 +209,16 @@ tt_count_main(int argc, char **argv)
             c.text_off = rec.text_offset;
             break;
         case TT_REC_TOK: {
-            uint32_t sent = (uint32_t)strtoul(rec.f[2], NULL, 10);
+            uint32_t sent = (uint32_t)rec.u[2]; /* checked by the stream reader */
             uint64_t tok = c.ntok++;
             if (!c.vocab)
                 break;
-            uint32_t flags = (uint32_t)strtoul(rec.f[5], NULL, 10);
+            uint32_t flags = (uint32_t)rec.u[5];
             if (!c.count_all && (flags >> TT_TOK_ROLE_SHIFT & 3) != TT_ROLE_TEXT) {
                 c.gap = 1; /* the vocabulary and the collocates count what the document uses */
                 break;
             }
-            uint64_t st = strtoull(rec.f[0], NULL, 10), en = strtoull(rec.f[1], NULL, 10);
+            uint64_t st = rec.u[0], en = rec.u[1];
             tt_docword dw = {.tok = tok, .sent = sent, .flags = flags, .gap = c.gap};
             if (st >= c.text_off && en >= st && en - c.text_off <= c.text.len) {
                 dw.surface = c.text.data + (st - c.text_off);
@@ -253,13 +254,13 @@ tt_count_main(int argc, char **argv)
                 .concept_id = rec.f[0],
                 .concept = (uint32_t)ci,
                 .entry = rec.f[2],
-                .tok_first = strtoull(rec.f[3], NULL, 10),
-                .tok_last = strtoull(rec.f[4], NULL, 10),
-                .start = strtoull(rec.f[5], NULL, 10),
-                .end = strtoull(rec.f[6], NULL, 10),
-                .sent = (uint32_t)strtoul(rec.f[7], NULL, 10),
-                .para = (uint32_t)strtoul(rec.f[8], NULL, 10),
-                .article = (uint32_t)strtoul(rec.f[9], NULL, 10),
+                .tok_first = rec.u[3],
+                .tok_last = rec.u[4],
+                .start = rec.u[5],
+                .end = rec.u[6],
+                .sent = (uint32_t)rec.u[7],
+                .para = (uint32_t)rec.u[8],
+                .article = (uint32_t)rec.u[9],
                 .article_label = rec.f[10],
                 .surface = rec.f[11],
                 .surface_len = rec.n[11],

@@ -1,11 +1,15 @@
 /* tt-export - docres records (from tt-count, a cache or a shard) -> the output folder of outputs.md. */
 #include "cli.h"
 #include "opts.h"
+#include "tt/detect.h"
+#include "tt/docpolicy.h"
 #include "tt/export.h"
 #include "tt/fs.h"
 #include "tt/json.h"
 #include "tt/lexicon.h"
+#include "tt/manifest.h"
 #include "tt/norm.h"
+#include "tt/outdir.h"
 #include "tt/run.h"
 
 #include <getopt.h>
@@ -19,7 +23,10 @@ static const char usage[] =
     "Usage: tt-export --lexicon PATH --out DIR [OPTIONS] < docres\n"
     "Writes the output folder (docs.tsv, concepts.tsv, tf.mtx, tf.tsv, cooc.<context>.mtx/.tsv, groups/,\n"
     "hits.tsv, run.json) from docres records in matrix row order. The folder is written beside DIR and\n"
-    "swapped into place at the end: a failure leaves a previous DIR untouched.\n" TT_CLI_SHARED_HELP
+    "swapped into place at the end: a failure leaves a previous DIR untouched. DIR must be new, empty or\n"
+    "an output folder termtrace wrote (it holds a .termtrace-output file); anything else is refused (exit 2).\n"
+    "  --corpus DIR, --manifest FILE  the corpus the records came from (as given to tt-decode): run.json's\n"
+    "                      \"inputs\" then name it, its manifest and data fingerprints, as `pipeline run` does\n" TT_CLI_SHARED_HELP
         TT_EXIT_CODES_HELP;
 
 /* Reads the next whole record (up to and including its "end" line) into rec. Returns 1, 0 at EOF, -1 on a
@@ -51,9 +58,10 @@ int
 tt_export_main(int argc, char **argv)
 {
     TT_STAGE_PROG(prog, "export");
-    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"out", 1, 0, 'o'}, {"help", 0, 0, 'h'},
-                                       TT_CLI_SHARED_OPTIONS,  {0, 0, 0, 0}};
-    const char *lexicon = NULL, *outdir = NULL;
+    static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"out", 1, 0, 'o'},     {"help", 0, 0, 'h'},
+                                       {"corpus", 1, 0, 'c'},  {"manifest", 1, 0, 'm'}, TT_CLI_SHARED_OPTIONS,
+                                       {0, 0, 0, 0}};
+    const char *lexicon = NULL, *outdir = NULL, *corpus = NULL, *manifest = NULL;
     tt_cli_opts co;
     tt_cli_opts_init(&co);
     int o;
@@ -67,6 +75,8 @@ tt_export_main(int argc, char **argv)
         switch (o) {
         case 'L': lexicon = optarg; break;
         case 'o': outdir = optarg; break;
+        case 'c': corpus = optarg; break;
+        case 'm': manifest = optarg; break;
         case 'h': fputs(usage, stdout); return tt_cli_finish(prog, 0);
         default: return tt_cli_badopt(prog, argv, lo, o);
         }
@@ -78,6 +88,17 @@ tt_export_main(int argc, char **argv)
         return rc0 == -2 ? TT_EXIT_FAIL : TT_EXIT_USAGE;
     tt_error err;
     tt_error_clear(&err);
+    {
+        /* the output folder is replaced: only an absent, empty or marked one (tt/outdir.h), checked first */
+        const tt_dir_guard g[] = {{lexicon, "lexicon"}, {tt_data_dir(), "data folder"},
+                                  {corpus, "corpus folder"}, {manifest, "manifest"}};
+        int grc = tt_dir_check(outdir, TT_DIR_OUTPUT, "--out", g, 4, &err);
+        if (grc) {
+            tt_cli_error(prog, &err);
+            tt_cli_opts_free(&co);
+            return tt_cli_finish(prog, tt_cli_code(grc));
+        }
+    }
     tt_normalizer *nz = NULL;
     tt_lexicon *lx = NULL;
     tt_exporter *ex = NULL;
@@ -87,9 +108,16 @@ tt_export_main(int argc, char **argv)
     tt_buf rec = {0}, extra = {0}, tmpdir = {0};
     char *line = NULL;
     size_t cap = 0;
+    tt_manifest *mf = NULL;
     int rc = 0, code = tt_cli_lexicon_open(prog, lexicon, &nz, &lx, NULL), got;
     if (code)
         goto done;
+    /* the manifest as tt-decode and pipeline run read it (with what detection fills in): same sha256 */
+    if (corpus && (rc = tt_detect_manifest_load(&mf, corpus, manifest, 1, NULL, NULL, NULL, &err))) {
+        tt_cli_error(prog, &err);
+        code = tt_cli_code(rc);
+        goto done;
+    }
     size_t nc = tt_lexicon_nconcepts(lx);
     concepts = calloc(nc + 1, sizeof *concepts);
     for (size_t i = 0; concepts && i < nc; i++) {
@@ -123,10 +151,18 @@ tt_export_main(int argc, char **argv)
                 rc = TT_EIO;
                 break;
             }
-            if (tt_buf_puts(&extra, "\"inputs\": {") || tt_json_member_str(&extra, "lexicon", lexicon) ||
-                tt_buf_puts(&extra, ", ") ||
-                tt_json_member_str(&extra, "lexicon_sha256", tt_lexicon_sha256(lx)) ||
-                tt_buf_printf(&extra, "}, \"options\": {%s}", co.json)) {
+            if (mf) { /* the inputs as `pipeline run` writes them (tt_run_inputs_json) */
+                tt_run_config rc_in = {.corpus = corpus, .manifest = manifest, .lexicon = lexicon,
+                                       .options_json = co.json};
+                char data_sha[65];
+                if (tt_data_sha256(NULL, data_sha) || tt_run_inputs_json(&extra, &rc_in, mf, lx, data_sha)) {
+                    rc = tt_error_set(&err, TT_ENOMEM, "out of memory");
+                    break;
+                }
+            } else if (tt_buf_puts(&extra, "\"inputs\": {") || tt_json_member_str(&extra, "lexicon", lexicon) ||
+                       tt_buf_puts(&extra, ", ") ||
+                       tt_json_member_str(&extra, "lexicon_sha256", tt_lexicon_sha256(lx)) ||
+                       tt_buf_printf(&extra, "}, \"options\": {%s}", co.json)) {
                 rc = tt_error_set(&err, TT_ENOMEM, "out of memory");
                 break;
             }
@@ -141,8 +177,12 @@ tt_export_main(int argc, char **argv)
             if ((rc = tt_exporter_new(&ex, &eo, &err)))
                 break;
         }
-        if (strstr(rec.data, "\nstat\tstatus\t") && !strstr(rec.data, "\nstat\tstatus\tok\n"))
-            skipped++;
+        int ok = tt_docres_record_ok(rec.data, rec.len, &err); /* parsed: tt/docpolicy.h */
+        if (ok < 0) {
+            rc = ok;
+            break;
+        }
+        skipped += !ok;
         if ((rc = tt_exporter_add(ex, rec.data, rec.len, &err)))
             break;
         ndocs++;
@@ -158,6 +198,8 @@ tt_export_main(int argc, char **argv)
     if (!rc)
         rc = tt_exporter_finish(ex, &err);
     if (!rc)
+        rc = tt_dir_mark(tmpdir.data, TT_DIR_OUTPUT, &err);
+    if (!rc)
         rc = tt_install_dir(tmpdir.data, outdir, &err);
     if (rc) {
         tt_cli_error(prog, &err);
@@ -168,6 +210,7 @@ tt_export_main(int argc, char **argv)
         code = TT_EXIT_SKIPPED;
     }
 done:
+    tt_manifest_free(mf);
     tt_exporter_free(ex);
     for (size_t i = 0; i < ncols; i++)
         free((void *)cols[i]);

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "tt/suggest.h"
+#include "tt/num.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -81,14 +82,11 @@ tt_cli_segmenter(const char *prog, const char *mode)
 int
 tt_cli_u64(const char *prog, const char *opt, const char *s, uint64_t *v)
 {
-    char *end;
-    errno = 0;
-    unsigned long long x = strtoull(s, &end, 10);
-    if (!*s || *end || errno || s[0] == '-') {
+    /* digits only: no sign, no blank, no "0x", nothing after (tt_num_parse_u64), and it fits in 64 bits */
+    if (tt_num_parse_u64(s, strlen(s), v) != 0) {
         tt_cli_usage(prog, "%s needs a whole number, not '%s'", opt, s);
         return -1;
     }
-    *v = x;
     return 0;
 }
 

@@ -5,7 +5,10 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -47,6 +50,37 @@ dup_str(const char *s)
     return d;
 }
 
+/* Creates the temporary file "<dir>.<base>.tmp.XXXXXX" with mode 0666, so that the kernel applies the process
+ * umask as for any ordinary file (never umask(): it is process-wide, and reading it with umask(0); umask(um)
+ * from worker threads races and leaves files 0666). mkstemp would make the file 0600 and need a chmod. The
+ * suffix comes from a process-wide counter, the thread's stack address and the clock; O_EXCL makes a clash a
+ * retry, never a shared file. Returns the descriptor or -1 (errno set). */
+static int
+make_temp(char *tmp, size_t tl, size_t dirlen, const char *path, const char *base)
+{
+    static _Atomic unsigned long counter;
+    static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (int attempt = 0; attempt < 100; attempt++) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        unsigned long long v = (unsigned long long)ts.tv_nsec ^ ((unsigned long long)ts.tv_sec << 20) ^
+                               ((unsigned long long)(uintptr_t)&ts << 7) ^
+                               ((unsigned long long)getpid() << 32) ^ (++counter * 0x9E3779B97F4A7C15ull);
+        char suf[7];
+        for (int i = 0; i < 6; i++) {
+            suf[i] = digits[v % 62];
+            v /= 62;
+        }
+        suf[6] = 0;
+        snprintf(tmp, tl, "%.*s.%s.tmp.%s", (int)dirlen, path, base, suf);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
 static void
 zero(tt_atomic *a)
 {
@@ -75,8 +109,7 @@ tt_atomic_open_flags(tt_atomic *a, const char *path, int flags, tt_error *err)
         free(fin);
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
-    snprintf(tmp, tl, "%.*s.%s.tmp.XXXXXX", (int)dirlen, path, base);
-    int fd = mkstemp(tmp);
+    int fd = make_temp(tmp, tl, dirlen, path, base);
     if (fd < 0) {
         int e = errno;
         free(tmp);
@@ -86,10 +119,6 @@ tt_atomic_open_flags(tt_atomic *a, const char *path, int flags, tt_error *err)
         tt_error_set(err, TT_EIO, "cannot create a temporary file for this file");
         return tt_error_at(err, path, 0, 0);
     }
-    /* mkstemp makes the file 0600; outputs are ordinary files for their readers. */
-    mode_t um = umask(0);
-    umask(um);
-    (void)fchmod(fd, 0666 & ~um);
     FILE *f = NULL;
     gzFile gz = NULL;
     if (flags & TT_ATOMIC_GZIP) {

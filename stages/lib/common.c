@@ -6,10 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef TT_DATADIR
-#define TT_DATADIR "lexicons"
-#endif
-
 const char *
 tt_strerror(int code)
 {
@@ -328,13 +324,6 @@ const char *
 tt_script_name(tt_script s)
 {
     return (unsigned)s < TT_SCRIPT_COUNT ? script_names[s] : "";
-}
-
-const char *
-tt_data_dir(void)
-{
-    const char *e = getenv("TT_DATA");
-    return e && *e ? e : TT_DATADIR;
 }
 
 int

@@ -39,14 +39,8 @@ cmp_name(const void *a, const void *b)
 static int
 add(walk *w, const char *rel)
 {
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? 2 * w->cap : 64;
-        tt_walk_file *v = realloc(w->v, cap * sizeof *v);
-        if (!v)
-            return TT_ENOMEM;
-        w->v = v;
-        w->cap = cap;
-    }
+    if (tt_grow((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v))
+        return TT_ENOMEM;
     char *p = strdup(rel);
     if (!p)
         return TT_ENOMEM;
@@ -83,14 +77,9 @@ walk_dir(walk *w, const char *rel, int depth, tt_error *err)
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
-        if (nn == cap) {
-            cap = cap ? 2 * cap : 32;
-            char **v = realloc(names, cap * sizeof *v);
-            if (!v) {
-                rc = TT_ENOMEM;
-                break;
-            }
-            names = v;
+        if (tt_grow((void **)&names, &cap, nn + 1, sizeof *names)) {
+            rc = TT_ENOMEM;
+            break;
         }
         if (!(names[nn] = strdup(e->d_name))) {
             rc = TT_ENOMEM;

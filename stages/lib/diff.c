@@ -6,6 +6,7 @@
 #include "tt/map.h"
 #include "tt/num.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +16,9 @@
 typedef struct tsv {
     gzFile g;
     tt_buf line;
-    char *f[64];
-    size_t nf;
-    char path[1100];
+    char **f; /* the fields of the current line, as many as it has (no fixed limit) */
+    size_t nf, capf;
+    char path[PATH_MAX + 16];
 } tsv;
 
 static int
@@ -32,6 +33,10 @@ static int
 tsv_open(tsv *t, const char *dir, const char *name, int required, tt_error *err)
 {
     memset(t, 0, sizeof *t);
+    if ((size_t)snprintf(t->path, sizeof t->path, "%s/%s.gz", dir, name) >= sizeof t->path) {
+        tt_error_set(err, TT_EUSAGE, "path too long");
+        return tt_error_at(err, dir, 0, 0);
+    }
     snprintf(t->path, sizeof t->path, "%s/%s", dir, name);
     if (!exists(t->path))
         snprintf(t->path, sizeof t->path, "%s/%s.gz", dir, name);
@@ -75,10 +80,20 @@ tsv_next(tsv *t, tt_error *err)
         return 0;
     if (t->line.data[t->line.len - 1] == '\n')
         t->line.data[--t->line.len] = 0;
+    size_t need = 1;
+    for (size_t i = 0; i < t->line.len; i++)
+        need += t->line.data[i] == '\t';
+    if (need > t->capf) {
+        char **nf = realloc(t->f, need * sizeof *nf);
+        if (!nf)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        t->f = nf;
+        t->capf = need;
+    }
     t->nf = 0;
     char *p = t->line.data;
     t->f[t->nf++] = p;
-    for (; *p && t->nf < 64; p++)
+    for (; *p; p++)
         if (*p == '\t') {
             *p = 0;
             t->f[t->nf++] = p + 1;
@@ -92,6 +107,9 @@ tsv_close(tsv *t)
     if (t->g)
         gzclose(t->g);
     tt_buf_free(&t->line);
+    free(t->f);
+    t->f = NULL;
+    t->nf = t->capf = 0;
     t->g = NULL;
 }
 

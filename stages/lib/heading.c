@@ -128,15 +128,9 @@ load_months(tt_heading *h, const char *path, tt_error *err)
             rc = syntax(err, path, line, "expected 'lang<TAB>month 1-12<TAB>form'");
             break;
         }
-        if (h->nm == h->capm) {
-            size_t cap = h->capm ? 2 * h->capm : 128;
-            month *v = realloc(h->m, cap * sizeof *v);
-            if (!v) {
-                rc = TT_ENOMEM;
-                break;
-            }
-            h->m = v;
-            h->capm = cap;
+        if (tt_grow((void **)&h->m, &h->capm, h->nm + 1, sizeof *h->m)) {
+            rc = TT_ENOMEM;
+            break;
         }
         if ((rc = lower(f[2], strlen(f[2]), &lo)))
             break;
@@ -280,16 +274,10 @@ load_rules(tt_heading *h, tt_lang lang, const char *path, tt_error *err)
             rc = syntax(err, path, line, "bad escape in the example (\\n \\t \\\\ only)");
             break;
         }
-        if (h->nr == h->capr) {
-            size_t cap = h->capr ? 2 * h->capr : 64;
-            rule *v = realloc(h->r, cap * sizeof *v);
-            if (!v) {
-                pcre2_code_free(re);
-                rc = TT_ENOMEM;
-                break;
-            }
-            h->r = v;
-            h->capr = cap;
+        if (tt_grow((void **)&h->r, &h->capr, h->nr + 1, sizeof *h->r)) {
+            pcre2_code_free(re);
+            rc = TT_ENOMEM;
+            break;
         }
         rule *r = &h->r[h->nr];
         memset(r, 0, sizeof *r);

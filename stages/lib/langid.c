@@ -94,14 +94,8 @@ fold(const char *s, size_t n, tt_buf *out)
 static int
 ilist_add(ilist *l, const char *s, size_t n, int w)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 64;
-        item *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return TT_ENOMEM;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (tt_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+        return TT_ENOMEM;
     char *c = malloc(n + 1);
     if (!c)
         return TT_ENOMEM;
@@ -223,15 +217,9 @@ load_profile(profile *p, const char *path, const char *code, tt_error *err)
                 rc = bad(err, path, line, "letter: exactly one character");
                 break;
             }
-            if (p->nletters == p->capletters) {
-                size_t cap = p->capletters ? 2 * p->capletters : 32;
-                letter *v = realloc(p->letters, cap * sizeof *v);
-                if (!v) {
-                    rc = TT_ENOMEM;
-                    break;
-                }
-                p->letters = v;
-                p->capletters = cap;
+            if (tt_grow((void **)&p->letters, &p->capletters, p->nletters + 1, sizeof *p->letters)) {
+                rc = TT_ENOMEM;
+                break;
             }
             p->letters[p->nletters++] = (letter){c, w};
         } else if (!strcmp(cur, "word") || !strcmp(cur, "suffix") || !strcmp(cur, "ngram")) {

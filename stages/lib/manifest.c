@@ -2,6 +2,8 @@
 #include "tt/sha256.h"
 #include "tt/manifest.h"
 
+#include "tt/docpolicy.h"
+
 #include "tt/decode.h"
 #include "tt/read.h"
 #include "tt/utf8.h"
@@ -228,6 +230,13 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
                         rc = fail(err, name, line, 0, TT_ESYNTAX, "duplicate column '%s'", cn);
                         break;
                     }
+                if (!rc && tt_docs_column_reserved(cn)) {
+                    rc = fail(err, name, line, 0, TT_ESYNTAX,
+                              "column '%s' is a name docs.tsv writes itself (sha256, bytes, tokens, sentences, "
+                              "articles, status, script_used): rename the column (e.g. 'source_%s')",
+                              cn, cn);
+                    break;
+                }
                 if (!strcmp(cn, "doc_id"))
                     c_id = (long)j;
                 else if (!strcmp(cn, "path"))

@@ -176,7 +176,8 @@ load_run_json(rp_ctx *c)
     int rc = rj_parse(&c->run, s, n, c->err);
     free(s);
     if (rc && rc != TT_ENOMEM)
-        snprintf(c->err->path, sizeof c->err->path, "%s", path);
+        tt_error_at(c->err, path, c->err->line, c->err->column); /* (a bare snprintf into err->path fails the
+                                                                     -O1 -Werror build: format-truncation) */
     return rc;
 }
 

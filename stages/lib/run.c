@@ -7,11 +7,13 @@
 
 #include "tt/atomic.h"
 #include "tt/decode.h"
+#include "tt/docpolicy.h"
 #include "tt/json.h"
 #include "tt/lexicon.h"
 #include "tt/detect.h"
 #include "tt/manifest.h"
 #include "tt/norm.h"
+#include "tt/outdir.h"
 #include "tt/partial.h"
 #include "tt/report.h"
 #include "tt/segment.h"
@@ -205,6 +207,61 @@ cache_get(const char *path, const char key[65], tt_buf *rec)
     return ok;
 }
 
+/* Documents up to this size are read into memory once when a cache is used (hash + decode of the same bytes). */
+#define CACHE_READ_MAX ((size_t)64 << 20)
+
+/* Reads a regular file of at most CACHE_READ_MAX bytes whole; NULL when it cannot be read (the decoder then
+ * reports why) or is larger (*big = 1). Caller frees. */
+static char *
+read_doc(const char *path, size_t *n, int *big)
+{
+    *n = 0;
+    *big = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > CACHE_READ_MAX) {
+        *big = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+        close(fd);
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    char *b = malloc(cap);
+    while (b) {
+        if (len == cap) { /* grew while read */
+            if (cap > CACHE_READ_MAX) {
+                *big = 1;
+                free(b);
+                b = NULL;
+                break;
+            }
+            char *nb = realloc(b, 2 * cap);
+            if (!nb) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, b + len, cap - len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            free(b);
+            b = NULL;
+            break;
+        }
+        if (r == 0)
+            break;
+        len += (size_t)r;
+    }
+    close(fd);
+    *n = len;
+    return b;
+}
+
 static void
 cache_put(const char *path, const char key[65], const char *rec, size_t n)
 {
@@ -255,25 +312,63 @@ worker_main(void *arg)
         struct stat st;
         s->bytes = stat(d->fullpath, &st) == 0 ? (uint64_t)st.st_size : 0;
         int r = 1, done = 0;
-        char key[65], path[4200], raw[65];
-        if (rs->cfg->cache && tt_sha256_file(d->fullpath, raw, NULL) == 0) {
+        char key[65], path[4200], raw[65] = "";
+        /* With a cache, a document up to CACHE_READ_MAX is read once: hashed for the lookup and, on a miss,
+         * decoded from the same bytes. A larger one is hashed, then decoded (two reads). Either way the entry
+         * is stored under the decoder's own SHA-256 of the bytes it read (the record's stat sha256), so a file
+         * that changes during the run is never cached under another content's key. */
+        char *bytes = NULL;
+        size_t nbytes = 0;
+        if (rs->cfg->cache) {
+            int big = 0;
+            bytes = read_doc(d->fullpath, &nbytes, &big);
+            if (bytes) {
+                tt_sha256 h;
+                tt_sha256_init(&h);
+                tt_sha256_update(&h, bytes, nbytes);
+                tt_sha256_hex(&h, raw);
+            } else if (!big || tt_sha256_file(d->fullpath, raw, NULL) != 0) {
+                raw[0] = 0;
+            }
+        }
+        if (raw[0]) {
             cache_path(rs, d, raw, path, sizeof path, key);
             if (cache_get(path, key, &s->rec)) {
                 done = 1;
                 s->cached = 1;
-                /* a cached skipped document is still reported as skipped */
-                r = strstr(s->rec.data, "\tstatus\tok\n") ? 0 : 1;
-                if (r)
-                    tt_error_set(&s->err, TT_EFORMAT, "skipped (cached result)");
+                /* a cached skipped document is still reported as skipped: its status line, parsed */
+                int ok = tt_docres_record_ok(s->rec.data, s->rec.len, &s->err);
+                if (ok < 0) { /* a damaged entry: process the document again */
+                    s->rec.len = 0;
+                    done = s->cached = 0;
+                    tt_error_clear(&s->err);
+                } else {
+                    r = !ok;
+                    if (r)
+                        tt_error_set(&s->err, TT_EFORMAT, "skipped (cached result)");
+                }
             }
         }
         if (!done) {
-            r = tt_worker_doc(w, rs->m, d, &s->rec, &s->err);
-            if (r >= 0 && rs->cfg->cache && raw[0] && tt_sha256_file(d->fullpath, raw, NULL) == 0) {
-                cache_path(rs, d, raw, path, sizeof path, key);
-                cache_put(path, key, s->rec.data, s->rec.len);
+            r = bytes ? tt_worker_doc_bytes(w, rs->m, d, bytes, nbytes, &s->rec, &s->err)
+                      : tt_worker_doc(w, rs->m, d, &s->rec, &s->err);
+            if (r >= 0 && rs->cfg->cache) {
+                char dsha[65];
+                tt_error e2;
+                tt_error_clear(&e2);
+                int have = tt_docres_record_stat(s->rec.data, s->rec.len, "sha256", dsha, sizeof dsha, &e2);
+                if (have == 1 && strlen(dsha) == 64) /* the decoder's own hash of what it read */
+                    memcpy(raw, dsha, 65);
+                else if (!bytes) /* not read to the end and not in memory: nothing to key it by */
+                    raw[0] = 0;
+                /* else: a read that failed part way over bytes in memory: the same bytes as hashed */
+                if (raw[0]) {
+                    cache_path(rs, d, raw, path, sizeof path, key);
+                    cache_put(path, key, s->rec.data, s->rec.len);
+                }
             }
         }
+        free(bytes);
         pthread_mutex_lock(&rs->mu);
         s->rc = r;
         s->state = 2;
@@ -306,9 +401,19 @@ ncores(void)
     return n > 0 ? (unsigned)n : 1;
 }
 
+int
+tt_data_sha256(const char *dir, char hex[65])
+{
+    tt_sha256 h;
+    tt_sha256_init(&h);
+    int hr = hash_tree(&h, dir ? dir : tt_data_dir(), "", 0);
+    tt_sha256_hex(&h, hex);
+    return hr ? TT_ENOMEM : 0;
+}
+
 /* The run.json members this driver adds (inputs, options); "execution" is added by the exporter's callback. */
-static int
-inputs_json(tt_buf *b, const tt_run_config *cfg, const tt_manifest *m, const tt_lexicon *lx,
+int
+tt_run_inputs_json(tt_buf *b, const tt_run_config *cfg, const tt_manifest *m, const tt_lexicon *lx,
             const char *data_sha)
 {
     int rc = tt_buf_puts(b, "\"inputs\": {");
@@ -343,6 +448,32 @@ execution_json(void *ctx, tt_buf *b)
 }
 
 int
+tt_run_check_dirs(const tt_run_config *cfg, tt_error *err)
+{
+    const char *data = cfg->run.data_dir ? cfg->run.data_dir : tt_data_dir();
+    tt_dir_guard g[] = {{cfg->corpus, "corpus folder"}, {cfg->manifest, "manifest"},
+                        {cfg->lexicon, "lexicon"},     {data, "data folder"},
+                        {cfg->cache, "cache folder"},  {cfg->out, "output folder"}};
+    size_t ng = sizeof g / sizeof g[0];
+    int rc = tt_data_dir_check(data, err);
+    if (!rc && cfg->out)
+        rc = tt_dir_check(cfg->out, TT_DIR_OUTPUT, "--out", g, ng - 1, err);
+    if (!rc && cfg->cache) {
+        g[4] = g[5]; /* the cache against the inputs and the output */
+        rc = tt_dir_check(cfg->cache, TT_DIR_CACHE, "--cache", g, ng - 1, err);
+        /* mark it now (a cache that cannot be written is only slower: no error) */
+        if (!rc && mkdir(cfg->cache, 0777) != 0 && errno == ENOENT && tt_mkparents(cfg->cache) == 0)
+            (void)mkdir(cfg->cache, 0777);
+        if (!rc) {
+            tt_error e;
+            tt_error_clear(&e);
+            (void)tt_dir_mark(cfg->cache, TT_DIR_CACHE, &e);
+        }
+    }
+    return rc;
+}
+
+int
 tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res, tt_error *err)
 {
     double t_start = now_wall();
@@ -362,17 +493,9 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     tt_buf extra = {0};
     int rc = 0;
 
-    if (cfg->cache && cfg->out) {
-        char ac[4096], ao[4096];
-        if (tt_abspath(cfg->cache, ac, sizeof ac) == 0 && tt_abspath(cfg->out, ao, sizeof ao) == 0) {
-            size_t n = strlen(ao);
-            if (strncmp(ac, ao, n) == 0 && (ac[n] == '/' || ac[n] == 0))
-                return tt_error_set(err, TT_EUSAGE,
-                                    "the cache folder '%s' must not be inside the output folder '%s' (the "
-                                    "output is replaced at the end of every run)",
-                                    cfg->cache, cfg->out);
-        }
-    }
+    /* the output and cache folders, before anything is read (tt/outdir.h) */
+    if ((rc = tt_run_check_dirs(cfg, err)))
+        return rc;
     if ((rc = tt_detect_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, cfg->run.data_dir,
                                       cb ? cb->warning : NULL, cb ? cb->ctx : NULL, err)))
         goto done;
@@ -390,15 +513,9 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         goto done;
 
     char data_sha[65];
-    {
-        tt_sha256 h;
-        tt_sha256_init(&h);
-        int hr = hash_tree(&h, cfg->run.data_dir ? cfg->run.data_dir : tt_data_dir(), "", 0);
-        tt_sha256_hex(&h, data_sha);
-        if (hr) {
-            rc = tt_error_set(err, TT_ENOMEM, "out of memory");
-            goto done;
-        }
+    if (tt_data_sha256(cfg->run.data_dir, data_sha)) {
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+        goto done;
     }
     /* cache key base: everything a document's record depends on besides the document itself */
     {
@@ -495,7 +612,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         if (strcmp(tt_manifest_col(m, j), "doc_id") != 0)
             cols[nco++] = tt_manifest_col(m, j);
 
-    if ((rc = inputs_json(&extra, cfg, m, lx, data_sha))) {
+    if ((rc = tt_run_inputs_json(&extra, cfg, m, lx, data_sha))) {
         tt_error_set(err, rc, "out of memory");
         goto done;
     }
@@ -610,6 +727,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         rc = tt_exporter_finish(ex, err);
     if (!rc && !pw && cfg->report)
         rc = tt_report_create(tmp, NULL, err);
+    if (!rc)
+        rc = tt_dir_mark(tmp, TT_DIR_OUTPUT, err);
     if (rc)
         goto done;
     if ((rc = tt_install_dir(tmp, cfg->out, err)))
@@ -666,6 +785,17 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
     memset(res, 0, sizeof *res);
     if (nparts == 0)
         return tt_error_set(err, TT_EUSAGE, "no partial outputs to merge");
+    {
+        tt_dir_guard *g = calloc(nparts, sizeof *g);
+        if (!g)
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        for (size_t i = 0; i < nparts; i++)
+            g[i] = (tt_dir_guard){parts[i], "partial output"};
+        int grc = tt_dir_check(out, TT_DIR_OUTPUT, "--out", g, nparts, err);
+        free(g);
+        if (grc)
+            return grc;
+    }
     tt_partial *p = calloc(nparts, sizeof *p);
     size_t *order = calloc(nparts, sizeof *order);
     tt_exporter *ex = NULL;
@@ -739,6 +869,8 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
             goto done;
     res->ok = res->docs - res->skipped;
     if ((rc = tt_exporter_finish(ex, err)))
+        goto done;
+    if ((rc = tt_dir_mark(tmp, TT_DIR_OUTPUT, err)))
         goto done;
     if ((rc = tt_install_dir(tmp, out, err)))
         goto done;

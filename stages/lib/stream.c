@@ -1,6 +1,7 @@
 /* stream.c - reading and writing the stage record stream (see tt/stream.h). */
 #include "tt/stream.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,8 @@ static const struct {
     {"tok", TT_REC_TOK, 7},         {"hit", TT_REC_HIT, 18},    {"enddoc", TT_REC_ENDDOC, 1},
     {"name", TT_REC_NAME, 1},
 };
+
+static int check_numbers(tt_stream_reader *r, tt_rec *rec, const char *tag, tt_error *err);
 
 void
 tt_stream_reader_init(tt_stream_reader *r, FILE *f, const char *name)
@@ -78,6 +81,42 @@ parse_line(tt_stream_reader *r, const char *line, size_t n, tt_rec *rec, tt_erro
         return bad(r, err, "wrong number of fields");
     for (size_t i = 0; i < rec->nf; i++)
         rec->f[i] = r->fields.data + offs[i];
+    return check_numbers(r, rec, kinds[k].tag, err);
+}
+
+/* The numeric fields of each record kind: index, name, and whether the value must fit in 32 bits. Every one is
+ * checked when the record is read (digits only, no sign, no "0x", nothing after: "16junk" is an error), and its
+ * value is in rec->u[]. */
+static const struct {
+    tt_rec_kind kind;
+    size_t field;
+    const char *name;
+    int u32;
+} numeric[] = {
+    {TT_REC_ART, 0, "n", 1},          {TT_REC_TOK, 0, "start", 0},     {TT_REC_TOK, 1, "end", 0},
+    {TT_REC_TOK, 2, "sent", 1},       {TT_REC_TOK, 3, "para", 1},      {TT_REC_TOK, 4, "article", 1},
+    {TT_REC_TOK, 5, "flags", 1},      {TT_REC_HIT, 1, "concept", 1},   {TT_REC_HIT, 3, "tok_first", 0},
+    {TT_REC_HIT, 4, "tok_last", 0},   {TT_REC_HIT, 5, "start", 0},     {TT_REC_HIT, 6, "end", 0},
+    {TT_REC_HIT, 7, "sent", 1},       {TT_REC_HIT, 8, "para", 1},      {TT_REC_HIT, 9, "article", 1},
+};
+
+static int parse_u64(const char *s, uint64_t *v);
+
+static int
+check_numbers(tt_stream_reader *r, tt_rec *rec, const char *tag, tt_error *err)
+{
+    for (size_t i = 0; i < sizeof numeric / sizeof numeric[0]; i++) {
+        if (numeric[i].kind != rec->kind)
+            continue;
+        size_t k = numeric[i].field;
+        uint64_t v;
+        if (parse_u64(rec->f[k], &v) || (numeric[i].u32 && v > UINT32_MAX)) {
+            tt_error_set(err, TT_ESYNTAX, "'%s' record: %s must be a whole number%s, not '%.40s'", tag,
+                         numeric[i].name, numeric[i].u32 ? " below 2^32" : "", rec->f[k]);
+            return tt_error_at(err, r->name, r->line, 0);
+        }
+        rec->u[k] = v;
+    }
     return 0;
 }
 

@@ -4,8 +4,8 @@
 #include "tt/markup.h"
 
 #include "tt/compound.h"
+#include "tt/docpolicy.h"
 #include "tt/kwic.h"
-
 #include "tt/norm.h"
 #include "tt/roles.h"
 #include "tt/stem.h"
@@ -276,7 +276,8 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
 
 static int
 finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_info *info,
-       const tt_read_doc *rd, const docstate *ds, const char *status, tt_buf *out, tt_error *err)
+       const tt_read_doc *rd, const docstate *ds, tt_doc_outcome outcome, const char *status, tt_buf *out,
+       tt_error *err)
 {
     size_t nc = tt_manifest_ncols(m);
     const char **keys = malloc((nc + 1) * sizeof *keys), **vals = malloc((nc + 1) * sizeof *vals);
@@ -339,14 +340,32 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
         warn,
     };
 #undef NUM
+    tt_doc_stats(outcome, sv); /* the one policy for skipped documents (tt/docpolicy.h) */
     int rc = tt_counter_end(w->ct, keys, vals, nm, tt_stat_keys, sv, TT_NSTAT, out, err);
     free(keys);
     free(vals);
     return rc;
 }
 
+static int doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t nbytes,
+                   tt_buf *out, tt_error *err);
+
 int
 tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out, tt_error *err)
+{
+    return doc_run(w, m, d, NULL, 0, out, err);
+}
+
+int
+tt_worker_doc_bytes(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t n,
+                    tt_buf *out, tt_error *err)
+{
+    return doc_run(w, m, d, bytes ? bytes : "", n, out, err);
+}
+
+static int
+doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t nbytes, tt_buf *out,
+        tt_error *err)
 {
     tt_decode_opts dop = w->opts.decode;
     if (d->encoding[0])
@@ -363,7 +382,8 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
     tt_matcher_names_reset(w->mt);
     tt_buf_reset(&w->raw);
     double t0 = now_cpu();
-    int rc = tt_decoder_open(&dec, d->fullpath, &dop, err);
+    int rc = bytes ? tt_decoder_open_mem(&dec, bytes, nbytes, d->fullpath, &dop, err)
+                   : tt_decoder_open(&dec, d->fullpath, &dop, err);
     w->times.decode += now_cpu() - t0;
     size_t piece = w->opts.piece_size;
     int eof = 0;
@@ -396,42 +416,41 @@ tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out,
         tt_decoder_free(dec);
         return rc;
     }
-    tt_buf_reset(&w->status);
-    int skipped = 0, nomem = 0;
+    /* the status and what a skipped document reports: tt/docpolicy.h, shared with the stage programs */
+    int outcome;
     if (rc) {
-        char msg[1200];
-        tt_error e2 = *err;
-        e2.path[0] = 0; /* the status names the problem; the path is in docs.tsv already */
-        tt_error_format(&e2, msg, sizeof msg);
-        nomem |= tt_buf_printf(&w->status, "skipped: %s", msg);
+        outcome = tt_doc_failed_status(err, &w->status);
+        if (outcome == 0)
+            outcome = tt_doc_status(w->status.data, 0, 0, &w->status);
         if (!err->path[0])
             tt_error_at(err, d->fullpath, err->line, err->column);
-        skipped = 1;
         /* A skipped document counts nothing. */
         tt_counter_begin(w->ct);
         tt_tokseq_reset_doc(&w->ts);
         ds.nfc_total = ds.tok_total = 0;
-    } else if (ds.tok_total == 0) {
-        tt_error_clear(err);
-        tt_error_set(err, TT_EEMPTY, "empty document: no words in %llu bytes of text",
-                     (unsigned long long)ds.nfc_total);
-        tt_error_at(err, d->fullpath, 0, 0);
-        nomem |= tt_buf_printf(&w->status, "skipped: %s", err->msg);
-        skipped = 1;
-        tt_counter_begin(w->ct);
     } else {
-        nomem |= tt_buf_puts(&w->status, "ok");
-        const uint32_t *keys;
-        size_t nk = tt_matcher_names(w->mt, &keys);
-        for (size_t i = 0; i < nk && !nomem; i++)
-            nomem |= tt_counter_name(w->ct, keys[i], err) != 0;
+        outcome = tt_doc_status(NULL, ds.tok_total, ds.nfc_total, &w->status);
+        if (outcome == TT_DOC_EMPTY) {
+            tt_error_clear(err);
+            tt_error_set(err, TT_EEMPTY, "%s", w->status.data + strlen("skipped: "));
+            tt_error_at(err, d->fullpath, 0, 0);
+            tt_counter_begin(w->ct);
+        }
+        if (outcome == TT_DOC_OK) { /* one sense per document: the names it uses mid-sentence */
+            const uint32_t *keys;
+            size_t nk = tt_matcher_names(w->mt, &keys);
+            for (size_t i = 0; i < nk && outcome >= 0; i++)
+                if (tt_counter_name(w->ct, keys[i], err))
+                    outcome = -1;
+        }
     }
-    if (nomem) { /* a record without its status would be silently wrong */
+    if (outcome < 0) { /* a record without its status would be silently wrong */
         tt_decoder_free(dec);
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
+    int skipped = outcome != TT_DOC_OK;
     t0 = now_cpu();
-    rc = finish(w, m, d, info, tt_decoder_doc(dec), &ds, w->status.data, out, err);
+    rc = finish(w, m, d, info, tt_decoder_doc(dec), &ds, (tt_doc_outcome)outcome, w->status.data, out, err);
     w->times.count += now_cpu() - t0;
     tt_decoder_free(dec);
     if (rc)

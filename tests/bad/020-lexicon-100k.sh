@@ -1,6 +1,7 @@
 # 020 a 100,000-entry lexicon (lemmas in all four languages, globs, multiwords) loads and runs in reasonable time
-# and memory (bounds: 60 s, 1 GB, generous for a 2-core CI machine); one entry over --max-lexicon-entries is
-# refused naming the option.
+# within a memory bound (1 GB peak RSS, generous for a 2-core CI machine; the time it took is printed as a note,
+# not asserted: wall-clock time depends on the machine's load); one entry over --max-lexicon-entries is refused
+# naming the option.
 mk
 printf 'Соотечественники за рубежом. Diaspora abroad. Otandastar. Vatandoshlar.\n' > "$C/a.txt"; add a a.txt en
 awk 'BEGIN {
@@ -14,11 +15,10 @@ awk 'BEGIN {
   print "en c0 lemma diaspora"
 }' > "$TMP/big.lex"
 check "020 ... the lexicon has 100,001 entries" test "$(grep -vc '^concept' "$TMP/big.lex")" = 100001
-start=$(date +%s)
+start=$(date +%s) # for the note only
 expect_exit 0 "020 a 100,000-entry lexicon" /usr/bin/time -f 'maxrss_kb %M' "$PIPELINE" run --corpus "$C" --lexicon "$TMP/big.lex" --out "$O" --quiet
 secs=$(($(date +%s) - start)); rss=$(awk '/^maxrss_kb/ { print $2 }' "$TMP/err")
 echo "# 100k lexicon: ${secs} s, peak RSS ${rss} KB"
-check "020 ... in under 60 s (${secs} s)" test "$secs" -lt 60
 check "020 ... under 1 GB (${rss} KB)" test "${rss:-99999999}" -lt 1048576
 check "020 ... and counts" test "$(awk -F'\t' '$1 == "a" && $2 == "c0" { print $3 }' "$O/tf.tsv")" = 1
 expect_exit 1 "020 --max-lexicon-entries 100000: one too many" "$PIPELINE" run --corpus "$C" --lexicon "$TMP/big.lex" --out "$O" --quiet --max-lexicon-entries 100000

@@ -3,6 +3,16 @@
 n=0 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 notok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
+# skip "why": a check that could not run here (a tool, a locale, root): counted and shown by run-cli.sh, never a
+# pass. TT_REQUIRE_ALL=1 turns it into a failure.
+skip() {
+  if [ "${TT_REQUIRE_ALL:-}" = 1 ]; then notok "$* (not allowed to skip: TT_REQUIRE_ALL=1)"; else n=$((n + 1)); echo "ok $n - # SKIP $*"; fi
+}
+# skip_shared "why": a check that needs ../shared ($SHARED) and cannot find it; with TT_REQUIRE_SHARED=1 (CI) a
+# failure.
+skip_shared() {
+  if [ "${TT_REQUIRE_SHARED:-}" = 1 ]; then notok "$* (not allowed to skip: TT_REQUIRE_SHARED=1, SHARED=$SHARED)"; else n=$((n + 1)); echo "ok $n - # SKIP $*"; fi
+}
 check() { # check "what" command...
   what=$1; shift
   if "$@"; then ok "$what"; else notok "$what"; fi

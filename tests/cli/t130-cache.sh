@@ -17,4 +17,24 @@ f=$(find "$TMP/cache" -name '*.docres' | head -1); head -c 100 "$f" > "$f.x"; mv
 expect_exit 0 "a damaged cache entry" run o5
 check "... is not trusted (same outputs)" same_outputs "$TMP/o3" "$TMP/o5"
 expect_exit 2 "a cache inside the output folder is refused" "$PIPELINE" run --corpus "$TMP/c" --out "$TMP/o5" --cache "$TMP/o5/cache" --quiet
+# One read per document: with a cache, a cold run opens each document once (hashed for the lookup and decoded
+# from the same bytes; it used to open it three times: hash, decode, hash again for the key), a warm run once.
+# The entry's key is the decoder's own SHA-256 (the record's sha256 statistic).
+if command -v strace > /dev/null; then
+  for pass in cold warm; do
+    strace -f -qq -e trace=open,openat -o "$TMP/trace.$pass" "$BIN/termtrace" run --corpus corpus --lexicon lexicons/diaspora \
+      --out "$TMP/o7" --cache "$TMP/cache7" --quiet 2> /dev/null
+    tail -n +2 corpus/manifest.tsv | cut -f2 | sort > "$TMP/docs"
+    grep -o '"corpus/[^"]*"' "$TMP/trace.$pass" | tr -d '"' | sed 's|^corpus/||' | grep -v '^manifest.tsv$' | sort | uniq -c |
+      awk '{ print $2 "\t" $1 }' > "$TMP/opens"
+    check "$pass cache: every document opened exactly once" sh -c "
+      [ \"\$(cut -f1 '$TMP/opens')\" = \"\$(cat '$TMP/docs')\" ] && ! awk -F'\t' '\$2 != 1' '$TMP/opens' | grep -q ."
+  done
+  check "... the warm run came from the cache" grep -q '"documents_from_cache": 16' "$TMP/o7/run.json"
+  sha=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "sha256") k = i } $1 == "kz-2011-law-en" { print $k }' "$TMP/o7/docs.tsv")
+  check "... entries are keyed from the decoder's sha256 of the document (kz-2011-law-en: $sha)" \
+    sh -c "grep -l 'stat	sha256	$sha' '$TMP'/cache7/*/*.docres | grep -q ."
+else
+  skip "strace not installed (apt-get install strace): reads per document not counted"
+fi
 finish

@@ -9,7 +9,7 @@
 C=$TMP/laws O=$TMP/o
 S=$SHARED/corpus
 if [ ! -d "$S/kz-law" ] || [ ! -d "$S/karakalpakstan-constitution" ] || [ ! -d "$S/kaznerd" ] || [ ! -d "$S/ud" ]; then
-  n=$((n + 1)); echo "ok $n - # SKIP ../shared/corpus not found (kz-law, karakalpakstan-constitution, kaznerd, ud): no real-text folder to detect"
+  skip_shared "../shared/corpus not found (kz-law, karakalpakstan-constitution, kaznerd, ud): no real-text folder to detect"
   finish; exit
 fi
 rm -rf "$C" "$O"; mkdir -p "$C/kz" "$C/uz" "$C/other"
@@ -21,7 +21,7 @@ cp "$K/constitution-karakalpakstan.en.txt" "$C/uz/constitution.en.txt"
 iconv -f UTF-8 -t CP1251 "$K/constitution-karakalpakstan.ru.txt" > "$C/uz/constitution.ru.txt"
 gzip -c "$K/constitution-karakalpakstan.uz-latn.txt" > "$C/uz/constitution.uz-latn.txt.gz"
 # Uzbek Cyrillic by the official 1995 correspondence (sh ch o' g' ya yo yu ts first, then single letters)
-command -v python3 > /dev/null || { n=$((n + 1)); echo "ok $n - # SKIP no python3: no Uzbek Cyrillic text made"; }
+command -v python3 > /dev/null || skip "no python3: no Uzbek Cyrillic text made"
 command -v python3 > /dev/null && python3 - "$K/constitution-karakalpakstan.uz-latn.txt" > "$C/uz/constitution.uz-cyrl.txt" <<'PY'
 import sys, re
 t = open(sys.argv[1], encoding='utf-8').read().replace('`', 'ʻ').replace("'", 'ʻ')

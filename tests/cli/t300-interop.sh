@@ -1,11 +1,11 @@
 # t300: the output files load in R (Matrix::readMM + read.delim) and Python (scipy.io.mmread + pandas.read_csv)
 # with exactly the loading lines of outputs.md: shapes, symmetric loading, names, values, gzip. The files come
 # from test_export's sample export (TT_INTEROP_DIR), so this test needs no corpus and no pipeline. A reader that
-# is not installed is skipped with a "skip" line (Debian: r-cran-matrix; python3-scipy python3-pandas).
+# is not installed is counted as skipped (lib.sh skip) (Debian: r-cran-matrix; python3-scipy python3-pandas).
 . tests/cli/lib.sh
 prog=${TT_BUILD:-build/release}/tests/test_export
 if [ ! -x "$prog" ]; then
-  ok "skip: $prog is not built (make $prog)"
+  notok "$prog is not built (make $prog)"
   finish; exit
 fi
 mkdir -p "$TMP/io"
@@ -17,7 +17,7 @@ for p in /usr/bin/python3 python3; do
   if "$p" -c 'import scipy.io, pandas' 2>/dev/null; then PY=$p; break; fi
 done
 if [ -z "$PY" ]; then
-  ok "skip: python with scipy and pandas not installed"
+  skip "python with scipy and pandas not installed (apt-get install python3-scipy python3-pandas)"
 else
   cat > "$TMP/check.py" <<'EOF'
 import gzip, json, sys
@@ -88,6 +88,6 @@ EOF
   check "R: Matrix::readMM + read.delim load shapes, symmetric matrix, names, values, gzip" \
     Rscript "$TMP/check.R" "$TMP/io"
 else
-  ok "skip: R with the Matrix package not installed"
+  skip "R with the Matrix package not installed (apt-get install r-base-core r-cran-matrix)"
 fi
 finish

@@ -8,7 +8,6 @@
 # says so with "ok N - # SKIP why".
 . tests/cli/lib.sh
 C=$TMP/c O=$TMP/o
-skip() { n=$((n + 1)); echo "ok $n - # SKIP $*"; }
 mk() { rm -rf "$C"; mkdir -p "$C"; printf 'doc_id\tpath\tlang\tcountry\tdate\tencoding\n' > "$C/manifest.tsv"; }
 add() { printf '%s\t%s\t%s\tKZ\t2020\t%s\n' "$1" "$2" "$3" "${4:-}" >> "$C/manifest.tsv"; }
 run() { "$PIPELINE" run --corpus "$C" --lexicon lexicons/diaspora --out "$O" --quiet "$@"; }

@@ -6,10 +6,10 @@
 # previous output untouched whenever it did not exit 0. make check samples each class (about 25 values of N
 # spread over the calls a clean run makes); TT_SLOW=1 tries every N.
 . tests/cli/lib.sh
-command -v cc > /dev/null || { echo "ok 1 - # SKIP no C compiler to build the shim"; echo "1..1"; exit 0; }
+command -v cc > /dev/null || { skip "no C compiler to build the shim"; finish; exit; }
 cc -O1 -shared -fPIC -o "$TMP/inject.so" tests/inject/inject.c -ldl || { notok "build the shim"; finish; exit 1; }
 # The sanitizer runtime (make check-asan) owns malloc and the interposition order: the shim runs on plain builds.
-case $BIN in */asan/*) echo "ok 1 - # SKIP fault injection needs the plain build (the ASan runtime owns malloc and interposition)"; echo "1..1"; exit 0 ;; esac
+case $BIN in */asan/*) skip "fault injection needs the plain build (the ASan runtime owns malloc and interposition)"; finish; exit ;; esac
 cp "$BIN/termtrace" "$TMP/termtrace"; TT=$TMP/termtrace # a copy: a rebuild during the test cannot change it
 run() { "$TT" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out" --cache "$TMP/cache" --quiet --jobs 1 "$@"; }
 expect_exit 0 "inject: reference run" run --out "$TMP/ref" --cache "$TMP/refcache"

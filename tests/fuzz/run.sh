@@ -6,7 +6,7 @@
 set -eu
 secs=${1:-30}
 command -v clang >/dev/null || { echo "fuzz: clang not installed (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
-out=build/fuzz; mkdir -p "$out"
+out=build/fuzz/bin; mkdir -p "$out" # build/fuzz/bin/../../../lexicons is the data folder
 cflags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -Istages/lib -DTT_DATADIR=\"$(pwd)/lexicons\" $(pkg-config --cflags icu-uc icu-i18n libpcre2-8 zlib libxml-2.0 poppler-glib libzip libcmark yaml-0.1)"
 libs="$(pkg-config --libs icu-uc icu-i18n libpcre2-8 zlib libxml-2.0 poppler-glib libzip libcmark yaml-0.1) -lstemmer -lpthread -lm"
 status=0

@@ -1,6 +1,8 @@
 /* support.c - see support.h. */
 #include "support.h"
 
+#include "tt/common.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,9 +10,6 @@
 #include <sys/stat.h>
 #include <unicode/uclean.h>
 
-#ifndef TT_DATADIR
-#define TT_DATADIR "lexicons"
-#endif
 
 int
 tt_test_main(void (*reg)(void))
@@ -56,10 +55,30 @@ tt_test_shared(void)
     if (e && *e)
         snprintf(path, sizeof path, "%s", e);
     else
-        snprintf(path, sizeof path, "%s/../../shared", TT_DATADIR);
+        snprintf(path, sizeof path, "%s/../../shared", tt_data_dir()); /* <repo>/lexicons -> <repo>/../shared */
     if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
         return NULL;
     return path;
+}
+
+void
+tt_test_skip(int kind, const char *fmt, ...)
+{
+    char why[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    const char *req = getenv(kind == TT_SKIP_SHARED ? "TT_REQUIRE_SHARED" : "TT_REQUIRE_ALL");
+    if (req && strcmp(req, "1") == 0) {
+        printf("\nFAIL: %s (not allowed to skip: %s=1)\n", why,
+               kind == TT_SKIP_SHARED ? "TT_REQUIRE_SHARED" : "TT_REQUIRE_ALL");
+        fflush(stdout);
+        CU_FAIL("a check that must run was skipped (see the FAIL: line)");
+        return;
+    }
+    printf("\nSKIP: %s\n", why);
+    fflush(stdout);
 }
 
 char *

@@ -16,6 +16,15 @@ void tt_test_suite(const char *name, ...);
 /* The ../shared folder (env TT_SHARED, else <repo>/../shared), or NULL if it does not exist. Static. */
 const char *tt_test_shared(void);
 
+/* Marks a check as skipped: prints "SKIP: <reason>" on stdout, a line tests/run-unit.sh counts and shows in its
+ * summary ("N passed, N failed, N skipped"). Never use CU_PASS for a check that did not run.
+ * TT_SKIP_SHARED is for a check that needs ../shared (or data in it): with TT_REQUIRE_SHARED=1 in the
+ * environment (CI) it records a failure instead, so a missing ../shared cannot pass unnoticed.
+ * TT_SKIP_OTHER is for any other reason (a tool or locale not installed); TT_REQUIRE_ALL=1 fails those too. */
+#define TT_SKIP_SHARED 1
+#define TT_SKIP_OTHER 0
+void tt_test_skip(int kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Reads a whole file; returns a malloc'ed NUL-terminated buffer (caller frees) or NULL. *n may be NULL. */
 char *tt_test_slurp(const char *path, size_t *n);
 

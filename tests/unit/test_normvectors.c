@@ -42,7 +42,7 @@ test_norm_vectors(void)
 {
     const char *sh = tt_test_shared();
     if (!sh) {
-        CU_PASS("../shared not found: norm-vectors skipped");
+        tt_test_skip(TT_SKIP_SHARED, "../shared not found: norm-vectors skipped");
         return;
     }
     char path[1024];

@@ -291,8 +291,8 @@ test_ud_stemming(void)
 {
     const char *sh = tt_test_shared();
     if (!sh) {
-        printf("\nSKIP: ../shared not found (set TT_SHARED): stemming not measured on the UD "
-               "treebanks\n");
+        tt_test_skip(TT_SKIP_SHARED, "../shared not found (set TT_SHARED): stemming not measured on the UD "
+                                     "treebanks");
         return;
     }
     tt_error err;
@@ -306,7 +306,7 @@ test_ud_stemming(void)
         snprintf(path, sizeof path, "%s/corpus/ud/%s", sh, files[i].file);
         result r;
         if (measure(nz, st, path, tt_lang_parse(files[i].lang, 2), &r)) {
-            printf("\nSKIP: %s cannot be read\n", path);
+            tt_test_skip(TT_SKIP_SHARED, "%s cannot be read", path);
             continue;
         }
         printf(

@@ -140,7 +140,7 @@ test_kazakh_against_pg_kazsearch(void)
              sh ? sh : "");
     char *text = sh ? tt_test_slurp(path, NULL) : NULL;
     if (!text) {
-        printf("\nSKIP: %s not found: no comparison with pg-kazsearch's stop list\n", path);
+        tt_test_skip(TT_SKIP_SHARED, "%s not found: no comparison with pg-kazsearch's stop list", path);
         return;
     }
     tt_error e;

@@ -158,8 +158,15 @@ const char *tt_lang_name(tt_lang l);        /* "kk", ... "other" */
 int tt_script_parse(const char *s, size_t n);
 const char *tt_script_name(tt_script s); /* "" for TT_SCRIPT_ANY */
 
-/* Where the data files live (lexicons/: transliteration rules, grammars, tables). Returns the value of the
- * environment variable TT_DATA if set, else the directory compiled in (TT_DATADIR). Static string. */
+/* Where the data files live (lexicons/: transliteration rules, grammars, tables); see datadir.c. In order: the
+ * environment variable TT_DATADIR (or its older name TT_DATA) if set; else found relative to the running program
+ * (/proc/self/exe): <exe>/../../../lexicons in the build tree (build/<flavor>/{bin,tests,fuzz}/), then
+ * <exe>/../share/termtrace/lexicons for an installed copy; the first that holds homoglyphs.tsv wins. So a copied
+ * or moved tree reads its own data. Failing all, a folder compiled in with -DTT_DATADIR (if any), else
+ * "lexicons" in the working folder. Decided once per process (thread-safe). Static string. */
 const char *tt_data_dir(void);
+/* Checks that dir looks like the data folder (it holds homoglyphs.tsv). Returns 0 or TT_EUSAGE (err names the
+ * folder and says how to point TT_DATADIR at the right one). */
+int tt_data_dir_check(const char *dir, tt_error *err);
 
 #endif

@@ -75,6 +75,23 @@ typedef struct tt_run_result {
  * (the previous output is untouched), TT_ENOMEM. */
 int tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res, tt_error *err);
 
+/* The folder guard of a run (tt/outdir.h), which tt_run calls first: cfg->out may be replaced (absent, empty or
+ * marked by a previous run) and cfg->cache used (absent, empty or marked as a cache), and neither is, contains or
+ * lies inside the corpus, manifest, lexicon, data folder or the other one. Creates and marks the cache folder.
+ * Returns 0 or TT_EUSAGE (err names the folder, the reason and what to do), TT_EIO, TT_ENOMEM. */
+int tt_run_check_dirs(const tt_run_config *cfg, tt_error *err);
+
+/* The fingerprint of the data folder dir (NULL = tt_data_dir()): SHA-256 over the names and contents of its
+ * files (README-style *.md excluded), as run.json's inputs.data_sha256 and the cache key use it. Returns 0 or
+ * TT_ENOMEM. */
+int tt_data_sha256(const char *dir, char hex[65]);
+
+/* Appends run.json's "inputs" and "options" members (`"inputs": {...}, "options": {...}`) for a run of cfg
+ * (corpus, lexicon, options_json) over manifest m and lexicon lx, with the data folder's fingerprint data_sha.
+ * tt-export --corpus writes the same, so the stage chain's run.json equals pipeline run's. 0 or TT_ENOMEM. */
+int tt_run_inputs_json(tt_buf *b, const tt_run_config *cfg, const tt_manifest *m, const tt_lexicon *lx,
+                       const char *data_sha);
+
 /* Merges partial outputs (folders written by sharded runs) into out, exactly as one run would have written it.
  * Checks that the parts come from the same lexicon, manifest and options and that every shard 0..k-1 is there
  * once (TT_EUSAGE naming the missing or duplicate shard otherwise). */

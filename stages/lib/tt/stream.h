@@ -54,6 +54,8 @@ typedef struct tt_rec {
     size_t nf;                    /* fields after the tag */
     const char *f[TT_STREAM_MAXF]; /* unescaped, NUL-terminated; borrowed until the next read */
     size_t n[TT_STREAM_MAXF];
+    uint64_t u[TT_STREAM_MAXF];   /* the values of the numeric fields (art n; tok start..flags; hit concept,
+                                     tok_first..article), checked when read: digits only, 32-bit ones in range */
     const char *text;             /* TT_REC_TEXT: the raw bytes (borrowed until the next read) */
     size_t text_len;
     uint64_t text_offset;

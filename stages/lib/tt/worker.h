@@ -48,6 +48,11 @@ void tt_worker_free(tt_worker *w);
  * a failure that must stop the run (out of memory). */
 int tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out, tt_error *err);
 
+/* The same over the document's raw bytes, already read (borrowed; the cache reads a file once, hashes it and
+ * decodes the same bytes). Errors name d->fullpath. */
+int tt_worker_doc_bytes(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t n,
+                        tt_buf *out, tt_error *err);
+
 /* Borrowed: this worker's accumulated stage times. */
 const tt_stage_times *tt_worker_times(const tt_worker *w);
 

@@ -1,0 +1,115 @@
+/* test_atomic.c - tt_atomic (tt/atomic.h): the process umask is never changed, even with many threads creating
+ * files at once, and every file gets 0666 less the umask; commit replaces, abort removes. */
+#include "support.h"
+#include "tt/atomic.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define NTHREADS 8
+#define NFILES 300
+
+static char dir[64];
+
+static void *
+writer(void *arg)
+{
+    long t = (long)arg;
+    for (int i = 0; i < NFILES; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/t%ld-%d", dir, t, i);
+        tt_atomic a = {0};
+        tt_error e;
+        tt_error_clear(&e);
+        if (tt_atomic_open(&a, path, &e) == 0) {
+            fputs("x\n", a.f);
+            tt_atomic_commit(&a, &e);
+        }
+    }
+    return NULL;
+}
+
+/* Under umask 077 (then 022), 8 threads create 300 files each: afterwards the umask is what it was and every
+ * file is 0600 (0644). The old code read the umask with umask(0); umask(um) per file, which two threads could
+ * interleave into leaving the umask 0 for good. */
+static void
+test_umask_threads(void)
+{
+    const mode_t masks[2] = {077, 022};
+    for (int m = 0; m < 2; m++) {
+        snprintf(dir, sizeof dir, "/tmp/tt-atomic-XXXXXX");
+        CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+        mode_t old = umask(masks[m]);
+        pthread_t th[NTHREADS];
+        for (long t = 0; t < NTHREADS; t++)
+            CU_ASSERT_FATAL(pthread_create(&th[t], NULL, writer, (void *)t) == 0);
+        for (int t = 0; t < NTHREADS; t++)
+            pthread_join(th[t], NULL);
+        mode_t now = umask(old);
+        CU_ASSERT_EQUAL(now, masks[m]);
+        size_t bad = 0, missing = 0;
+        for (long t = 0; t < NTHREADS; t++)
+            for (int i = 0; i < NFILES; i++) {
+                char path[128];
+                struct stat st;
+                snprintf(path, sizeof path, "%s/t%ld-%d", dir, t, i);
+                if (stat(path, &st) != 0)
+                    missing++;
+                else if ((st.st_mode & 07777) != (0666 & ~masks[m]))
+                    bad++;
+                unlink(path);
+            }
+        CU_ASSERT_EQUAL(missing, 0);
+        CU_ASSERT_EQUAL(bad, 0);
+        if (bad)
+            fprintf(stderr, "umask %03o: %zu of %d files with another mode\n", (unsigned)masks[m], bad,
+                    NTHREADS * NFILES);
+        rmdir(dir);
+    }
+}
+
+/* commit puts the file in place and leaves no temporary file; abort leaves nothing. */
+static void
+test_commit_abort(void)
+{
+    char d[] = "/tmp/tt-atomic-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(d) != NULL);
+    char path[64], cmd[128];
+    snprintf(path, sizeof path, "%s/f.txt", d);
+    tt_atomic a = {0};
+    tt_error e;
+    tt_error_clear(&e);
+    CU_ASSERT_FATAL(tt_atomic_open(&a, path, &e) == 0);
+    fputs("one\n", a.f);
+    CU_ASSERT(tt_atomic_commit(&a, &e) == 0);
+    char *s = tt_test_slurp(path, NULL);
+    CU_ASSERT_STRING_EQUAL(s ? s : "", "one\n");
+    free(s);
+    CU_ASSERT_FATAL(tt_atomic_open(&a, path, &e) == 0);
+    fputs("two\n", a.f);
+    tt_atomic_abort(&a);
+    s = tt_test_slurp(path, NULL);
+    CU_ASSERT_STRING_EQUAL(s ? s : "", "one\n"); /* the old file stays */
+    free(s);
+    snprintf(cmd, sizeof cmd, "test $(ls -A %s | wc -l) -eq 1", d);
+    CU_ASSERT(system(cmd) == 0); /* no temporary file left */
+    unlink(path);
+    rmdir(d);
+}
+
+static void
+reg(void)
+{
+    tt_test_suite("atomic", "8 threads: umask unchanged, modes 0666 less the umask", test_umask_threads,
+                  "commit replaces, abort leaves the old file", test_commit_abort, NULL);
+}
+
+int
+main(void)
+{
+    return tt_test_main(reg);
+}
