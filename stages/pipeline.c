@@ -274,6 +274,10 @@ cmd_run(int argc, char **argv)
         cfg.lexicon = default_lexicon();
     cfg.run.overlap = co.overlap;
     cfg.run.count = co.count;
+    /* tests only (tests/README.md): smaller pieces show that no result depends on where the text is cut */
+    const char *ps = getenv("TT_PIECE_SIZE");
+    if (ps && tt_cli_u64(prog, "TT_PIECE_SIZE", ps, &v) == 0 && v >= 1024)
+        cfg.run.piece_size = (size_t)v;
     cfg.exp = co.exp;
     cfg.options_json = co.json;
     run_ctx rx = {.prog = prog, .co = &co, .cfg = &cfg};

@@ -236,6 +236,9 @@ tt_match_main(int argc, char **argv)
             break;
         case TT_REC_TEXT:
             rc = flush_piece(&c, &err);
+            /* passed on: tt-count takes the vocabulary's surface forms from it */
+            if (!rc)
+                rc = tt_stream_put_text(&c.out, rec.text_offset, rec.text, rec.text_len);
             tt_buf_reset(&c.text);
             if (!rc && tt_buf_append(&c.text, rec.text, rec.text_len))
                 rc = TT_ENOMEM;

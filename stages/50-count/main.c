@@ -9,6 +9,7 @@
 #include "tt/roles.h"
 #include "tt/num.h"
 #include "tt/stem.h"
+#include "tt/stoplist.h"
 #include "tt/stream.h"
 
 #include <getopt.h>
@@ -17,21 +18,25 @@
 #include <string.h>
 
 static const char usage[] =
-    "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N]] [--kwic N] [--count text|all]\n"
-    "                < hits-stream > docres\n"
+    "Usage: tt-count --lexicon PATH [--cooc LIST] [--vocab [--stem] [--ngrams N] [--collocates LIST]\n"
+    "                [--stop FILE] [--vocab-stop]] [--kwic N] [--count text|all] < hits-stream > docres\n"
     "Counts each document's hits: concept frequencies, co-occurrence in each context of LIST\n"
     "(default window5,sentence,document; also windowN, wwindowN (weighted 1/d), paragraph, article),\n"
-    "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams).\n"
+    "and with --vocab every word token's term (--stem: stems; --ngrams N: also 2..N-grams), its surface\n"
+    "forms and the collocates of each concept (--collocates: windowN, sentence; default window5); stop\n"
+    "words from lexicons/stopwords/<lang>.txt or --stop FILE (--vocab-stop: not in the vocabulary).\n"
     "Counts take the hits and tokens whose role is `text` (the document uses the word); --count all takes\n"
     "quoted, note and repealed ones too (every hit is listed whatever counts).\n" TT_EXIT_CODES_HELP;
 
 typedef struct cctx {
     tt_counter *ct;
     tt_stemmer *st;
+    tt_stoplist *stop;
     int vocab, count_all;
     tt_lang lang;
+    tt_buf text; /* the current piece of text (surface forms) */
+    uint64_t text_off;
     tt_kv meta, stat;
-    uint32_t last_sent;
     uint64_t ntok;
     int gap; /* vocabulary: tokens of another role were left out here (no n-gram spans them) */
     tt_buf term;
@@ -87,8 +92,9 @@ tt_count_main(int argc, char **argv)
     TT_STAGE_PROG(prog, "count");
     static const struct option lo[] = {{"lexicon", 1, 0, 'L'}, {"cooc", 1, 0, 'c'},  {"vocab", 0, 0, 'v'}, {"stem", 0, 0, 's'},
                                        {"ngrams", 1, 0, 'n'}, {"kwic", 1, 0, 'k'}, {"count", 1, 0, 'a'}, {"help", 0, 0, 'h'},
+                                       {"collocates", 1, 0, 'C'}, {"stop", 1, 0, 'S'}, {"vocab-stop", 0, 0, 'V'},
                                        {0, 0, 0, 0}};
-    const char *cooc = "window5,sentence,document", *lexicon = NULL;
+    const char *cooc = "window5,sentence,document", *lexicon = NULL, *coll = "window5";
     tt_count_opts co = {0};
     int o;
     tt_cli_getopt_reset();
@@ -109,6 +115,9 @@ tt_count_main(int argc, char **argv)
                 return TT_EXIT_USAGE;
             co.kwic_chars = (size_t)v;
             break;
+        case 'C': coll = optarg; break;
+        case 'S': co.stop_file = optarg; break;
+        case 'V': co.vocab_stop = 1; break;
         case 'a':
             if (!strcmp(optarg, "all"))
                 co.count_all = 1;
@@ -129,6 +138,14 @@ tt_count_main(int argc, char **argv)
     }
     co.contexts = ctx;
     co.ncontexts = nctx;
+    tt_context cctx8[8];
+    size_t ncoll = 0;
+    if (tt_context_parse(coll, cctx8, 8, &ncoll, &err)) {
+        tt_cli_error(prog, &err);
+        return TT_EXIT_USAGE;
+    }
+    co.coll = cctx8;
+    co.ncoll = ncoll;
     cctx c;
     memset(&c, 0, sizeof c);
     c.vocab = co.vocab;
@@ -150,6 +167,8 @@ tt_count_main(int argc, char **argv)
         rc = tt_counter_new(&c.ct, ids, nids, &co, &err);
     if (!rc && co.stem)
         rc = tt_stemmer_new(&c.st, NULL, &err);
+    if (!rc && co.vocab)
+        rc = tt_stoplist_new(&c.stop, NULL, co.stop_file, nz, &err);
     if (rc) {
         tt_cli_error(prog, &err);
         tt_counter_free(c.ct);
@@ -180,28 +199,46 @@ tt_count_main(int argc, char **argv)
             rc = tt_kv_add(&c.meta, rec.f[0], rec.n[0], rec.f[1], rec.n[1]);
             break;
         case TT_REC_STAT: rc = tt_kv_set(&c.stat, rec.f[0], rec.f[1], rec.n[1]); break;
+        case TT_REC_TEXT:
+            /* a new piece: the previous one's hits have all arrived */
+            if (c.vocab)
+                rc = tt_counter_flush(c.ct, 0, &err);
+            tt_buf_reset(&c.text);
+            if (!rc && c.vocab && tt_buf_append(&c.text, rec.text, rec.text_len))
+                rc = TT_ENOMEM;
+            c.text_off = rec.text_offset;
+            break;
         case TT_REC_TOK: {
             uint32_t sent = (uint32_t)rec.u[2]; /* checked by the stream reader */
-            int brk = c.ntok == 0 || sent != c.last_sent;
-            c.last_sent = sent;
-            c.ntok++;
-            if (!c.vocab || rec.n[6] == 0)
+            uint64_t tok = c.ntok++;
+            if (!c.vocab)
                 break;
-            uint32_t flags = (uint32_t)strtoul(rec.f[5], NULL, 10);
+            uint32_t flags = (uint32_t)rec.u[5];
             if (!c.count_all && (flags >> TT_TOK_ROLE_SHIFT & 3) != TT_ROLE_TEXT) {
-                c.gap = 1; /* the vocabulary counts what the document uses */
+                c.gap = 1; /* the vocabulary and the collocates count what the document uses */
                 break;
+            }
+            uint64_t st = rec.u[0], en = rec.u[1];
+            tt_docword dw = {.tok = tok, .sent = sent, .flags = flags, .gap = c.gap};
+            if (st >= c.text_off && en >= st && en - c.text_off <= c.text.len) {
+                dw.surface = c.text.data + (st - c.text_off);
+                dw.surface_len = (size_t)(en - st);
             }
             const char *term = rec.f[6];
             size_t tl = rec.n[6];
-            if (c.st) {
-                tt_buf_reset(&c.term);
-                if ((rc = tt_stem(c.st, c.lang, term, tl, &c.term, &err)))
-                    break;
-                term = c.term.data;
-                tl = c.term.len;
+            if (tl) {
+                dw.stop = tt_stoplist_has(c.stop, c.lang, term, tl);
+                if (c.st) {
+                    tt_buf_reset(&c.term);
+                    if ((rc = tt_stem_word(c.st, c.lang, term, tl, dw.flags, &c.term, &err)))
+                        break;
+                    term = c.term.data;
+                    tl = c.term.len;
+                }
             }
-            rc = tt_counter_token(c.ct, term, tl, brk || c.gap, &err);
+            dw.term = term;
+            dw.n = tl;
+            rc = tt_counter_word(c.ct, &dw, &err);
             c.gap = 0;
             break;
         }
@@ -257,7 +294,7 @@ tt_count_main(int argc, char **argv)
             if (!rc)
                 rc = tt_stream_flush(&out, stdout, &err);
             break;
-        default: break; /* text and art records are not needed here */
+        default: break; /* art records are not needed here */
         }
         if (rc == TT_ENOMEM)
             tt_error_set(&err, TT_ENOMEM, "out of memory");
@@ -276,6 +313,8 @@ tt_count_main(int argc, char **argv)
     tt_kv_free(&c.stat);
     tt_counter_free(c.ct);
     tt_stemmer_free(c.st);
+    tt_stoplist_free(c.stop);
+    tt_buf_free(&c.text);
     tt_cli_lexicon_close(nz, lx, NULL);
     free(ids);
     return tt_cli_finish(prog, code);

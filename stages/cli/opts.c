@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "tt/suggest.h"
 #include "tt/json.h"
+#include "tt/num.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@ tt_cli_opts_init(tt_cli_opts *c)
 {
     memset(c, 0, sizeof *c);
     c->cooc = "window5,sentence,document";
+    c->coll = "window5";
 }
 
 int
@@ -80,6 +82,33 @@ tt_cli_opt(const char *prog, int o, const char *arg, tt_cli_opts *c)
     case TT_OPT_COMPARE: c->exp.compare = arg; return 1;
     case TT_OPT_PERIOD: c->exp.period = arg; return 1;
     case TT_OPT_GZIP: c->exp.gzip = 1; return 1;
+    case TT_OPT_COLL: c->coll = arg; return 1;
+    case TT_OPT_COLLMIN:
+        if (tt_cli_u64(prog, "--coll-min", arg, &c->exp.coll_min))
+            return -1;
+        if (!c->exp.coll_min) {
+            tt_cli_usage(prog, "--coll-min is at least 1");
+            return -1;
+        }
+        return 1;
+    case TT_OPT_STOP: c->count.stop_file = arg; return 1;
+    case TT_OPT_COLLBY:
+        free(c->coll_by);
+        if (!(c->coll_by = strdup(arg)))
+            return -1;
+        for (char *p = c->coll_by; *p; p++)
+            if (*p == ',')
+                *p = '+';
+        c->exp.coll_by = c->coll_by;
+        return 1;
+    case TT_OPT_VOCABSTOP: c->count.vocab_stop = 1; return 1;
+    case TT_OPT_NEWTERMSP:
+        if (tt_num_parse_double(arg, strlen(arg), &c->exp.newterms_p) || !(c->exp.newterms_p > 0) ||
+            c->exp.newterms_p > 1) {
+            tt_cli_usage(prog, "--newterms-p is a probability above 0 and at most 1, not '%s'", arg);
+            return -1;
+        }
+        return 1;
     case TT_OPT_GROUPBY: {
         if (c->ngroup == 16) {
             tt_cli_usage(prog, "at most 16 --group-by options");
@@ -122,6 +151,24 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
         tt_cli_usage(prog, "--stem applies to the vocabulary: add --vocab");
         return -1;
     }
+    if ((c->coll_by || c->count.vocab_stop || c->count.stop_file) && !c->count.vocab) {
+        tt_cli_usage(prog, "%s applies to the vocabulary: add --vocab",
+                     c->coll_by ? "--collocates-by" : c->count.vocab_stop ? "--vocab-stop" : "--stop");
+        return -1;
+    }
+    if (tt_context_parse(c->coll, c->collctx, 8, &c->ncoll, &err)) {
+        tt_cli_usage(prog, "--collocates: %s", err.msg);
+        return -1;
+    }
+    for (size_t i = 0; i < c->ncoll; i++)
+        if (c->collctx[i].kind != TT_CTX_WINDOW && c->collctx[i].kind != TT_CTX_SENTENCE) {
+            tt_cli_usage(prog, "--collocates takes windowN and sentence, not '%s'", c->collctx[i].name);
+            return -1;
+        }
+    c->count.coll = c->collctx;
+    c->count.ncoll = c->ncoll;
+    c->exp.coll = c->collctx;
+    c->exp.ncoll = c->ncoll;
     c->count.contexts = c->ctx;
     c->count.ncontexts = c->nctx;
     c->exp.contexts = c->ctx;
@@ -174,6 +221,19 @@ tt_cli_opts_done(const char *prog, tt_cli_opts *c)
     bad |= tt_buf_puts(&b, ", \"period\": ");
     bad |= tt_json_cstr(&b, c->exp.period ? c->exp.period : "");
     bad |= tt_buf_printf(&b, ", \"gzip\": %s", c->exp.gzip ? "true" : "false");
+    bad |= tt_buf_puts(&b, ", \"collocates\": [");
+    for (size_t i = 0; i < c->ncoll; i++) {
+        if (i)
+            bad |= tt_buf_puts(&b, ", ");
+        bad |= tt_json_cstr(&b, c->collctx[i].name);
+    }
+    bad |= tt_buf_printf(&b, "], \"coll_min\": %llu, \"newterms_p\": ",
+                         (unsigned long long)(c->exp.coll_min ? c->exp.coll_min : 2));
+    bad |= tt_num_put_g(&b, c->exp.newterms_p > 0 ? c->exp.newterms_p : 0.05, 6);
+    bad |= tt_buf_printf(&b, ", \"vocab_stop\": %s, \"stop\": ", c->count.vocab_stop ? "true" : "false");
+    bad |= tt_json_cstr(&b, c->count.stop_file ? c->count.stop_file : "");
+    bad |= tt_buf_puts(&b, ", \"collocates_by\": ");
+    bad |= tt_json_cstr(&b, c->coll_by ? c->coll_by : "");
     bad |= tt_buf_printf(&b, ", \"count\": \"%s\"", c->count.count_all ? "all" : "text");
     if (bad) {
         tt_buf_free(&b);
@@ -195,5 +255,7 @@ tt_cli_opts_free(tt_cli_opts *c)
     c->compare_owned = NULL;
     c->series_owned = NULL;
     c->json = NULL;
+    free(c->coll_by);
+    c->coll_by = NULL;
     c->ngroup = 0;
 }

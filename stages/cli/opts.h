@@ -24,6 +24,12 @@ enum {
     TT_OPT_PERIOD,
     TT_OPT_GZIP,
     TT_OPT_GROUPBY,
+    TT_OPT_COLL,
+    TT_OPT_COLLMIN,
+    TT_OPT_STOP,
+    TT_OPT_VOCABSTOP,
+    TT_OPT_NEWTERMSP,
+    TT_OPT_COLLBY,
     TT_OPT_COUNT,
 };
 
@@ -32,8 +38,10 @@ enum {
         {"ngrams", 1, 0, TT_OPT_NGRAMS}, {"kwic", 1, 0, TT_OPT_KWIC}, {"overlap", 1, 0, TT_OPT_OVERLAP},   \
         {"min-df", 1, 0, TT_OPT_MINDF}, {"max-df", 1, 0, TT_OPT_MAXDF}, {"min-tf", 1, 0, TT_OPT_MINTF},    \
         {"weight", 1, 0, TT_OPT_WEIGHT}, {"compare", 1, 0, TT_OPT_COMPARE},                                \
-        {"period", 1, 0, TT_OPT_PERIOD}, {"gzip", 0, 0, TT_OPT_GZIP}, {"group-by", 1, 0, TT_OPT_GROUPBY},     \
-        {"count", 1, 0, TT_OPT_COUNT}
+        {"period", 1, 0, TT_OPT_PERIOD}, {"gzip", 0, 0, TT_OPT_GZIP}, {"group-by", 1, 0, TT_OPT_GROUPBY},  \
+        {"collocates", 1, 0, TT_OPT_COLL}, {"coll-min", 1, 0, TT_OPT_COLLMIN}, {"stop", 1, 0, TT_OPT_STOP},  \
+        {"vocab-stop", 0, 0, TT_OPT_VOCABSTOP}, {"newterms-p", 1, 0, TT_OPT_NEWTERMSP},                  \
+        {"collocates-by", 1, 0, TT_OPT_COLLBY}, {"count", 1, 0, TT_OPT_COUNT}
 
 #define TT_CLI_SHARED_HELP                                                                                 \
     "  --cooc LIST        co-occurrence contexts (default window5,sentence,document; windowN, wwindowN\n"  \
@@ -48,6 +56,12 @@ enum {
     "  --stem             vocabulary of stems (Snowball ru/en, suffix grammars kk/uz)\n"                     \
     "  --ngrams N         vocabulary n-grams up to N (default 1)\n"                                           \
     "  --min-df N, --max-df N, --min-tf N   vocabulary trims\n"                                           \
+    "  --vocab-stop       leave the stop words (lexicons/stopwords/<lang>.txt) out of the vocabulary\n"       \
+    "  --stop FILE        one stop list for every language instead of lexicons/stopwords/<lang>.txt\n"       \
+    "  --collocates LIST  collocates.tsv contexts with --vocab (default window5; windowN, sentence)\n"         \
+    "  --coll-min N       collocates.tsv rows need N co-occurrences (default 2)\n"                            \
+    "  --collocates-by KEYS  also collocates.K1+K2.tsv per group of manifest columns KEYS (e.g. country)\n"   \
+    "  --newterms-p P     newterms.tsv (--vocab --period) rows need p_value <= P (default 0.05)\n"            \
     "  --weight LIST      also write tf.<w>.tsv for w in relative, tfidf, boolean\n"                         \
     "  --compare A:B      keyness.tsv between two groups, e.g. country=KZ:country=UZ (values as written\n"  \
     "                     in the manifest, case included; join conditions with +: country=KZ+year=2020)\n" \
@@ -59,6 +73,9 @@ typedef struct tt_cli_opts {
     const char *cooc;
     tt_context ctx[32];
     size_t nctx;
+    const char *coll;     /* --collocates list */
+    tt_context collctx[8];
+    size_t ncoll;
     tt_count_opts count;
     tt_overlap overlap;
     tt_export_opts exp;
@@ -68,6 +85,7 @@ typedef struct tt_cli_opts {
     char *series_owned;  /* series.tsv/forms.tsv keys: country + the first --group-by's keys but year */
     char *compare_owned; /* --compare as rewritten by tt_cli_validate (keys and values trimmed), or NULL */
     char *json; /* the options as JSON members (malloc'ed by tt_cli_opts_done) */
+    char *coll_by; /* --collocates-by, commas as '+' (malloc'ed) */
 } tt_cli_opts;
 
 void tt_cli_opts_init(tt_cli_opts *c);

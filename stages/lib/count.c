@@ -2,6 +2,8 @@
  * stages/50-count/docres.md). */
 #include "tt/count.h"
 
+#include "count_priv.h"
+
 #include "tt/docres.h"
 #include "tt/map.h"
 #include "tt/num.h"
@@ -9,45 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_CTX 64
-#define MAX_NGRAM 8
-
-typedef struct hitpos {
-    uint32_t concept;
-    uint32_t sent, para, article;
-    uint64_t tok_first, tok_last;
-    uint32_t role, name;
-    size_t line_off, line_len; /* its line in hitlines */
-} hitpos;
-
-struct tt_counter {
-    const char *const *ids;
-    size_t nc;
-    tt_context ctx[MAX_CTX];
-    size_t nctx;
-    int vocab, ngrams, count_all;
-    size_t kwic;
-    uint32_t *names; /* name keys the document uses (tt_counter_name) */
-    size_t nnames, capnames;
-    size_t ncand;    /* hits with a name key */
-    /* per document */
-    uint64_t *tf;
-    uint32_t *touched; /* concepts with tf > 0, in first-hit order */
-    size_t ntouched;
-    hitpos *hits;
-    size_t nhits, caphits;
-    tt_buf hitlines; /* the record's hit lines, formatted as hits arrive */
-    tt_u64map pairs; /* scratch: one context's pair counts */
-    tt_strmap terms; /* vocab: term -> count (val[0]) */
-    tt_buf hist[MAX_NGRAM]; /* the last ngrams-1 terms since a sentence break, oldest first */
-    size_t nhist;
-    tt_buf gram;
-    uint32_t *scratch; /* concept list of one unit */
-    size_t capscratch;
-    uint64_t *keys; /* scratch: unit << 32 | hit index */
-    size_t capkeys;
-};
 
 int
 tt_context_parse(const char *list, tt_context *ctx, size_t max, size_t *nctx, tt_error *err)
@@ -156,6 +119,11 @@ tt_counter_new(tt_counter **out, const char *const *concept_ids, size_t nconcept
         tt_counter_free(c);
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
+    int rc = tt_cw_init(c, opts, err);
+    if (rc) {
+        tt_counter_free(c);
+        return rc;
+    }
     *out = c;
     return 0;
 }
@@ -177,6 +145,8 @@ tt_counter_free(tt_counter *c)
     tt_buf_free(&c->gram);
     free(c->scratch);
     free(c->keys);
+    free(c->tx);
+    tt_cw_free(c);
     free(c);
 }
 
@@ -189,9 +159,15 @@ tt_counter_begin(tt_counter *c)
     c->nhits = 0;
     c->nnames = 0;
     c->ncand = 0;
+    c->settled = 0;
+    memset(c->roles, 0, sizeof c->roles);
     tt_buf_reset(&c->hitlines);
+    if (c->tx)
+        memset(c->tx, 0, c->terms.n * sizeof *c->tx);
     tt_strmap_reset(&c->terms);
     c->nhist = 0;
+    c->legacy_sent = 0;
+    tt_cw_begin(c);
 }
 
 /* Byte length of the last k characters of s[0..n) (UTF-8). */
@@ -311,10 +287,11 @@ tt_counter_name(tt_counter *c, uint32_t key, tt_error *err)
 }
 
 /* End of the document's hits: drops the hits whose name the document uses (their lines too), counts the hits
- * per role into roles[], keeps in c->hits only those that count (text, or all with count_all) and fills tf. */
+ * per role into c->roles, keeps in c->hits only those that count (text, or all with count_all) and fills tf. */
 static int
-settle_hits(tt_counter *c, uint64_t roles[TT_NROLES])
+settle_hits(tt_counter *c)
 {
+    size_t wlo = 0, slo = 0; /* the collocate cursors (count_words.c) follow the hits they point to */
     if (c->ncand && c->nnames) {
         tt_buf keep = {0};
         size_t k = 0;
@@ -325,6 +302,10 @@ settle_hits(tt_counter *c, uint64_t roles[TT_NROLES])
                 drop = c->names[j] == h->name;
             if (drop)
                 continue;
+            if (i < c->cw.wlo)
+                wlo++;
+            if (i < c->cw.slo)
+                slo++;
             if (tt_buf_append(&keep, c->hitlines.data + h->line_off, h->line_len)) {
                 tt_buf_free(&keep);
                 return TT_ENOMEM;
@@ -334,42 +315,80 @@ settle_hits(tt_counter *c, uint64_t roles[TT_NROLES])
         c->nhits = k;
         tt_buf_free(&c->hitlines);
         c->hitlines = keep;
+        c->cw.wlo = wlo;
+        c->cw.slo = slo;
     }
+    wlo = slo = 0;
     size_t k = 0;
     for (size_t i = 0; i < c->nhits; i++) {
         const hitpos *h = &c->hits[i];
-        roles[h->role]++;
+        c->roles[h->role]++;
         if (h->role != TT_ROLE_TEXT && !c->count_all)
             continue;
+        if (i < c->cw.wlo)
+            wlo++;
+        if (i < c->cw.slo)
+            slo++;
         if (!c->tf[h->concept]++)
             c->touched[c->ntouched++] = h->concept;
         c->hits[k++] = *h;
     }
     c->nhits = k;
+    c->cw.wlo = wlo;
+    c->cw.slo = slo;
+    c->settled = 1;
     return 0;
 }
 
 int
-tt_counter_token(tt_counter *c, const char *term, size_t n, int brk, tt_error *err)
+tt_counter_term(tt_counter *c, const char *term, size_t n, int brk, uint32_t sent, size_t *uidx)
 {
-    if (!c->vocab)
-        return 0;
     size_t idx;
     if (brk)
         c->nhist = 0;
     if (tt_strmap_intern(&c->terms, term, n, &idx, NULL))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
+        return TT_ENOMEM;
+    if (c->terms.n > c->captx) {
+        size_t nc = c->captx ? c->captx * 2 : 1024;
+        while (nc < c->terms.n)
+            nc *= 2;
+        termx *x = realloc(c->tx, nc * sizeof *x);
+        if (!x)
+            return TT_ENOMEM;
+        memset(x + c->captx, 0, (nc - c->captx) * sizeof *x);
+        c->tx = x;
+        c->captx = nc;
+    }
+    *uidx = idx;
     c->terms.val[idx][0]++;
+    uint64_t *sv = &c->terms.val[idx][1];
+    if ((*sv & 0xffffffffu) != (uint64_t)sent + 1)
+        *sv = ((*sv >> 32) + 1) << 32 | ((uint64_t)sent + 1);
     size_t keep = (size_t)c->ngrams - 1;
     /* n-grams ending here: hist[nhist-k+1 .. nhist-1] + term, for k = 2..ngrams */
     for (size_t k = 2; k <= (size_t)c->ngrams && k - 1 <= c->nhist; k++) {
         tt_buf_reset(&c->gram);
         for (size_t i = c->nhist - (k - 1); i < c->nhist; i++)
             if (tt_buf_append(&c->gram, c->hist[i].data, c->hist[i].len) || tt_buf_putc(&c->gram, ' '))
-                return tt_error_set(err, TT_ENOMEM, "out of memory");
-        if (tt_buf_append(&c->gram, term, n) || tt_strmap_intern(&c->terms, c->gram.data, c->gram.len, &idx, NULL))
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        c->terms.val[idx][0]++;
+                return TT_ENOMEM;
+        size_t gi;
+        if (tt_buf_append(&c->gram, term, n) || tt_strmap_intern(&c->terms, c->gram.data, c->gram.len, &gi, NULL))
+            return TT_ENOMEM;
+        c->terms.val[gi][0]++;
+        sv = &c->terms.val[gi][1];
+        if ((*sv & 0xffffffffu) != (uint64_t)sent + 1)
+            *sv = ((*sv >> 32) + 1) << 32 | ((uint64_t)sent + 1);
+    }
+    if (c->terms.n > c->captx) { /* n-grams are new terms too */
+        size_t nc = c->captx * 2;
+        while (nc < c->terms.n)
+            nc *= 2;
+        termx *x = realloc(c->tx, nc * sizeof *x);
+        if (!x)
+            return TT_ENOMEM;
+        memset(x + c->captx, 0, (nc - c->captx) * sizeof *x);
+        c->tx = x;
+        c->captx = nc;
     }
     if (!keep)
         return 0;
@@ -382,9 +401,22 @@ tt_counter_token(tt_counter *c, const char *term, size_t n, int brk, tt_error *e
     tt_buf *h = &c->hist[c->nhist];
     tt_buf_reset(h);
     if (tt_buf_append(h, term, n) || tt_buf_putc(h, 0))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
+        return TT_ENOMEM;
     h->len--; /* keep the NUL out of the joined n-grams */
     c->nhist++;
+    return 0;
+}
+
+int
+tt_counter_token(tt_counter *c, const char *term, size_t n, int brk, tt_error *err)
+{
+    if (!c->vocab)
+        return 0;
+    if (brk && c->terms.n)
+        c->legacy_sent++;
+    size_t idx;
+    if (tt_counter_term(c, term, n, brk, c->legacy_sent, &idx))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
     return 0;
 }
 
@@ -536,6 +568,7 @@ typedef struct term_ref {
     const char *s;
     size_t n;
     uint64_t count;
+    size_t idx;
 } term_ref;
 
 static int
@@ -561,13 +594,15 @@ write_vocab(tt_counter *c, tt_buf *out)
     for (size_t i = 0; i < n; i++) {
         t[i].s = tt_strmap_key(&c->terms, i, &t[i].n);
         t[i].count = c->terms.val[i][0];
+        t[i].idx = i;
     }
     if (n > 1)
         qsort(t, n, sizeof *t, cmp_term);
-    int rc = 0;
+    int rc = tt_cw_forms_prepare(c);
     for (size_t i = 0; i < n && !rc; i++)
         rc = tt_buf_puts(out, "vocab") || put_field(out, t[i].s, t[i].n) || put_num(out, t[i].count) ||
-                     tt_buf_putc(out, '\n')
+                     put_num(out, c->terms.val[t[i].idx][1] >> 32) || put_num(out, c->tx[t[i].idx].flags & (TX_DISC | TX_HIT)) ||
+                     tt_cw_write_forms(c, t[i].idx, out)
                  ? TT_ENOMEM
                  : 0;
     free(t);
@@ -586,13 +621,12 @@ end_doc(tt_counter *c, const char *const *meta_keys, const char *const *meta_val
     for (size_t i = 0; i < nstat; i++)
         if (put_line2(out, "stat", stat_keys[i], stat_vals[i] ? stat_vals[i] : ""))
             return TT_ENOMEM;
-    uint64_t roles[TT_NROLES] = {0};
-    if (settle_hits(c, roles))
+    if (!c->settled && settle_hits(c))
         return TT_ENOMEM;
     for (int r = 0; r < TT_NROLES; r++) {
         char key[32];
         snprintf(key, sizeof key, "hits_%s", tt_role_name((tt_role)r));
-        if (tt_buf_puts(out, "stat") || put_field(out, key, strlen(key)) || put_num(out, roles[r]) ||
+        if (tt_buf_puts(out, "stat") || put_field(out, key, strlen(key)) || put_num(out, c->roles[r]) ||
             tt_buf_putc(out, '\n'))
             return TT_ENOMEM;
     }
@@ -613,6 +647,8 @@ end_doc(tt_counter *c, const char *const *meta_keys, const char *const *meta_val
     if (tt_buf_append(out, c->hitlines.data, c->hitlines.len))
         return TT_ENOMEM;
     int rc = write_vocab(c, out);
+    if (!rc)
+        rc = tt_cw_write(c, out);
     if (rc)
         return rc;
     if (tt_buf_puts(out, "end") || put_field(out, meta_vals[0], strlen(meta_vals[0])) || tt_buf_putc(out, '\n'))
@@ -626,7 +662,12 @@ tt_counter_end(tt_counter *c, const char *const *meta_keys, const char *const *m
                tt_error *err)
 {
     int rc = 0;
-    if (!nmeta || strcmp(meta_keys[0], "doc_id") != 0 || !meta_vals[0] || !meta_vals[0][0])
+    /* the hits that count are known only now (names: one sense per document); the collocates wait for them */
+    if (settle_hits(c))
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+    else if (c->vocab && tt_counter_flush(c, 1, err))
+        rc = TT_ENOMEM;
+    else if (!nmeta || strcmp(meta_keys[0], "doc_id") != 0 || !meta_vals[0] || !meta_vals[0][0])
         rc = tt_error_set(err, TT_EUSAGE, "a docres record needs doc_id as its first manifest column");
     else if (end_doc(c, meta_keys, meta_vals, nmeta, stat_keys, stat_vals, nstat, out))
         rc = tt_error_set(err, TT_ENOMEM, "out of memory");

@@ -9,7 +9,8 @@ static const struct {
 } kinds[] = {
     [TT_DR_HEADER] = {"docres", 1}, [TT_DR_META] = {"meta", 2}, [TT_DR_STAT] = {"stat", 2},
     [TT_DR_TF] = {"tf", 2},         [TT_DR_COOC] = {"cooc", 4}, [TT_DR_HIT] = {"hit", 12},
-    [TT_DR_VOCAB] = {"vocab", 2},   [TT_DR_END] = {"end", 1},
+    [TT_DR_VOCAB] = {"vocab", 6},   [TT_DR_VFORM] = {"vform", 3}, [TT_DR_COLL] = {"coll", 4},
+    [TT_DR_COLLC] = {"collc", 4},   [TT_DR_END] = {"end", 1},
 };
 
 const char *

@@ -91,6 +91,8 @@ tt_exporter_new(tt_exporter **out, const tt_export_opts *opts, tt_error *err)
         rc = make_groups_dir(opts->dir, err);
     if (!rc)
         rc = ex_open_streams(ex, err);
+    if (!rc)
+        rc = ex_disc_new(ex, err);
     if (rc) {
         tt_exporter_free(ex);
         return rc;
@@ -127,6 +129,7 @@ tt_exporter_free(tt_exporter *ex)
     free(ex->breaks);
     ex_keyness_free(ex);
     tt_strmap_free(&ex->terms);
+    tt_disc_free(ex->disc);
     tt_strmap_free(&ex->stats);
     tt_kv_free(&ex->meta);
     tt_kv_free(&ex->stat);
@@ -149,7 +152,7 @@ commit_streams(tt_exporter *ex, tt_error *err)
  * run.json is last: it reports on the rest, and the caller's execution member is taken when it is written. */
 static int (*const writers[])(tt_exporter *, tt_error *) = {
     commit_streams,   ex_write_concepts, ex_write_tfmtx,  ex_write_cooc,   ex_write_groups,
-    ex_write_weights, ex_write_vocab,    ex_write_keyness, ex_write_series, ex_write_forms,
+    ex_write_weights, ex_write_discovery, ex_write_vocab, ex_write_keyness, ex_write_series, ex_write_forms,
     ex_write_run_json,
 };
 

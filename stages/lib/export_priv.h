@@ -27,6 +27,8 @@
 #include "tt/map.h"
 #include "tt/mm.h"
 
+#include "discover_priv.h"
+
 #include <stdio.h>
 
 #define EX_MAX_KEYS 16
@@ -95,6 +97,8 @@ struct tt_exporter {
     int w_rel, w_tfidf, w_bool;
     /* vocab */
     tt_strmap terms; /* val[0] = df, val[1] = cf; after trimming val[0] holds col+1 (0 = dropped) */
+    tt_disc *disc;   /* forms, collocates, new terms (export_discover.c, collocates.c, newterms.c) */
+    size_t coll_grp; /* with o.coll_by: its grouping in grp */
     /* totals */
     tt_strmap stats; /* stat name -> val[0] sum */
     /* the current document */
@@ -201,6 +205,17 @@ int ex_write_keyness(tt_exporter *ex, tt_error *err);
 /* ---- export_vocab.c ---- */
 int ex_vocab_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err);
 int ex_write_vocab(tt_exporter *ex, tt_error *err);
+
+/* ---- export_discover.c ---- */
+int ex_disc_new(tt_exporter *ex, tt_error *err);
+/* The current document: its groups and statistics to the discovery state. */
+int ex_disc_begin_doc(tt_exporter *ex, uint64_t sentences, tt_error *err);
+/* vform, coll and collc lines */
+int ex_disc_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err);
+/* vocab.tsv's form column (the term's display form) and the line's end */
+int ex_disc_put_form(tt_exporter *ex, size_t term, tt_buf *b);
+/* collocates.tsv, and newterms.tsv with --period (before ex_write_vocab, which reuses the df counts) */
+int ex_write_discovery(tt_exporter *ex, tt_error *err);
 
 /* ---- export_runjson.c ---- */
 /* The current document's statistics: integers to the totals, other values to per_document; a skipped

@@ -87,6 +87,8 @@ begin_body(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     if ((rc = ex_groups_begin_doc(ex, err)))
         return rc;
     ex_keyness_begin_doc(ex);
+    if ((rc = ex_disc_begin_doc(ex, stat_u64(ex, "sentences"), err)))
+        return rc;
     ex->state = 2;
     return 0;
 }
@@ -236,6 +238,9 @@ add_line(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     case TT_DR_COOC: return ex_cooc_add(ex, ln, err);
     case TT_DR_HIT: return add_hit(ex, ln, err);
     case TT_DR_VOCAB: return ex_vocab_add(ex, ln, err);
+    case TT_DR_VFORM:
+    case TT_DR_COLL:
+    case TT_DR_COLLC: return ex_disc_add(ex, ln, err);
     case TT_DR_END: return end_line(ex, ln, err);
     default: return ex_bad_line(err, ln, "%s line out of place", tt_docres_tag(ln->kind));
     }

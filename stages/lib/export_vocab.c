@@ -1,4 +1,4 @@
-/* export_vocab.c - --vocab: the full vocabulary, vocab.tsv (term, df, cf after the trims, byte order) and
+/* export_vocab.c - --vocab: the full vocabulary, vocab.tsv (term, df, cf, form after the trims, byte order) and
  * vocab.mtx (documents x terms); per-document rows are streamed to a scratch file and assembled at finish. */
 #include "export_priv.h"
 
@@ -10,9 +10,13 @@
 int
 ex_vocab_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
 {
-    uint64_t cnt;
+    uint64_t cnt, nsent, flags, fcnt;
     if (tt_num_parse_u64(ln->f[1], ln->n[1], &cnt))
         return ex_bad_line(err, ln, "bad count '%s'", ln->f[1]);
+    if (tt_num_parse_u64(ln->f[2], ln->n[2], &nsent) || tt_num_parse_u64(ln->f[3], ln->n[3], &flags) ||
+        tt_num_parse_u64(ln->f[5], ln->n[5], &fcnt))
+        return ex_bad_line(err, ln, "bad sentence count, flags or form count '%s' '%s' '%s'", ln->f[2], ln->f[3],
+                           ln->f[5]);
     if (!ex->o.vocab || !cnt)
         return 0;
     size_t idx;
@@ -20,11 +24,16 @@ ex_vocab_add(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
         return ex_oom(err);
     ex->terms.val[idx][0]++;
     ex->terms.val[idx][1] += cnt;
+    if (tt_disc_vocab(ex->disc, idx, cnt, nsent, (unsigned)flags))
+        return ex_oom(err);
+    if (fcnt && tt_disc_form(ex->disc, idx, ln->f[4], ln->n[4], fcnt))
+        return ex_oom(err);
     if (ex->in_a || ex->in_b) { /* keyness.tsv's term rows */
-        if (tt_strmap_intern(&ex->kterms, ln->f[0], ln->n[0], &idx, NULL))
+        size_t kidx; /* not idx: the scratch line below names the term by its ex->terms index */
+        if (tt_strmap_intern(&ex->kterms, ln->f[0], ln->n[0], &kidx, NULL))
             return ex_oom(err);
-        ex->kterms.val[idx][0] += ex->in_a ? cnt : 0;
-        ex->kterms.val[idx][1] += ex->in_b ? cnt : 0;
+        ex->kterms.val[kidx][0] += ex->in_a ? cnt : 0;
+        ex->kterms.val[kidx][1] += ex->in_b ? cnt : 0;
     }
     tt_buf *b = &ex->line;
     tt_buf_reset(b);
@@ -44,7 +53,7 @@ write_terms(tt_exporter *ex, uint64_t *ncols, tt_error *err)
     if (t->n && !s)
         return ex_oom(err);
     tt_buf b = {0};
-    int rc = tt_buf_puts(&b, "term\tdf\tcf\n") ? ex_oom(err) : 0;
+    int rc = tt_buf_puts(&b, "term\tdf\tcf\tform\n") ? ex_oom(err) : 0;
     *ncols = 0;
     for (size_t i = 0; i < t->n && !rc; i++) {
         uint64_t *v = t->val[s[i].idx];
@@ -52,7 +61,8 @@ write_terms(tt_exporter *ex, uint64_t *ncols, tt_error *err)
                    (!ex->o.vocab_max_df || v[0] <= ex->o.vocab_max_df) &&
                    (!ex->o.vocab_min_tf || v[1] >= ex->o.vocab_min_tf);
         if (keep && (tt_buf_put_tsv(&b, s[i].s, s[i].n) || tt_buf_putc(&b, '\t') || tt_buf_put_u64(&b, v[0]) ||
-                     tt_buf_putc(&b, '\t') || tt_buf_put_u64(&b, v[1]) || tt_buf_putc(&b, '\n')))
+                     tt_buf_putc(&b, '\t') || tt_buf_put_u64(&b, v[1]) || tt_buf_putc(&b, '\t') ||
+                     ex_disc_put_form(ex, s[i].idx, &b)))
             rc = ex_oom(err);
         v[0] = keep ? ++*ncols : 0;
     }

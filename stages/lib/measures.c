@@ -28,6 +28,13 @@ tt_assoc_compute(double o11, double fa, double fb, double n, tt_assoc *out)
 }
 
 void
+tt_assoc_window(double o11, double fc, double span, double ft, double n, tt_assoc *out)
+{
+    tt_assoc_compute(o11, span, ft, n, out);
+    out->log_dice = (fc + ft > 0 && o11 > 0) ? 14.0 + log2(2.0 * o11 / (fc + ft)) : 0.0;
+}
+
+void
 tt_keyness_compute(double a, double b, double ta, double tb, tt_keyness *out)
 {
     out->g2 = out->chi2 = out->log_ratio = out->pct_diff = 0.0;

@@ -35,6 +35,9 @@ lx_grammar_free(lx_grammar *g)
         free_conds(g->alt[i].cond);
     }
     free(g->alt);
+    for (size_t i = 0; i < g->nkeep; i++)
+        free(g->keep[i]);
+    free(g->keep);
     for (size_t i = 0; i < g->ncls; i++) {
         gclass *c = &g->cls[i];
         free(c->name);
@@ -155,6 +158,7 @@ typedef struct actx {
     const char *extra;
     size_t cuts[MAX_SLOTS + 4];
     size_t ncuts;
+    uint64_t skip; /* tags not to strip (vocabulary stemming only) */
 } actx;
 
 static int
@@ -185,6 +189,8 @@ chain(actx *a, size_t pos, size_t slot, uint32_t prev, int prevtag, int extra_do
             if (m->n > rn || memcmp(r, m->s, m->n) != 0)
                 continue;
             if (!cond_ok(a->g, m->cond, m->ncond, prev, prevtag))
+                continue;
+            if (m->tag >= 0 && m->tag < 64 && (a->skip >> m->tag & 1))
                 continue;
             a->cuts[depth] = pos + m->n;
             if (chain(a, pos + m->n, s + 1, m->last, m->tag, 1, depth + 1))
@@ -239,7 +245,7 @@ lx_grammar_analyze(const lx_grammar *g, int cls, const char *stem, size_t sn, co
     const gclass *c = resolve(g, cls);
     if (!c || sn == 0 || wn < sn - (sn > 4 ? 4 : sn))
         return 0;
-    actx a = {g, c, w, wn, extra, {0}, 0};
+    actx a = {g, c, w, wn, extra, {0}, 0, 0};
     if (wn >= sn && memcmp(w, stem, sn) == 0) {
         if (wn == sn) {
             if (why)
@@ -288,7 +294,7 @@ lx_grammar_strip(const lx_grammar *g, const char *w, size_t wn, tt_buf *out)
             const gclass *c = resolve(g, (int)ci);
             if (!c->nslot)
                 continue;
-            actx a = {g, c, w, wn, NULL, {0}, 0};
+            actx a = {g, c, w, wn, NULL, {0}, 0, g->vocab_skip};
             if (!try_base(&a, i, -1))
                 continue;
             /* undo a stem-final alternation (qazağ+y -> qazaq) */
@@ -417,4 +423,55 @@ lx_grammar_forms(const lx_grammar *g, int cls, const char *lemma, size_t n, tt_b
     if (tt_buf_putc(out, 0) || tt_buf_putc(out, 0))
         return TT_ENOMEM;
     return 0;
+}
+
+/* ---- vocabulary stemming helpers (tt_stem_word, stem.c) ---- */
+
+size_t
+lx_grammar_keep(const lx_grammar *g, const char *w, size_t wn, size_t sn)
+{
+    for (size_t i = 0; i < g->nkeep; i++) {
+        size_t en = strlen(g->keep[i]);
+        /* the last occurrence of the ending that the cut at sn falls into or before */
+        for (size_t p = wn >= en ? wn - en + 1 : 0; p-- > 0;) {
+            if (memcmp(w + p, g->keep[i], en) != 0)
+                continue;
+            if (sn >= p + en)
+                break;
+            if (p + en == wn)
+                return wn;
+            for (size_t ci = 1; ci < g->ncls; ci++) {
+                const gclass *c = resolve(g, (int)ci);
+                actx a = {g, c, w, wn, NULL, {0}, 0, g->vocab_skip};
+                if (c->nslot && try_base(&a, p + en, -1))
+                    return p + en;
+            }
+            break;
+        }
+    }
+    return sn;
+}
+
+int
+lx_grammar_strip_slot(const lx_grammar *g, const char *slot, const char *w, size_t wn, tt_buf *out)
+{
+    const gclass *c = resolve(g, lx_grammar_class(g, "noun", 4));
+    const gslot *sl = NULL;
+    for (size_t s = 0; c && s < c->nslot; s++)
+        if (!strcmp(c->slot[s].name, slot))
+            sl = &c->slot[s];
+    size_t best = wn;
+    for (size_t k = 0; sl && k < sl->nm; k++) {
+        const gmorph *m = &sl->m[k];
+        if (m->n >= wn || memcmp(w + wn - m->n, m->s, m->n) != 0)
+            continue;
+        size_t bn = wn - m->n;
+        if (tt_utf8_chars(w, bn) < g->min_stem || (best < wn && bn <= best))
+            continue;
+        if (cond_ok(g, m->cond, m->ncond, tt_utf8_last(w, bn, NULL), TAG_STEM))
+            best = bn;
+    }
+    if (best < wn && g->hyphen && w[best - 1] == '-')
+        best--;
+    return tt_buf_append(out, w, best) ? TT_ENOMEM : (int)best;
 }

@@ -20,6 +20,14 @@ int lx_grammar_method(const lx_grammar *g);
 const char *lx_grammar_snowball(const lx_grammar *g); /* "russian", "english" or NULL */
 int lx_grammar_weak_stems(const lx_grammar *g);       /* the §5.4 weak-stem rule is on */
 size_t lx_grammar_min_stem(const lx_grammar *g);      /* minimum stem length (characters) for tt_stem */
+/* keep-ending: where a cut at byte sn of w[0..wn) falls inside or before the last occurrence of a protected
+ * ending (`keep-ending stan`: Qazaqstan), the cut moves to that ending's end when the rest is empty or a whole
+ * suffix chain; returns the (possibly moved) cut. */
+size_t lx_grammar_keep(const lx_grammar *g, const char *w, size_t wn, size_t sn);
+/* Appends to out the longest stem (>= min-stem characters) that w[0..wn) is followed by exactly one suffix of
+ * the noun class's slot `slot` (conditions checked right after the stem), or all of w if there is none; a
+ * hyphen before the suffix goes too. Returns the stem's length in bytes or TT_ENOMEM. */
+int lx_grammar_strip_slot(const lx_grammar *g, const char *slot, const char *w, size_t wn, tt_buf *out);
 /* Class index by name, or -1. Class 0 is always "exact" (no inflection). */
 int lx_grammar_class(const lx_grammar *g, const char *name, size_t n);
 const char *lx_grammar_class_name(const lx_grammar *g, int cls);

@@ -244,6 +244,34 @@ parse_line(gparse *p, const char *s, size_t n)
             g->min_stem = g->min_stem * 10 + (size_t)(f[1][1] - '0');
         return 0;
     }
+    if (KW("vocab-skip")) {
+        if (nf < 2)
+            return gerr(p, f[0], "expected 'vocab-skip <TAG> ...'");
+        for (size_t i = 1; i < nf; i++) {
+            int t = tag_id(g, f[i], fl[i], 0);
+            if (t < 0)
+                return gerr(p, f[i], "unknown tag (vocab-skip names tags of the slots above it)");
+            if (t >= 64)
+                return gerr(p, f[i], "too many tags before vocab-skip (at most 64)");
+            g->vocab_skip |= (uint64_t)1 << t;
+        }
+        return 0;
+    }
+    if (KW("keep-ending")) {
+        if (nf < 2)
+            return gerr(p, f[0], "expected 'keep-ending <ending> ...'");
+        for (size_t i = 1; i < nf; i++) {
+            char **k = realloc(g->keep, (g->nkeep + 1) * sizeof *k);
+            if (!k)
+                return TT_ENOMEM;
+            g->keep = k;
+            if (!(k[g->nkeep] = malloc(fl[i] + 1)))
+                return TT_ENOMEM;
+            memcpy(k[g->nkeep], f[i], fl[i]);
+            k[g->nkeep++][fl[i]] = 0;
+        }
+        return 0;
+    }
     if (KW("hyphen") || KW("weak-stems")) {
         int yes = nf == 2 && fl[1] == 3 && memcmp(f[1], "yes", 3) == 0;
         int no = nf == 2 && fl[1] == 2 && memcmp(f[1], "no", 2) == 0;

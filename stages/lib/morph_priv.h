@@ -77,6 +77,9 @@ struct lx_grammar {
     size_t ncls;
     char **tags; /* tag names; 0 = STEM, 1 = EXTRA */
     size_t ntags;
+    char **keep;         /* keep-ending: word endings the vocabulary stemmer never cuts into */
+    size_t nkeep;
+    uint64_t vocab_skip; /* vocab-skip: tags (bit = tag id < 64) the vocabulary stemmer never strips */
 };
 
 #endif

@@ -528,6 +528,30 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
                       cfg->run.decode.encoding ? cfg->run.decode.encoding : "", co->count_all);
         for (size_t i = 0; i < co->ncontexts; i++)
             kb |= tt_buf_printf(&k, "%s,", co->contexts[i].name);
+        /* the vocabulary's collocate contexts, stop words and the replacement stop list's bytes */
+        kb |= tt_buf_printf(&k, "|coll=");
+        for (size_t i = 0; co->vocab && i < co->ncoll; i++)
+            kb |= tt_buf_printf(&k, "%s,", co->coll[i].name);
+        kb |= tt_buf_printf(&k, "|vstop=%d|stop=", co->vocab_stop);
+        if (co->vocab && co->stop_file) {
+            size_t sn;
+            char *st = tt_file_read(co->stop_file, &sn);
+            if (!st) {
+                tt_buf_free(&k);
+                int e = errno;
+                tt_error_set(err, TT_EIO, "cannot read the stop list (--stop FILE)");
+                err->sys_errno = e;
+                rc = tt_error_at(err, co->stop_file, 0, 0);
+                goto done;
+            }
+            char hex[65];
+            tt_sha256 sh;
+            tt_sha256_init(&sh);
+            tt_sha256_update(&sh, st, sn);
+            tt_sha256_hex(&sh, hex);
+            free(st);
+            kb |= tt_buf_puts(&k, hex);
+        }
         /* limits change which documents are skipped */
         kb |= tt_buf_printf(&k, "|maxdoc=%llu|gzratio=%llu|re=%llu,%u", (unsigned long long)cfg->run.decode.max_bytes,
                       (unsigned long long)cfg->run.decode.max_gunzip_ratio,

@@ -6,6 +6,7 @@
 #include "morph.h"
 #include "tt/map.h"
 #include "tt/stem.h"
+#include "tt/tokenize.h"
 
 /* Stems of the forms seen so far, per stemmer: a stem depends only on (language, form), and a form recurs
  * often, while Snowball and the suffix grammars cost microseconds each. Emptied when it grows past STEM_CACHE. */
@@ -113,4 +114,59 @@ tt_stem(tt_stemmer *s, tt_lang lang, const char *match, size_t n, tt_buf *out, t
     s->cache.val[idx][0] = s->stems.len - sl;
     s->cache.val[idx][1] = sl;
     return 0;
+}
+
+/* kk/uz: one word (no hyphen inside) w[0..n), appended to out. */
+static int
+stem_part(const lx_grammar *g, const char *w, size_t n, unsigned flags, tt_buf *out)
+{
+    size_t mark = out->len;
+    int r;
+    if ((flags & TT_TOK_CAPITAL) && !(flags & TT_TOK_SENT_START))
+        r = lx_grammar_strip_slot(g, "CASE", w, n, out); /* a name: at most its case suffix */
+    else
+        r = lx_grammar_strip(g, w, n, out);
+    if (r < 0)
+        return r;
+    /* the protected endings (Qazaqstan, Özbekstan): compare the cut in the word, not in the (alternated) stem */
+    size_t cut = (size_t)r, keep = lx_grammar_keep(g, w, n, cut);
+    if (keep != cut) {
+        out->len = mark;
+        if (tt_buf_append(out, w, keep))
+            return TT_ENOMEM;
+    }
+    return 0;
+}
+
+int
+tt_stem_word(tt_stemmer *s, tt_lang lang, const char *match, size_t n, unsigned flags, tt_buf *out,
+             tt_error *err)
+{
+    const lx_grammar *g = lang > TT_LANG_OTHER && lang < TT_LANG_COUNT ? s->g[lang] : NULL;
+    if (!g || (lang != TT_LANG_KK && lang != TT_LANG_UZ))
+        return tt_stem(s, lang, match, n, out, err);
+    /* a hyphenated word: the part before its last hyphen stays as it is, the last part is stemmed on its own
+       (köşi-qonnyñ -> köşi-qon), unless the last part is all suffixes (aqş-pen -> aqş: the whole word's
+       analysis ends at the hyphen) */
+    const char *h = NULL;
+    for (size_t i = n; i-- > 1;)
+        if (match[i] == '-' && i + 1 < n) {
+            h = match + i;
+            break;
+        }
+    int rc = 0;
+    if (h) {
+        size_t hp = (size_t)(h - match), mark = out->len;
+        rc = lx_grammar_strip(g, match, n, out);
+        if (rc >= 0 && (size_t)rc <= hp)
+            return 0;
+        out->len = mark;
+        if (rc >= 0 && tt_buf_append(out, match, hp + 1))
+            rc = TT_ENOMEM;
+        if (rc >= 0)
+            rc = stem_part(g, h + 1, n - hp - 1, flags & ~(unsigned)TT_TOK_CAPITAL, out);
+    } else {
+        rc = stem_part(g, match, n, flags, out);
+    }
+    return rc < 0 ? tt_error_set(err, TT_ENOMEM, "out of memory") : 0;
 }

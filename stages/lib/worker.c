@@ -9,6 +9,7 @@
 #include "tt/norm.h"
 #include "tt/roles.h"
 #include "tt/stem.h"
+#include "tt/stoplist.h"
 #include "tt/tokenize.h"
 #include "tt/utf8.h"
 
@@ -25,6 +26,7 @@ struct tt_worker {
     tt_matcher *mt;
     tt_counter *ct;
     tt_stemmer *st;
+    tt_stoplist *stop;
     tt_rolefinder *rf;
     const char **concept_ids;
     tt_tokseq ts;
@@ -73,6 +75,8 @@ tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt
         rc = tt_counter_new(&w->ct, w->concept_ids, nc, &opts->count, err);
     if (!rc && opts->count.vocab && opts->count.stem)
         rc = tt_stemmer_new(&w->st, opts->data_dir, err);
+    if (!rc && opts->count.vocab)
+        rc = tt_stoplist_new(&w->stop, opts->data_dir, opts->count.stop_file, w->nz, err);
     if (rc) {
         tt_worker_free(w);
         return rc;
@@ -91,6 +95,7 @@ tt_worker_free(tt_worker *w)
     tt_matcher_free(w->mt);
     tt_counter_free(w->ct);
     tt_stemmer_free(w->st);
+    tt_stoplist_free(w->stop);
     tt_rolefinder_free(w->rf);
     free(w->concept_ids);
     tt_tokseq_free(&w->ts);
@@ -119,7 +124,6 @@ typedef struct docstate {
     int first_piece;
     uint64_t nfc_total;   /* bytes of NFC text so far = offset of the next piece */
     uint64_t tok_total;   /* word tokens so far */
-    uint32_t last_sent;
     uint32_t page;        /* paged formats: page at the start of the next piece (1-based), else 0 */
     int gap;              /* vocabulary: tokens that are not the document's own words were left out here */
     char markup[400];     /* "looks like HTML (...)" when the text carries markup, else "" */
@@ -227,32 +231,40 @@ process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error 
     if (w->opts.count.vocab) {
         for (size_t i = 0; i < w->ts.ntok; i++) {
             const tt_token *tk = &w->ts.tok[i];
-            int brk = (ds->tok_total + i == 0) || tk->sent != ds->last_sent;
-            ds->last_sent = tk->sent;
             const char *term = w->ts.forms.data + tk->match_off;
             size_t tl = tk->match_len;
-            if (tl == 0)
-                continue;
             if (!w->opts.count.count_all) {
                 tt_role role;
                 if ((rc = tt_rolefinder_role(w->rf, i, &role, err)))
                     return rc;
                 if (role != TT_ROLE_TEXT) {
-                    ds->gap = 1; /* the vocabulary counts what the document uses; no n-gram spans the gap */
+                    /* the vocabulary and the collocates count what the document uses: no n-gram spans the
+                       gap, and a word of a quotation or a note is no concept's company */
+                    ds->gap = 1;
                     continue;
                 }
             }
-            if (w->st) {
-                tt_buf_reset(&w->term);
-                if ((rc = tt_stem(w->st, ds->d->lang, term, tl, &w->term, err)))
-                    return rc;
-                term = w->term.data;
-                tl = w->term.len;
+            tt_docword dw = {.tok = ds->tok_total + i, .sent = tk->sent, .flags = tk->flags,
+                             .surface = w->nfc.data + (tk->start - ds->nfc_total),
+                             .surface_len = (size_t)(tk->end - tk->start), .gap = ds->gap};
+            if (tl) {
+                dw.stop = tt_stoplist_has(w->stop, ds->d->lang, term, tl);
+                if (w->st) {
+                    tt_buf_reset(&w->term);
+                    if ((rc = tt_stem_word(w->st, ds->d->lang, term, tl, tk->flags, &w->term, err)))
+                        return rc;
+                    term = w->term.data;
+                    tl = w->term.len;
+                }
             }
-            if ((rc = tt_counter_token(w->ct, term, tl, brk || ds->gap, err)))
+            dw.term = term;
+            dw.n = tl;
+            if ((rc = tt_counter_word(w->ct, &dw, err)))
                 return rc;
             ds->gap = 0;
         }
+        if ((rc = tt_counter_flush(w->ct, 0, err)))
+            return rc;
     }
     w->times.count += now_cpu() - t3;
     if (ds->page)

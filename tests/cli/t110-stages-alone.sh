@@ -18,6 +18,18 @@ check "the chain of stage programs runs" chain corpus "$TMP/chain"
 check "stage chain == pipeline run, bundled corpus: every file (run.json without execution)" same_outputs "$TMP/run" "$TMP/chain"
 cp "$TMP/s4" "$TMP/s4.bundled"; cp "$TMP/s1" "$TMP/s1.bundled"; cp "$TMP/s3" "$TMP/s3.bundled"
 
+# with the vocabulary: surface forms, collocates and new terms come through the chain too (tt-match passes the
+# text on to tt-count)
+"$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/runv" --quiet --vocab --period year \
+  --collocates window5,sentence 2>/dev/null
+"$BIN/tt-count" --lexicon lexicons/diaspora --vocab --collocates window5,sentence < "$TMP/s4.bundled" > "$TMP/s5v" &&
+"$BIN/tt-export" --lexicon lexicons/diaspora --out "$TMP/chainv" --vocab --period year \
+  --collocates window5,sentence < "$TMP/s5v"
+check "the chain with --vocab runs" test $? -eq 0
+for f in vocab.tsv vocab.mtx collocates.tsv newterms.tsv; do
+  check "stage chain == pipeline with --vocab: $f" cmp "$TMP/runv/$f" "$TMP/chainv/$f"
+done
+
 C=$TMP/bad; mkdir -p "$C"
 printf 'doc_id\tpath\tlang\tcountry\tdate\tscript\tencoding\n' > "$C/manifest.tsv"
 add() { printf '%s\t%s\t%s\tKZ\t2020\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" "${5:-}" >> "$C/manifest.tsv"; }

@@ -97,7 +97,7 @@ test_counter_cooc_by_hand(void)
     tt_error_clear(&e);
     CU_ASSERT_EQUAL_FATAL(
         tt_context_parse("window2,wwindow2,sentence,paragraph,article,document", ctx, 8, &nctx, &e), 0);
-    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0, 0};
+    tt_count_opts o = {.contexts = ctx, .ncontexts = nctx, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -177,7 +177,7 @@ test_counter_overlap(void)
     size_t nctx;
     tt_error e;
     CU_ASSERT_EQUAL_FATAL(tt_context_parse("window1,wwindow1", ctx, 2, &nctx, &e), 0);
-    tt_count_opts o = {ctx, nctx, 0, 0, 1, 0, 0};
+    tt_count_opts o = {.contexts = ctx, .ncontexts = nctx, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -202,7 +202,7 @@ static void
 test_counter_errors(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 0, 0, 1, 0, 0};
+    tt_count_opts o = {.contexts = NULL, .ncontexts = 0, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -222,7 +222,7 @@ test_counter_errors(void)
     tt_buf_free(&out);
     tt_counter_free(c);
     tt_context bad = {TT_CTX_WINDOW, 0, "window0"};
-    tt_count_opts o2 = {&bad, 1, 0, 0, 1, 0, 0};
+    tt_count_opts o2 = {.contexts = &bad, .ncontexts = 1, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 0};
     CU_ASSERT_EQUAL(tt_counter_new(&c, ids, 3, &o2, &e), TT_EUSAGE);
     CU_ASSERT_PTR_NULL(c);
 }
@@ -233,7 +233,7 @@ static void
 test_counter_kwic_and_escapes(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 0, 0, 1, 3, 0};
+    tt_count_opts o = {.contexts = NULL, .ncontexts = 0, .vocab = 0, .stem = 0, .ngrams = 1, .kwic_chars = 3};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -262,7 +262,7 @@ static void
 test_counter_vocab_ngrams(void)
 {
     tt_error e;
-    tt_count_opts o = {NULL, 0, 1, 0, 3, 0, 0};
+    tt_count_opts o = {.contexts = NULL, .ncontexts = 0, .vocab = 1, .stem = 0, .ngrams = 3, .kwic_chars = 0};
     tt_counter *c;
     CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
     tt_counter_begin(c);
@@ -277,8 +277,9 @@ test_counter_vocab_ngrams(void)
     CU_ASSERT_STRING_EQUAL(out.data, "docres\t2\nmeta\tdoc_id\tx\n"
                                      "stat\thits_text\t0\nstat\thits_quoted\t0\nstat\thits_note\t0\n"
                                      "stat\thits_repealed\t0\n"
-                                     "vocab\ta\t3\nvocab\ta b\t1\nvocab\ta b a\t1\nvocab\tb\t1\nvocab\tb a\t1\n"
-                                     "vocab\tc\t1\nvocab\tc a\t1\nend\tx\n");
+                                     "vocab\ta\t3\t2\t0\t\t0\nvocab\ta b\t1\t1\t0\t\t0\nvocab\ta b a\t1\t1\t0\t\t0\n"
+                                     "vocab\tb\t1\t1\t0\t\t0\nvocab\tb a\t1\t1\t0\t\t0\n"
+                                     "vocab\tc\t1\t1\t0\t\t0\nvocab\tc a\t1\t1\t0\t\t0\nend\tx\n");
     tt_buf_free(&out);
     tt_counter_free(c);
 }
@@ -295,7 +296,7 @@ test_counter_roles_names(void)
     tt_error_clear(&e);
     CU_ASSERT_EQUAL_FATAL(tt_context_parse("sentence", ctx, 1, &nctx, &e), 0);
     for (int all = 0; all < 2; all++) {
-        tt_count_opts o = {ctx, nctx, 0, 0, 1, 0, all};
+        tt_count_opts o = {.contexts = ctx, .ncontexts = nctx, .ngrams = 1, .count_all = all};
         tt_counter *c;
         CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
         tt_counter_begin(c);
@@ -340,6 +341,65 @@ test_counter_roles_names(void)
         CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
         CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
         CU_ASSERT(has_line(out.data, "tf\tC\t1"));
+        tt_buf_free(&out);
+        tt_counter_free(c);
+    }
+}
+
+/* Collocates take only what counts: the quoted hit B is no centre (unless count_all), the name's hit C is dropped
+ * at the end (its words wait), and a quoted token the caller left out (gap) is no collocate and no position. */
+static void
+test_counter_collocates_roles(void)
+{
+    static const char *const terms[] = {"ta", "tb", "tc", "td", "te", "tf", "tg", "th"};
+    for (int v = 0; v < 4; v++) {
+        int all = v & 1, named = v >> 1; /* without a name the words are counted at each flush */
+        tt_error e;
+        tt_context cx = {TT_CTX_WINDOW, 2, "window2"};
+        tt_count_opts o = {.vocab = 1, .ngrams = 1, .coll = &cx, .ncoll = 1, .count_all = all};
+        tt_counter *c;
+        CU_ASSERT_EQUAL_FATAL(tt_counter_new(&c, ids, 3, &o, &e), 0);
+        tt_counter_begin(c);
+        for (int piece = 0; piece < 2; piece++) {
+            tt_dochit h;
+            if (piece == 0) {
+                hit(&h, 0, 2, 2, 0, 0, 0);
+                CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+            } else {
+                hit(&h, 1, 5, 5, 0, 0, 0);
+                h.role = TT_ROLE_QUOTED;
+                CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+                hit(&h, 2, 7, 7, 0, 0, 0);
+                h.name = 7;
+                if (named)
+                    CU_ASSERT_EQUAL(tt_counter_hit(c, &h, &e), 0);
+            }
+            int gap = 0;
+            for (uint64_t t = (uint64_t)piece * 4; t < (uint64_t)piece * 4 + 4; t++) {
+                if (t == 1 && !all) { /* a quoted token: the caller leaves it out */
+                    gap = 1;
+                    continue;
+                }
+                tt_docword w = {.term = terms[t], .n = 2, .tok = t, .gap = gap};
+                gap = 0;
+                CU_ASSERT_EQUAL(tt_counter_word(c, &w, &e), 0);
+            }
+            CU_ASSERT_EQUAL(tt_counter_flush(c, 0, &e), 0);
+        }
+        CU_ASSERT_EQUAL(tt_counter_name(c, 7, &e), 0);
+        const char *mk[] = {"doc_id"}, *mv[] = {"x"};
+        tt_buf out = {0};
+        CU_ASSERT_EQUAL_FATAL(tt_counter_end(c, mk, mv, 1, NULL, NULL, 0, &out, &e), 0);
+        const char *r = out.data;
+        CU_ASSERT(has_line(r, "coll\twindow2\tA\tta\t1"));
+        CU_ASSERT(has_line(r, "coll\twindow2\tA\ttd\t1"));
+        CU_ASSERT(has_line(r, "coll\twindow2\tA\tte\t1"));
+        CU_ASSERT_EQUAL(count_prefix(r, "coll\twindow2\tA\ttb\t"), all);
+        CU_ASSERT(has_line(r, all ? "collc\twindow2\tA\t1\t4" : "collc\twindow2\tA\t1\t3"));
+        CU_ASSERT_EQUAL(count_prefix(r, "coll\twindow2\tB\t"), all ? 4 : 0);
+        CU_ASSERT_EQUAL(count_prefix(r, "coll\twindow2\tC\t"), 0);
+        CU_ASSERT_EQUAL(count_prefix(r, "collc\twindow2\tC\t"), 0);
+        CU_ASSERT(has_line(r, "vocab\ttb\t1\t1\t1\t\t0") == all);
         tt_buf_free(&out);
         tt_counter_free(c);
     }
@@ -419,6 +479,7 @@ reg(void)
                   "KWIC is trimmed by characters and fields are escaped", test_counter_kwic_and_escapes,
                   "vocabulary n-grams never cross a sentence break", test_counter_vocab_ngrams,
                   "roles: every hit listed, text counted; names dropped", test_counter_roles_names,
+                  "collocates: counted hits and text words only", test_counter_collocates_roles,
                   "the docres reader unescapes fields and rejects bad lines", test_docres_reader,
                   "tt_docres_check refuses damaged and truncated records", test_docres_check, NULL);
 }

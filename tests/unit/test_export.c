@@ -22,8 +22,11 @@
 
 /* The corpus.
  * d1 KZ 2011: 100 tokens, 5 sentences; tf A 2, B 1; sentence cooc AA 2 AB 1 BB 1; wwindow2 AA 2 AB 0.5 BB 1;
- *    3 hits; vocab ab 2, b 1, x 3.
- * d2 UZ 2015: 50 tokens, 2 sentences; tf A 1, C 4; sentence cooc AA 1 AC 1 CC 2; 1 hit; vocab ab 1, y 1.
+ *    3 hits; vocab ab 2, b 1, x 3 (ab written Ab twice, b written Б, x once X, once Х, once x: the tie goes
+ *    to the smallest in byte order, X); collocates of A in window5: x 2,
+ *    ab 1 (ab is inside a hit somewhere: flags 1|2), A's hits 2, window positions 12.
+ * d2 UZ 2015: 50 tokens, 2 sentences; tf A 1, C 4; sentence cooc AA 1 AC 1 CC 2; 1 hit; vocab ab 1, y 1;
+ *    collocates of A in window5: x 1; A's hits 1, window positions 6.
  * d3 KZ, no date: skipped ("binary file"), 0 tokens, no body. */
 static const char corpus[] =
     "docres\t2\nmeta\tdoc_id\td1\nmeta\tpath\tkz/1.txt\nmeta\tcountry\tKZ\nmeta\tdate\t2011-05-01\n"
@@ -38,7 +41,8 @@ static const char corpus[] =
     "hit\tA\te1\t0\t5\t1\tСтатья 1\tAb\tl\\tx\tr\tab\ttext\t\n"
     "hit\tB\te2\t10\t15\t2\tСтатья 1\tb\tl\tr\tb\ttext\t\n"
     "hit\tA\te1\t20\t25\t3\tСтатья 1\tAB\tl\tr\tab\ttext\t\n"
-    "vocab\tab\t2\nvocab\tb\t1\nvocab\tx\t3\n"
+    "vocab\tab\t2\t2\t1\tAb\t2\nvocab\tb\t1\t1\t3\tБ\t1\nvocab\tx\t3\t2\t1\tX\t1\nvform\tx\tХ\t1\n"
+    "coll\twindow5\tA\tx\t2\ncoll\twindow5\tA\tab\t1\ncollc\twindow5\tA\t2\t12\n"
     "end\td1\n"
     "docres\t2\nmeta\tdoc_id\td2\nmeta\tpath\tuz/2.txt\nmeta\tcountry\tUZ\nmeta\tdate\t2015\nmeta\ttitle\tnan\n"
     "stat\tsha256\tbbbb\nstat\tbytes\t300\nstat\ttokens\t50\nstat\tsentences\t2\nstat\tarticles\t0\n"
@@ -46,7 +50,8 @@ static const char corpus[] =
     "tf\tC\t4\ntf\tA\t1\n"
     "cooc\tsentence\tA\tA\t1\ncooc\tsentence\tC\tA\t1\ncooc\tsentence\tC\tC\t2\n"
     "hit\tC\te3\t5\t9\t1\t\tc\t\t\tc\ttext\t\n"
-    "vocab\tab\t1\nvocab\ty\t1\n"
+    "vocab\tab\t1\t1\t1\t\t0\nvocab\ty\t1\t1\t1\t\t0\n"
+    "coll\twindow5\tA\tx\t1\ncollc\twindow5\tA\t1\t6\n"
     "end\td2\n"
     "docres\t2\nmeta\tdoc_id\td3\nmeta\tpath\tkz/3.bin\nmeta\tcountry\tKZ\nmeta\tdate\t\nmeta\ttitle\t\n"
     "stat\tstatus\tbinary file\n"
@@ -276,7 +281,7 @@ test_export_vocab(void)
     o.vocab = 1;
     mkdir(d, 0777);
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
-    ASSERT_FILE(d, "vocab.tsv", "term\tdf\tcf\nab\t2\t3\nb\t1\t1\nx\t1\t3\ny\t1\t1\n");
+    ASSERT_FILE(d, "vocab.tsv", "term\tdf\tcf\tform\nab\t2\t3\tAb\nb\t1\t1\tБ\nx\t1\t3\tX\ny\t1\t1\ty\n");
     ASSERT_FILE(d, "vocab.mtx", "%%MatrixMarket matrix coordinate integer general\n"
                                 "% termtrace " TT_VERSION ": rows = docs.tsv, columns = vocab.tsv\n"
                                 "3 4 5\n1 1 2\n1 2 1\n1 3 3\n2 1 1\n2 4 1\n");
@@ -287,7 +292,7 @@ test_export_vocab(void)
     o.vocab = 1;
     o.vocab_min_tf = 2;
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
-    ASSERT_FILE(d, "vocab.tsv", "term\tdf\tcf\nab\t2\t3\nx\t1\t3\n");
+    ASSERT_FILE(d, "vocab.tsv", "term\tdf\tcf\tform\nab\t2\t3\tAb\nx\t1\t3\tX\n");
     ASSERT_FILE(d, "vocab.mtx", "%%MatrixMarket matrix coordinate integer general\n"
                                 "% termtrace " TT_VERSION ": rows = docs.tsv, columns = vocab.tsv\n"
                                 "3 2 3\n1 1 2\n1 2 3\n2 1 1\n");
@@ -298,7 +303,7 @@ test_export_vocab(void)
     o.vocab = 1;
     o.vocab_max_df = 1;
     CU_ASSERT_EQUAL_FATAL(run_export(&o, corpus), 0);
-    ASSERT_FILE(d, "vocab.tsv", "term\tdf\tcf\nb\t1\t1\nx\t1\t3\ny\t1\t1\n");
+    ASSERT_FILE(d, "vocab.tsv", "term\tdf\tcf\tform\nb\t1\t1\tБ\nx\t1\t3\tX\ny\t1\t1\ty\n");
     rm_rf(d);
     free(d);
 }
@@ -563,6 +568,7 @@ test_export_atomic_and_errors(void)
         uint64_t line;
     } bad[] = {
         {"docres\t1\nmeta\tdoc_id\tx\nend\tx\n", TT_EFORMAT, 1},
+        {"docres\t2\nmeta\tdoc_id\tx\nvocab\ta\t1\t1\t0\nend\tx\n", TT_ESYNTAX, 3},
         {"docres\t2\nmeta\tdoc_id\tx\nhit\tA\te\t0\t1\t1\t\ts\t\t\ts\tmaybe\t\nend\tx\n", TT_ESYNTAX, 3},
         {"docres\t2\nmeta\tdoc_id\tx\ntf\tZ\t1\nend\tx\n", TT_ESYNTAX, 3},
         {"docres\t2\nmeta\tdoc_id\tx\ntf\tA\tmany\nend\tx\n", TT_ESYNTAX, 3},

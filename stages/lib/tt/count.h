@@ -71,6 +71,13 @@ typedef struct tt_count_opts {
     int stem;          /* vocab terms are stems (the caller passes stems through tt_counter_token) */
     int ngrams;        /* vocab n-grams up to this n (1 = unigrams only; 0 treated as 1; at most 8) */
     size_t kwic_chars; /* at most this many characters of left/right context are kept; 0 = default 40 */
+    /* With vocab and tt_counter_word: */
+    const tt_context *coll; /* collocate contexts (windowN and sentence only; at most 8; copied): the record's
+                               coll/collc lines */
+    size_t ncoll;
+    int vocab_stop;    /* stop words are not vocabulary terms (and break n-grams) */
+    const char *stop_file; /* for the callers that load the stop lists (worker, tt-count): NULL = the data
+                              folder's stopwords/<lang>.txt, else this one file for every language */
     int count_all;     /* 0: tf, co-occurrence and vocabulary take `text` hits and tokens only; 1: every one */
 } tt_count_opts;
 
@@ -122,6 +129,46 @@ int tt_counter_name(tt_counter *c, uint32_t key, tt_error *err);
  * sentence boundary precedes this token (n-grams never cross one). An n-gram is its terms joined by one space.
  * Without opts.vocab it does nothing. Returns 0 or TT_ENOMEM. */
 int tt_counter_token(tt_counter *c, const char *term, size_t n, int brk, tt_error *err);
+
+/* One word token as the tokenizer saw it, for tt_counter_word. Strings are borrowed for the call. */
+typedef struct tt_docword {
+    const char *term;    /* vocabulary term: match form, or its stem with opts.stem; n = 0: no term */
+    size_t n;
+    const char *surface; /* the token as written (NFC); its most frequent form is how the term is shown */
+    size_t surface_len;
+    uint64_t tok;        /* document-wide word-token index (as in tt_dochit) */
+    uint32_t sent;       /* sentence number, from 0 */
+    unsigned flags;      /* TT_TOK_* of tt/tokenize.h */
+    int stop;            /* a stop word of the document's language (tt/stoplist.h) */
+    int gap;             /* tokens left out just before this one (not `text`, without count_all): no n-gram
+                            spans them; the caller passes only the tokens that count */
+} tt_docword;
+
+/* With opts.vocab: adds the next word token, in document order (instead of tt_counter_token; do not mix the
+ * two in one document). Counts its term (unless it is a stop word and opts.vocab_stop; a sentence boundary
+ * before it breaks the n-grams, and so does a left-out stop word), its surface form (first letter lowercased
+ * when the token is capitalised only because it begins its sentence: TT_TOK_CAPITAL with TT_TOK_SENT_START),
+ * and keeps it for the collocates until tt_counter_flush. A "discovery word" is a unigram term of two characters
+ * or more, with a letter, no digit, not a stop word: only these are collocates and new terms. Returns 0 or TT_ENOMEM. */
+int tt_counter_word(tt_counter *c, const tt_docword *w, tt_error *err);
+
+/* Counts the collocates of the words added so far whose neighbourhood is complete: call it after each piece's
+ * hits and words (last = 0), and once after the document's last piece (last = 1; tt_counter_end also does
+ * it). Words within the largest window of the piece's end, and those of an unfinished sentence, wait for the
+ * next call (a sentence of more than 4 million words is cut there), so the result does not depend on where
+ * the pieces were cut: memory holds one piece's words (24 bytes each), not the document's, except in a document
+ * with a hit that carries a name key (tt_dochit.name): whether that hit counts is known only at the end
+ * (tt_counter_name, one sense per document), so its words wait for tt_counter_end (24 bytes a word).
+ * Only the hits that count (role text, or all with count_all; not a dropped name's) are collocate centres; the
+ * caller passes only the tokens that count (tt_docword.gap marks where others were left out).
+ * Collocates of concept c in context k, per document (coll lines; the exporter sums them):
+ *   windowN: cooc(c, t) = tokens of term t at most N tokens from a hit of c (before tok_first or after
+ *     tok_last) and inside no hit of c, each token once even when two hits reach it; freq = hits of c;
+ *     span = the token positions counted so (of every word passed, also stop words and numbers);
+ *   sentence: cooc(c, t) = sentences with a hit of c and a token of t outside c's hits; freq = span =
+ *     sentences with a hit of c.
+ * Returns 0 or TT_ENOMEM. */
+int tt_counter_flush(tt_counter *c, int last, tt_error *err);
 
 /* Ends the document: appends its docres record to out (out is not reset: records can be collected in one
  * buffer). meta_keys/meta_vals[0..nmeta) are the manifest columns (doc_id first: TT_EUSAGE otherwise) in

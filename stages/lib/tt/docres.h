@@ -23,7 +23,10 @@ typedef enum tt_docres_kind {
     TT_DR_TF,         /* concept_id count */
     TT_DR_COOC,       /* context concept_a concept_b value */
     TT_DR_HIT,        /* concept_id entry start end sentence article surface left right form role page */
-    TT_DR_VOCAB,      /* term count */
+    TT_DR_VOCAB,      /* term count sentences flags surface surface_count */
+    TT_DR_VFORM,      /* term surface count */
+    TT_DR_COLL,       /* context concept_id term count */
+    TT_DR_COLLC,      /* context concept_id freq span */
     TT_DR_END,        /* doc_id */
 } tt_docres_kind;
 
@@ -52,7 +55,7 @@ int tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err);
 void tt_docres_reader_free(tt_docres_reader *r);
 
 /* Checks that s[0..n) is a sequence of complete, well-formed records of this version: every line parses, each
- * record starts with "docres<TAB>1", has its meta lines (doc_id first, non-empty) and stat lines before any other
+ * record starts with "docres<TAB>2", has its meta lines (doc_id first, non-empty) and stat lines before any other
  * line, and ends with "end<TAB><its doc_id>". Use it before trusting a cache file or a shard. *nrecords (may be
  * NULL) gets the number of records. Returns 0, TT_EFORMAT (another version), TT_ESYNTAX (err->line = the line)
  * or TT_ENOMEM. An empty text is valid (0 records). */

@@ -29,8 +29,20 @@
  *                     role (text, quoted, note, repealed: every hit, whatever counts);
  *                     documents in row order, hits in document order
  *   run.json          provenance; see tt_exporter_finish
- *   with opts.vocab:  vocab.mtx (documents x terms, integer general) and vocab.tsv (term, df, cf), terms in byte
- *                     order after the trims
+ *   with opts.vocab:  vocab.mtx (documents x terms, integer general) and vocab.tsv (term, df, cf, form: the
+ *                     term's most frequent surface form as written), terms in byte order after the trims;
+ *                     collocates.tsv: concept_id, term, form, context, cooc, concept_freq, term_freq, log_dice,
+ *                     mi, g2, t_score: per concept (column order) and collocate context (opts.coll order), the
+ *                     discovery words (letters, no digit, not a stop word) around its hits with cooc >=
+ *                     coll_min, by log_dice (largest first), then cooc, then term; counts and measures in
+ *                     stages/50-count/docres.md, "Collocates";
+ *                     with opts.coll_by: collocates.<keys>.tsv, the key columns then the same columns, per
+ *                     group (byte order of the key values) with the group's own counts and N;
+ *                     with opts.period too: newterms.tsv: period, the series keys, term, form, count,
+ *                     prev_count, log_ratio, g2, p_value: per series group (keys in byte order) and period
+ *                     (in time order) after the group's first, the discovery words that no lexicon entry
+ *                     matches (no token of them inside a hit) whose rate rose against the group's previous
+ *                     period with p_value <= newterms_p, by g2 (largest first), then term
  *   with opts.weight: tf.<weight>.tsv (doc_id, concept_id, value) for each weight of the comma list
  *   with opts.compare: keyness.tsv: group_a, group_b (the two sides of opts.compare, e.g. country=KZ and
  *                     country=UZ), concept_id, term, count_a, count_b, per_10k_a, per_10k_b, g2, chi2, log_ratio,
@@ -97,6 +109,12 @@ typedef struct tt_export_opts {
     const char *series_by;               /* "+"-joined group keys of series.tsv and forms.tsv; NULL =
                                             "country" (pipeline run: country and the first --group-by's keys
                                             but year) */
+    const tt_context *coll;              /* with vocab: collocates.tsv contexts (windowN, sentence) */
+    size_t ncoll;
+    uint64_t coll_min;                   /* collocates.tsv rows need cooc >= coll_min (0 = 2) */
+    const char *coll_by;                 /* with vocab: also collocates.<keys>.tsv per group of these "+"-joined
+                                            keys (e.g. "country"); NULL = not */
+    double newterms_p;                   /* newterms.tsv rows need p_value <= this (0 = 0.05) */
     int gzip;                            /* write every file as .gz */
     int count_all;                       /* forms.tsv counts every hit (--count all), not only `text` ones */
     const char *run_json_extra;          /* JSON members (without braces) the caller adds to run.json:

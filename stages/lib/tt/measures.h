@@ -18,6 +18,14 @@ typedef struct tt_assoc {
  * contexts, where o11 counts pairs of hits, can need it). For a == b pass o11 = fa = fb. */
 void tt_assoc_compute(double o11, double fa, double fb, double n, tt_assoc *out);
 
+/* Collocates in a window (collocates.tsv, context windowN): o11 = tokens of the term within the windows of
+ * the concept's hits, fc = the concept's hits, span = token positions within those windows (R1), ft = the
+ * term's corpus frequency, n = tokens. log_dice = 14 + log2(2 o11 / (fc + ft)) (Rychlý 2008, as Sketch
+ * Engine); pmi, t_score and g2 come from the 2x2 table of token positions (in a window of the concept or not)
+ * x (the term or not): E11 = span * ft / n (Evert 2008, surface co-occurrence), i.e. tt_assoc_compute(o11,
+ * span, ft, n). */
+void tt_assoc_window(double o11, double fc, double span, double ft, double n, tt_assoc *out);
+
 typedef struct tt_keyness {
     double g2;        /* log-likelihood (Rayson & Garside 2000), 2 terms, always >= 0 */
     double chi2;      /* Pearson chi-square of the 2x2 table, no continuity correction */

@@ -22,7 +22,21 @@ typedef struct tt_stemmer tt_stemmer;
 int tt_stemmer_new(tt_stemmer **out, const char *data_dir, tt_error *err);
 void tt_stemmer_free(tt_stemmer *s);
 
-/* Appends the stem of match[0..n) in lang to out. Returns 0 or TT_ENOMEM. */
+/* Appends the stem of match[0..n) in lang to out. Returns 0 or TT_ENOMEM. The same as tt_stem_word with
+ * flags 0 (a lowercase word in mid-sentence). */
 int tt_stem(tt_stemmer *s, tt_lang lang, const char *match, size_t n, tt_buf *out, tt_error *err);
+
+/* Appends the stem of the token whose match form is match[0..n) to out, using what the tokenizer knows of the
+ * token as written: `flags` are its TT_TOK_* bits (tt/tokenize.h). For kk and uz:
+ *   - a hyphenated word (көші-қон, Qazaqstan-Özbekstan) is stemmed as one word: only its last part loses
+ *     suffixes, and that part keeps at least min-stem characters (köşi-qonnyñ -> köşi-qon, never köşi-qo);
+ *     an all-suffix last part after a hyphen (АҚШ-пен, 6-бапта) is stripped with its hyphen (aqş);
+ *   - a proper noun (TT_TOK_CAPITAL without TT_TOK_SENT_START: capitalised in mid-sentence) loses at most one
+ *     case suffix, and none that the grammar's `keep-ending` list protects (Қазақстан stays qazaqstan,
+ *     Қазақстанның -> qazaqstan);
+ *   - no stem is shorter than the grammar's min-stem characters.
+ * ru, en: Snowball, flags unused. Returns 0 or TT_ENOMEM. */
+int tt_stem_word(tt_stemmer *s, tt_lang lang, const char *match, size_t n, unsigned flags, tt_buf *out,
+                 tt_error *err);
 
 #endif
