@@ -460,6 +460,9 @@ take(const tt_heading *h, const rule *r, pcre2_match_data *md, const char *s, ch
             n = tt_utf8_floor(p, cap - 1);
         memcpy(out, p, n);
         out[n] = 0;
+        for (size_t i = 0; i < n; i++) /* a title may run over a line break: a field value is one line */
+            if ((unsigned char)out[i] < 0x20)
+                out[i] = ' ';
         return 1;
     default: {
         const char *yp, *mp, *dp;
