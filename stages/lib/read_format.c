@@ -150,18 +150,29 @@ tab_fail(const char *path, size_t line, const char *what)
     return tt_error_at(&tables_err, path, line, 0);
 }
 
+/* Reads the data file dir/name into tables_store[slot] (path gets its name, for messages); NULL with
+ * tables_err set (TT_EIO, naming `what`) when it cannot be read. */
+static char *
+read_table(const char *dir, const char *name, int slot, const char *what, char *path, size_t cap, size_t *n)
+{
+    snprintf(path, cap, "%s/%s", dir, name);
+    char *s = tables_store[slot] = tt_file_read(path, n);
+    if (!s) {
+        tables_err.sys_errno = errno;
+        tt_error_set(&tables_err, TT_EIO, "cannot read %s", what);
+        tt_error_at(&tables_err, path, 0, 0);
+    }
+    return s;
+}
+
 static int
 load_markup(const char *dir)
 {
     char path[1100];
-    snprintf(path, sizeof path, "%s/markup.tsv", dir);
     size_t n;
-    char *s = tables_store[0] = tt_file_read(path, &n);
-    if (!s) {
-        tables_err.sys_errno = errno;
-        tt_error_set(&tables_err, TT_EIO, "cannot read the readers' markup table");
-        return tt_error_at(&tables_err, path, 0, 0);
-    }
+    char *s = read_table(dir, "markup.tsv", 0, "the readers' markup table", path, sizeof path, &n);
+    if (!s)
+        return tables_err.code;
     const char *ns_pre[32], *ns_uri[32];
     size_t nns = 0, line = 0, cap = 0;
     for (char *l = s, *next; l && *l; l = next) {
@@ -222,14 +233,10 @@ static int
 load_frontmatter(const char *dir)
 {
     char path[1100];
-    snprintf(path, sizeof path, "%s/frontmatter.tsv", dir);
     size_t n;
-    char *s = tables_store[1] = tt_file_read(path, &n);
-    if (!s) {
-        tables_err.sys_errno = errno;
-        tt_error_set(&tables_err, TT_EIO, "cannot read the front matter mapping");
-        return tt_error_at(&tables_err, path, 0, 0);
-    }
+    char *s = read_table(dir, "frontmatter.tsv", 1, "the front matter mapping", path, sizeof path, &n);
+    if (!s)
+        return tables_err.code;
     size_t line = 0, cap = 0;
     for (char *l = s, *next; l && *l; l = next) {
         line++;
