@@ -171,6 +171,8 @@ tk_load_data(tt_tokenizer *tk, const char *data_dir, tt_error *err)
         head_ctx c = {tk};
         rc = each_line(path, head_line, &c, err);
     }
+    const char *hm = getenv("TT_HEADINGS"); /* "plain": the reference path of tokenize_heading.c */
+    tk->heading_plain = hm && strcmp(hm, "plain") == 0;
     return rc;
 }
 
@@ -186,4 +188,5 @@ tk_free_data(tt_tokenizer *tk)
         free(tk->abbrs[l]);
         tt_buf_free(&tk->abbr_mf[l]);
     }
+    free(tk->hpfx);
 }

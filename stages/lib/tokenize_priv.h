@@ -71,6 +71,11 @@ struct tt_tokenizer {
     int abbr_mf_ready[TT_LANG_COUNT];
     tt_buf word_mf;
     int end_blank; /* the last piece ended with a blank line */
+    /* heading_plain (TT_HEADINGS=plain): every expression is tried on every line that starts with a capital or
+       a digit, ICU's text set to the line alone, without the caches below (the reference the unit test
+       compares the fast path with). Otherwise the expressions are given the piece once and each line as a
+       region, and three caches rule out expressions that cannot match (tokenize_heading.c). */
+    int heading_plain;
     /* heading pre-filter, per language: the first character of a line -> bit h set when heading expression h
        can match a line that starts with it (probed once per character: a match, or ICU's hitEnd on the
        character alone); a direct-mapped cache */
@@ -79,14 +84,10 @@ struct tt_tokenizer {
         uint8_t valid;
         uint32_t mask;
     } hprobe[TT_LANG_COUNT][256];
-    /* the same over the first two characters of a line (only for lines whose first character passes): a
-       failed match that did not reach the end of the two characters cannot match the whole line either */
-    struct hprobe2 {
-        UChar c0, c1;
-        uint8_t valid;
-        uint32_t mask;
-    } hprobe2[TT_LANG_COUNT][1024];
-    UChar probe_text[3];
+    /* the same over a line's first word, the spaces after it and the next character (only for lines whose
+       first character passes): a failed match that did not reach the end of the prefix cannot match the
+       whole line either (struct tk_hpfx in tokenize_heading.c: 4-way set-associative, allocated on first use) */
+    struct tk_hpfx *hpfx;
 };
 
 /* ---- tokenize.c ---- */
