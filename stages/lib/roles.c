@@ -3,6 +3,7 @@
  * file format is in lexicons/README.md, "Roles"). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "tt/roles.h"
+#include "tt/utf8.h"
 
 #include <pcre2.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@ typedef struct rule {
     unsigned line;
     char where[64];
     uint8_t first[32]; /* bytes an anchored match can start with (a bitmap; all set when PCRE2 cannot tell) */
+    uint32_t lookbehind; /* PCRE2_INFO_MAXLOOKBEHIND: how far before the start offset PCRE2 checks UTF-8 */
 } rule;
 
 typedef struct ruleset {
@@ -43,6 +45,7 @@ struct tt_rolefinder {
     pcre2_match_data *md;
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
+    int plain; /* TT_ROLES=plain: PCRE2 checks the UTF-8 of every subject itself (utf_known never used) */
     tt_lang lang;
     int have_refs;
     uint64_t refs_from;
@@ -51,6 +54,7 @@ struct tt_rolefinder {
     size_t n;
     uint64_t base;
     const tt_tokseq *ts;
+    size_t va, vb; /* text[va..vb) is known to be valid UTF-8 (utf_known; va == vb: nothing known) */
     /* caches (positions are piece-relative) */
     int line_ok;
     size_t ls, le;
@@ -218,6 +222,8 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
         }
         snprintf(ru->where, sizeof ru->where, "roles/%s.tsv:%u", tt_lang_name(lang), lineno);
         first_bytes(ru);
+        if (pcre2_pattern_info(re, PCRE2_INFO_MAXLOOKBEHIND, &ru->lookbehind) != 0)
+            ru->lookbehind = UINT32_MAX; /* cannot tell: checked from the subject's start */
     }
     free(data);
     return rc;
@@ -246,6 +252,8 @@ tt_rolefinder_new(tt_rolefinder **out, const char *data_dir, tt_error *err)
         tt_rolefinder_free(f);
         return rc;
     }
+    const char *mode = getenv("TT_ROLES");
+    f->plain = mode && strcmp(mode, "plain") == 0;
     pcre2_set_match_limit(f->mc, MATCH_LIMIT);
     pcre2_set_depth_limit(f->mc, DEPTH_LIMIT);
     pcre2_jit_stack_assign(f->mc, NULL, f->js);
@@ -283,8 +291,48 @@ tt_rolefinder_begin(tt_rolefinder *f, tt_lang lang)
     f->refs_from = 0;
     f->text = NULL;
     f->n = 0;
+    f->va = f->vb = 0;
     f->ts = NULL;
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
+}
+
+/* PCRE2_NO_UTF_CHECK when what pcre2_match would check of the subject text[from..len) from offset `at` is known to
+ * be valid UTF-8, else 0 (PCRE2 checks, and reports a bad subject as before). PCRE2 checks from `at`, moved back
+ * by the rule's longest lookbehind in characters (not before `from`), to len, and that `at` starts a character
+ * (pcre2_match.c). That check costs far more than the JIT match itself (it was 61 of 73 M instructions of
+ * pcre2_match on the 10 MB bench corpus): several rules run over the same line, parenthesis or sentence, each
+ * checking all of it. Here a subject is checked once (tt_utf8_check: the same well-formed UTF-8), and the valid
+ * stretch text[va..vb) is remembered and grown, so the next rules over the same text need no check. A part of
+ * it whose ends fall on character starts is valid too. */
+static uint32_t
+utf_known(tt_rolefinder *f, const rule *ru, size_t from, size_t len, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)f->text;
+    if (f->plain || at > len || (at < len && (t[at] & 0xC0) == 0x80))
+        return 0;
+    size_t cs = at;
+    if (at > from)
+        for (uint32_t i = ru->lookbehind; i > 0 && cs > from; i--) {
+            cs--;
+            while (cs > from && (t[cs] & 0xC0) == 0x80)
+                cs--;
+        }
+    if (cs == len)
+        return PCRE2_NO_UTF_CHECK; /* nothing to check */
+    if ((t[cs] & 0xC0) == 0x80)
+        return 0; /* starts inside a character: PCRE2 reports it */
+    if (f->va <= cs && len <= f->vb && (len == f->vb || (t[len] & 0xC0) != 0x80))
+        return PCRE2_NO_UTF_CHECK;
+    if (tt_utf8_check(f->text + cs, len - cs) != len - cs)
+        return 0;
+    if (f->va < f->vb && cs <= f->vb && f->va <= len) { /* overlapping or adjacent: the union is valid */
+        f->va = cs < f->va ? cs : f->va;
+        f->vb = len > f->vb ? len : f->vb;
+    } else {
+        f->va = cs;
+        f->vb = len;
+    }
+    return PCRE2_NO_UTF_CHECK;
 }
 
 /* Runs rule ru on the subject text[from..len) from offset at (so that ^ is `from`). Returns 1
@@ -297,8 +345,8 @@ run_from(tt_rolefinder *f, const rule *ru, size_t from, size_t len, size_t at, s
     unsigned char c = at < len ? (unsigned char)f->text[at] : 0;
     if (at < len && !(ru->first[c >> 3] & (1u << (c & 7))))
         return 0; /* cannot start here */
-    int r =
-        pcre2_match(ru->re, (PCRE2_SPTR)(f->text + from), len - from, at - from, 0, f->md, f->mc);
+    int r = pcre2_match(ru->re, (PCRE2_SPTR)(f->text + from), len - from, at - from,
+                        utf_known(f, ru, from, len, at), f->md, f->mc);
     if (r == PCRE2_ERROR_NOMATCH)
         return 0;
     if (r < 0) {
@@ -394,6 +442,7 @@ tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
 {
     f->text = text;
     f->n = n;
+    f->va = f->vb = 0;
     f->base = base;
     f->ts = ts;
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
