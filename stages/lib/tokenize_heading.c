@@ -5,14 +5,17 @@
  * - A line is a region of the piece (uregex_setRegion; the piece is given to each expression once per call)
  *   instead of ICU's whole text (uregex_setText per line). The bounds are opaque (nothing outside the line is
  *   seen, for \b or a lookaround) and anchoring (^ and $ at the line's ends), so it reads the same.
- * - Before an expression runs on a line, two caches ask whether it can match at all: by the line's first
- *   character, then by its first word + the spaces after it + the next character. Each holds what ICU
- *   answered on that prefix alone: an expression that fails there without having read to the prefix's end
- *   (uregex_hitEnd) fails on every line that starts with it. The second rules out most lines for the
- *   chapter expressions that start with \w+, which the first cannot; a prefix recurs often (a corpus of
- *   744,000 such lines has 12,000 different ones), so it is probed once and then looked up.
- * TT_HEADINGS=plain (tk->heading_plain) turns both off, ICU's text set to each line alone: the reference the
- * unit test compares with (tests/unit/test_headings.c). */
+ * - Before an expression runs on a line, caches say what ICU answered on a prefix of the line alone: the first
+ *   character, then the first word + the spaces after it + the next character, and where that leaves
+ *   expressions undecided, the first two words (+ spaces + a character); a line shorter than that is looked up
+ *   whole (a heading on a line of its own, "81 modda", "XII bob", recurs). An expression that fails on a prefix
+ *   without having read to its end (uregex_hitEnd) fails on every line that starts with it; one that matches
+ *   without reading to the end matches every such line the same way (its match is kept: an article heading
+ *   "12-бап." needs no ICU call once its prefix is known). The word prefixes rule out most lines for the
+ *   chapter expressions that start with \w+, which the first character cannot; they recur (a corpus of 744,000
+ *   such lines has 12,000 different first-word prefixes), so each is probed once and then looked up.
+ * TT_HEADINGS=plain (tk->heading_plain) turns all of this off, ICU's text set to each line alone: the reference
+ * the unit test compares with (tests/unit/test_headings.c). */
 #include "tokenize_priv.h"
 
 #include <stdlib.h>
@@ -25,31 +28,14 @@ struct tk_hpfx {
     UChar key[PFX_MAX];
     uint8_t n; /* key length in UTF-16 units, 0 = empty */
     uint8_t lang;
-    uint32_t mask;
+    uint8_t whole; /* the key is a whole line, not a prefix of longer ones */
+    /* the first expression that matched the prefix without ICU reading to its end (-1: none), and its match
+       from the line's start: end, group 1's start and end (-1 where ICU said -1) */
+    int8_t sure, me, s1, e1;
+    uint32_t mask; /* the expressions that may match */
 };
 
-/* 1 when expression re can match a line that starts with u[a..b) (the region of the piece): a match, ICU
- * read to the end of the region, or an error; 0 when it cannot. */
-static int
-probe(URegularExpression *re, int32_t a, int32_t b)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    uregex_setRegion(re, a, b, &st);
-    UBool m = U_SUCCESS(st) ? uregex_lookingAt(re, -1, &st) : 0;
-    UBool more = U_SUCCESS(st) ? uregex_hitEnd(re, &st) : 1;
-    return m || more || U_FAILURE(st);
-}
-
-/* probe() for each expression of lang whose bit is set in hm (the others stay clear). */
-static uint32_t
-probe_all(tt_tokenizer *tk, tt_lang lang, int32_t a, int32_t b, uint32_t hm)
-{
-    uint32_t mask = 0;
-    for (size_t h = 0; h < tk->nheads[lang] && h < 32; h++)
-        if (hm >> h & 1 && probe(tk->heads[lang][h].re, a, b))
-            mask |= 1u << h;
-    return mask;
-}
+static void probe_prefix(tt_tokenizer *tk, tt_lang lang, int32_t p, int32_t k, uint32_t hm, struct tk_hpfx *e);
 
 /* Bit h of the result: heading expression h of lang can match a line that starts with c = u[p]. */
 static uint32_t
@@ -64,61 +50,99 @@ heading_mask(tt_tokenizer *tk, tt_lang lang, int32_t p)
     struct hprobe *pr = &tk->hprobe[lang][c & 255];
     if (pr->valid && pr->c == c)
         return pr->mask;
+    struct tk_hpfx e;
+    e.whole = 0;
+    probe_prefix(tk, lang, p, 1, ~(uint32_t)0, &e);
     pr->c = c;
     pr->valid = 1;
-    pr->mask = probe_all(tk, lang, p, p + 1, ~(uint32_t)0);
+    pr->mask = e.mask;
     return pr->mask;
 }
 
-/* The length of the prefix heading_mask_word asks about: the line's first word, the spaces after it and the
- * next character, at most PFX_MAX units (a longer prefix is cut, which only weakens the test); 0 when that
- * is the whole line u[p..le). */
+/* The length of a prefix the prefix cache asks about: the line's first `words` words, the spaces after each and
+ * the next character; le - p with *whole set when that is the whole line u[p..le); 0 when either is more than
+ * PFX_MAX units. */
 static int32_t
-word_prefix(const UChar *u, int32_t p, int32_t le)
+word_prefix(const UChar *u, int32_t p, int32_t le, int words, int *whole)
 {
+    *whole = 0;
     int32_t i = p;
-    while (i < le && !tk_is_hspace(u[i]))
-        i++;
-    while (i < le && tk_is_hspace(u[i]))
-        i++;
-    if (i >= le)
-        return 0;
-    i += U16_IS_LEAD(u[i]) && i + 1 < le && U16_IS_TRAIL(u[i + 1]) ? 2 : 1;
-    if (i >= le)
-        return 0;
-    if (i - p > PFX_MAX)
-        return U16_IS_LEAD(u[p + PFX_MAX - 1]) ? PFX_MAX - 1 : PFX_MAX;
-    return i - p;
+    for (int w = 0; w < words; w++) {
+        while (i < le && !tk_is_hspace(u[i]))
+            i++;
+        while (i < le && tk_is_hspace(u[i]))
+            i++;
+    }
+    if (i < le)
+        i += U16_IS_LEAD(u[i]) && i + 1 < le && U16_IS_TRAIL(u[i + 1]) ? 2 : 1;
+    if (i >= le) {
+        *whole = 1;
+        i = le;
+    }
+    return i - p > PFX_MAX ? 0 : i - p;
 }
 
-/* heading_mask over the prefix u[p..p+k) of a line (word_prefix). Only the bits of hm (the one-character
- * mask, a function of the key) are asked. */
-static uint32_t
-heading_mask_word(tt_tokenizer *tk, tt_lang lang, int32_t p, int32_t k, uint32_t hm)
+/* Probes the expressions of lang whose bit is set in hm on the prefix u[p..p+k) into e (mask, sure). A match
+ * that ICU found without reading to the prefix's end is the match on any line that starts with the prefix:
+ * every path it tried before (and the one that matched) was decided by characters inside the prefix. When the
+ * prefix is the whole line (e->whole), what ICU found is the line's answer as it is. */
+static void
+probe_prefix(tt_tokenizer *tk, tt_lang lang, int32_t p, int32_t k, uint32_t hm, struct tk_hpfx *e)
+{
+    e->mask = 0;
+    e->sure = -1;
+    for (size_t h = 0; h < tk->nheads[lang] && h < 32; h++) {
+        if (!(hm >> h & 1))
+            continue;
+        URegularExpression *re = tk->heads[lang][h].re;
+        UErrorCode st = U_ZERO_ERROR;
+        uregex_setRegion(re, p, p + k, &st);
+        UBool m = U_SUCCESS(st) ? uregex_lookingAt(re, -1, &st) : 0;
+        UBool more = e->whole ? 0 : U_SUCCESS(st) ? uregex_hitEnd(re, &st) : 1;
+        if (!(m || more || U_FAILURE(st)))
+            continue; /* cannot match */
+        e->mask |= 1u << h;
+        if (!m || more || e->sure >= 0)
+            continue;
+        int32_t me = uregex_end(re, 0, &st), s1 = uregex_start(re, 1, &st), e1 = uregex_end(re, 1, &st);
+        if (U_SUCCESS(st) && me >= p) {
+            e->sure = (int8_t)h;
+            e->me = (int8_t)(me - p);
+            e->s1 = (int8_t)(s1 < 0 ? -1 : s1 - p);
+            e->e1 = (int8_t)(e1 < 0 ? -1 : e1 - p);
+        }
+    }
+}
+
+/* The prefix cache's answer for u[p..p+k) (word_prefix; the whole line when `whole`) into *out: 1, or 0 when
+ * there is no memory for the cache. hm (the expressions asked) must be a function of the prefix. */
+static int
+prefix_lookup(tt_tokenizer *tk, tt_lang lang, int32_t p, int32_t k, int whole, uint32_t hm, struct tk_hpfx *out)
 {
     const UChar *u = tk->u;
-    if (tk->nheads[lang] > 32)
-        return hm;
     if (!tk->hpfx && !(tk->hpfx = calloc((size_t)PFX_SETS * PFX_WAYS, sizeof *tk->hpfx)))
-        return hm; /* no memory for the cache: the expressions decide */
-    uint32_t hash = 2166136261u ^ (uint32_t)lang;
+        return 0;
+    uint32_t hash = 2166136261u ^ (uint32_t)lang ^ (uint32_t)whole << 8;
     for (int32_t j = 0; j < k; j++)
         hash = (hash ^ u[p + j]) * 16777619u;
     struct tk_hpfx *set = &tk->hpfx[(hash ^ hash >> 15) % PFX_SETS * PFX_WAYS];
     for (int w = 0; w < PFX_WAYS; w++) {
-        if (set[w].n == k && set[w].lang == lang && memcmp(set[w].key, u + p, sizeof(UChar) * (size_t)k) == 0) {
-            struct tk_hpfx e = set[w];
+        if (set[w].n == k && set[w].lang == lang && set[w].whole == whole &&
+            memcmp(set[w].key, u + p, sizeof(UChar) * (size_t)k) == 0) {
+            *out = set[w];
             memmove(set + 1, set, sizeof *set * (size_t)w);
-            set[0] = e;
-            return e.mask & hm;
+            set[0] = *out;
+            return 1;
         }
     }
     memmove(set + 1, set, sizeof *set * (PFX_WAYS - 1));
     memcpy(set[0].key, u + p, sizeof(UChar) * (size_t)k);
     set[0].n = (uint8_t)k;
     set[0].lang = (uint8_t)lang;
-    set[0].mask = probe_all(tk, lang, p, p + k, hm);
-    return set[0].mask;
+    set[0].whole = (uint8_t)whole;
+    probe_prefix(tk, lang, p, k, hm, &set[0]);
+    *out = set[0];
+    return 1;
 }
 
 /* ICU's index x (or -1) as a position in tk->u, the line being at `base` in ICU's text and at p in tk->u. */
@@ -163,6 +187,24 @@ try_heading(tt_tokenizer *tk, URegularExpression *re, int32_t p, int32_t le, int
     return 1;
 }
 
+/* try_heading with the match the prefix cache holds (e->sure) instead of ICU's. */
+static int
+sure_heading(const tt_tokenizer *tk, const struct tk_hpfx *e, int32_t p, int32_t le, int32_t *hend, int32_t *lbs,
+             int32_t *lbe)
+{
+    int32_t me = e->me;
+    UChar after = p + me < le ? tk->u[p + me] : 0;
+    if (after && !(after == '.' || after == ':' || tk_is_hspace(after) || tk_is_hyphen(after) || after == 0x2013 ||
+                   after == 0x2014))
+        return 0;
+    *lbs = e->s1 < 0 ? -1 : p + e->s1;
+    *lbe = e->e1 < 0 ? -1 : p + e->e1;
+    if (*lbs < p || *lbe <= *lbs)
+        return 0;
+    *hend = p + me;
+    return 1;
+}
+
 /* Line scan: paragraph breaks (a blank line; a line break before a heading) and headings. */
 int
 tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
@@ -196,13 +238,25 @@ tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
             uint32_t hm = 0;
             if (u_isdigit(u[p]) || u_isupper(u[p]) || u_istitle(u[p]))
                 hm = plain ? ~(uint32_t)0 : heading_mask(tk, lang, p);
-            int32_t k = plain || !hm ? 0 : word_prefix(u, p, le);
-            if (k)
-                hm = heading_mask_word(tk, lang, p, k, hm);
+            /* the prefix cache: the first word (+ spaces + a character); when that leaves expressions to run,
+               the first two words; a line shorter than that, whole */
+            struct tk_hpfx pe;
+            int have = 0, whole = 0;
+            for (int words = 1; words <= 2 && !whole && !plain && hm && tk->nheads[lang] <= 32; words++) {
+                int32_t k = word_prefix(u, p, le, words, &whole);
+                if (!k || !prefix_lookup(tk, lang, p, k, whole, hm, &pe))
+                    break;
+                have = 1;
+                hm = pe.mask;
+                if (!(hm & ~(pe.sure >= 0 ? 1u << pe.sure : 0)))
+                    break; /* nothing left for ICU to decide */
+            }
             for (size_t h = 0; hm && h < tk->nheads[lang] && !kind; h++) {
                 if (h < 32 && !(hm >> h & 1))
                     continue; /* cannot match a line that starts this way */
-                int r = try_heading(tk, tk->heads[lang][h].re, p, le, &hend, &lbs, &lbe, err);
+                int r = have && (int)h == pe.sure
+                            ? sure_heading(tk, &pe, p, le, &hend, &lbs, &lbe)
+                            : try_heading(tk, tk->heads[lang][h].re, p, le, &hend, &lbs, &lbe, err);
                 if (r < 0)
                     return r;
                 if (r)

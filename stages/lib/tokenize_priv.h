@@ -84,9 +84,10 @@ struct tt_tokenizer {
         uint8_t valid;
         uint32_t mask;
     } hprobe[TT_LANG_COUNT][256];
-    /* the same over a line's first word, the spaces after it and the next character (only for lines whose
-       first character passes): a failed match that did not reach the end of the prefix cannot match the
-       whole line either (struct tk_hpfx in tokenize_heading.c: 4-way set-associative, allocated on first use) */
+    /* the same over a line's first word (or two), the spaces after it and the next character (only for lines
+       whose first character passes): a failed match that did not reach the end of the prefix cannot match the
+       whole line either, and a match that did not is the line's match (struct tk_hpfx in tokenize_heading.c:
+       4-way set-associative, 16,384 entries, about 1 MB, allocated on first use) */
     struct tk_hpfx *hpfx;
 };
 

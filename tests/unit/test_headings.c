@@ -6,8 +6,8 @@
  *   - on every text file of ../shared/corpus (a counted SKIP when absent), in pieces as in test_segment.c;
  *   - on 60,000 generated lines (a fixed xorshift generator): words of headings.tsv itself (every run of
  *     letters in its expressions) in random case, numbers, Roman numerals and the characters next to them in
- *     the expressions (spaces, dashes, dots, apostrophes), cut words, long first words with a supplementary
- *     letter where the word cache cuts its prefix, surrogates and case-folding expansions.
+ *     the expressions (spaces, dashes, dots, apostrophes), cut words, first words longer than the word cache
+ *     takes (with a supplementary letter at its limit), surrogates and case-folding expansions.
  * The fast tokenizer keeps its caches from text to text and language to language, as a worker does. */
 #include "support.h"
 #include "tt/common.h"
@@ -230,8 +230,8 @@ gen_line(UChar *u, int32_t *len)
     if (next_rand() % 8 == 0)
         put(u, len, next_rand() % 2 ? ' ' : 0xFEFF);
     if (next_rand() % 16 == 0) {
-        /* a long first word (a supplementary letter where the word cache cuts its prefix, 24 units) and a word of
-           the expressions: "<word> тарау" is a chapter heading in Kazakh */
+        /* a long first word (a supplementary letter at the word cache's limit, 24 units) and a word of the
+           expressions: "<word> тарау" is a chapter heading in Kazakh */
         int32_t n = 23 + (int32_t)(next_rand() % 3);
         for (int32_t i = 0; i < n; i++)
             put(u, len, i == 0 ? 0x0416 : i >= 23 ? 0x20000 : 0x0430 + (UChar32)(next_rand() % 32));
