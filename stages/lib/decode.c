@@ -40,6 +40,7 @@ struct tt_decoder {
     const unsigned char *mem;
     size_t mem_n, mem_pos;
     tt_sha256 sha;
+    char known_sha[65]; /* the caller's hash of a memory source (opts.mem_sha256), else "" */
     /* gzip */
     int gz, gz_member, zinit;
     z_stream zs;
@@ -146,7 +147,8 @@ raw_read(tt_decoder *d, unsigned char *buf, size_t cap, size_t *got, tt_error *e
     if (n == 0) {
         d->raw_eof = 1;
     } else if (!d->rdoc) {
-        tt_sha256_update(&d->sha, buf, n);
+        if (!d->known_sha[0])
+            tt_sha256_update(&d->sha, buf, n);
         d->info.raw_bytes += n;
     }
     *got = n;
@@ -743,6 +745,9 @@ open_common(tt_decoder **out, tt_decoder *d, const tt_decode_opts *opts, tt_erro
     if (opts)
         d->o = *opts;
     d->o.encoding = NULL; /* not kept: opts->encoding need not outlive the decoder */
+    d->o.mem_sha256 = NULL;
+    if (d->is_mem && opts && opts->mem_sha256 && strlen(opts->mem_sha256) == 64)
+        memcpy(d->known_sha, opts->mem_sha256, 65);
     d->cd = (iconv_t)-1;
     tt_sha256_init(&d->sha);
     int rc = tt_enc_table_get(&d->tab, &d->saved);
@@ -851,7 +856,10 @@ finish(tt_decoder *d)
 {
     d->state = 1;
     d->info.in_bytes = d->in_off + d->in_len;
-    tt_sha256_hex(&d->sha, d->info.sha256);
+    if (d->known_sha[0]) /* all of the memory source was read: it is the hash of the same bytes */
+        memcpy(d->info.sha256, d->known_sha, 65);
+    else
+        tt_sha256_hex(&d->sha, d->info.sha256);
 }
 
 int

@@ -350,7 +350,8 @@ worker_main(void *arg)
             }
         }
         if (!done) {
-            r = bytes ? tt_worker_doc_bytes(w, rs->m, d, bytes, nbytes, &s->rec, &s->err)
+            /* raw is the hash of these bytes: the decoder does not compute it again */
+            r = bytes ? tt_worker_doc_bytes(w, rs->m, d, bytes, nbytes, raw, &s->rec, &s->err)
                       : tt_worker_doc(w, rs->m, d, &s->rec, &s->err);
             if (r >= 0 && rs->cfg->cache) {
                 char dsha[65];

@@ -76,7 +76,11 @@ static void
 plain_escape(tt_buf *b, const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        const char *e = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" : s[i] == '\r' ? "\\r" : s[i] == '\\' ? "\\\\" : NULL;
+        const char *e = s[i] == '\t'    ? "\\t"
+                        : s[i] == '\n'  ? "\\n"
+                        : s[i] == '\r'  ? "\\r"
+                        : s[i] == '\\' ? "\\\\"
+                                        : NULL;
         if (e)
             tt_buf_append(b, e, 2);
         else

@@ -823,6 +823,30 @@ test_declared_utf8_chunks(void)
     tt_buf_free(&out);
 }
 
+/* A memory source whose hash the caller gives (the run's cache): the decoder reports that hash and does not
+ * compute its own (a made-up one shows which), and computes it when none is given. */
+static void
+test_mem_sha256_given(void)
+{
+    const char *text = "Қазақстан Республикасы\n";
+    tt_decode_opts o = {.encoding = "UTF-8"};
+    tt_buf out = {0};
+    tt_decode_info info;
+    tt_error err;
+    char want[65];
+    tt_sha256 h;
+    tt_sha256_init(&h);
+    tt_sha256_update(&h, text, strlen(text));
+    tt_sha256_hex(&h, want);
+    CU_ASSERT_EQUAL(dec_mem(text, strlen(text), &o, &out, &info, &err), 0);
+    CU_ASSERT_STRING_EQUAL(info.sha256, want);
+    o.mem_sha256 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    CU_ASSERT_EQUAL(dec_mem(text, strlen(text), &o, &out, &info, &err), 0);
+    CU_ASSERT_STRING_EQUAL(info.sha256, o.mem_sha256);
+    CU_ASSERT_EQUAL(out.len, strlen(text));
+    tt_buf_free(&out);
+}
+
 static void
 reg(void)
 {
@@ -841,7 +865,9 @@ reg(void)
                   "truncated, corrupt and bomb gzip", test_bad_gzip,
                   "declared encodings: EILSEQ offsets, unknown names, size limit, files", test_declared_errors,
                   "a 50 MB file streams in chunks in bounded memory, sha256 = sha256sum", test_big_file_streams,
-                  "declared UTF-8: chunks end where the scanner ends them", test_declared_utf8_chunks, NULL);
+                  "declared UTF-8: chunks end where the scanner ends them", test_declared_utf8_chunks,
+                  "a memory source's SHA-256 given by the caller is not computed again", test_mem_sha256_given,
+                  NULL);
 }
 
 int

@@ -1,5 +1,5 @@
 /* test_utf8.c - the differential test of the strict UTF-8 scanner (tt/utf8.h): tt_u8_scan_run (with its fast
- * path of 8-byte words of ASCII and 2-byte characters) against tt_u8_scan_plain (the byte loop alone), result by
+ * path of 16-byte blocks of ASCII and 2-byte characters) against tt_u8_scan_plain (the byte loop alone), result by
  * result (position, status, length and reason of a bad sequence), for both values of stop_nonascii and many
  * limits (a limit before the end of the bytes is where the decoder cuts its chunks, so the two must stop at the
  * same byte there too),
@@ -202,7 +202,7 @@ test_known(void)
     CU_ASSERT_EQUAL(r.status, TT_U8_NUL);
     CU_ASSERT_EQUAL(r.pos, 7);
     /* a limit inside an ASCII run after 2-byte characters: where the plain scanner stops (its ASCII word steps
-     * from the start of the run at byte 6: 7, 15, 23), not where the fast words would lead it (8, 16, 17, 25) */
+     * from the start of the run at byte 6: 7, 15, 23), not where the fast blocks would lead it (16, 17, 25) */
     const char *run = "абв" "abcdefghijklmnopqrstuvwxyz0123";
     tt_u8_scan_run((const unsigned char *)run, strlen(run), 21, 0, &r);
     CU_ASSERT_EQUAL(r.status, TT_U8_OK);
