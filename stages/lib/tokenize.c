@@ -160,6 +160,16 @@ to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
     int32_t i = 0, nn = (int32_t)n;
     while (i < nn) {
         if (b[i] < 0x80) {
+            uint64_t x;
+            if (i + 8 <= nn && (memcpy(&x, b + i, 8), !(x & 0x8080808080808080ull))) {
+                for (int k = 0; k < 8; k++) { /* eight ASCII bytes at once (the compiler widens this loop) */
+                    b8[j + k] = i + k;
+                    u[j + k] = b[i + k];
+                }
+                i += 8;
+                j += 8;
+                continue;
+            }
             b8[j] = i;
             u[j++] = b[i++];
             continue;
