@@ -87,7 +87,12 @@ struct tt_tokenizer {
         uint32_t mask;
     } hprobe2[TT_LANG_COUNT][1024];
     UChar probe_text[3];
+    /* case of U+0000..U+052F (Latin and Cyrillic, Kazakh letters included), read from ICU when the tokenizer is
+       made: CASE_UPPER (u_isupper or u_istitle), CASE_LOWER (u_islower), CASE_ALPHA (u_isalpha); case_of asks
+       ICU itself beyond */
+    uint8_t ccase[0x530];
 };
+enum { CASE_UPPER = 1, CASE_LOWER = 2, CASE_ALPHA = 4 };
 
 /* ---- tokenize.c ---- */
 int tk_grow16(UChar **p, int32_t *cap, int32_t need);
