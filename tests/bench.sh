@@ -40,7 +40,7 @@ timeit() { # label bytes docs command... ; prints one table row (median wall of 
   done
   row=$(printf '%s' "$rows" | sort -n | awk '{a[NR]=$0} END{print a[int((NR+1)/2)]}')
   set -- $row
-  w=$1 rss=$(( $2 / 1024 )) cpu=$(awk -v u="$3" -v s="$4" 'BEGIN{printf "%.2f", u+s}')
+  w=$1 last_wall=$1 rss=$(( $2 / 1024 )) cpu=$(awk -v u="$3" -v s="$4" 'BEGIN{printf "%.2f", u+s}')
   [ "${PLAIN:-}" = 1 ] && plain_cpu=$cpu
   rel=$(awk -v c="$cpu" -v p="$plain_cpu" 'BEGIN{ if (p > 0) printf "%.2fx", c/p; else printf "" }')
   awk -v l="$label" -v w="$w" -v b="$bytes" -v d="$docs" -v m="$rss" -v c="$cpu" -v r="$rel" 'BEGIN{
@@ -56,12 +56,25 @@ for s in $sizes; do
   plain_cpu=""
   timeit "$s: bare ICU loop (icu_wordbreak, 1 core)" "$bytes" "$docs" "$out/icu_wordbreak" "$c"/*.txt
   run=("$tt" run --corpus "$c" --lexicon lexicons/diaspora --out "$out/o" --quiet)
+  icu_wall=$last_wall
   PLAIN=1 timeit "$s: pipeline run --jobs 1" "$bytes" "$docs" "${run[@]}" --jobs 1
+  j1_wall=$last_wall
+  # --jobs 1 is one worker thread beside the main thread (which merges the records): pinned to one core, the
+  # whole run shares one core, as the ICU loop does
+  one_wall=""
+  if command -v taskset > /dev/null; then
+    timeit "$s: pipeline run --jobs 1, one core (taskset -c 0)" "$bytes" "$docs" taskset -c 0 "${run[@]}" --jobs 1
+    one_wall=$last_wall
+  fi
   # 2 jobs; 4 (more threads than cores on a 2-core machine); all cores when there are more than 4
   jl="2 4"; [ "$ncpu" -gt 4 ] && jl="$jl $ncpu"
   for j in $jl; do
     timeit "$s: pipeline run --jobs $j" "$bytes" "$docs" "${run[@]}" --jobs "$j"
+    [ "$j" = 2 ] && j2_wall=$last_wall
   done
+  awk -v s="$s" -v i="$icu_wall" -v a="$j1_wall" -v o="$one_wall" -v b="$j2_wall" 'BEGIN{
+    printf "| %s: ICU loop time / run time: --jobs 1 %.2f, one core %s; --jobs 2 speed-up over --jobs 1 %.2fx | | | | | | |\n",
+      s, i / a, o != "" ? sprintf("%.2f", i / o) : "n/a", a / b }'
   if [ "${BENCH_OPTIONS:-1}" != 0 ]; then
     opt() { # option... (only when `run --help` lists the first one)
       has_opt "$1" || { echo "| $s: --jobs 1 $* | (no such option in this build) | | | | | |"; return; }

@@ -224,21 +224,43 @@ tt_buf_put_u64(tt_buf *b, uint64_t v)
     return tt_buf_append(b, tmp + i, sizeof tmp - (size_t)i);
 }
 
+/* The bytes tt_buf_put_tsv escapes: \t \n \r and the backslash. */
+static int
+tsv_special(unsigned char c)
+{
+    return c == '\\' || (c <= '\r' && (c == '\t' || c == '\n' || c == '\r'));
+}
+
+/* Offset of the first byte of s[i..n) that tt_buf_put_tsv escapes, or n. The fast path (switch: build with
+ * -DTT_TSV_PLAIN to leave it out; tests/unit/test_common.c compares tt_buf_put_tsv with a plain escaper): eight
+ * bytes at a time while none of them is below 0x0E or a backslash ((v - c) & ~v & 0x80.. is non-zero when some
+ * byte is below c, and never when none is, which is all a skip needs). */
+static size_t
+tsv_next_special(const char *s, size_t i, size_t n)
+{
+#ifndef TT_TSV_PLAIN
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v, x;
+        memcpy(&v, s + i, 8);
+        x = v ^ (ones * '\\');
+        if (((v - ones * 0x0E) & ~v & high) | ((x - ones) & ~x & high))
+            break;
+    }
+#endif
+    while (i < n && !tsv_special((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 int
 tt_buf_put_tsv(tt_buf *b, const char *s, size_t n)
 {
     if (tt_buf_reserve(b, n))
         return TT_ENOMEM;
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        char e;
-        switch (s[i]) {
-        case '\t': e = 't'; break;
-        case '\n': e = 'n'; break;
-        case '\r': e = 'r'; break;
-        case '\\': e = '\\'; break;
-        default: continue;
-        }
+    size_t start = 0, i;
+    while ((i = tsv_next_special(s, start, n)) < n) {
+        char e = s[i] == '\t' ? 't' : s[i] == '\n' ? 'n' : s[i] == '\r' ? 'r' : '\\';
         if (tt_buf_append(b, s + start, i - start) || tt_buf_putc(b, '\\') || tt_buf_putc(b, e))
             return TT_ENOMEM;
         start = i + 1;
@@ -251,22 +273,39 @@ tt_tsv_unescape(tt_buf *out, const char *s, size_t n)
 {
     if (tt_buf_reserve(out, n))
         return TT_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\\') {
-            if (++i >= n)
-                return TT_ESYNTAX;
-            switch (s[i]) {
-            case 't': c = '\t'; break;
-            case 'n': c = '\n'; break;
-            case 'r': c = '\r'; break;
-            case '\\': c = '\\'; break;
-            default: return TT_ESYNTAX;
-            }
-        }
-        out->data[out->len++] = c;
-    }
+    size_t len = 0;
+    int rc = tt_tsv_unescape_to(out->data + out->len, s, n, &len);
+    out->len += len; /* on a bad escape too: what came before it (as it always was) */
+    if (rc)
+        return rc;
     out->data[out->len] = 0;
+    return 0;
+}
+
+int
+tt_tsv_unescape_to(char *dst, const char *s, size_t n, size_t *len)
+{
+    char *o = dst;
+    const char *end = s + n;
+    for (;;) {
+        /* runs without a backslash are copied whole (memchr and memcpy, not a byte loop) */
+        const char *bs = memchr(s, '\\', (size_t)(end - s));
+        size_t run = (size_t)((bs ? bs : end) - s);
+        memcpy(o, s, run);
+        o += run;
+        if (!bs)
+            break;
+        char c = bs + 1 < end ? bs[1] : 0;
+        switch (c) {
+        case 't': *o++ = '\t'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case '\\': *o++ = '\\'; break;
+        default: *len = (size_t)(o - dst); return TT_ESYNTAX;
+        }
+        s = bs + 2;
+    }
+    *len = (size_t)(o - dst);
     return 0;
 }
 

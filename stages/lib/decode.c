@@ -40,6 +40,7 @@ struct tt_decoder {
     const unsigned char *mem;
     size_t mem_n, mem_pos;
     tt_sha256 sha;
+    char known_sha[65]; /* the caller's hash of a memory source (opts.mem_sha256), else "" */
     /* gzip */
     int gz, gz_member, zinit;
     z_stream zs;
@@ -57,6 +58,7 @@ struct tt_decoder {
     size_t unit;
     uint64_t text_start, nul_checked;
     uint64_t trusted; /* stream offset up to which detection already validated the UTF-8 */
+    int trusted_whole; /* 1: trusted comes from a declared UTF-8 check: copied only whole (see conv_utf8) */
     size_t chunk;
     int state; /* 0 running, 1 done, < 0 failed with that code */
     tt_error saved;
@@ -145,7 +147,8 @@ raw_read(tt_decoder *d, unsigned char *buf, size_t cap, size_t *got, tt_error *e
     if (n == 0) {
         d->raw_eof = 1;
     } else if (!d->rdoc) {
-        tt_sha256_update(&d->sha, buf, n);
+        if (!d->known_sha[0])
+            tt_sha256_update(&d->sha, buf, n);
         d->info.raw_bytes += n;
     }
     *got = n;
@@ -358,6 +361,26 @@ check_binary_window(tt_decoder *d, size_t from, size_t n, tt_error *err)
     return 0;
 }
 
+/* Where conv_utf8 may stop validating for a declared UTF-8 document whose window w[i..i + valid) the mismatch
+ * check validated (w[0..i) is ASCII, and check_binary_window refuses a NUL in the window before anything is
+ * converted). Copying the trusted bytes must leave the chunks exactly as the scanner would cut them: the scanner
+ * is restarted where the copy ends, so that must be a place where a scan from the start stops too. Every lead
+ * byte of a multi-byte character is one (its ASCII word steps never pass a byte >= 0x80), and so is the end of
+ * the bytes in memory; the middle of an ASCII run need not be. Hence: the end of in[] when the whole of it is
+ * validated, else the last lead byte >= 0xC0 of the validated bytes (0 = no trust). */
+static uint64_t
+trust_end(const tt_decoder *d, size_t i, size_t valid)
+{
+    size_t e = i + valid;
+    if (!valid)
+        return 0;
+    if (e == d->in_len)
+        return e;
+    while (e > i && d->in[e - 1] < 0xC0)
+        e--;
+    return e > i ? e - 1 : 0;
+}
+
 static int
 setup(tt_decoder *d, const char *declared, tt_error *err)
 {
@@ -401,17 +424,19 @@ setup(tt_decoder *d, const char *declared, tt_error *err)
     d->info.bom = bl > 0;
     snprintf(d->info.method, sizeof d->info.method, "%s", method);
     if (decl && !bl) {
-        size_t i = 0;
+        size_t i = 0, valid = 0;
         while (i < wn && w[i] < 0x80)
             i++;
         if (i < wn && tt_dec_mismatch(d->tab, decl, w + i, wn - i, d->in_eof && wn == d->in_len,
                                       d->info.mismatch, sizeof d->info.mismatch, d->info.mismatch_why,
-                                      sizeof d->info.mismatch_why) &&
+                                      sizeof d->info.mismatch_why, &valid) &&
             d->o.strict_encoding && strcmp(decl, "UTF-8") != 0)
             return fail(d, err, TT_EENCODING, 1, i,
                         "declared encoding %s decodes worse than the detected %s (%s); fix or clear the "
                         "'encoding' column (--strict-encoding)",
                         decl, d->info.mismatch, d->info.mismatch_why);
+        d->trusted = trust_end(d, i, valid);
+        d->trusted_whole = 1;
     }
     int rc = set_encoding(d, enc, err);
     if (rc < 0)
@@ -464,6 +489,20 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
             return 0;
         }
         uint64_t cur = cur_off(d);
+        if (cur < d->trusted && d->trusted_whole) {
+            /* validated by the check of a declared UTF-8 window: copied only when all of it fits in the budget
+             * (the chunk then ends where the scan would end it, trust_end); else validated again */
+            size_t k = (size_t)(d->trusted - cur);
+            if (k > avail || k > budget) {
+                d->trusted = 0;
+                continue;
+            }
+            if (tt_buf_append(out, p, k) < 0)
+                return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+            d->in_pos += k;
+            budget -= k;
+            continue;
+        }
         if (cur < d->trusted) { /* validated by detection: copy up to a character boundary */
             size_t k = avail < budget ? avail : budget;
             if (k >= d->trusted - cur)
@@ -706,6 +745,9 @@ open_common(tt_decoder **out, tt_decoder *d, const tt_decode_opts *opts, tt_erro
     if (opts)
         d->o = *opts;
     d->o.encoding = NULL; /* not kept: opts->encoding need not outlive the decoder */
+    d->o.mem_sha256 = NULL;
+    if (d->is_mem && opts && opts->mem_sha256 && strlen(opts->mem_sha256) == 64)
+        memcpy(d->known_sha, opts->mem_sha256, 65);
     d->cd = (iconv_t)-1;
     tt_sha256_init(&d->sha);
     int rc = tt_enc_table_get(&d->tab, &d->saved);
@@ -814,7 +856,10 @@ finish(tt_decoder *d)
 {
     d->state = 1;
     d->info.in_bytes = d->in_off + d->in_len;
-    tt_sha256_hex(&d->sha, d->info.sha256);
+    if (d->known_sha[0]) /* all of the memory source was read: it is the hash of the same bytes */
+        memcpy(d->info.sha256, d->known_sha, 65);
+    else
+        tt_sha256_hex(&d->sha, d->info.sha256);
 }
 
 int

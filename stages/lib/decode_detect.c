@@ -197,9 +197,21 @@ tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, int a
 
 int
 tt_dec_mismatch(const tt_enc_table *t, const char *decl, const unsigned char *p, size_t n, int at_end,
-                char *found, size_t foundn, char *why, size_t whyn)
+                char *found, size_t foundn, char *why, size_t whyn, size_t *valid)
 {
     tt_dec_guess g;
+    *valid = 0;
+    if (!strcmp(decl, "UTF-8")) {
+        /* The strict UTF-8 test of tt_dec_guess_8bit first: a window it passes is "utf8" whatever the count of
+         * bytes >= 0x80 below, so the common case (valid UTF-8 declared as such) needs neither that count nor
+         * a second scan, and the decoder may trust the prefix (*valid) instead of validating it again. */
+        tt_u8_scan r;
+        tt_u8_scan_run(p, n, n, 0, &r);
+        if (r.status == TT_U8_OK || (r.status == TT_U8_INCOMPLETE && !at_end) || r.status == TT_U8_NUL) {
+            *valid = r.pos;
+            return 0;
+        }
+    }
     size_t high = 0; /* a few stray bytes are no evidence of anything */
     for (size_t k = 0; k < n; k++)
         high += p[k] >= 0x80;

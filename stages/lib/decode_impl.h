@@ -102,8 +102,9 @@ int tt_dec_guess_8bit(const tt_enc_table *t, const unsigned char *p, size_t n, i
  * encoding; a legacy encoding for valid UTF-8 with at least 3 multi-byte characters; a detect candidate whose
  * letter score is more than a tenth below the winner's, the two decoding the window differently), with the
  * detected name in found and the evidence in why; else 0 (always 0 with fewer than 8 bytes >= 0x80, and for an
- * ambiguous score). */
+ * ambiguous score). *valid gets the bytes of the window validated as strict UTF-8 without NUL when UTF-8 is
+ * declared and the window passes the strict test (as tt_dec_guess_8bit's valid_prefix), else 0. */
 int tt_dec_mismatch(const tt_enc_table *t, const char *decl, const unsigned char *p, size_t n, int at_end,
-                    char *found, size_t foundn, char *why, size_t whyn);
+                    char *found, size_t foundn, char *why, size_t whyn, size_t *valid);
 
 #endif

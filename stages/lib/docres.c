@@ -3,15 +3,17 @@
 
 #include <string.h>
 
+#define KIND(t, n) {t, sizeof t - 1, n}
 static const struct {
     const char *tag;
-    size_t nf;
+    size_t len, nf;
 } kinds[] = {
-    [TT_DR_HEADER] = {"docres", 1}, [TT_DR_META] = {"meta", 2}, [TT_DR_STAT] = {"stat", 2},
-    [TT_DR_TF] = {"tf", 2},         [TT_DR_COOC] = {"cooc", 4}, [TT_DR_HIT] = {"hit", 12},
-    [TT_DR_VOCAB] = {"vocab", 6},   [TT_DR_VFORM] = {"vform", 3}, [TT_DR_COLL] = {"coll", 4},
-    [TT_DR_COLLC] = {"collc", 4},   [TT_DR_END] = {"end", 1},
+    [TT_DR_HEADER] = KIND("docres", 1), [TT_DR_META] = KIND("meta", 2),    [TT_DR_STAT] = KIND("stat", 2),
+    [TT_DR_TF] = KIND("tf", 2),         [TT_DR_COOC] = KIND("cooc", 4),    [TT_DR_HIT] = KIND("hit", 12),
+    [TT_DR_VOCAB] = KIND("vocab", 6),   [TT_DR_VFORM] = KIND("vform", 3),  [TT_DR_COLL] = KIND("coll", 4),
+    [TT_DR_COLLC] = KIND("collc", 4),   [TT_DR_END] = KIND("end", 1),
 };
+#undef KIND
 
 const char *
 tt_docres_tag(tt_docres_kind k)
@@ -56,31 +58,36 @@ tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
     const char *tab = memchr(p, '\t', len);
     size_t taglen = tab ? (size_t)(tab - p) : len;
     int kind = 0;
-    for (int k = TT_DR_HEADER; k <= TT_DR_END; k++)
-        if (strlen(kinds[k].tag) == taglen && memcmp(kinds[k].tag, p, taglen) == 0)
+    for (int k = TT_DR_HEADER; k <= TT_DR_END && !kind; k++)
+        if (kinds[k].len == taglen && memcmp(kinds[k].tag, p, taglen) == 0)
             kind = k;
     if (!kind)
         return bad(r, err, "unknown line tag");
+    /* the unescaped fields and their NULs take at most the line's bytes + 1: one reservation, then written in
+     * place (no call per field or per byte) */
     tt_buf_reset(&r->buf);
+    if (tt_buf_reserve(&r->buf, len + 1))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    char *o = r->buf.data;
     size_t nf = 0;
     const char *q = tab ? tab + 1 : NULL, *end = p + len;
     while (q) {
         if (nf == kinds[kind].nf)
             return bad(r, err, "too many fields");
         const char *t = memchr(q, '\t', (size_t)(end - q));
-        size_t fl = t ? (size_t)(t - q) : (size_t)(end - q);
-        r->off[nf] = r->buf.len;
-        int rc = tt_tsv_unescape(&r->buf, q, fl);
-        if (rc == TT_ENOMEM)
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        if (rc)
+        size_t fl = t ? (size_t)(t - q) : (size_t)(end - q), ul;
+        r->off[nf] = (size_t)(o - r->buf.data);
+        ln->raw[nf] = q;
+        ln->rawn[nf] = fl;
+        if (tt_tsv_unescape_to(o, q, fl, &ul))
             return bad(r, err, "bad escape");
-        if (tt_buf_putc(&r->buf, 0))
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        ln->n[nf] = r->buf.len - 1 - r->off[nf];
+        o[ul] = 0;
+        o += ul + 1;
+        ln->n[nf] = ul;
         nf++;
         q = t ? t + 1 : NULL;
     }
+    r->buf.len = (size_t)(o - r->buf.data);
     if (nf != kinds[kind].nf)
         return bad(r, err, "too few fields");
     for (size_t i = 0; i < nf; i++)

@@ -166,12 +166,25 @@ add_hit(tt_exporter *ex, const tt_docres_line *ln, tt_error *err)
     /* hits.tsv = doc_id + the hit line's first 9 fields (all but form) + role + page */
     if (tt_role_parse(ln->f[10], ln->n[10]) < 0)
         return ex_bad_line(err, ln, "unknown role '%s'", ln->f[10]);
-    for (size_t i = 0; i < 9; i++)
-        if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[i], ln->n[i]))
+    /* The first 9 fields are one span of the line, tabs included, escaped as hits.tsv escapes them: copied as
+     * they are. Unless a CR stands there unescaped (a record this program writes has none): escaping what was
+     * unescaped writes it as \r, so then field by field. */
+    const char *span = ln->raw[0];
+    size_t spann = (size_t)(ln->raw[8] + ln->rawn[8] - span);
+    if (!memchr(span, '\r', spann) && !memchr(ln->raw[10], '\r', ln->rawn[10]) &&
+        !memchr(ln->raw[11], '\r', ln->rawn[11])) {
+        if (tt_buf_putc(b, '\t') || tt_buf_append(b, span, spann) || tt_buf_putc(b, '\t') ||
+            tt_buf_append(b, ln->raw[10], ln->rawn[10]) || tt_buf_putc(b, '\t') ||
+            tt_buf_append(b, ln->raw[11], ln->rawn[11]) || tt_buf_putc(b, '\n'))
             return ex_oom(err);
-    if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[10], ln->n[10]) || tt_buf_putc(b, '\t') ||
-        tt_buf_put_tsv(b, ln->f[11], ln->n[11]) || tt_buf_putc(b, '\n'))
-        return ex_oom(err);
+    } else {
+        for (size_t i = 0; i < 9; i++)
+            if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[i], ln->n[i]))
+                return ex_oom(err);
+        if (tt_buf_putc(b, '\t') || tt_buf_put_tsv(b, ln->f[10], ln->n[10]) || tt_buf_putc(b, '\t') ||
+            tt_buf_put_tsv(b, ln->f[11], ln->n[11]) || tt_buf_putc(b, '\n'))
+            return ex_oom(err);
+    }
     int rc = ex_put_buf(ex->hits.f, b, err);
     if (rc || !ex->period_kind)
         return rc;

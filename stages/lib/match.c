@@ -216,6 +216,7 @@ tt_matcher_free(tt_matcher *m)
     mt_names_free(m);
     free(m->pidx);
     free(m->pcnt);
+    free(m->hot);
     free(m->prec);
     free(m->ptok);
     free(m);
@@ -888,7 +889,10 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         uint8_t *nq = realloc(m->pcnt, nc);
         if (nq)
             m->pcnt = nq;
-        if (!no || !nh || !np || !nq)
+        uint8_t *nt = realloc(m->hot, nc);
+        if (nt)
+            m->hot = nt;
+        if (!no || !nh || !np || !nq || !nt)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->captok = nc;
     }
@@ -930,13 +934,16 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
             if (m->pidx[t] == UINT32_MAX)
                 m->cache.ar[off + 3] |= F_NOPARTS; /* the memo remembers: do not split this form again */
         }
+        m->hot[t] = m->cache.ar[m->toff[t] + 2] > 1 || m->pidx[t] != UINT32_MAX;
     }
     size_t i = 0;
     while (i < ts->ntok) {
         size_t j = i + 1;
+        int hot = m->hot[i];
         while (j < ts->ntok && ts->tok[j].sent == ts->tok[i].sent)
-            j++;
-        int rc = sentence(m, lang, ts, i, j, overlap, hits, nhits, caphits, err);
+            hot |= m->hot[j++];
+        /* a sentence none of whose tokens has a target or a part yields no hit, exclusion or name */
+        int rc = hot ? sentence(m, lang, ts, i, j, overlap, hits, nhits, caphits, err) : 0;
         if (rc)
             return rc;
         i = j;

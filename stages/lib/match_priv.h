@@ -59,6 +59,8 @@ struct tt_matcher {
     /* hyphenated compounds */
     uint32_t *pidx;     /* per token of the run: first index into prec of its hyphen parts, or UINT32_MAX */
     uint8_t *pcnt;      /* ... and their number */
+    uint8_t *hot;       /* per token of the run: 1 if its type has targets or it has hyphen parts (else no hit
+                           can start, end or be excluded there: a sentence of cold tokens is skipped) */
     uint32_t *prec;     /* record offsets (as toff) of the parts' types */
     size_t nprec, capprec;
     uint32_t *ptok;     /* the tokens of the run that have parts, in order */

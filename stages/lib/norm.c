@@ -739,12 +739,19 @@ rule_set(tt_lang lang, tt_script script, const UChar *s, int32_t n)
 static uint32_t
 hash16(int rs, tt_lang lang, const UChar *s, int32_t n)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)(rs * 31 + (int)lang);
-    for (int32_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 16777619u;
+    /* four units a step (the key is at most CACHE_MAXKEY units): only the cache's spread depends on it */
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(rs * 31 + (int)lang) << 32 ^ (uint64_t)n, x;
+    int32_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 29;
     }
-    return h ^ (h >> 15);
+    for (; i < n; i++)
+        h = (h ^ s[i]) * 0x94d049bb133111ebull;
+    h ^= h >> 32;
+    h *= 0xff51afd7ed558ccdull;
+    return (uint32_t)(h >> 32);
 }
 
 /* The uncached work: s (already pre-break fixed) -> UTF-8 match form appended to out. */
@@ -815,6 +822,25 @@ compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32
 static int word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int rs,
                          uint32_t h, tt_buf *out, unsigned *flags, tt_error *err);
 
+/* tt_norm_key16's key of an ASCII token the rules cannot change (bit 63 clear: not a cache key) */
+#define KEY_ASCII ((uint64_t)1)
+
+/* The match form of an ASCII token the rules of its language cannot change: its lowercase. */
+static int
+ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *err)
+{
+    if (out->len + (size_t)n >= out->cap && tt_buf_reserve(out, (size_t)n))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    char *d = out->data + out->len;
+    for (int32_t k = 0; k < n; k++)
+        d[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+    out->len += (size_t)n;
+    out->data[out->len] = 0;
+    if (flags)
+        *flags = 0;
+    return 0;
+}
+
 uint64_t
 tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n)
 {
@@ -828,7 +854,7 @@ tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
         while (k < n && s[k] < 0x80)
             k++;
         if (k == n)
-            return 0; /* an ASCII token the rules cannot change: no cache */
+            return KEY_ASCII; /* an ASCII token the rules cannot change: no cache */
     }
     uint32_t h = hash16(rs, lang, s, n);
     __builtin_prefetch(&nz->slots[h & (CACHE_SLOTS - 1)]);
@@ -838,8 +864,8 @@ tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
 void
 tt_norm_prefetch_key(tt_normalizer *nz, uint64_t key)
 {
-    if (!key)
-        return;
+    if (!(key >> 63))
+        return; /* not a cache key */
     uint32_t h = (uint32_t)key;
     const centry *e = &nz->slots[h & (CACHE_SLOTS - 1)];
     if (e->gen == nz->cache_gen && e->hash == h)
@@ -850,7 +876,9 @@ int
 tt_norm_word16k(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, uint64_t key,
                 tt_buf *out, unsigned *flags, tt_error *err)
 {
-    if (!key)
+    if (key == KEY_ASCII)
+        return ascii_lower(s, n, out, flags, err);
+    if (!(key >> 63))
         return tt_norm_word16(nz, lang, script, s, n, out, flags, err);
     if ((unsigned)lang >= TT_LANG_COUNT)
         lang = TT_LANG_OTHER;
@@ -871,18 +899,8 @@ tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s
         int32_t k = 0;
         while (k < n && s[k] < 0x80)
             k++;
-        if (k == n) {
-            if (tt_buf_reserve(out, (size_t)n))
-                return tt_error_set(err, TT_ENOMEM, "out of memory");
-            char *d = out->data + out->len;
-            for (k = 0; k < n; k++)
-                d[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-            out->len += (size_t)n;
-            out->data[out->len] = 0;
-            if (flags)
-                *flags = 0;
-            return 0;
-        }
+        if (k == n)
+            return ascii_lower(s, n, out, flags, err);
     }
     return word16_cached(nz, lang, script, s, n, rs, hash16(rs, lang, s, n), out, flags, err);
 }
@@ -902,8 +920,11 @@ word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
             memcmp(nz->arena + e->off, s, sizeof(UChar) * (size_t)n) == 0) {
             if (flags)
                 *flags = e->flags;
-            if (tt_buf_append(out, nz->arena + e->off + sizeof(UChar) * (size_t)n, e->vlen))
+            if (out->len + e->vlen >= out->cap && tt_buf_reserve(out, e->vlen))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
+            memcpy(out->data + out->len, nz->arena + e->off + sizeof(UChar) * (size_t)n, e->vlen);
+            out->len += e->vlen;
+            out->data[out->len] = 0;
             return 0;
         }
     }

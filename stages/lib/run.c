@@ -143,7 +143,7 @@ typedef struct run_state {
     const tt_manifest *m;
     const tt_lexicon *lx;
     size_t first, last; /* documents [first, last) */
-    slot *slots;        /* indexed by doc - first */
+    slot *slots;        /* a ring of `window` slots: document i (from first) is in slots[i % window] */
     size_t next_take, next_consume, window;
     int stop;
     int fatal_rc;
@@ -303,8 +303,10 @@ worker_main(void *arg)
         if (rs->stop || rs->next_take >= rs->last - rs->first)
             break;
         size_t i = rs->next_take++;
-        slot *s = &rs->slots[i];
+        slot *s = &rs->slots[i % rs->window]; /* free: document i - window was consumed */
         s->state = 1;
+        s->cached = 0;
+        s->rc = 0;
         pthread_mutex_unlock(&rs->mu);
 
         const tt_mdoc *d = tt_manifest_doc(rs->m, rs->first + i);
@@ -350,7 +352,8 @@ worker_main(void *arg)
             }
         }
         if (!done) {
-            r = bytes ? tt_worker_doc_bytes(w, rs->m, d, bytes, nbytes, &s->rec, &s->err)
+            /* raw is the hash of these bytes: the decoder does not compute it again */
+            r = bytes ? tt_worker_doc_bytes(w, rs->m, d, bytes, nbytes, raw, &s->rec, &s->err)
                       : tt_worker_doc(w, rs->m, d, &s->rec, &s->err);
             if (r >= 0 && rs->cfg->cache) {
                 char dsha[65];
@@ -647,7 +650,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     rs.first = first;
     rs.last = last;
     rs.window = 2 * (size_t)jobs + 8;
-    rs.slots = calloc(n ? n : 1, sizeof *rs.slots);
+    /* memory flat in the number of documents: a slot (a record and its error, ~2 KB) per document in flight */
+    rs.slots = calloc(rs.window, sizeof *rs.slots);
     th = calloc(jobs, sizeof *th);
     if (!rs.slots || !th) {
         rc = tt_error_set(err, TT_ENOMEM, "out of memory");
@@ -665,15 +669,15 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     }
     res->docs = n;
     for (size_t i = 0; i < n; i++) {
+        slot *s = &rs.slots[i % rs.window];
         pthread_mutex_lock(&rs.mu);
-        while (rs.slots[i].state != 2 && !rs.stop)
+        while (s->state != 2 && !rs.stop)
             pthread_cond_wait(&rs.cv_done, &rs.mu);
-        if (rs.stop && rs.slots[i].state != 2) {
+        if (rs.stop && s->state != 2) {
             pthread_mutex_unlock(&rs.mu);
             break;
         }
         pthread_mutex_unlock(&rs.mu);
-        slot *s = &rs.slots[i];
         if (s->rc < 0)
             break;
         if (s->rc == 1) {
@@ -689,8 +693,12 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         res->bytes += s->bytes;
         int r = pw ? tt_partial_add(pw, s->rec.data, s->rec.len, err)
                    : tt_exporter_add(ex, s->rec.data, s->rec.len, err);
-        tt_buf_free(&s->rec);
+        if (s->rec.cap > (1u << 20))
+            tt_buf_free(&s->rec); /* a big record's memory is not kept */
+        else
+            tt_buf_reset(&s->rec); /* kept for the document `window` places later */
         pthread_mutex_lock(&rs.mu);
+        s->state = 0;
         rs.next_consume = i + 1;
         if (r) {
             rs.stop = 1;
@@ -740,7 +748,7 @@ done:
     if (rc == TT_EIO && !err->path[0] && cfg->out)
         tt_error_at(err, cfg->out, 0, 0); /* e.g. an export write on a full disk */
     if (rs.slots) {
-        for (size_t i = 0; i < rs.last - rs.first; i++)
+        for (size_t i = 0; i < rs.window; i++)
             tt_buf_free(&rs.slots[i].rec);
         free(rs.slots);
         if (nth) {

@@ -70,17 +70,18 @@ wb_class_of(UChar32 c)
  * never part of a word, so whole lines may be given at once),
  * as ICU's word break iterator finds them: emit(ctx, start, end, status) for each segment of rule status
  * UBRK_WORD_NUMBER (100) or UBRK_WORD_LETTER (200). */
+#define CL(x) (cls[u[x]] & 15) /* the word break class of unit x */
 static inline int
-wb_line(const uint8_t *cl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, int32_t, int32_t), void *ctx)
+wb_line(const UChar *u, const uint8_t *cls, int32_t ls, int32_t le, int (*emit)(void *, int32_t, int32_t, int32_t), void *ctx)
 {
     int32_t i = ls;
     while (i < le) {
-        uint8_t c = cl[i];
+        uint8_t c = CL(i);
         int32_t j = i + 1;
         if (c == W_WS)
-            while (j < le && cl[j] == W_WS)
+            while (j < le && CL(j) == W_WS)
                 j++;
-        while (j < le && cl[j] == W_EXT)
+        while (j < le && CL(j) == W_EXT)
             j++;
         if (c != W_AL && c != W_NU) {
             i = j;
@@ -88,7 +89,7 @@ wb_line(const uint8_t *cl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, 
         }
         uint8_t last = c; /* the last letter or digit; Extend/Format inside the word change nothing */
         while (j < le) {
-            uint8_t y = cl[j];
+            uint8_t y = CL(j);
             if (y == W_AL || y == W_NU) {
                 last = y;
                 j++;
@@ -101,9 +102,9 @@ wb_line(const uint8_t *cl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, 
             if (!(y == W_MNL || y == W_SQ || (y == W_ML && last == W_AL) || (y == W_MN && last == W_NU)))
                 break;
             int32_t k = j + 1;
-            while (k < le && cl[k] == W_EXT)
+            while (k < le && CL(k) == W_EXT)
                 k++;
-            if (k >= le || cl[k] != last)
+            if (k >= le || CL(k) != last)
                 break;
             j = k + 1;
         }
@@ -114,6 +115,7 @@ wb_line(const uint8_t *cl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, 
     }
     return 0;
 }
+#undef CL
 
 /* ---- sentence break without ICU ----------------------------------------------------------------------------
  * The same idea for ICU's sentence break iterator (UAX #29 SB1-SB11, no tailoring in the root rules): a break
@@ -164,10 +166,14 @@ sb_class_of(UChar32 c)
     }
 }
 
-/* Both classes of the BMP: word | sentence << 4, by 256-character pages. */
+/* Both classes of the BMP: word | sentence << 4, filled by 256-character pages on first use; and spec: 1 for a
+ * unit that tt_segment_prepare records in a position list (a line break, a word or sentence unit only ICU
+ * segments, a sentence terminator or separator) and for every unit of a page not filled yet, so that the common
+ * unit costs one load and one test. */
 typedef struct bktab {
     uint8_t ready[256];
-    uint8_t cls[256][256];
+    uint8_t cls[65536];
+    uint8_t spec[65536];
 } bktab;
 
 static void
@@ -178,29 +184,32 @@ bk_fill(bktab *t, unsigned pg)
         uint8_t w = wb_class_of(c);
         if ((w == W_NL) != tt_seg_is_nl((UChar)c))
             w = W_UNSUP; /* W_NL marks exactly the line breaks of tt_segment_lines (and ICU takes any other case) */
-        t->cls[pg][k] = (uint8_t)(w | sb_class_of(c) << 4);
+        uint8_t sc = sb_class_of(c);
+        t->cls[c] = (uint8_t)(w | sc << 4);
+        t->spec[c] = w >= W_NL || tt_seg_is_nl((UChar)c) || sc == S_ATERM || sc == S_STERM || sc >= S_CR;
     }
     t->ready[pg] = 1;
 }
 
+#define CL(x) (cls[u[x]] >> 4) /* the sentence break class of unit x */
 /* next effective position after i (Extend/Format attach to what precedes, SB5) */
 static inline int32_t
-sb_next(const uint8_t *cl, int32_t i, int32_t be)
+sb_next(const UChar *u, const uint8_t *cls, int32_t i, int32_t be)
 {
     i++;
-    while (i < be && cl[i] == S_EXT)
+    while (i < be && CL(i) == S_EXT)
         i++;
     return i;
 }
 
 /* Sentence breaks of the chunk [cs..ce) - a paragraph ending after its separator (CR LF, LF, CR, NEL, LS, PS)
- * or at the end of the text - whose body [cs..be) has sentence break classes cl[cs..be) (no S_UNSUP, no
+ * or at the end of the text - whose body [cs..be) has sentence break classes CL(cs..be) - the table cls at u[cs..be) - (no S_UNSUP, no
  * separator), as ICU's sentence break iterator finds them: emit(ctx, position, status) with status
  * UBRK_SENTENCE_TERM (0) after a terminator, UBRK_SENTENCE_SEP (100) at the end of a chunk without one.
  * terms[0..nterms) are the positions of the text's terminators (SATerm), *tp the first one not yet passed. */
 static inline int
-sb_chunk(const uint8_t *cl, int32_t cs, int32_t be, int32_t ce, const int32_t *terms, size_t nterms, size_t *tp,
-         int (*emit)(void *, int32_t, int32_t), void *ctx)
+sb_chunk(const UChar *u, const uint8_t *cls, int32_t cs, int32_t be, int32_t ce, const int32_t *terms,
+         size_t nterms, size_t *tp, int (*emit)(void *, int32_t, int32_t), void *ctx)
 {
     int32_t i = cs;
     for (;;) {
@@ -209,42 +218,42 @@ sb_chunk(const uint8_t *cl, int32_t cs, int32_t be, int32_t ce, const int32_t *t
         if (*tp >= nterms || terms[*tp] >= be)
             break;
         i = terms[*tp];
-        uint8_t c = cl[i];
-        int32_t j = sb_next(cl, i, be);
+        uint8_t c = CL(i);
+        int32_t j = sb_next(u, cls, i, be);
         if (c == S_ATERM && j < be) {
-            if (cl[j] == S_NUMERIC) { /* SB6 */
+            if (CL(j) == S_NUMERIC) { /* SB6 */
                 i = j;
                 continue;
             }
-            if (cl[j] == S_UPPER) { /* SB7: (Upper | Lower) ATerm x Upper */
+            if (CL(j) == S_UPPER) { /* SB7: (Upper | Lower) ATerm x Upper */
                 int32_t p = i - 1;
-                while (p > cs && cl[p] == S_EXT)
+                while (p > cs && CL(p) == S_EXT)
                     p--;
-                if (p >= cs && cl[p] != S_EXT && (cl[p] == S_UPPER || cl[p] == S_LOWER)) {
+                if (p >= cs && CL(p) != S_EXT && (CL(p) == S_UPPER || CL(p) == S_LOWER)) {
                     i = j;
                     continue;
                 }
             }
         }
-        while (j < be && cl[j] == S_CLOSE)
-            j = sb_next(cl, j, be);
-        while (j < be && cl[j] == S_SP)
-            j = sb_next(cl, j, be);
+        while (j < be && CL(j) == S_CLOSE)
+            j = sb_next(u, cls, j, be);
+        while (j < be && CL(j) == S_SP)
+            j = sb_next(u, cls, j, be);
         if (j >= be) {
             int rc = emit(ctx, ce, 0);
             return rc;
         }
         if (c == S_ATERM) { /* SB8 */
             int32_t k = j;
-            while (k < be && cl[k] != S_OLETTER && cl[k] != S_UPPER && cl[k] != S_LOWER && cl[k] != S_ATERM &&
-                   cl[k] != S_STERM)
+            while (k < be && CL(k) != S_OLETTER && CL(k) != S_UPPER && CL(k) != S_LOWER && CL(k) != S_ATERM &&
+                   CL(k) != S_STERM)
                 k++;
-            if (k < be && cl[k] == S_LOWER) {
+            if (k < be && CL(k) == S_LOWER) {
                 i = j;
                 continue;
             }
         }
-        if (cl[j] == S_SCONT || cl[j] == S_ATERM || cl[j] == S_STERM) { /* SB8a */
+        if (CL(j) == S_SCONT || CL(j) == S_ATERM || CL(j) == S_STERM) { /* SB8a */
             i = j;
             continue;
         }
@@ -255,16 +264,13 @@ sb_chunk(const uint8_t *cl, int32_t cs, int32_t be, int32_t ce, const int32_t *t
     }
     return emit(ctx, ce, 100);
 }
+#undef CL
 
 struct tt_segmenter {
     UBreakIterator *wb, *sb;
     int fast;
     const UChar *u;
     int32_t len;
-    uint8_t *scl; /* sentence break class of each UTF-16 unit of the text */
-    size_t capscl;
-    uint8_t *wcl; /* word break class of each UTF-16 unit of the text */
-    size_t capwcl;
     /* from prepare: line breaks (tt_seg_is_nl), sentence separators (S_CR, S_SEP) and terminators (S_ATERM,
        S_STERM), units that only ICU segments (W_UNSUP, S_UNSUP) */
     poslist nls, seps, terms, wuns, suns;
@@ -319,6 +325,7 @@ tt_segmenter_new(tt_segmenter **out, tt_seg_mode mode, tt_error *err)
     tt_segmenter *sg = calloc(1, sizeof *sg);
     if (!sg)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
+    memset(sg->bkt.spec, 1, sizeof sg->bkt.spec); /* no page filled yet */
     sg->fast = fast;
     UErrorCode st = U_ZERO_ERROR;
     sg->wb = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
@@ -340,8 +347,6 @@ tt_segmenter_free(tt_segmenter *sg)
         ubrk_close(sg->wb);
     if (sg->sb)
         ubrk_close(sg->sb);
-    free(sg->wcl);
-    free(sg->scl);
     free(sg->nls.v);
     free(sg->seps.v);
     free(sg->terms.v);
@@ -363,26 +368,27 @@ tt_segment_lines(const tt_segmenter *sg, size_t *n)
     return sg->nls.v;
 }
 
-/* Word and sentence break classes of every unit (one table lookup each), and the position lists. */
+/* The position lists of the text (the classes themselves are looked up again from the table where needed: cheaper
+ * than storing them per unit). */
 int
 tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
 {
     sg->u = u;
     sg->len = len;
-    if (tt_grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 1, 1) ||
-        tt_grow((void **)&sg->scl, &sg->capscl, (size_t)len + 1, 1))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
     sg->nls.n = sg->seps.n = sg->terms.n = sg->wuns.n = sg->suns.n = 0;
     sg->odd_nl = 0;
     int rc = 0;
+    bktab *t = &sg->bkt;
     for (int32_t i = 0; i < len; i++) {
         UChar c = u[i];
-        unsigned pg = c >> 8;
-        if (!sg->bkt.ready[pg])
-            bk_fill(&sg->bkt, pg);
-        uint8_t x = sg->bkt.cls[pg][c & 255], w = x & 15, sc = x >> 4;
-        sg->wcl[i] = w;
-        sg->scl[i] = sc;
+        if (__builtin_expect(!t->spec[c], 1))
+            continue; /* the common unit: one load and one test */
+        if (!t->ready[c >> 8]) {
+            bk_fill(t, c >> 8);
+            if (!t->spec[c])
+                continue;
+        }
+        uint8_t x = t->cls[c], w = x & 15, sc = x >> 4;
         if (w >= W_NL) {
             if (w == W_UNSUP)
                 rc |= pos_push(&sg->wuns, i);
@@ -418,7 +424,7 @@ tt_segment_sentences(tt_segmenter *sg, tt_seg_sent_fn emit, void *ctx, tt_error 
 {
     const UChar *u = sg->u;
     int32_t len = sg->len;
-    const uint8_t *cl = sg->scl;
+    const uint8_t *cls = sg->bkt.cls;
     if (!sg->fast)
         return len ? icu_sentences(sg, 0, len, emit, ctx, err) : 0;
     /* paragraph by paragraph: [cs..ce), body [cs..be) before its separator */
@@ -430,11 +436,11 @@ tt_segment_sentences(tt_segmenter *sg, tt_seg_sent_fn emit, void *ctx, tt_error 
             up++;
         int32_t be = sp < sg->seps.n ? sg->seps.v[sp] : len;
         int unsup = up < sg->suns.n && sg->suns.v[up] < be;
-        uint8_t c = be < len ? cl[be] : 0;
+        uint8_t c = be < len ? cls[u[be]] >> 4 : 0;
         int32_t ce = be >= len ? len : (c == S_CR && be + 1 < len && u[be + 1] == '\n') ? be + 2 : be + 1;
         int rc;
         if (!unsup) {
-            if (sb_chunk(cl, cs, be, ce, sg->terms.v, sg->terms.n, &tp, emit, ctx))
+            if (sb_chunk(u, cls, cs, be, ce, sg->terms.v, sg->terms.n, &tp, emit, ctx))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
         } else if ((rc = icu_sentences(sg, cs, ce, emit, ctx, err))) {
             return rc;
@@ -469,7 +475,7 @@ tt_segment_words(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err
     int32_t len = sg->len;
     if (!sg->fast || sg->odd_nl)
         return len ? icu_words(sg, 0, len, emit, ctx, err) : 0;
-    const uint8_t *cl = sg->wcl;
+    const uint8_t *cls = sg->bkt.cls;
     int32_t from = 0;
     size_t np = 0, nuns = sg->wuns.n;
     for (size_t k = 0; k <= nuns; k++) {
@@ -480,7 +486,7 @@ tt_segment_words(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err
             np++;
         int32_t ls = k == nuns ? len : np > 0 ? sg->nls.v[np - 1] + 1 : 0;
         int32_t le = np < sg->nls.n ? sg->nls.v[np] : len;
-        if (ls > from && wb_line(cl, from, ls, emit, ctx))
+        if (ls > from && wb_line(sg->u, cls, from, ls, emit, ctx))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         if (k == nuns)
             break;

@@ -37,6 +37,9 @@ tt_tokenizer_new(tt_tokenizer **out, const char *data_dir, tt_error *err)
     tt_tokenizer *tk = calloc(1, sizeof *tk);
     if (!tk)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
+    for (UChar32 c = 0; c < 0x530; c++)
+        tk->ccase[c] = (uint8_t)((u_isupper(c) || u_istitle(c) ? CASE_UPPER : 0) | (u_islower(c) ? CASE_LOWER : 0) |
+                                 (u_isalpha(c) ? CASE_ALPHA : 0));
     int rc = tt_segmenter_new(&tk->seg, TT_SEG_AUTO, err);
     if (rc == 0)
         rc = tk_load_data(tk, data_dir, err);
@@ -160,6 +163,16 @@ to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
     int32_t i = 0, nn = (int32_t)n;
     while (i < nn) {
         if (b[i] < 0x80) {
+            uint64_t x;
+            if (i + 8 <= nn && (memcpy(&x, b + i, 8), !(x & 0x8080808080808080ull))) {
+                for (int k = 0; k < 8; k++) { /* eight ASCII bytes at once (the compiler widens this loop) */
+                    b8[j + k] = i + k;
+                    u[j + k] = b[i + k];
+                }
+                i += 8;
+                j += 8;
+                continue;
+            }
             b8[j] = i;
             u[j++] = b[i++];
             continue;
@@ -190,7 +203,7 @@ to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
  * lowercase letter follows (Азамат, McDonald, Oʻzbekiston; not АЗАМАТ, азамат, iPhone). Also, in *lead, 1 when
  * the token begins with a digit (6, 6-бап, 12.05.2020): such tokens do not take a sentence's first place. */
 static uint32_t
-case_of(const UChar *u, int32_t s, int32_t e, int *lead)
+case_of(const uint8_t *ccase, const UChar *u, int32_t s, int32_t e, int *lead)
 {
     int32_t i = s;
     UChar32 c;
@@ -199,21 +212,16 @@ case_of(const UChar *u, int32_t s, int32_t e, int *lead)
         if (i >= e)
             return 0;
         U16_NEXT(u, i, e, c);
-        if (c < 0x80) {
-            if ((unsigned)c - 'A' < 26u)
-                break;
-            if ((unsigned)c - 'a' < 26u)
-                return 0;
-            continue;
-        }
-        if (u_isupper(c) || u_istitle(c))
+        unsigned k = c < 0x530 ? ccase[c] : (u_isupper(c) || u_istitle(c) ? CASE_UPPER : 0) |
+                                                (u_isalpha(c) ? CASE_ALPHA : 0);
+        if (k & CASE_UPPER)
             break;
-        if (u_isalpha(c))
+        if (k & CASE_ALPHA)
             return 0;
     }
     while (i < e) {
         U16_NEXT(u, i, e, c);
-        if (c < 0x80 ? (unsigned)c - 'a' < 26u : u_islower(c))
+        if (c < 0x530 ? ccase[c] & CASE_LOWER : u_islower(c))
             return TT_TOK_CAPITAL;
     }
     return 0;
@@ -359,7 +367,7 @@ token_flags(pass *ps, const rawtok *r, uint32_t fl, int32_t e16, unsigned nfl)
     }
     /* case as written; the sentence's first token that is not a number, a label or a heading word */
     int lead;
-    fl |= case_of(ps->tk->u, r->s, e16, &lead);
+    fl |= case_of(ps->tk->ccase, ps->tk->u, r->s, e16, &lead);
     if (ps->want_start && !lead && !(fl & TT_TOK_HEADING) && !is_label(ps->tk->u, r->s, r->e, ps->len)) {
         fl |= TT_TOK_SENT_START;
         ps->want_start = 0;

@@ -236,7 +236,9 @@ tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
             int32_t hend = 0, lbs = 0, lbe = 0;
             /* headings start with a capital letter or a digit; only then ask the regular expressions */
             uint32_t hm = 0;
-            if (u_isdigit(u[p]) || u_isupper(u[p]) || u_istitle(u[p]))
+            UChar c = u[p]; /* below U+0530 the only digits are 0-9 */
+            if (c < 0x530 ? (c >= '0' && c <= '9') || tk->ccase[c] & CASE_UPPER
+                          : u_isdigit(c) || u_isupper(c) || u_istitle(c))
                 hm = plain ? ~(uint32_t)0 : heading_mask(tk, lang, p);
             /* the prefix cache: the first word (+ spaces + a character); when that leaves expressions to run,
                the first two words; a line shorter than that, whole */

@@ -74,7 +74,8 @@ struct tt_tokenizer {
     /* heading_plain (TT_HEADINGS=plain): every expression is tried on every line that starts with a capital or
        a digit, ICU's text set to the line alone, without the caches below (the reference the unit test
        compares the fast path with). Otherwise the expressions are given the piece once and each line as a
-       region, and three caches rule out expressions that cannot match (tokenize_heading.c). */
+       region, and caches (of a line's first character, first words, or the whole short line) rule out or
+       decide expressions without ICU (tokenize_heading.c). */
     int heading_plain;
     /* heading pre-filter, per language: the first character of a line -> bit h set when heading expression h
        can match a line that starts with it (probed once per character: a match, or ICU's hitEnd on the
@@ -89,7 +90,12 @@ struct tt_tokenizer {
        whole line either, and a match that did not is the line's match (struct tk_hpfx in tokenize_heading.c:
        4-way set-associative, 16,384 entries, about 1 MB, allocated on first use) */
     struct tk_hpfx *hpfx;
+    /* case of U+0000..U+052F (Latin and Cyrillic, Kazakh letters included), read from ICU when the tokenizer is
+       made: CASE_UPPER (u_isupper or u_istitle), CASE_LOWER (u_islower), CASE_ALPHA (u_isalpha); case_of asks
+       ICU itself beyond */
+    uint8_t ccase[0x530];
 };
+enum { CASE_UPPER = 1, CASE_LOWER = 2, CASE_ALPHA = 4 };
 
 /* ---- tokenize.c ---- */
 int tk_grow16(UChar **p, int32_t *cap, int32_t need);

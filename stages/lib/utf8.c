@@ -53,8 +53,49 @@ u8_check_seq(const unsigned char *p, size_t avail, tt_u8_scan *r, size_t *len)
     return 0;
 }
 
-void
-tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r)
+/* The fast path (switch: build with -DTT_UTF8_PLAIN to leave it out; tests/unit/test_utf8.c compares it with
+ * tt_u8_scan_plain). SSE2, which every x86-64 has; elsewhere the byte loop alone. */
+#if !defined(TT_UTF8_PLAIN) && defined(__SSE2__)
+#include <emmintrin.h>
+#define FAST_PATH 1
+
+/* How many of the 16 bytes at p are ASCII without NUL and whole 2-byte characters (C2..DF then 80..BF), the
+ * byte after them starting a character: 16; 15 when only the last byte is a lead byte (its character goes on
+ * past the block); else 0 (the byte loop decides). Kazakh and Russian text is 2-byte letters between ASCII
+ * spaces and punctuation, so most blocks of it pass in some 20 instructions instead of a branch or more a byte.
+ * Bit k of each mask is byte k. */
+static unsigned
+block_ascii_2byte(const unsigned char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    unsigned high = (unsigned)_mm_movemask_epi8(v);
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())))
+        return 0; /* NUL */
+    if (!high)
+        return 16;
+    /* as signed bytes: continuation bytes 80..BF are -128..-65, lead bytes C2..DF are -62..-33 */
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+    unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+    if ((lead | cont) != high)
+        return 0; /* C0, C1 (overlong) or E0..FF */
+    /* each lead byte followed by a continuation byte, each continuation byte preceded by a lead byte */
+    if (((lead << 1) & 0xFFFFu) != cont)
+        return 0;
+    return lead & 0x8000u ? 15 : 16;
+}
+#else
+#define FAST_PATH 0
+static unsigned
+block_ascii_2byte(const unsigned char *p)
+{
+    (void)p;
+    return 0;
+}
+#endif
+
+static void
+scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r, int fast)
 {
     const uint64_t hi = 0x8080808080808080u, ones = 0x0101010101010101u;
     size_t i = 0;
@@ -65,6 +106,24 @@ tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii
         limit = n;
     while (i < limit) {
         unsigned c = p[i];
+        if (fast && c >= 0x80 && !stop_nonascii) {
+            /* Whole blocks while they stay before limit; at the first block that fails the byte loop below
+             * goes on. That loop cuts an ASCII run that passes limit at a place that depends on where it entered
+             * the run (its word steps), so when the blocks stop short of limit inside an ASCII run, it goes on
+             * from the start of that run, as it would have without the blocks, and without them from there (it
+             * is near limit). A block that fails before limit ends any ASCII run before limit: no such care. */
+            size_t from = i;
+            unsigned k;
+            while (i + 16 <= limit && (k = block_ascii_2byte(p + i)) != 0)
+                i += k;
+            if (i + 16 > limit && limit < n) {
+                while (i > from && p[i - 1] < 0x80)
+                    i--;
+                fast = 0;
+            }
+            if (i != from)
+                continue;
+        }
         if (c < 0x80) {
             if (c == 0) {
                 r->status = TT_U8_NUL;
@@ -110,6 +169,18 @@ tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii
         i += len;
     }
     r->pos = i;
+}
+
+void
+tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r)
+{
+    scan(p, n, limit, stop_nonascii, r, FAST_PATH);
+}
+
+void
+tt_u8_scan_plain(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r)
+{
+    scan(p, n, limit, stop_nonascii, r, 0);
 }
 
 size_t

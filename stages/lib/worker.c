@@ -348,26 +348,27 @@ finish(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const tt_decode_inf
 }
 
 static int doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t nbytes,
-                   tt_buf *out, tt_error *err);
+                   const char *sha256, tt_buf *out, tt_error *err);
 
 int
 tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out, tt_error *err)
 {
-    return doc_run(w, m, d, NULL, 0, out, err);
+    return doc_run(w, m, d, NULL, 0, NULL, out, err);
 }
 
 int
 tt_worker_doc_bytes(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t n,
-                    tt_buf *out, tt_error *err)
+                    const char *sha256, tt_buf *out, tt_error *err)
 {
-    return doc_run(w, m, d, bytes ? bytes : "", n, out, err);
+    return doc_run(w, m, d, bytes ? bytes : "", n, sha256, out, err);
 }
 
 static int
-doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t nbytes, tt_buf *out,
-        tt_error *err)
+doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t nbytes,
+        const char *sha256, tt_buf *out, tt_error *err)
 {
     tt_decode_opts dop = w->opts.decode;
+    dop.mem_sha256 = sha256;
     if (d->encoding[0])
         dop.encoding = d->encoding;
     if (d->format)

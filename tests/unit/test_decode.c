@@ -3,6 +3,7 @@
  * inputs (exact code and offset), streaming in bounded memory, degraded-encoding table. */
 #include "support.h"
 #include "tt/decode.h"
+#include "tt/utf8.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -772,6 +773,80 @@ test_big_file_streams(void)
     free(block);
 }
 
+/* A declared UTF-8 document: the decoder trusts the window its mismatch check validated, and its chunks must still
+ * end where the scanner alone ends them (an ASCII run that passes a chunk's end is cut where the scanner's word
+ * steps from the start of that run lead). The first chunk, for many sizes around the window's end and the
+ * bytes in memory then (chunk + 64), against tt_u8_scan_plain; the whole text must come back too. */
+static void
+test_declared_utf8_chunks(void)
+{
+    tt_buf doc = {0}, out = {0};
+    static const char *const cyr[] = {"жер", "Қазақстан", "закон", "тіл", "республика"};
+    tt_buf_append(&doc, "abc ", 4);
+    unsigned across = 0;
+    for (unsigned k = 0; doc.len < 200000; k++) {
+        tt_buf_append(&doc, cyr[k % 5], strlen(cyr[k % 5]));
+        tt_buf_putc(&doc, ' ');
+        if (k % 7 == 3) /* ASCII runs of 9 to 300 bytes */
+            for (unsigned j = 0; j < 1 + k % 31; j++)
+                tt_buf_append(&doc, "latin run ", 9 + (j % 2));
+        if (doc.len >= 65300 && !across) /* and one across the window's end (65536) */
+            for (unsigned j = across = 1; j < 60; j++)
+                tt_buf_append(&doc, "latin run ", 9 + (j % 2));
+    }
+    tt_decode_opts o = {.encoding = "UTF-8"};
+    tt_error err;
+    long checked = 0, wrong = 0;
+    for (size_t chunk = 65536 - 40; chunk < 65536 + 400; chunk++) {
+        o.chunk_size = chunk;
+        tt_decoder *d;
+        tt_buf_reset(&out);
+        if (tt_decoder_open_mem(&d, doc.data, doc.len, "mem", &o, &err) < 0) {
+            printf("open: %s\n", err.msg);
+            CU_FAIL("open");
+            break;
+        }
+        int rc = tt_decoder_read(d, &out, &err);
+        tt_u8_scan r;
+        size_t inmem = chunk + 64 < doc.len ? chunk + 64 : doc.len;
+        tt_u8_scan_plain((const unsigned char *)doc.data, inmem, chunk, 0, &r);
+        checked++;
+        wrong += rc != 1 || out.len != r.pos;
+        while (rc > 0)
+            rc = tt_decoder_read(d, &out, &err);
+        wrong += rc != 0 || out.len != doc.len || memcmp(out.data, doc.data, doc.len) != 0;
+        tt_decoder_free(d);
+    }
+    printf("decode: %ld chunk sizes, %ld wrong\n", checked, wrong);
+    CU_ASSERT_EQUAL(wrong, 0);
+    tt_buf_free(&doc);
+    tt_buf_free(&out);
+}
+
+/* A memory source whose hash the caller gives (the run's cache): the decoder reports that hash and does not
+ * compute its own (a made-up one shows which), and computes it when none is given. */
+static void
+test_mem_sha256_given(void)
+{
+    const char *text = "Қазақстан Республикасы\n";
+    tt_decode_opts o = {.encoding = "UTF-8"};
+    tt_buf out = {0};
+    tt_decode_info info;
+    tt_error err;
+    char want[65];
+    tt_sha256 h;
+    tt_sha256_init(&h);
+    tt_sha256_update(&h, text, strlen(text));
+    tt_sha256_hex(&h, want);
+    CU_ASSERT_EQUAL(dec_mem(text, strlen(text), &o, &out, &info, &err), 0);
+    CU_ASSERT_STRING_EQUAL(info.sha256, want);
+    o.mem_sha256 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    CU_ASSERT_EQUAL(dec_mem(text, strlen(text), &o, &out, &info, &err), 0);
+    CU_ASSERT_STRING_EQUAL(info.sha256, o.mem_sha256);
+    CU_ASSERT_EQUAL(out.len, strlen(text));
+    tt_buf_free(&out);
+}
+
 static void
 reg(void)
 {
@@ -790,6 +865,8 @@ reg(void)
                   "truncated, corrupt and bomb gzip", test_bad_gzip,
                   "declared encodings: EILSEQ offsets, unknown names, size limit, files", test_declared_errors,
                   "a 50 MB file streams in chunks in bounded memory, sha256 = sha256sum", test_big_file_streams,
+                  "declared UTF-8: chunks end where the scanner ends them", test_declared_utf8_chunks,
+                  "a memory source's SHA-256 given by the caller is not computed again", test_mem_sha256_given,
                   NULL);
 }
 

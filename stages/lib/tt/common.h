@@ -119,6 +119,9 @@ int tt_grow(void **p, size_t *cap, size_t need, size_t size);
 /* Reverses tt_buf_put_tsv on s[0..n) into out (appending). Returns 0, TT_ENOMEM, or TT_ESYNTAX for a
  * backslash followed by anything else. */
 int tt_tsv_unescape(tt_buf *out, const char *s, size_t n);
+/* The same into dst, which has room for n bytes (an unescaped field is never longer): *len gets the bytes
+ * written (no NUL is added). Returns 0 or TT_ESYNTAX (*len then counts what came before the bad escape). */
+int tt_tsv_unescape_to(char *dst, const char *s, size_t n, size_t *len);
 
 /* Reads a whole (small) file: returns a malloc'ed, NUL-terminated buffer the caller frees, and its length in
  * *n; NULL (errno set) if it cannot be opened or read, or memory runs out. For data files, not documents. */

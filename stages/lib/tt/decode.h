@@ -66,6 +66,9 @@ typedef struct tt_decode_opts {
                               whatever the bytes look like; other formats go through tt_read_mem */
     const char *html_select; /* XPath for HTML documents (tt_read_opts.html_select); only read during open */
     tt_read_limits read;   /* limits of the document readers */
+    const char *mem_sha256; /* tt_decoder_open_mem only: the bytes' SHA-256 in 64 lowercase hex digits when the
+                               caller has it (the run's cache hashed them): info.sha256 gets it and the bytes are
+                               not hashed again; NULL = hash them. Only read during open */
 } tt_decode_opts;
 
 typedef struct tt_decode_info {

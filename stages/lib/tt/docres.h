@@ -35,6 +35,9 @@ typedef struct tt_docres_line {
     size_t nf;                          /* number of fields after the tag */
     const char *f[TT_DOCRES_MAXF];      /* unescaped fields, NUL-terminated; borrowed until the next call */
     size_t n[TT_DOCRES_MAXF];           /* their lengths in bytes */
+    const char *raw[TT_DOCRES_MAXF];    /* the same fields as escaped in the text (not NUL-terminated), borrowed
+                                           from the text given to the reader */
+    size_t rawn[TT_DOCRES_MAXF];        /* their lengths in bytes */
     uint64_t lineno;                    /* 1-based line number in the text given to the reader */
 } tt_docres_line;
 

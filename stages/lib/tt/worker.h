@@ -49,9 +49,10 @@ void tt_worker_free(tt_worker *w);
 int tt_worker_doc(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, tt_buf *out, tt_error *err);
 
 /* The same over the document's raw bytes, already read (borrowed; the cache reads a file once, hashes it and
- * decodes the same bytes). Errors name d->fullpath. */
+ * decodes the same bytes). sha256: their SHA-256 in hex when the caller has it (not computed again), or NULL.
+ * Errors name d->fullpath. */
 int tt_worker_doc_bytes(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t n,
-                        tt_buf *out, tt_error *err);
+                        const char *sha256, tt_buf *out, tt_error *err);
 
 /* Borrowed: this worker's accumulated stage times. */
 const tt_stage_times *tt_worker_times(const tt_worker *w);
