@@ -296,34 +296,12 @@ tt_rolefinder_begin(tt_rolefinder *f, tt_lang lang)
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
 }
 
-/* 1 when s[0..n) is well-formed UTF-8 (as tt_utf8_check says): a tight loop over ASCII (8 bytes at a time in a
- * run) and 2-byte characters (Cyrillic), which are nearly all of the text, and tt_utf8_check from the first other
- * byte on. */
-static int
-valid_utf8(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            uint64_t v;
-            for (i++; i + 8 <= n && (memcpy(&v, s + i, 8), !(v & 0x8080808080808080u));)
-                i += 8; /* a run of ASCII */
-        } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-            i += 2;
-        } else {
-            break;
-        }
-    }
-    return i == n || tt_utf8_check((const char *)s + i, n - i) == n - i;
-}
-
 /* PCRE2_NO_UTF_CHECK when what pcre2_match would check of the subject text[from..len) from offset `at` is known to
  * be valid UTF-8, else 0 (PCRE2 checks, and reports a bad subject as before). PCRE2 checks from `at`, moved back
  * by the rule's longest lookbehind in characters (not before `from`), to len, and that `at` starts a character
  * (pcre2_match.c). That check costs far more than the JIT match itself (it was 61 of 73 M instructions of
  * pcre2_match on the 10 MB bench corpus): several rules run over the same line, parenthesis or sentence, each
- * checking all of it. Here a subject is checked once (valid_utf8: the same well-formed UTF-8), and the valid
+ * checking all of it. Here a subject is checked once (tt_utf8_check: the same well-formed UTF-8), and the valid
  * stretch text[va..vb) is remembered and grown, so the next rules over the same text need no check. A part of
  * it whose ends fall on character starts is valid too. */
 static uint32_t
@@ -345,7 +323,7 @@ utf_known(tt_rolefinder *f, const rule *ru, size_t from, size_t len, size_t at)
         return 0; /* starts inside a character: PCRE2 reports it */
     if (f->va <= cs && len <= f->vb && (len == f->vb || (t[len] & 0xC0) != 0x80))
         return PCRE2_NO_UTF_CHECK;
-    if (!valid_utf8(t + cs, len - cs))
+    if (tt_utf8_check(f->text + cs, len - cs) != len - cs)
         return 0;
     if (f->va < f->vb && cs <= f->vb && f->va <= len) { /* overlapping or adjacent: the union is valid */
         f->va = cs < f->va ? cs : f->va;

@@ -212,7 +212,7 @@ tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
     const UChar *u = tk->u;
     int plain = tk->heading_plain;
     tk->nev = 0;
-    for (size_t h = 0; !plain && h < tk->nheads[lang]; h++) {
+    for (size_t h = 0; !plain && len > 0 && h < tk->nheads[lang]; h++) {
         UErrorCode st = U_ZERO_ERROR;
         uregex_setText(tk->heads[lang][h].re, u, len, &st); /* each line is a region of it */
         if (U_FAILURE(st))
