@@ -413,7 +413,7 @@ add_token(pass *ps, size_t i, uint64_t base_offset, tt_error *err)
     int rc = events_before(ps, r, err);
     if (rc)
         return rc;
-    if (tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
+    if (ts->ntok >= ts->captok && tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     tt_token *t = &ts->tok[ts->ntok];
     size_t off = ts->forms.len;
