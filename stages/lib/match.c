@@ -64,7 +64,7 @@ tc_get(const tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n)
         if ((uint32_t)(sl >> 32) != tag)
             continue;
         const uint32_t *r = c->ar + ((uint32_t)sl - 1);
-        if (r[0] == n && r[1] == (uint32_t)lang && memcmp(r + 3 + r[2], w, n) == 0)
+        if (r[0] == n && r[1] == (uint32_t)lang && tt_mem_eq(r + 3 + r[2], w, n))
             return r + 2;
     }
 }

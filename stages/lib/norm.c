@@ -917,7 +917,7 @@ word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
         if (e->gen != nz->cache_gen)
             break;
         if (e->hash == h && e->klen == (uint16_t)n && e->rs == rs && e->lang == (uint8_t)lang &&
-            memcmp(nz->arena + e->off, s, sizeof(UChar) * (size_t)n) == 0) {
+            tt_mem_eq(nz->arena + e->off, s, sizeof(UChar) * (size_t)n)) {
             if (flags)
                 *flags = e->flags;
             if (out->len + e->vlen >= out->cap && tt_buf_reserve(out, e->vlen))

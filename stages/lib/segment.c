@@ -70,9 +70,9 @@ wb_class_of(UChar32 c)
  * never part of a word, so whole lines may be given at once),
  * as ICU's word break iterator finds them: emit(ctx, start, end, status) for each segment of rule status
  * UBRK_WORD_NUMBER (100) or UBRK_WORD_LETTER (200). */
-#define CL(x) (cls[u[x]] & 15) /* the word break class of unit x */
+#define CL(x) (wcl[x]) /* the word break class of unit x */
 static inline int
-wb_line(const UChar *u, const uint8_t *cls, int32_t ls, int32_t le, int (*emit)(void *, int32_t, int32_t, int32_t), void *ctx)
+wb_line(const uint8_t *wcl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, int32_t, int32_t), void *ctx)
 {
     int32_t i = ls;
     while (i < le) {
@@ -275,6 +275,9 @@ struct tt_segmenter {
        S_STERM), units that only ICU segments (W_UNSUP, S_UNSUP) */
     poslist nls, seps, terms, wuns, suns;
     int odd_nl; /* a line break that ICU's word break may not take as one: ICU on the whole text */
+    uint8_t *wcl; /* the word break class of each unit of the text (wb_line reads every unit; the sentence
+                     rules read few, and look theirs up in bkt) */
+    size_t capwcl;
     bktab bkt;  /* word | sentence << 4 break classes of the BMP, filled by 256-character pages on first use */
 };
 
@@ -352,6 +355,7 @@ tt_segmenter_free(tt_segmenter *sg)
     free(sg->terms.v);
     free(sg->wuns.v);
     free(sg->suns.v);
+    free(sg->wcl);
     free(sg);
 }
 
@@ -375,19 +379,24 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
 {
     sg->u = u;
     sg->len = len;
+    if (tt_grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 1, 1))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    uint8_t *restrict wcl = sg->wcl;
     sg->nls.n = sg->seps.n = sg->terms.n = sg->wuns.n = sg->suns.n = 0;
     sg->odd_nl = 0;
     int rc = 0;
     bktab *t = &sg->bkt;
     for (int32_t i = 0; i < len; i++) {
         UChar c = u[i];
-        if (__builtin_expect(!t->spec[c], 1))
-            continue; /* the common unit: one load and one test */
-        if (!t->ready[c >> 8]) {
-            bk_fill(t, c >> 8);
-            if (!t->spec[c])
-                continue;
+        if (__builtin_expect(!t->spec[c], 1)) {
+            wcl[i] = t->cls[c] & 15; /* the common unit: its word class, one test */
+            continue;
         }
+        if (!t->ready[c >> 8])
+            bk_fill(t, c >> 8);
+        wcl[i] = t->cls[c] & 15;
+        if (!t->spec[c])
+            continue;
         uint8_t x = t->cls[c], w = x & 15, sc = x >> 4;
         if (w >= W_NL) {
             if (w == W_UNSUP)
@@ -475,7 +484,6 @@ tt_segment_words(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err
     int32_t len = sg->len;
     if (!sg->fast || sg->odd_nl)
         return len ? icu_words(sg, 0, len, emit, ctx, err) : 0;
-    const uint8_t *cls = sg->bkt.cls;
     int32_t from = 0;
     size_t np = 0, nuns = sg->wuns.n;
     for (size_t k = 0; k <= nuns; k++) {
@@ -486,7 +494,7 @@ tt_segment_words(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err
             np++;
         int32_t ls = k == nuns ? len : np > 0 ? sg->nls.v[np - 1] + 1 : 0;
         int32_t le = np < sg->nls.n ? sg->nls.v[np] : len;
-        if (ls > from && wb_line(sg->u, cls, from, ls, emit, ctx))
+        if (ls > from && wb_line(sg->wcl, from, ls, emit, ctx))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         if (k == nuns)
             break;

@@ -19,6 +19,12 @@
 
 #include "tt/utf8.h"
 
+/* The conversion's SSE2 path for runs of ASCII (switch: build with -DTT_TOKENIZE_PLAIN to leave it out;
+ * tests/unit/test_to16.c compares tk_to16 with ICU's decoding, U8_NEXT a character at a time) */
+#if !defined(TT_TOKENIZE_PLAIN) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 int
 tk_grow16(UChar **p, int32_t *cap, int32_t need)
 {
@@ -147,8 +153,8 @@ tt_tokseq_article_label(const tt_tokseq *ts, uint32_t a)
 /* ---- the piece ---------------------------------------------------------------------------------------- */
 
 /* UTF-8 -> tk->u (invalid bytes -> U+FFFD, U+200B -> U+2060), and tk->b8: the byte offset of each unit. */
-static int32_t
-to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
+int32_t
+tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
 {
     if (n >= (size_t)INT32_MAX - 16)
         return tt_error_set(err, TT_ELIMIT, "piece of %zu bytes exceeds INT32_MAX UTF-16 units: feed smaller "
@@ -164,6 +170,21 @@ to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
     while (i < nn) {
         if (b[i] < 0x80) {
             uint64_t x;
+#if !defined(TT_TOKENIZE_PLAIN) && defined(__SSE2__)
+            if (i + 16 <= nn) { /* sixteen ASCII bytes: widened to units, and their offsets, by SSE2 */
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+                if (!_mm_movemask_epi8(v)) {
+                    __m128i z = _mm_setzero_si128(), o = _mm_add_epi32(_mm_set1_epi32(i), _mm_set_epi32(3, 2, 1, 0));
+                    _mm_storeu_si128((__m128i *)(void *)(u + j), _mm_unpacklo_epi8(v, z));
+                    _mm_storeu_si128((__m128i *)(void *)(u + j + 8), _mm_unpackhi_epi8(v, z));
+                    for (int k = 0; k < 16; k += 4, o = _mm_add_epi32(o, _mm_set1_epi32(4)))
+                        _mm_storeu_si128((__m128i *)(void *)(b8 + j + k), o);
+                    i += 16;
+                    j += 16;
+                    continue;
+                }
+            }
+#endif
             if (i + 8 <= nn && (memcpy(&x, b + i, 8), !(x & 0x8080808080808080ull))) {
                 for (int k = 0; k < 8; k++) { /* eight ASCII bytes at once (the compiler widens this loop) */
                     b8[j + k] = i + k;
@@ -392,7 +413,7 @@ add_token(pass *ps, size_t i, uint64_t base_offset, tt_error *err)
     int rc = events_before(ps, r, err);
     if (rc)
         return rc;
-    if (tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
+    if (ts->ntok >= ts->captok && tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     tt_token *t = &ts->tok[ts->ntok];
     size_t off = ts->forms.len;
@@ -423,7 +444,7 @@ static int32_t
 analyse(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, const char *text, size_t n,
         tt_tokseq *ts, tt_error *err)
 {
-    int32_t len = to16(tk, text, n, err);
+    int32_t len = tk_to16(tk, text, n, err);
     if (len < 0)
         return len;
     if (tt_norm_prebreak_apos(lang, script))

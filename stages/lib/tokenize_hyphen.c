@@ -12,7 +12,7 @@
 static int
 push_raw(tt_tokenizer *tk, int32_t s, int32_t e, uint32_t flags)
 {
-    if (tt_grow((void **)&tk->rt, &tk->caprt, tk->nrt + 1, sizeof(rawtok)))
+    if (tk->nrt >= tk->caprt && tt_grow((void **)&tk->rt, &tk->caprt, tk->nrt + 1, sizeof(rawtok)))
         return TT_ENOMEM;
     rawtok *r = &tk->rt[tk->nrt++];
     r->s = s;

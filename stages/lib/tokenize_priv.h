@@ -99,6 +99,10 @@ enum { CASE_UPPER = 1, CASE_LOWER = 2, CASE_ALPHA = 4 };
 
 /* ---- tokenize.c ---- */
 int tk_grow16(UChar **p, int32_t *cap, int32_t need);
+/* UTF-8 s[0..n) -> tk->u (invalid bytes -> U+FFFD as ICU's U8_NEXT takes them, U+200B -> U+2060) and tk->b8 (the
+ * byte offset of each unit; of the second unit of a pair, the offset after the character; b8[len] = n). Returns
+ * the length in units or a negative TT_E*. Exposed for tests/unit/test_to16.c. */
+int32_t tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err);
 
 static inline int
 tk_is_hyphen(UChar c)

@@ -172,4 +172,36 @@ const char *tt_data_dir(void);
  * folder and says how to point TT_DATADIR at the right one). */
 int tt_data_dir_check(const char *dir, tt_error *err);
 
+/* a[0..n) == b[0..n)? The same answer as memcmp(a, b, n) == 0; keys of up to 16 bytes (the type caches' match
+ * forms and words) are compared with two overlapping loads each instead of a call. Reads nothing outside the two
+ * ranges. */
+static inline int
+tt_mem_eq(const void *a, const void *b, size_t n)
+{
+    const unsigned char *p = a, *q = b;
+    if (n >= 8 && n <= 16) {
+        uint64_t x0, y0, x1, y1;
+        __builtin_memcpy(&x0, p, 8);
+        __builtin_memcpy(&y0, q, 8);
+        __builtin_memcpy(&x1, p + n - 8, 8);
+        __builtin_memcpy(&y1, q + n - 8, 8);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t x0, y0, x1, y1;
+        __builtin_memcpy(&x0, p, 4);
+        __builtin_memcpy(&y0, q, 4);
+        __builtin_memcpy(&x1, p + n - 4, 4);
+        __builtin_memcpy(&y1, q + n - 4, 4);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    if (n < 4) {
+        for (size_t i = 0; i < n; i++)
+            if (p[i] != q[i])
+                return 0;
+        return 1;
+    }
+    return __builtin_memcmp(p, q, n) == 0;
+}
+
 #endif
