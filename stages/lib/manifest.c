@@ -108,10 +108,43 @@ valid_date(const char *s, int *year)
     return 1;
 }
 
+/* The real paths outside() has resolved: the corpus folder's (once) and the last document folder's, so that a
+ * manifest of thousands of documents in a few folders costs one lstat per document instead of a realpath (a
+ * readlink per path component). */
+typedef struct realcache {
+    int have_dir;        /* 1: dir_real is set; -1: dir does not resolve */
+    char dir_real[PATH_MAX];
+    char parent[PATH_MAX]; /* the last document folder asked (as written), "" = none */
+    int parent_ok;
+    char parent_real[PATH_MAX];
+} realcache;
+
+/* realpath(fullpath) through the cache: the folder's real path (cached) + the file name when the file itself
+ * is not a symbolic link; realpath itself otherwise. 0 when it does not resolve (missing). */
+static int
+real_of(realcache *rc, const char *fullpath, char out[PATH_MAX])
+{
+    const char *slash = strrchr(fullpath, '/');
+    size_t pl = slash ? (size_t)(slash - fullpath) : 0;
+    struct stat st;
+    if (!slash || pl == 0 || pl >= PATH_MAX || !slash[1] || !strcmp(slash + 1, ".") || !strcmp(slash + 1, "..") ||
+        lstat(fullpath, &st) != 0 || S_ISLNK(st.st_mode))
+        return realpath(fullpath, out) != NULL;
+    if (strlen(rc->parent) != pl || memcmp(rc->parent, fullpath, pl) != 0) {
+        memcpy(rc->parent, fullpath, pl);
+        rc->parent[pl] = 0;
+        rc->parent_ok = realpath(rc->parent, rc->parent_real) != NULL;
+    }
+    if (!rc->parent_ok)
+        return realpath(fullpath, out) != NULL;
+    int n = snprintf(out, PATH_MAX, "%s/%s", strcmp(rc->parent_real, "/") ? rc->parent_real : "", slash + 1);
+    return n > 0 && n < PATH_MAX ? 1 : realpath(fullpath, out) != NULL;
+}
+
 /* Checks that path stays inside dir: not absolute, no ".." component, and (if the file exists) its real path
  * is under dir's real path. Returns NULL if fine, else a reason. */
 static const char *
-outside(const char *dir, const char *path, const char *fullpath)
+outside(realcache *rc, const char *dir, const char *path, const char *fullpath)
 {
     if (path[0] == '/')
         return "absolute path";
@@ -122,11 +155,14 @@ outside(const char *dir, const char *path, const char *fullpath)
             return "path leaves the corpus folder ('..')";
         p += n + (e != NULL);
     }
-    char rd[PATH_MAX], rf[PATH_MAX];
-    if (!realpath(fullpath, rf))
+    char rf[PATH_MAX];
+    if (!real_of(rc, fullpath, rf))
         return NULL; /* missing: reported per document when it is read */
-    if (!realpath(dir, rd))
+    if (!rc->have_dir)
+        rc->have_dir = realpath(dir, rc->dir_real) ? 1 : -1;
+    if (rc->have_dir < 0)
         return NULL;
+    const char *rd = rc->dir_real;
     size_t n = strlen(rd);
     if (strncmp(rf, rd, n) != 0 || (rf[n] != '/' && rf[n] != 0))
         return "path resolves outside the corpus folder (symbolic link)";
@@ -297,6 +333,9 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
     for (size_t j = 0; j < m->ncols; j++)
         m->cols[j] = m->pool + OFF(m->cols[j]);
     tt_buf full = {0};
+    realcache *rcache = allow_outside ? NULL : calloc(1, sizeof *rcache);
+    if (!allow_outside && !rcache)
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
     for (size_t i = 0; i < m->ndocs && !rc; i++) {
         tt_mdoc *d = &m->docs[i];
         char **v = (char **)d->values;
@@ -345,7 +384,7 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
             break;
         }
-        const char *why = allow_outside ? NULL : outside(dir, d->path, full.data);
+        const char *why = allow_outside ? NULL : outside(rcache, dir, d->path, full.data);
         if (why) {
             char msg[1200];
             snprintf(msg, sizeof msg, "%s: '%s' (use --allow-outside to permit it)", why, d->path);
@@ -361,6 +400,7 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
         d->fullpath = fp;
     }
     tt_buf_free(&full);
+    free(rcache);
     if (!rc && m->ndocs > 1) {
         qsort(m->docs, m->ndocs, sizeof *m->docs, cmp_doc);
         for (size_t i = 1; i < m->ndocs; i++)

@@ -382,7 +382,9 @@ worker_main(void *arg)
                 rs->fatal = s->err;
             }
         }
-        pthread_cond_broadcast(&rs->cv_done);
+        /* only the main thread waits on cv_done, and only for the next document in order (or a stop) */
+        if (i == rs->next_consume || rs->stop)
+            pthread_cond_broadcast(&rs->cv_done);
     }
     for (int k = 0; k < 1; k++) {
         const tt_stage_times *t = tt_worker_times(w);
@@ -699,13 +701,16 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
             tt_buf_reset(&s->rec); /* kept for the document `window` places later */
         pthread_mutex_lock(&rs.mu);
         s->state = 0;
+        /* workers wait on cv_take only when the window is full: wake them only then */
+        int full = rs.next_take >= rs.next_consume + rs.window;
         rs.next_consume = i + 1;
         if (r) {
             rs.stop = 1;
             rs.fatal_rc = r;
             rs.fatal = *err;
         }
-        pthread_cond_broadcast(&rs.cv_take);
+        if (full || r)
+            pthread_cond_broadcast(&rs.cv_take);
         pthread_mutex_unlock(&rs.mu);
         if (r)
             break;
