@@ -57,6 +57,10 @@ struct tt_normalizer {
        combining class 0 (filled on first use; nfc_page[p] = 1 when page p is filled) */
     uint8_t nfc_page[256];
     uint32_t nfc_bits[256][8];
+    /* per UTF-8 byte: 1 ASCII, 2 the lead byte of 64 two-byte characters that are all NFC-inert by nfc_bits
+       (Cyrillic U+0400..U+047F, U+04C0..U+04FF, Latin-1 and Latin Extended...), else 0: nfc_already's fast
+       step, read from the same bits as its slow one */
+    uint8_t nfc_lead[256];
     /* cache */
     centry *slots;
     uint32_t cache_gen, cache_used;
@@ -309,6 +313,16 @@ tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
         nz->sclass[c] = (uint8_t)sclass_full(c);
     for (uint32_t pg = 0; pg < 8; pg++)
         nfc_fill(nz, pg); /* the 2-byte UTF-8 range, read without a check by nfc_already */
+    for (unsigned b = 0; b < 0x80; b++)
+        nz->nfc_lead[b] = 1;
+    for (unsigned b = 0xC2; b < 0xE0; b++) {
+        int all = 1;
+        for (unsigned k = 0; k < 64 && all; k++) {
+            UChar32 c = (UChar32)((b & 0x1F) << 6 | k);
+            all = (nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1;
+        }
+        nz->nfc_lead[b] = all ? 2 : 0;
+    }
     int rc = 0;
     for (int rs = 0; rs < RS_COUNT && rc == 0; rs++)
         rc = load_rules(nz, rs, data_dir, err);
@@ -423,7 +437,12 @@ nfc_already(tt_normalizer *nz, const char *s, size_t n)
     const uint8_t *b = (const uint8_t *)s;
     size_t i = 0;
     while (i < n) {
-        if (b[i] < 0x80) {
+        uint8_t t = nz->nfc_lead[b[i]];
+        if (t == 2 && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* a two-byte character of a lead whose 64 characters are all inert */
+            continue;
+        }
+        if (t == 1) {
             i++;
             while (i + 8 <= n) { /* a run of ASCII, 8 bytes at a time */
                 uint64_t v;

@@ -3,6 +3,12 @@
  * news vocabulary), homoglyph repair, Uzbek apostrophes, rule-file errors. */
 #include "support.h"
 #include "tt/norm.h"
+#include "tt/utf8.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,6 +294,116 @@ test_nfc(void)
     tt_buf_free(&b);
 }
 
+/* ---- tt_norm_nfc = ICU's NFC (its quick check's fast steps are read from ICU's data: this checks they agree) */
+static long nfc_compared, nfc_differ;
+
+/* ICU's NFC of valid UTF-8 s[0..n) into out (NUL-terminated). */
+static void
+icu_nfc(const char *s, size_t n, tt_buf *dst)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    UChar *u = malloc(sizeof(UChar) * (n + 1)), *v = malloc(sizeof(UChar) * (3 * n + 16));
+    int32_t ul = 0, vl;
+    u_strFromUTF8(u, (int32_t)n + 1, &ul, s, (int32_t)n, &st);
+    vl = unorm2_normalize(nfc, u, ul, v, (int32_t)(3 * n + 16), &st);
+    tt_buf_reset(dst);
+    tt_buf_reserve(dst, 3 * (size_t)vl + 1);
+    int32_t bl = 0;
+    u_strToUTF8(dst->data, (int32_t)dst->cap, &bl, v, vl, &st);
+    dst->len = (size_t)bl;
+    free(u);
+    free(v);
+}
+
+static void
+nfc_compare(const char *s, size_t n)
+{
+    if (tt_utf8_check(s, n) != n)
+        return; /* ICU's converter and tt_norm_nfc replace invalid bytes differently: valid text only */
+    tt_buf a = {0}, b = {0};
+    tt_error err;
+    tt_error_clear(&err);
+    int rc = tt_norm_nfc(nz, s, n, &a, &err);
+    icu_nfc(s, n, &b);
+    nfc_compared++;
+    if ((rc || a.len != b.len || memcmp(a.data, b.data, a.len)) && nfc_differ++ < 5)
+        printf("nfc: %zu bytes: termtrace %zu bytes, ICU %zu\n", n, a.len, b.len);
+    tt_buf_free(&a);
+    tt_buf_free(&b);
+}
+
+static void
+nfc_walk(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    char path[4096];
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            nfc_walk(path);
+            continue;
+        }
+        size_t n;
+        char *t = tt_test_slurp(path, &n);
+        if (!t)
+            continue;
+        for (size_t at = 0; at < n;) { /* lines, so that one invalid byte spoils only its line */
+            const char *nl = memchr(t + at, '\n', n - at);
+            size_t e2 = nl ? (size_t)(nl - t) + 1 : n;
+            nfc_compare(t + at, e2 - at);
+            at = e2;
+        }
+        free(t);
+    }
+    closedir(d);
+}
+
+static void
+test_nfc_icu(void)
+{
+    /* generated: Cyrillic, Kazakh and Latin letters, with and without combining marks (U+0301, U+0306, U+0308,
+       U+0483..U+0489 after a Cyrillic letter), precomposed letters, ASCII */
+    static const char *const pieces[] = {"а", "б", "қ", "ң", "ә", "ү", "ұ", "һ", "ө", "й", "и\xCC\x86", "е\xCC\x88",
+                                         "\xD2\x83", "\xD2\x89", "\xD2\x8A", "\xCC\x81", "o\xCA\xBB", "é",
+                                         "e\xCC\x81", " ", "abc", "\xCD\xB4", "\xCE\x87", "\xE2\x80\x8B"};
+    size_t np = sizeof pieces / sizeof *pieces;
+    uint64_t r = 0x9E3779B97F4A7C15ull;
+    char buf[256];
+    nfc_compared = nfc_differ = 0;
+    for (int t = 0; t < 20000; t++) {
+        size_t n = 0;
+        for (int k = 0; k < 12; k++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            const char *pc = pieces[r % np];
+            size_t l = strlen(pc);
+            memcpy(buf + n, pc, l);
+            n += l;
+        }
+        nfc_compare(buf, n);
+    }
+    long gen = nfc_compared;
+    const char *sh = tt_test_shared();
+    if (sh) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/corpus", sh);
+        nfc_walk(dir);
+    }
+    printf("nfc: %ld generated strings and %ld lines of ../shared/corpus compared with ICU's NFC, %ld differ\n", gen,
+           nfc_compared - gen, nfc_differ);
+    CU_ASSERT_EQUAL(nfc_differ, 0);
+    if (!sh)
+        tt_test_skip(TT_SKIP_SHARED, "NFC = ICU's on ../shared/corpus: no ../shared folder (set TT_SHARED)");
+}
+
 static void
 test_rule_errors(void)
 {
@@ -327,6 +443,7 @@ reg(void)
     CU_add_test(s, "homoglyph repair and mixed-script counting", test_homoglyphs);
     CU_add_test(s, "ru, en, uz, other match forms", test_other_languages);
     CU_add_test(s, "NFC text as written", test_nfc);
+    CU_add_test(s, "NFC = ICU's on generated text and ../shared/corpus", test_nfc_icu);
     CU_add_test(s, "rule file errors", test_rule_errors);
 }
 
