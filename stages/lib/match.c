@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unicode/uchar.h>
 
 #include "match_priv.h"
@@ -76,6 +77,7 @@ tc_clear(tcache *c)
         memset(c->slot, 0, c->nslots * sizeof *c->slot);
     c->nused = 0;
     c->alen = 0;
+    c->epoch++;
 }
 
 static void
@@ -157,6 +159,11 @@ tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
     if (!m)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     m->lx = lx;
+    /* the epoch starts at this instant (ns), so that a matcher made later at a freed one's address never
+       shows the same (address, epoch) pair to a tokenizer that kept names of the other's records */
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    m->cache.epoch = ((uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec) << 16;
     m->md = pcre2_match_data_create(1, NULL);
     m->mc = pcre2_match_context_create(NULL);
     m->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
@@ -512,11 +519,31 @@ resolve(tt_matcher *m, tt_lang lang, const char *w, size_t n, const uint32_t **o
     int rc = lx_collect(m, lang, w, n, 0, &flags, err);
     if (rc)
         return rc;
-    if (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS)
+    if (!m->pinned && (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS))
         tc_clear(&m->cache);
     if (!(*out = tc_add(&m->cache, h, lang, w, n, flags, m->tmp, m->ntmp)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     return 0;
+}
+
+uint64_t
+tt_matcher_begin_piece(void *matcher)
+{
+    tt_matcher *m = matcher;
+    m->pinned = 1;
+    if (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS)
+        tc_clear(&m->cache);
+    return m->cache.epoch;
+}
+
+uint32_t
+tt_matcher_type(void *matcher, tt_lang lang, const char *match, size_t n, tt_error *err)
+{
+    tt_matcher *m = matcher;
+    const uint32_t *l;
+    if (!m->pinned || (unsigned)lang >= TT_LANG_COUNT || resolve(m, lang, match, n, &l, err))
+        return 0;
+    return (uint32_t)(l - 2 - m->cache.ar) + 1;
 }
 
 int
@@ -873,8 +900,11 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
        cache is emptied only here, between runs, so that the records' offsets stay valid during the run. */
     enum { PF_SLOT = 16, PF_REC = 8 };
     size_t n = ts->ntok;
-    if (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS)
+    if (!m->pinned && (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS))
         tc_clear(&m->cache);
+    /* records the tokenizer already has (tt_matcher_type, this epoch: see tt_matcher_begin_piece) */
+    const uint32_t *trec =
+        ts->trec_ok && m->pinned && ts->trec_owner == m && ts->trec_epoch == m->cache.epoch ? ts->trec : NULL;
     if (n > m->captok) {
         size_t nc = n + n / 2 + 64;
         uint32_t *no = realloc(m->toff, nc * sizeof *no);
@@ -899,23 +929,26 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
     const char *forms = ts->forms.data ? ts->forms.data : "";
     m->nprec = m->nptok = m->cptok = 0;
     for (size_t t = 0; t < n && t < PF_SLOT; t++)
-        m->th[t] = tc_hash(lang, forms + ts->tok[t].match_off, ts->tok[t].match_len);
+        if (!trec || !trec[t])
+            m->th[t] = tc_hash(lang, forms + ts->tok[t].match_off, ts->tok[t].match_len);
     for (size_t t = 0; t < n; t++) {
         const tcache *c = &m->cache;
-        if (t + PF_SLOT < n) {
+        if (t + PF_SLOT < n && (!trec || !trec[t + PF_SLOT])) {
             const tt_token *f = &ts->tok[t + PF_SLOT];
             uint64_t h = m->th[t + PF_SLOT] = tc_hash(lang, forms + f->match_off, f->match_len);
             if (c->nslots)
                 __builtin_prefetch(&c->slot[(size_t)h & (c->nslots - 1)]);
         }
-        if (t + PF_REC < n && c->nslots) {
+        if (t + PF_REC < n && trec && trec[t + PF_REC]) {
+            __builtin_prefetch(c->ar + trec[t + PF_REC] - 1);
+        } else if (t + PF_REC < n && c->nslots) {
             uint64_t h = m->th[t + PF_REC], sl = c->slot[(size_t)h & (c->nslots - 1)];
             if (sl && (uint32_t)(sl >> 32) == (uint32_t)(h >> 32))
                 __builtin_prefetch(c->ar + ((uint32_t)sl - 1));
         }
         const tt_token *k = &ts->tok[t];
         const char *w = forms + k->match_off;
-        const uint32_t *rl = tc_get(c, m->th[t], lang, w, k->match_len);
+        const uint32_t *rl = trec && trec[t] ? c->ar + trec[t] - 1 + 2 : tc_get(c, m->th[t], lang, w, k->match_len);
         if (!rl) {
             uint32_t flags;
             int rc = lx_collect(m, lang, w, k->match_len, 0, &flags, err);

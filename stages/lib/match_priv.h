@@ -26,6 +26,7 @@ typedef struct tcache {
     size_t nslots, nused;
     uint32_t *ar;   /* records: key length, lang, n, v[0..n), key bytes (padded to 4) */
     size_t alen, acap;
+    uint64_t epoch; /* how many times it was emptied: a record's offset names it only within its epoch */
 } tcache;
 
 struct tt_matcher {
@@ -35,6 +36,7 @@ struct tt_matcher {
     pcre2_jit_stack *js;
     struct sb_stemmer *sb[TT_LANG_COUNT];
     tcache cache;   /* (lang, match form) -> [flags, target...] */
+    int pinned;     /* tt_matcher_begin_piece is used: the cache is emptied there only (tt_matcher_type) */
     uint32_t *toff; /* per token of the current run: offset of its type's record in cache.ar */
     uint64_t *th;   /* per token of the current run: its tc_hash */
     size_t captok;

@@ -38,6 +38,7 @@ typedef struct centry {
     uint16_t vlen;
     uint8_t flags;
     uint8_t rs, lang;
+    uint32_t memo; /* the typer's name of the form (tt_norm_last_memo), 0 = none yet */
 } centry;
 
 struct tt_normalizer {
@@ -66,6 +67,9 @@ struct tt_normalizer {
     uint32_t cache_gen, cache_used;
     char *arena;
     uint32_t arena_len;
+    uint32_t *last_memo;          /* tt_norm_last_memo */
+    const void *memo_owner;       /* tt_norm_memo_bind */
+    uint64_t memo_epoch;
 };
 
 static int is_latin(UChar32 c);
@@ -860,6 +864,30 @@ ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *e
     return 0;
 }
 
+uint32_t *
+tt_norm_last_memo(tt_normalizer *nz)
+{
+    return nz->last_memo;
+}
+
+void
+tt_norm_memo_bind(tt_normalizer *nz, const void *owner, uint64_t epoch)
+{
+    if (owner == nz->memo_owner && epoch == nz->memo_epoch)
+        return;
+    /* another type cache, or the same emptied: the names kept are void; a new generation drops every entry */
+    nz->memo_owner = owner;
+    nz->memo_epoch = epoch;
+    nz->cache_gen++;
+    if (nz->cache_gen == 0) {
+        memset(nz->slots, 0, sizeof(centry) * CACHE_SLOTS);
+        nz->cache_gen = 1;
+    }
+    nz->cache_used = 0;
+    nz->arena_len = 0;
+    nz->last_memo = NULL;
+}
+
 uint64_t
 tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n)
 {
@@ -895,6 +923,7 @@ int
 tt_norm_word16k(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, uint64_t key,
                 tt_buf *out, unsigned *flags, tt_error *err)
 {
+    nz->last_memo = NULL;
     if (key == KEY_ASCII)
         return ascii_lower(s, n, out, flags, err);
     if (!(key >> 63))
@@ -908,6 +937,7 @@ int
 tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
                unsigned *flags, tt_error *err)
 {
+    nz->last_memo = NULL;
     if ((unsigned)lang >= TT_LANG_COUNT)
         lang = TT_LANG_OTHER;
     if (n > CACHE_MAXKEY)
@@ -944,6 +974,7 @@ word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
             memcpy(out->data + out->len, nz->arena + e->off + sizeof(UChar) * (size_t)n, e->vlen);
             out->len += e->vlen;
             out->data[out->len] = 0;
+            nz->last_memo = &e->memo;
             return 0;
         }
     }
@@ -979,6 +1010,8 @@ word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
     e->flags = (uint8_t)fl;
     e->rs = (uint8_t)rs;
     e->lang = (uint8_t)lang;
+    e->memo = 0;
+    nz->last_memo = &e->memo;
     memcpy(nz->arena + nz->arena_len, s, sizeof(UChar) * (size_t)n);
     memcpy(nz->arena + nz->arena_len + sizeof(UChar) * (size_t)n, out->data + before, vlen);
     nz->arena_len += (uint32_t)need;

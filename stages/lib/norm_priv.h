@@ -29,6 +29,14 @@ void tt_norm_prefetch_key(tt_normalizer *nz, uint64_t key);
 int tt_norm_word16k(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, uint64_t key,
                     tt_buf *out, unsigned *flags, tt_error *err);
 
+/* The memo of the cache entry the last tt_norm_word16 / tt_norm_word16k call took its form from or stored it in
+ * (NULL when it did not use the cache): a word the caller may keep there - the tokenizer keeps its typer's name
+ * of the form (tt/tokenize.h) - valid until the next call of nz. A new entry's memo is 0. The entries' memos
+ * belong to the owner and epoch of the last tt_norm_memo_bind: binding another (or none before) empties the
+ * cache. */
+uint32_t *tt_norm_last_memo(tt_normalizer *nz);
+void tt_norm_memo_bind(tt_normalizer *nz, const void *owner, uint64_t epoch);
+
 /* 1 if c is an apostrophe-like mark of normalization.md §3. */
 int tt_norm_is_apostrophe(UChar32 c);
 

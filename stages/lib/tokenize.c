@@ -86,6 +86,7 @@ void
 tt_tokseq_free(tt_tokseq *ts)
 {
     free(ts->tok);
+    free(ts->trec);
     tt_buf_free(&ts->forms);
     tt_buf_free(&ts->labels);
     free(ts->label_off);
@@ -118,6 +119,7 @@ tt_tokseq_push(tt_tokseq *ts, const tt_token *t, const char *form, size_t n)
 {
     if (tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof *ts->tok) || ts->forms.len > UINT32_MAX - n)
         return TT_ENOMEM;
+    ts->trec_ok = 0; /* a token read back has no type name */
     tt_token *d = &ts->tok[ts->ntok];
     *d = *t;
     d->match_off = (uint32_t)ts->forms.len;
@@ -413,7 +415,9 @@ add_token(pass *ps, size_t i, uint64_t base_offset, tt_error *err)
     int rc = events_before(ps, r, err);
     if (rc)
         return rc;
-    if (ts->ntok >= ts->captok && tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token)))
+    if ((ts->ntok >= ts->captok && tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token))) ||
+        (tk->typer && ts->ntok >= ts->captrec &&
+         tt_grow((void **)&ts->trec, &ts->captrec, ts->ntok + 1, sizeof *ts->trec)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     tt_token *t = &ts->tok[ts->ntok];
     size_t off = ts->forms.len;
@@ -434,6 +438,15 @@ add_token(pass *ps, size_t i, uint64_t base_offset, tt_error *err)
     t->article = ts->cur_article;
     t->flags = fl;
     t->match_off = (uint32_t)off;
+    if (tk->typer) { /* the type's name: kept beside the form in the normalizer's cache, asked once per form */
+        uint32_t *memo = r->js < 0 ? tt_norm_last_memo(ps->nz) : NULL, rec = memo ? *memo : 0;
+        if (memo && !rec) {
+            if (!(rec = tk->typer(tk->typer_ctx, ps->lang, ts->forms.data + off, t->match_len, err)))
+                return err->code ? err->code : tt_error_set(err, TT_ENOMEM, "out of memory");
+            *memo = rec;
+        }
+        ts->trec[ts->ntok] = rec; /* 0: the matcher looks the form up itself */
+    }
     ts->ntok++;
     return 0;
 }
@@ -459,6 +472,14 @@ analyse(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, con
     return rc ? rc : len;
 }
 
+void
+tt_tokenizer_set_typer(tt_tokenizer *tk, tt_type_fn typer, tt_type_begin_fn begin, void *ctx)
+{
+    tk->typer = typer && begin ? typer : NULL;
+    tk->typer_begin = begin;
+    tk->typer_ctx = ctx;
+}
+
 int
 tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script, const char *text, size_t n,
             uint64_t base_offset, tt_known_fn known, void *known_ctx, tt_tokseq *ts, tt_error *err)
@@ -475,6 +496,18 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
     ps.new_para = ts->paragraphs == 0 || ts->pending_para;
     ps.new_sent = !ts->mid_sentence;
     size_t first = ts->ntok;
+    uint64_t epoch = 0;
+    if (tk->typer) {
+        epoch = tk->typer_begin(tk->typer_ctx);
+        tt_norm_memo_bind(nz, tk->typer_ctx, epoch);
+    }
+    if (first == 0) {
+        ts->trec_ok = tk->typer != NULL;
+        ts->trec_owner = tk->typer_ctx;
+        ts->trec_epoch = epoch;
+    } else if (!tk->typer || ts->trec_owner != tk->typer_ctx || ts->trec_epoch != epoch) {
+        ts->trec_ok = 0; /* the tokens before have no names, or names of another epoch */
+    }
     for (size_t i = 0; i < tk->nrt; i++) {
         int rc = add_token(&ps, i, base_offset, err);
         if (rc)

@@ -94,6 +94,9 @@ struct tt_tokenizer {
        made: CASE_UPPER (u_isupper or u_istitle), CASE_LOWER (u_islower), CASE_ALPHA (u_isalpha); case_of asks
        ICU itself beyond */
     uint8_t ccase[0x530];
+    tt_type_fn typer; /* tt_tokenizer_set_typer */
+    tt_type_begin_fn typer_begin;
+    void *typer_ctx;
 };
 enum { CASE_UPPER = 1, CASE_LOWER = 2, CASE_ALPHA = 4 };
 

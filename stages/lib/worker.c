@@ -69,6 +69,8 @@ tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt
         rc = tt_tokenizer_new(&w->tk, opts->data_dir, err);
     if (!rc)
         rc = tt_matcher_new(&w->mt, lx, err);
+    if (!rc) /* each form's type named once, kept beside it in the normalizer's cache (tt/tokenize.h) */
+        tt_tokenizer_set_typer(w->tk, tt_matcher_type, tt_matcher_begin_piece, w->mt);
     if (!rc)
         rc = tt_rolefinder_new(&w->rf, opts->data_dir, err);
     if (!rc)

@@ -68,6 +68,14 @@ typedef struct tt_token {
 typedef struct tt_tokseq {
     tt_token *tok;
     size_t ntok, captok;
+    /* trec[i]: what the tokenizer's typer (tt_tokenizer_set_typer) named token i's match form (a type's record
+       in the matcher's type cache), or 0; meaningful only while trec_ok (set by a tt_tokenize with a typer,
+       cleared by one without and by tt_tokseq_push) */
+    uint32_t *trec;
+    size_t captrec;
+    int trec_ok;
+    const void *trec_owner; /* the typer's ctx and epoch the names belong to */
+    uint64_t trec_epoch;
     tt_buf forms;        /* match forms, back to back */
     /* article labels as written ("Статья 6", "6-бап"), NUL-separated in `labels`; label i starts at
        labels.data + label_off[i] */
@@ -100,9 +108,24 @@ const char *tt_tokseq_article_label(const tt_tokseq *ts, uint32_t a);
  * Used for line-end hyphenation. May be NULL. */
 typedef int (*tt_known_fn)(void *ctx, tt_lang lang, const char *match, size_t n);
 
+/* Callback: the name (nonzero) of match form match[0..n)'s type in ctx's type cache, or 0 with err set. The
+ * matcher's tt_matcher_type (tt/lexicon.h) is one. */
+typedef uint32_t (*tt_type_fn)(void *ctx, tt_lang lang, const char *match, size_t n, tt_error *err);
+
 /* data_dir NULL = tt_data_dir(). Caller owns *out. */
 int tt_tokenizer_new(tt_tokenizer **out, const char *data_dir, tt_error *err);
 void tt_tokenizer_free(tt_tokenizer *tk);
+
+/* Callback: make ctx's type cache ready for a piece and return its epoch, a number that changes whenever the
+ * names typer gave may have lost their meaning (and differs between any two type caches that lived at one
+ * address). The matcher's tt_matcher_begin_piece is one. */
+typedef uint64_t (*tt_type_begin_fn)(void *ctx);
+
+/* With a typer, tt_tokenize names each token's type (tt_tokseq.trec, with trec_owner = ctx and trec_epoch) and
+ * keeps the name beside the match form in the normalizer's cache, so that a form met again costs neither the
+ * matcher's lookup nor another call. Each tt_tokenize asks begin(ctx) first; a new epoch or another ctx than the
+ * normalizer last saw empties the normalizer's cache (the names kept are void). typer NULL: no names. */
+void tt_tokenizer_set_typer(tt_tokenizer *tk, tt_type_fn typer, tt_type_begin_fn begin, void *ctx);
 
 /* Tokenizes text[0..n) (NFC UTF-8, a piece of a document starting at byte base_offset of the document) in
  * language `lang` and script `script` (for tt_norm_word), appending tokens to ts (it does not reset it).
