@@ -46,7 +46,8 @@ timeit() { # label bytes docs command... ; prints one table row (median wall of 
   awk -v l="$label" -v w="$w" -v b="$bytes" -v d="$docs" -v m="$rss" -v c="$cpu" -v r="$rel" 'BEGIN{
     printf "| %s | %.2f | %s | %s | %.1f | %.0f | %d |\n", l, w/1000, c, r, b/1e6/(w/1000), d/(w/1000), m }'
 }
-has_opt() { "$tt" run --help 2>&1 | grep -q -- "^ *$1[ ,]"; }
+run_help=$("$tt" run --help 2>&1) # read once: `grep -q` in a pipe under pipefail can fail on SIGPIPE
+has_opt() { printf '%s\n' "$run_help" | grep -- "^ *$1[ ,]" > /dev/null; }
 echo "| run | wall s | CPU s (user+sys) | CPU vs plain | MB/s (wall) | docs/s | peak RSS MiB |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 for s in $sizes; do
