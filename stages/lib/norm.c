@@ -864,6 +864,19 @@ ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *e
     return 0;
 }
 
+/* Empties the match-form cache: a new generation invalidates every slot (all are cleared when it wraps). */
+static void
+cache_empty(tt_normalizer *nz)
+{
+    nz->cache_gen++;
+    if (nz->cache_gen == 0) {
+        memset(nz->slots, 0, sizeof(centry) * CACHE_SLOTS);
+        nz->cache_gen = 1;
+    }
+    nz->cache_used = 0;
+    nz->arena_len = 0;
+}
+
 uint32_t *
 tt_norm_last_memo(tt_normalizer *nz)
 {
@@ -878,13 +891,7 @@ tt_norm_memo_bind(tt_normalizer *nz, const void *owner, uint64_t epoch)
     /* another type cache, or the same emptied: the names kept are void; a new generation drops every entry */
     nz->memo_owner = owner;
     nz->memo_epoch = epoch;
-    nz->cache_gen++;
-    if (nz->cache_gen == 0) {
-        memset(nz->slots, 0, sizeof(centry) * CACHE_SLOTS);
-        nz->cache_gen = 1;
-    }
-    nz->cache_used = 0;
-    nz->arena_len = 0;
+    cache_empty(nz);
     nz->last_memo = NULL;
 }
 
@@ -990,14 +997,7 @@ word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
     if (vlen > UINT16_MAX)
         return 0;
     if (nz->arena_len + need > CACHE_ARENA || nz->cache_used >= CACHE_SLOTS / 2) {
-        /* empty the cache: a new generation invalidates every slot */
-        nz->cache_gen++;
-        if (nz->cache_gen == 0) {
-            memset(nz->slots, 0, sizeof(centry) * CACHE_SLOTS);
-            nz->cache_gen = 1;
-        }
-        nz->cache_used = 0;
-        nz->arena_len = 0;
+        cache_empty(nz);
         for (i = h & mask; nz->slots[i].gen == nz->cache_gen; i = (i + 1) & mask)
             ;
     }

@@ -3,6 +3,7 @@
 
 #include "tt/common.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,61 @@ tt_test_skip(int kind, const char *fmt, ...)
     }
     printf("\nSKIP: %s\n", why);
     fflush(stdout);
+}
+
+long
+tt_test_each_file(const char *dir, void (*fn)(char *text, size_t n, const char *path, void *ctx), void *ctx)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    long files = 0;
+    struct dirent *e;
+    char path[4096];
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            files += tt_test_each_file(path, fn, ctx);
+            continue;
+        }
+        size_t n;
+        char *text = tt_test_slurp(path, &n);
+        if (!text)
+            continue;
+        fn(text, n, path, ctx);
+        files++;
+        free(text);
+    }
+    closedir(d);
+    return files;
+}
+
+uint64_t
+tt_test_xorshift(uint64_t *state)
+{
+    uint64_t x = *state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *state = x;
+}
+
+long
+tt_test_corpus(const char *what, void (*fn)(char *text, size_t n, const char *path, void *ctx), void *ctx)
+{
+    const char *sh = tt_test_shared();
+    if (!sh) {
+        tt_test_skip(TT_SKIP_SHARED, "%s: no ../shared folder (set TT_SHARED)", what);
+        return -1;
+    }
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/corpus", sh);
+    return tt_test_each_file(dir, fn, ctx);
 }
 
 char *

@@ -5,6 +5,7 @@
 
 #include <CUnit/Basic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Registers the suites (reg adds them with CU_add_suite/CU_add_test), runs them, and returns the exit status:
  * 1 if any assertion failed (read before CU_cleanup_registry, see ../shared/style.md), else 0. */
@@ -27,6 +28,19 @@ void tt_test_skip(int kind, const char *fmt, ...) __attribute__((format(printf, 
 
 /* Reads a whole file; returns a malloc'ed NUL-terminated buffer (caller frees) or NULL. *n may be NULL. */
 char *tt_test_slurp(const char *path, size_t *n);
+
+/* Every file below dir (recursively; names starting with '.' left out; in readdir order), read whole: fn(text,
+ * n, path, ctx) with a malloc'ed NUL-terminated copy the callback may change (freed after it returns). Returns
+ * the number of files given to fn (0 when dir cannot be opened). */
+long tt_test_each_file(const char *dir, void (*fn)(char *text, size_t n, const char *path, void *ctx), void *ctx);
+
+/* tt_test_each_file over <shared>/corpus: the number of files, or -1 when there is no ../shared folder, after a
+ * counted skip (TT_SKIP_SHARED) that says "<what>: no ../shared folder (set TT_SHARED)". */
+long tt_test_corpus(const char *what, void (*fn)(char *text, size_t n, const char *path, void *ctx), void *ctx);
+
+/* The next number of a xorshift64 generator (*state must not be 0): generated test input that is the same in
+ * every run. */
+uint64_t tt_test_xorshift(uint64_t *state);
 
 /* Unescapes the spec vectors' convention (\uXXXX, \n) into a malloc'ed string (caller frees). */
 char *tt_test_unescape(const char *s);

@@ -359,7 +359,7 @@ test_kzlaw_gold(void)
 {
     const char *sh = tt_test_shared();
     if (!sh) {
-        printf("SKIP: ../shared not found: kz-law heading fields not measured\n");
+        tt_test_skip(TT_SKIP_SHARED, "../shared not found: kz-law heading fields not measured");
         return;
     }
     static const char *const files[] = {"migration-law-2011-ru-2019-01-01.md",
@@ -371,7 +371,7 @@ test_kzlaw_gold(void)
         size_t n;
         char *t = tt_test_slurp(path, &n);
         if (!t) {
-            printf("SKIP: %s not found\n", path);
+            tt_test_skip(TT_SKIP_SHARED, "%s not found", path);
             continue;
         }
         char *end = strncmp(t, "---\n", 4) ? NULL : strstr(t + 4, "\n---\n");
@@ -543,7 +543,7 @@ test_eval_shared(void)
 {
     const char *sh = tt_test_shared();
     if (!sh) {
-        printf("SKIP: ../shared not found: language detection not evaluated\n");
+        tt_test_skip(TT_SKIP_SHARED, "../shared not found: language detection not evaluated");
         return;
     }
     static const struct {
@@ -584,7 +584,7 @@ test_eval_shared(void)
         size_t n;
         char *t = tt_test_slurp(path, &n);
         if (!t) {
-            printf("SKIP: %s not found\n", path);
+            tt_test_skip(TT_SKIP_SHARED, "%s not found", path);
             continue;
         }
         read++;

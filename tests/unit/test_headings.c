@@ -13,11 +13,9 @@
 #include "tt/common.h"
 #include "tt/tokenize.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
@@ -79,9 +77,13 @@ compare(const UChar *u, int32_t len)
 
 /* ---- the shared corpora --------------------------------------------------------------------------------- */
 
+/* One file of ../shared/corpus (tt_test_each_file's callback). */
 static void
-compare_text(const char *s, size_t n)
+compare_text(char *text, size_t n, const char *path, void *ctx)
 {
+    (void)path;
+    (void)ctx;
+    const char *s = text;
     UChar *u = malloc((n + 1) * sizeof *u);
     int32_t len = 0;
     UErrorCode st = U_ZERO_ERROR;
@@ -103,49 +105,15 @@ compare_text(const char *s, size_t n)
 
 static long files_read;
 
-static void
-walk(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    char path[4096];
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            walk(path);
-            continue;
-        }
-        size_t n;
-        char *s = tt_test_slurp(path, &n);
-        if (!s)
-            continue;
-        compare_text(s, n);
-        files_read++;
-        free(s);
-    }
-    closedir(d);
-}
 
 static void
 test_corpora(void)
 {
-    const char *sh = tt_test_shared();
-    if (!sh) {
-        tt_test_skip(TT_SKIP_SHARED, "headings: fast = plain on ../shared/corpus: no ../shared folder (set TT_SHARED)");
-        return;
-    }
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/corpus", sh);
     mismatches = pieces = lines_seen = headings_seen = 0;
-    walk(dir);
-    printf("headings: %ld files of %s, %ld lines, %ld pieces x language, %ld headings, %ld differ\n", files_read, dir,
+    files_read = tt_test_corpus("headings: fast = plain on ../shared/corpus", compare_text, NULL);
+    if (files_read < 0)
+        return;
+    printf("headings: %ld files of ../shared/corpus, %ld lines, %ld pieces x language, %ld headings, %ld differ\n", files_read,
            lines_seen, pieces, headings_seen, mismatches);
     CU_ASSERT(files_read > 0);
     CU_ASSERT(headings_seen > 0);

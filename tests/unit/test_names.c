@@ -234,7 +234,7 @@ test_names(void)
 {
     const char *sh = tt_test_shared();
     if (!sh) {
-        fprintf(stderr, "SKIP: ../shared not found: one sense per document not measured\n");
+        tt_test_skip(TT_SKIP_SHARED, "../shared not found: one sense per document not measured");
         return;
     }
     nctx c;
@@ -260,7 +260,7 @@ test_names(void)
     int rc = run_ud(&c, path, &ud);
     CU_ASSERT(rc >= 0);
     if (rc > 0) {
-        fprintf(stderr, "SKIP: %s not found\n", path);
+        tt_test_skip(TT_SKIP_SHARED, "%s not found", path);
     } else {
         print("UD kk (documents from sent_id)", &ud);
         CU_ASSERT(ud.names >= 15 && ud.words >= 3);    /* the data is there (measured: 20 and 3) */
@@ -280,7 +280,7 @@ test_names(void)
             any |= rc == 0;
         }
         if (!any) {
-            fprintf(stderr, "SKIP: KazNERD not found\n");
+            tt_test_skip(TT_SKIP_SHARED, "KazNERD not found");
             break;
         }
         char what[96];

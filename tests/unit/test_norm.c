@@ -5,8 +5,6 @@
 #include "tt/norm.h"
 #include "tt/utf8.h"
 
-#include <dirent.h>
-#include <sys/stat.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -333,38 +331,18 @@ nfc_compare(const char *s, size_t n)
     tt_buf_free(&b);
 }
 
+/* tt_test_each_file's callback: each line of a file of ../shared/corpus (one invalid byte spoils its line only) */
 static void
-nfc_walk(const char *dir)
+nfc_file(char *t, size_t n, const char *path, void *ctx)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    char path[4096];
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            nfc_walk(path);
-            continue;
-        }
-        size_t n;
-        char *t = tt_test_slurp(path, &n);
-        if (!t)
-            continue;
-        for (size_t at = 0; at < n;) { /* lines, so that one invalid byte spoils only its line */
-            const char *nl = memchr(t + at, '\n', n - at);
-            size_t e2 = nl ? (size_t)(nl - t) + 1 : n;
-            nfc_compare(t + at, e2 - at);
-            at = e2;
-        }
-        free(t);
+    (void)path;
+    (void)ctx;
+    for (size_t at = 0; at < n;) {
+        const char *nl = memchr(t + at, '\n', n - at);
+        size_t e2 = nl ? (size_t)(nl - t) + 1 : n;
+        nfc_compare(t + at, e2 - at);
+        at = e2;
     }
-    closedir(d);
 }
 
 static void
@@ -395,7 +373,7 @@ test_nfc_icu(void)
     if (sh) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/corpus", sh);
-        nfc_walk(dir);
+        tt_test_each_file(dir, nfc_file, NULL);
     }
     printf("nfc: %ld generated strings and %ld lines of ../shared/corpus compared with ICU's NFC, %ld differ\n", gen,
            nfc_compared - gen, nfc_differ);

@@ -13,11 +13,9 @@
 #include "tt/roles.h"
 #include "tt/tokenize.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static tt_normalizer *nz;
 static tt_tokenizer *tk;
@@ -80,9 +78,13 @@ compare_piece(tt_lang lang, const char *text, size_t n, uint64_t base)
 }
 
 /* A document in pieces of about 64 KiB cut after a line break, as the pipeline feeds them, in every language. */
+/* One file of ../shared/corpus (tt_test_each_file's callback). */
 static void
-compare_text(const char *s, size_t n)
+compare_text(char *text, size_t n, const char *path, void *ctx)
 {
+    (void)path;
+    (void)ctx;
+    const char *s = text;
     for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
         for (size_t at = 0; at < n;) {
             size_t end = at + 65536 < n ? at + 65536 : n;
@@ -98,50 +100,16 @@ compare_text(const char *s, size_t n)
 
 static long files_read;
 
-static void
-walk(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    char path[4096];
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            walk(path);
-            continue;
-        }
-        size_t n;
-        char *s = tt_test_slurp(path, &n);
-        if (!s)
-            continue;
-        compare_text(s, n);
-        files_read++;
-        free(s);
-    }
-    closedir(d);
-}
 
 static void
 test_corpora(void)
 {
-    const char *sh = tt_test_shared();
-    if (!sh) {
-        tt_test_skip(TT_SKIP_SHARED, "roles: fast = plain on ../shared/corpus: no ../shared folder (set TT_SHARED)");
-        return;
-    }
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/corpus", sh);
     mismatches = pieces = tokens = not_text = errors = 0;
-    walk(dir);
-    printf("roles: %ld files of %s, %ld pieces x language, %ld tokens, %ld not text, %ld errors, %ld differ\n",
-           files_read, dir, pieces, tokens, not_text, errors, mismatches);
+    files_read = tt_test_corpus("roles: fast = plain on ../shared/corpus", compare_text, NULL);
+    if (files_read < 0)
+        return;
+    printf("roles: %ld files of ../shared/corpus, %ld pieces x language, %ld tokens, %ld not text, %ld errors, %ld "
+           "differ\n", files_read, pieces, tokens, not_text, errors, mismatches);
     CU_ASSERT(files_read > 0);
     CU_ASSERT(not_text > 0);
     CU_ASSERT_EQUAL(mismatches, 0);

@@ -251,7 +251,7 @@ test_real_text(void)
 {
     const char *sh = tt_test_shared();
     if (!sh) {
-        fprintf(stderr, "SKIP: ../shared not found: real text not checked\n");
+        tt_test_skip(TT_SKIP_SHARED, "../shared not found: real text not checked");
         return;
     }
     char path[4096];
@@ -259,7 +259,7 @@ test_real_text(void)
     snprintf(path, sizeof path, "%s/corpus/kaznerd/sentences_test.txt", sh);
     char *s = tt_test_slurp(path, &n);
     if (!s) {
-        fprintf(stderr, "SKIP: %s not found\n", path);
+        tt_test_skip(TT_SKIP_SHARED, "%s not found", path);
     } else {
         for (char *p = s, *end = s + n; p < end;) {
             char *e = memchr(p, '\n', (size_t)(end - p));
@@ -290,7 +290,7 @@ test_real_text(void)
     for (size_t i = 0; i < 3; i++) {
         snprintf(path, sizeof path, "%s/corpus/karakalpakstan-constitution/%s", sh, cons[i].file);
         if (!(s = tt_test_slurp(path, &n))) {
-            fprintf(stderr, "SKIP: %s not found\n", path);
+            tt_test_skip(TT_SKIP_SHARED, "%s not found", path);
             continue;
         }
         ntok = 0;

@@ -12,11 +12,9 @@
 #include "support.h"
 #include "tt/segment.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unicode/ustring.h>
 
 typedef struct seglist {
@@ -100,17 +98,20 @@ need_icu72(const char *what)
 {
     if (tt_segmenter_fast_supported())
         return 1;
-    printf("SKIP: %s: the fast paths are for ICU 72 and this build or run uses another ICU (the pipeline then "
-           "uses ICU alone)\n",
-           what);
+    tt_test_skip(TT_SKIP_OTHER, "%s: the fast paths are for ICU 72 and this build or run uses another ICU (the "
+                 "pipeline then uses ICU alone)", what);
     return 0;
 }
 
 /* ---- the shared corpora --------------------------------------------------------------------------------- */
 
+/* One file of ../shared/corpus (tt_test_each_file's callback). */
 static void
-compare_text(const char *s, size_t n)
+compare_text(char *text, size_t n, const char *path, void *ctx)
 {
+    (void)path;
+    (void)ctx;
+    const char *s = text;
     UChar *u = malloc((n + 1) * sizeof *u);
     int32_t len = 0;
     UErrorCode st = U_ZERO_ERROR;
@@ -130,52 +131,18 @@ compare_text(const char *s, size_t n)
 
 static long files_read;
 
-static void
-walk(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    char path[4096];
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            walk(path);
-            continue;
-        }
-        size_t n;
-        char *s = tt_test_slurp(path, &n);
-        if (!s)
-            continue;
-        compare_text(s, n);
-        files_read++;
-        free(s);
-    }
-    closedir(d);
-}
 
 static void
 test_corpora(void)
 {
-    const char *sh = tt_test_shared();
     if (!need_icu72("fast paths vs ICU on ../shared/corpus"))
         return;
-    if (!sh) {
-        printf("SKIP: fast paths vs ICU on ../shared/corpus: no ../shared folder (set TT_SHARED)\n");
-        return;
-    }
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/corpus", sh);
     long before = compared;
     mismatches = 0;
-    walk(dir);
-    printf("segment: %ld files of %s, %ld pieces, %ld differ\n", files_read, dir, compared - before, mismatches);
+    files_read = tt_test_corpus("fast paths vs ICU on ../shared/corpus", compare_text, NULL);
+    if (files_read < 0)
+        return;
+    printf("segment: %ld files of ../shared/corpus, %ld pieces, %ld differ\n", files_read, compared - before, mismatches);
     CU_ASSERT(files_read > 0);
     CU_ASSERT_EQUAL(mismatches, 0);
 }

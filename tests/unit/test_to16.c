@@ -12,11 +12,9 @@
 #include "../../stages/lib/tokenize_priv.h"
 #include "tt/utf8.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -31,10 +29,7 @@ static uint64_t rng = 0x2545F4914F6CDD1Dull;
 static uint64_t
 next_rand(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
+    return tt_test_xorshift(&rng);
 }
 
 /* The reference: U8_NEXT a character at a time (as ICU decodes), U+FFFD for an invalid sequence. */
@@ -92,9 +87,15 @@ compare(const unsigned char *b, size_t n)
 /* ---- the real texts of ../shared/corpus ----------------------------------------------------------------- */
 static long files_read;
 
+/* One file of ../shared/corpus (tt_test_each_file's callback). */
 static void
-compare_text(unsigned char *s, size_t n)
+compare_text(char *text, size_t n, const char *path, void *ctx)
 {
+    (void)path;
+    (void)ctx;
+    unsigned char *s = (unsigned char *)text;
+    if (!n)
+        return;
     for (int round = 0; round < 2; round++) {
         size_t k = 0;
         for (size_t at = 0; at < n; k++) {
@@ -110,53 +111,18 @@ compare_text(unsigned char *s, size_t n)
     }
 }
 
-static void
-walk(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    char path[4096];
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            walk(path);
-            continue;
-        }
-        size_t n;
-        char *s = tt_test_slurp(path, &n);
-        if (!s)
-            continue;
-        if (n)
-            compare_text((unsigned char *)s, n);
-        files_read++;
-        free(s);
-    }
-    closedir(d);
-}
 
 static void
 test_corpora(void)
 {
-    const char *sh = tt_test_shared();
-    if (!sh) {
-        tt_test_skip(TT_SKIP_SHARED, "to16 = ICU's decoding on ../shared/corpus: no ../shared folder (set TT_SHARED)");
-        return;
-    }
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/corpus", sh);
     long before = compared;
     differ = 0;
     valid_checked = 0;
-    walk(dir);
-    printf("to16: %ld files of %s, %ld conversions compared (%ld of valid text also with u_strFromUTF8), %ld "
-           "differ\n", files_read, dir, compared - before, valid_checked, differ);
+    files_read = tt_test_corpus("to16 = ICU's decoding on ../shared/corpus", compare_text, NULL);
+    if (files_read < 0)
+        return;
+    printf("to16: %ld files of ../shared/corpus, %ld conversions compared (%ld of valid text also with u_strFromUTF8), "
+           "%ld differ\n", files_read, compared - before, valid_checked, differ);
     CU_ASSERT(files_read > 0);
     CU_ASSERT_EQUAL(differ, 0);
 }

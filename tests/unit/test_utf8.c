@@ -12,11 +12,9 @@
 #include "support.h"
 #include "tt/utf8.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static long compared, differ;
 
@@ -25,10 +23,7 @@ static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static uint64_t
 next_rand(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
+    return tt_test_xorshift(&rng);
 }
 
 /* Both scanners on p[0..n) with this limit and flag; counts a difference (and prints the first few). */
@@ -68,9 +63,15 @@ compare_limits(const unsigned char *p, size_t n)
 /* ---- the real texts of ../shared/corpus ----------------------------------------------------------------- */
 static long files_read;
 
+/* One file of ../shared/corpus (tt_test_each_file's callback). */
 static void
-compare_text(unsigned char *s, size_t n)
+compare_text(char *text, size_t n, const char *path, void *ctx)
 {
+    (void)path;
+    (void)ctx;
+    unsigned char *s = (unsigned char *)text;
+    if (!n)
+        return;
     /* windows of 4 KiB at every 4 KiB, each starting a few bytes further on than the last (word alignment) */
     size_t k = 0;
     for (size_t at = 0; at < n; at += 4096, k++) {
@@ -91,52 +92,16 @@ compare_text(unsigned char *s, size_t n)
     }
 }
 
-static void
-walk(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    char path[4096];
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            walk(path);
-            continue;
-        }
-        size_t n;
-        char *s = tt_test_slurp(path, &n);
-        if (!s)
-            continue;
-        if (n)
-            compare_text((unsigned char *)s, n);
-        files_read++;
-        free(s);
-    }
-    closedir(d);
-}
 
 static void
 test_corpora(void)
 {
-    const char *sh = tt_test_shared();
-    if (!sh) {
-        tt_test_skip(TT_SKIP_SHARED, "fast UTF-8 scan = plain scan on ../shared/corpus: no ../shared folder "
-                                     "(set TT_SHARED)");
-        return;
-    }
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/corpus", sh);
     long before = compared;
     differ = 0;
-    walk(dir);
-    printf("utf8: %ld files of %s, %ld scans compared, %ld differ\n", files_read, dir, compared - before, differ);
+    files_read = tt_test_corpus("fast UTF-8 scan = plain scan on ../shared/corpus", compare_text, NULL);
+    if (files_read < 0)
+        return;
+    printf("utf8: %ld files of ../shared/corpus, %ld scans compared, %ld differ\n", files_read, compared - before, differ);
     CU_ASSERT(files_read > 0);
     CU_ASSERT_EQUAL(differ, 0);
 }
