@@ -903,8 +903,10 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
     if (!m->pinned && (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS))
         tc_clear(&m->cache);
     /* records the tokenizer already has (tt_matcher_type, this epoch: see tt_matcher_begin_piece) */
-    const uint32_t *trec =
-        ts->trec_ok && m->pinned && ts->trec_owner == m && ts->trec_epoch == m->cache.epoch ? ts->trec : NULL;
+    const uint32_t *trec = ts->trec_ok && m->pinned && ts->trec_owner == m && ts->trec_epoch == m->cache.epoch &&
+                                   (unsigned)lang < TT_LANG_COUNT
+                               ? ts->trec
+                               : NULL;
     if (n > m->captok) {
         size_t nc = n + n / 2 + 64;
         uint32_t *no = realloc(m->toff, nc * sizeof *no);
