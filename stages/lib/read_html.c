@@ -38,14 +38,61 @@ silence(tt_error *capture)
     xmlSetStructuredErrorFunc(capture, quiet_structured);
 }
 
+/* Back to quiet handlers without a capture: capture was on the caller's stack, and libxml2 would otherwise
+ * write the thread's next error into it after it is gone. */
+static void
+unsilence(void)
+{
+    xmlSetGenericErrorFunc(NULL, quiet);
+    xmlSetStructuredErrorFunc(NULL, quiet_structured);
+}
+
+/* How deep the brackets and parentheses of an XPath expression nest (quoted literals left out). libxml2 2.9
+ * compiles and evaluates nesting by recursion with no bound of its own, and a few thousand levels overflow the
+ * stack (found by fuzz_manifest: 40 KB of '(' in the manifest's html_select column). */
+static size_t
+xpath_depth(const char *s)
+{
+    size_t d = 0, max = 0;
+    for (char q = 0; *s; s++) {
+        if (q) {
+            q = *s == q ? 0 : q;
+        } else if (*s == '\'' || *s == '"') {
+            q = *s;
+        } else if (*s == '(' || *s == '[') {
+            if (++d > max)
+                max = d;
+        } else if ((*s == ')' || *s == ']') && d) {
+            d--;
+        }
+    }
+    return max;
+}
+
+/* 1 if the expression is within what libxml2 can take, else 0 with err set (TT_EUSAGE). */
+static int
+xpath_guard(const char *xpath, tt_error *err)
+{
+    size_t depth = xpath_depth(xpath);
+    if (depth <= TT_XPATH_MAX_DEPTH && strlen(xpath) <= TT_XPATH_MAX_LEN)
+        return 1;
+    tt_error_set(err, TT_EUSAGE, "XPath expression %s (at most %d levels of brackets and %d bytes): a selector of "
+                 "a page's text needs no more; simplify it",
+                 depth > TT_XPATH_MAX_DEPTH ? "nested too deep" : "too long", TT_XPATH_MAX_DEPTH, TT_XPATH_MAX_LEN);
+    return 0;
+}
+
 int
 tt_read_xpath_ok(const char *xpath, tt_error *err)
 {
+    if (!xpath_guard(xpath, err))
+        return 0;
     tt_read_xml_init();
     tt_error cap;
     tt_error_clear(&cap);
     silence(&cap);
     xmlXPathCompExprPtr c = xmlXPathCompile((const xmlChar *)xpath);
+    unsilence();
     if (c) {
         xmlXPathFreeCompExpr(c);
         return 1;
@@ -136,6 +183,9 @@ is_inside(xmlNodePtr n, xmlNodePtr anc)
     return 0;
 }
 
+static int html_read(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables *t, tt_read_doc *doc,
+                     const tt_error *capture, tt_error *err);
+
 int
 tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables *t,
              tt_read_doc *doc, tt_error *err)
@@ -145,6 +195,16 @@ tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_table
     tt_error cap;
     tt_error_clear(&cap);
     silence(&cap);
+    int rc = html_read(p, n, o, t, doc, &cap, err);
+    unsilence();
+    return rc;
+}
+
+/* tt_read_html with libxml2's messages going to *capture. */
+static int
+html_read(const void *p, size_t n, const tt_read_opts *o, const tt_read_tables *t, tt_read_doc *doc,
+          const tt_error *capture, tt_error *err)
+{
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
                HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
     const char *enc = o->encoding && *o->encoding ? o->encoding : NULL;
@@ -170,11 +230,13 @@ tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_table
     }
     if (!d)
         return tt_error_set(err, TT_EFORMAT, "HTML that libxml2 cannot parse%s%s",
-                            cap.msg[0] ? ": " : "", cap.msg);
+                            capture->msg[0] ? ": " : "", capture->msg);
     tt_emit e;
     tt_emit_init(&e, &doc->text, o->max_text);
     int rc = 0;
-    if (o->html_select && *o->html_select) {
+    if (o->html_select && *o->html_select && !xpath_guard(o->html_select, err)) {
+        rc = err->code;
+    } else if (o->html_select && *o->html_select) {
         xmlXPathContextPtr xc = xmlXPathNewContext(d);
         xmlXPathObjectPtr r =
             xc ? xmlXPathEvalExpression((const xmlChar *)o->html_select, xc) : NULL;
@@ -182,7 +244,7 @@ tt_read_html(const void *p, size_t n, const tt_read_opts *o, const tt_read_table
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
         else if (!r)
             rc = tt_error_set(err, TT_EUSAGE, "bad XPath expression '%s' (--html-select)%s%s",
-                              o->html_select, cap.msg[0] ? ": " : "", cap.msg);
+                              o->html_select, capture->msg[0] ? ": " : "", capture->msg);
         else if (r->type != XPATH_NODESET || !r->nodesetval || r->nodesetval->nodeNr == 0)
             rc = tt_error_set(
                 err, TT_EEMPTY,

@@ -136,7 +136,11 @@ uint32_t tt_count_ff(const char *s, size_t *pos, size_t upto);
 const char *tt_read_meta(const tt_read_doc *doc, const char *col);
 
 /* 1 if the XPath expression compiles (libxml2), else 0 with the reason in err (TT_EUSAGE). For checking
- * --html-select and the manifest column before anything is read. */
+ * --html-select and the manifest column before anything is read. An expression nested deeper than
+ * TT_XPATH_MAX_DEPTH brackets/parentheses or longer than TT_XPATH_MAX_LEN bytes is refused before libxml2 sees it
+ * (its compiler recurses without bound). */
+#define TT_XPATH_MAX_DEPTH 64
+#define TT_XPATH_MAX_LEN 4096
 int tt_read_xpath_ok(const char *xpath, tt_error *err);
 
 /* The version of a library the readers use, for run.json: lib is "libxml2", "libzip", "cmark", "libyaml" (the
