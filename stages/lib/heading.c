@@ -426,6 +426,17 @@ group(pcre2_match_data *md, const rule *r, const char *s, const char *name, cons
     return 0;
 }
 
+/* The number the leading digits of p[0..n) make (at most 9 of them; -1 when p does not start with a digit). A
+ * group of the match is not NUL-terminated where the text ends: atoi would read past it (found by fuzz_detect). */
+static int
+digits_of(const char *p, size_t n)
+{
+    int v = -1;
+    for (size_t i = 0; i < n && i < 9 && p[i] >= '0' && p[i] <= '9'; i++)
+        v = (v < 0 ? 0 : v * 10) + (p[i] - '0');
+    return v;
+}
+
 static int
 valid_ymd(int y, int m, int d)
 {
@@ -470,9 +481,7 @@ take(const tt_heading *h, const rule *r, pcre2_match_data *md, const char *s, ch
         if (!group(md, r, s, "y", &yp, &yn) || !group(md, r, s, "m", &mp, &mn) ||
             !group(md, r, s, "d", &dp, &dn))
             return 0;
-        int y = atoi(yp), d = atoi(dp), m = month_of(h, r->lang, mp, mn);
-        (void)yn;
-        (void)dn;
+        int y = digits_of(yp, yn), d = digits_of(dp, dn), m = month_of(h, r->lang, mp, mn);
         if (!valid_ymd(y, m, d))
             return 0;
         snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
