@@ -1,6 +1,7 @@
 /* norm.c - the two forms of a text (matching.md "Two forms of every text", normalization.md §2-§4): NFC text as
  * written, and the match form of a token: homoglyph repair -> NFKC_Casefold -> per-language ICU transliterator
- * rules loaded from <data>/translit/<name>.rules. Also the Kazakh Latin alphabet detector.
+ * rules loaded from <data>/translit/<name>.rules. Also the Kazakh Latin alphabet detector. NFC is norm_nfc.c; the
+ * normalizer's layout, shared by the two, is norm_impl.h.
  *
  * Speed: transliterators are slow (microseconds per call), so each normalizer keeps a bounded cache of recent
  * tokens (key: rule set + language + the token's UTF-16) -> match form. The cache lives in the handle, never in
@@ -16,12 +17,10 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
-#include "norm_priv.h"
+#include "norm_impl.h"
 #include "tt/common.h"
 #include "tt/norm.h"
 
-/* Rule sets, one transliterator each. */
-enum { RS_OTHER, RS_EN, RS_RU, RS_UZ, RS_KK_CYRL, RS_KK_2017, RS_KK_2018, RS_KK_2021, RS_COUNT };
 static const char *const rs_file[RS_COUNT] = {"other", "en", "ru", "uz", "kk-Cyrl", "kk-Latn-2017",
                                               "kk-Latn-2018", "kk-Latn-2021"};
 
@@ -30,51 +29,8 @@ static const char *const rs_file[RS_COUNT] = {"other", "en", "ru", "uz", "kk-Cyr
 #define CACHE_MAXKEY 64          /* UTF-16 units; longer tokens are not cached */
 #define CACHE_ARENA (16u << 20)  /* bytes of keys + values before the cache is emptied */
 
-typedef struct centry {
-    uint32_t gen;  /* valid iff == cache_gen */
-    uint32_t hash;
-    uint32_t off;  /* key (UTF-16) then value (UTF-8) in the arena */
-    uint16_t klen; /* in UChars */
-    uint16_t vlen;
-    uint8_t flags;
-    uint8_t rs, lang;
-    uint32_t memo; /* the typer's name of the form (tt_norm_last_memo), 0 = none yet */
-} centry;
-
-struct tt_normalizer {
-    const UNormalizer2 *nfc, *nfkccf;
-    UTransliterator *tr[RS_COUNT];
-    uint8_t ascii_safe[RS_COUNT]; /* rule set changes no ASCII letter/digit */
-    /* homoglyphs, per language: Latin ASCII -> Cyrillic, Cyrillic U+0400..U+04FF -> Latin ASCII (0 = none) */
-    UChar l2c[TT_LANG_COUNT][128];
-    UChar c2l[TT_LANG_COUNT][256];
-    /* scratch UTF-16 buffers, reused */
-    UChar *a, *b, *c;
-    int32_t acap, bcap, ccap;
-    /* script class of U+0000..U+052F (SC_LATIN / SC_CYRILLIC, from is_latin/is_cyrillic), so that the
-       detector and the homoglyph repair ask ICU only beyond that range */
-    uint8_t sclass[0x530];
-    /* NFC fast path: per 256-code-point page of the BMP, a bit per code point that is NFC_Quick_Check=Yes with
-       combining class 0 (filled on first use; nfc_page[p] = 1 when page p is filled) */
-    uint8_t nfc_page[256];
-    uint32_t nfc_bits[256][8];
-    /* per UTF-8 byte: 1 ASCII, 2 the lead byte of 64 two-byte characters that are all NFC-inert by nfc_bits
-       (Cyrillic U+0400..U+047F, U+04C0..U+04FF, Latin-1 and Latin Extended...), else 0: nfc_already's fast
-       step, read from the same bits as its slow one */
-    uint8_t nfc_lead[256];
-    /* cache */
-    centry *slots;
-    uint32_t cache_gen, cache_used;
-    char *arena;
-    uint32_t arena_len;
-    uint32_t *last_memo;          /* tt_norm_last_memo */
-    const void *memo_owner;       /* tt_norm_memo_bind */
-    uint64_t memo_epoch;
-};
-
 static int is_latin(UChar32 c);
 static int is_cyrillic(UChar32 c);
-static void nfc_fill(tt_normalizer *nz, uint32_t pg);
 
 /* SC_E18 / SC_E21: a Latin letter of the Kazakh 2018 / 2021 alphabet that the detector counts */
 enum { SC_LATIN = 1, SC_CYRILLIC = 2, SC_E18 = 4, SC_E21 = 8 };
@@ -113,8 +69,8 @@ sclass_of(const tt_normalizer *nz, UChar32 c)
 
 /* ---- loading ------------------------------------------------------------------------------------------ */
 
-static int
-ensure(UChar **p, int32_t *cap, int32_t need)
+int
+nz_ensure(UChar **p, int32_t *cap, int32_t need)
 {
     if (need <= *cap)
         return 0;
@@ -315,18 +271,7 @@ tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
     }
     for (UChar32 c = 0; c < 0x530; c++)
         nz->sclass[c] = (uint8_t)sclass_full(c);
-    for (uint32_t pg = 0; pg < 8; pg++)
-        nfc_fill(nz, pg); /* the 2-byte UTF-8 range, read without a check by nfc_already */
-    for (unsigned b = 0; b < 0x80; b++)
-        nz->nfc_lead[b] = 1;
-    for (unsigned b = 0xC2; b < 0xE0; b++) {
-        int all = 1;
-        for (unsigned k = 0; k < 64 && all; k++) {
-            UChar32 c = (UChar32)((b & 0x1F) << 6 | k);
-            all = (nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1;
-        }
-        nz->nfc_lead[b] = all ? 2 : 0;
-    }
+    nz_nfc_init(nz);
     int rc = 0;
     for (int rs = 0; rs < RS_COUNT && rc == 0; rs++)
         rc = load_rules(nz, rs, data_dir, err);
@@ -366,12 +311,12 @@ tt_normalizer_free(tt_normalizer *nz)
 /* ---- UTF-8 <-> UTF-16 helpers ------------------------------------------------------------------------- */
 
 /* s[0..n) UTF-8 -> nz->a (invalid bytes -> U+FFFD). Returns length or negative TT_E*. */
-static int32_t
-to16(tt_normalizer *nz, const char *s, size_t n, tt_error *err)
+int32_t
+nz_to16(tt_normalizer *nz, const char *s, size_t n, tt_error *err)
 {
     if (n >= INT32_MAX / 2)
         return tt_error_set(err, TT_ELIMIT, "text too long for one call (%zu bytes)", n);
-    if (ensure(&nz->a, &nz->acap, (int32_t)n + 1))
+    if (nz_ensure(&nz->a, &nz->acap, (int32_t)n + 1))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     UErrorCode st = U_ZERO_ERROR;
     int32_t len = 0;
@@ -381,8 +326,8 @@ to16(tt_normalizer *nz, const char *s, size_t n, tt_error *err)
     return len;
 }
 
-static int
-append8(tt_buf *out, const UChar *u, int32_t n, tt_error *err)
+int
+nz_append8(tt_buf *out, const UChar *u, int32_t n, tt_error *err)
 {
     /* fast path: ASCII */
     int32_t i = 0;
@@ -406,107 +351,6 @@ append8(tt_buf *out, const UChar *u, int32_t n, tt_error *err)
     out->len += (size_t)len;
     out->data[out->len] = 0;
     return 0;
-}
-
-/* ---- NFC ---------------------------------------------------------------------------------------------- */
-
-/* Is c NFC_Quick_Check=Yes with canonical combining class 0? A text of such code points is in NFC. */
-static void
-nfc_fill(tt_normalizer *nz, uint32_t pg)
-{
-    for (uint32_t k = 0; k < 256; k++) {
-        UChar32 x = (UChar32)(pg << 8 | k);
-        if (u_getIntPropertyValue(x, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(x) == 0)
-            nz->nfc_bits[pg][k >> 5] |= 1u << (k & 31);
-    }
-    nz->nfc_page[pg] = 1;
-}
-
-static inline int
-nfc_inert(tt_normalizer *nz, UChar32 c)
-{
-    if (c > 0xFFFF)
-        return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
-    uint32_t pg = (uint32_t)c >> 8;
-    if (!nz->nfc_page[pg])
-        nfc_fill(nz, pg);
-    return (nz->nfc_bits[pg][(c >> 5) & 7] >> (c & 31)) & 1;
-}
-
-/* 1 if s[0..n) is well-formed UTF-8 made only of nfc_inert code points: it is its own NFC, byte for byte
- * (what the UTF-16 round trip below would give back). */
-static int
-nfc_already(tt_normalizer *nz, const char *s, size_t n)
-{
-    const uint8_t *b = (const uint8_t *)s;
-    size_t i = 0;
-    while (i < n) {
-        uint8_t t = nz->nfc_lead[b[i]];
-        if (t == 2 && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
-            i += 2; /* a two-byte character of a lead whose 64 characters are all inert */
-            continue;
-        }
-        if (t == 1) {
-            i++;
-            while (i + 8 <= n) { /* a run of ASCII, 8 bytes at a time */
-                uint64_t v;
-                memcpy(&v, b + i, 8);
-                if (v & 0x8080808080808080u)
-                    break;
-                i += 8;
-            }
-            continue;
-        }
-        UChar32 c;
-        if (b[i] >= 0xC2 && b[i] < 0xE0 && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
-            c = (UChar32)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F));
-            /* pages 0..7 (U+0000..U+07FF) are filled by tt_normalizer_new */
-            if (!((nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1))
-                return 0;
-            i += 2;
-            continue;
-        }
-        int32_t k = 0, lim = n - i > 4 ? 4 : (int32_t)(n - i);
-        U8_NEXT(b + i, k, lim, c);
-        if (c < 0 || !nfc_inert(nz, c))
-            return 0;
-        i += (size_t)k;
-    }
-    return 1;
-}
-
-int
-tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *err)
-{
-    size_t i = 0;
-    while (i < n && (unsigned char)s[i] < 0x80)
-        i++;
-    if (i == n || nfc_already(nz, s + i, n - i)) {
-        if (tt_buf_append(out, s, n))
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        return 0;
-    }
-    int32_t len = to16(nz, s, n, err);
-    if (len < 0)
-        return len;
-    UErrorCode st = U_ZERO_ERROR;
-    int32_t span = unorm2_spanQuickCheckYes(nz->nfc, nz->a, len, &st);
-    if (U_FAILURE(st))
-        return tt_error_set(err, TT_EICU, "NFC: %s", u_errorName(st));
-    if (span == len)
-        return append8(out, nz->a, len, err);
-    if (ensure(&nz->b, &nz->bcap, len + 16))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    int32_t m = unorm2_normalize(nz->nfc, nz->a, len, nz->b, nz->bcap, &st);
-    if (st == U_BUFFER_OVERFLOW_ERROR) {
-        st = U_ZERO_ERROR;
-        if (ensure(&nz->b, &nz->bcap, m + 1))
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        m = unorm2_normalize(nz->nfc, nz->a, len, nz->b, nz->bcap, &st);
-    }
-    if (U_FAILURE(st))
-        return tt_error_set(err, TT_EICU, "NFC: %s", u_errorName(st));
-    return append8(out, nz->b, m, err);
 }
 
 /* ---- script detection --------------------------------------------------------------------------------- */
@@ -783,7 +627,7 @@ compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32
         unsigned *flags, tt_error *err)
 {
     unsigned fl = 0;
-    if (ensure(&nz->b, &nz->bcap, n + 1))
+    if (nz_ensure(&nz->b, &nz->bcap, n + 1))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     memcpy(nz->b, s, sizeof(UChar) * (size_t)n);
     UChar *w = nz->b;
@@ -795,19 +639,19 @@ compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32
     int rs = rule_set(lang, script, w, n);
     int32_t m;
     if (ascii) {
-        if (ensure(&nz->c, &nz->ccap, n + 1))
+        if (nz_ensure(&nz->c, &nz->ccap, n + 1))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         for (int32_t i = 0; i < n; i++)
             nz->c[i] = (UChar)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
         m = n;
     } else {
         UErrorCode st = U_ZERO_ERROR;
-        if (ensure(&nz->c, &nz->ccap, 2 * n + 16))
+        if (nz_ensure(&nz->c, &nz->ccap, 2 * n + 16))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m = unorm2_normalize(nz->nfkccf, w, n, nz->c, nz->ccap, &st);
         if (st == U_BUFFER_OVERFLOW_ERROR) {
             st = U_ZERO_ERROR;
-            if (ensure(&nz->c, &nz->ccap, m + 16))
+            if (nz_ensure(&nz->c, &nz->ccap, m + 16))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
             m = unorm2_normalize(nz->nfkccf, w, n, nz->c, nz->ccap, &st);
         }
@@ -816,12 +660,12 @@ compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32
     }
     if (!(ascii && nz->ascii_safe[rs]) && m > 0) {
         /* transliterate in place in c; keep a copy in b to retry after growing */
-        if (ensure(&nz->b, &nz->bcap, m + 1))
+        if (nz_ensure(&nz->b, &nz->bcap, m + 1))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         memcpy(nz->b, nz->c, sizeof(UChar) * (size_t)m);
         int32_t need = 4 * m + 16;
         for (int tries = 0; tries < 4; tries++) {
-            if (ensure(&nz->c, &nz->ccap, need))
+            if (nz_ensure(&nz->c, &nz->ccap, need))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
             memcpy(nz->c, nz->b, sizeof(UChar) * (size_t)m);
             UErrorCode st = U_ZERO_ERROR;
@@ -839,7 +683,7 @@ compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32
     }
     if (flags)
         *flags = fl;
-    return append8(out, nz->c, m, err);
+    return nz_append8(out, nz->c, m, err);
 }
 
 static int word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int rs,
@@ -1030,7 +874,7 @@ tt_norm_word(tt_normalizer *nz, tt_lang lang, tt_script script, const char *s, s
     if (lang == TT_LANG_KK && script != TT_SCRIPT_CYRL && script != TT_SCRIPT_LATN_2017 &&
         script != TT_SCRIPT_LATN_2018 && script != TT_SCRIPT_LATN_2021)
         script = tt_norm_detect_script(nz, lang, s, n, NULL);
-    int32_t len = to16(nz, s, n, err);
+    int32_t len = nz_to16(nz, s, n, err);
     if (len < 0)
         return len;
     tt_norm_prebreak16(lang, script, nz->a, len);

@@ -7,7 +7,7 @@
 # and by `make check`; stages/README.md draws the graph it prints.
 set -u
 b=${1:-build/release}
-GROUPS="export tokenize report read count"
+GROUPS="export tokenize report read count norm"
 [ -d "$b/lib" ] || { echo "modgraph: no $b/lib (build first)" >&2; exit 2; }
 tmp=$(mktemp -d /tmp/tt-modgraph.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT

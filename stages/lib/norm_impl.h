@@ -1,0 +1,68 @@
+/* norm_impl.h - the normalizer's layout and the helpers its files share (norm.c: loading, scripts, homoglyphs,
+ * match forms and their cache; norm_nfc.c: NFC text as written). Internal names start with nz_. Not installed;
+ * the tokenizer's view is norm_priv.h. */
+#ifndef TT_NORM_IMPL_H
+#define TT_NORM_IMPL_H
+
+#include <unicode/unorm2.h>
+#include <unicode/utrans.h>
+
+#include "norm_priv.h"
+#include "tt/common.h"
+#include "tt/norm.h"
+
+/* Rule sets, one transliterator each. */
+enum { RS_OTHER, RS_EN, RS_RU, RS_UZ, RS_KK_CYRL, RS_KK_2017, RS_KK_2018, RS_KK_2021, RS_COUNT };
+
+typedef struct centry {
+    uint32_t gen;  /* valid iff == cache_gen */
+    uint32_t hash;
+    uint32_t off;  /* key (UTF-16) then value (UTF-8) in the arena */
+    uint16_t klen; /* in UChars */
+    uint16_t vlen;
+    uint8_t flags;
+    uint8_t rs, lang;
+    uint32_t memo; /* the typer's name of the form (tt_norm_last_memo), 0 = none yet */
+} centry;
+
+struct tt_normalizer {
+    const UNormalizer2 *nfc, *nfkccf;
+    UTransliterator *tr[RS_COUNT];
+    uint8_t ascii_safe[RS_COUNT]; /* rule set changes no ASCII letter/digit */
+    /* homoglyphs, per language: Latin ASCII -> Cyrillic, Cyrillic U+0400..U+04FF -> Latin ASCII (0 = none) */
+    UChar l2c[TT_LANG_COUNT][128];
+    UChar c2l[TT_LANG_COUNT][256];
+    /* scratch UTF-16 buffers, reused */
+    UChar *a, *b, *c;
+    int32_t acap, bcap, ccap;
+    /* script class of U+0000..U+052F (SC_LATIN / SC_CYRILLIC, from is_latin/is_cyrillic), so that the
+       detector and the homoglyph repair ask ICU only beyond that range */
+    uint8_t sclass[0x530];
+    /* NFC fast path: per 256-code-point page of the BMP, a bit per code point that is NFC_Quick_Check=Yes with
+       combining class 0 (filled on first use; nfc_page[p] = 1 when page p is filled) */
+    uint8_t nfc_page[256];
+    uint32_t nfc_bits[256][8];
+    /* per UTF-8 byte: 1 ASCII, 2 the lead byte of 64 two-byte characters that are all NFC-inert by nfc_bits
+       (Cyrillic U+0400..U+047F, U+04C0..U+04FF, Latin-1 and Latin Extended...), else 0: nfc_already's fast
+       step, read from the same bits as its slow one */
+    uint8_t nfc_lead[256];
+    /* cache */
+    centry *slots;
+    uint32_t cache_gen, cache_used;
+    char *arena;
+    uint32_t arena_len;
+    uint32_t *last_memo;          /* tt_norm_last_memo */
+    const void *memo_owner;       /* tt_norm_memo_bind */
+    uint64_t memo_epoch;
+};
+
+/* *p grown to at least need units (its capacity in *cap). 0 or TT_ENOMEM. */
+int nz_ensure(UChar **p, int32_t *cap, int32_t need);
+/* s[0..n) UTF-8 -> nz->a (invalid bytes -> U+FFFD). Returns the length in units or a negative TT_E*. */
+int32_t nz_to16(tt_normalizer *nz, const char *s, size_t n, tt_error *err);
+/* u[0..n) appended to out as UTF-8. 0 or TT_E* (err set). */
+int nz_append8(tt_buf *out, const UChar *u, int32_t n, tt_error *err);
+/* Fills the NFC check's tables of the two-byte UTF-8 range (norm_nfc.c); tt_normalizer_new calls it. */
+void nz_nfc_init(tt_normalizer *nz);
+
+#endif
