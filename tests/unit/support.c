@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unicode/uclean.h>
+#include <unicode/ustring.h>
 
 
 int
@@ -112,6 +113,25 @@ tt_test_each_file(const char *dir, void (*fn)(char *text, size_t n, const char *
     }
     closedir(d);
     return files;
+}
+
+void
+tt_test_utf16_pieces(const char *s, size_t n, void (*fn)(const UChar *u, int32_t len))
+{
+    UChar *u = malloc((n + 1) * sizeof *u);
+    int32_t len = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+    u_strFromUTF8WithSub(u, (int32_t)n + 1, &len, s, (int32_t)n, 0xFFFD, NULL, &st);
+    CU_ASSERT_FATAL(U_SUCCESS(st));
+    for (int32_t at = 0; at < len;) {
+        int32_t end = at + 65536 < len ? at + 65536 : len;
+        while (end < len && end > at + 1 && u[end - 1] != '\n')
+            end--;
+        fn(u + at, end - at);
+        at = end;
+    }
+    free(u);
 }
 
 uint64_t

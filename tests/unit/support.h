@@ -6,6 +6,7 @@
 #include <CUnit/Basic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unicode/utypes.h>
 
 /* Registers the suites (reg adds them with CU_add_suite/CU_add_test), runs them, and returns the exit status:
  * 1 if any assertion failed (read before CU_cleanup_registry, see ../shared/style.md), else 0. */
@@ -37,6 +38,10 @@ long tt_test_each_file(const char *dir, void (*fn)(char *text, size_t n, const c
 /* tt_test_each_file over <shared>/corpus: the number of files, or -1 when there is no ../shared folder, after a
  * counted skip (TT_SKIP_SHARED) that says "<what>: no ../shared folder (set TT_SHARED)". */
 long tt_test_corpus(const char *what, void (*fn)(char *text, size_t n, const char *path, void *ctx), void *ctx);
+
+/* s[0..n) (UTF-8, invalid bytes -> U+FFFD) in UTF-16 pieces of about 64 Ki units, each cut after a line break as
+ * the pipeline cuts its pieces: fn(u, len) for each. A failed conversion is an assertion failure. */
+void tt_test_utf16_pieces(const char *s, size_t n, void (*fn)(const UChar *u, int32_t len));
 
 /* The next number of a xorshift64 generator (*state must not be 0): generated test input that is the same in
  * every run. */

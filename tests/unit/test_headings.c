@@ -77,34 +77,25 @@ compare(const UChar *u, int32_t len)
 
 /* ---- the shared corpora --------------------------------------------------------------------------------- */
 
-/* One file of ../shared/corpus (tt_test_each_file's callback). */
+/* One piece of a file: its lines counted, then compared. */
+static void
+count_compare(const UChar *u, int32_t len)
+{
+    for (int32_t i = 0; i < len; i++)
+        lines_seen += u[i] == '\n';
+    compare(u, len);
+}
+
+/* One file of ../shared/corpus (tt_test_each_file's callback), in the pieces the pipeline would feed. */
 static void
 compare_text(char *text, size_t n, const char *path, void *ctx)
 {
     (void)path;
     (void)ctx;
-    const char *s = text;
-    UChar *u = malloc((n + 1) * sizeof *u);
-    int32_t len = 0;
-    UErrorCode st = U_ZERO_ERROR;
-    CU_ASSERT_PTR_NOT_NULL_FATAL(u);
-    u_strFromUTF8WithSub(u, (int32_t)n + 1, &len, s, (int32_t)n, 0xFFFD, NULL, &st);
-    CU_ASSERT_FATAL(U_SUCCESS(st));
-    for (int32_t i = 0; i < len; i++)
-        lines_seen += u[i] == '\n';
-    /* pieces of about 64 Ki units, cut after a line break, as the pipeline feeds pieces */
-    for (int32_t at = 0; at < len;) {
-        int32_t end = at + 65536 < len ? at + 65536 : len;
-        while (end < len && end > at + 1 && u[end - 1] != '\n')
-            end--;
-        compare(u + at, end - at);
-        at = end;
-    }
-    free(u);
+    tt_test_utf16_pieces(text, n, count_compare);
 }
 
 static long files_read;
-
 
 static void
 test_corpora(void)
