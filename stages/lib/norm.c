@@ -16,6 +16,9 @@
 #include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "norm_impl.h"
 #include "tt/common.h"
@@ -475,40 +478,76 @@ tt_norm_prebreak_apos(tt_lang lang, tt_script script)
     return lang == TT_LANG_UZ || (lang == TT_LANG_KK && script == TT_SCRIPT_LATN_2017);
 }
 
+/* The pre-break fix of unit i of s[0..n) (see tt_norm_prebreak16): 1 if it changed. */
+static inline int
+prebreak_unit(int uz, int kk17, UChar *s, int32_t i, int32_t n)
+{
+    UChar c = s[i];
+    if (c == 0x200B) {
+        s[i] = 0x2060;
+        return 1;
+    }
+    if (!(uz || kk17) || i == 0 || !tt_norm_is_apostrophe(c) || c == 0x02BB)
+        return 0;
+    UChar p = s[i - 1];
+    if (U16_IS_SURROGATE(p) || !u_isalpha(p) || tt_norm_is_apostrophe(p))
+        return 0;
+    UChar nx = i + 1 < n ? s[i + 1] : 0;
+    int next_letter = nx && !U16_IS_SURROGATE(nx) && u_isalpha(nx) && !tt_norm_is_apostrophe(nx);
+    UChar r = c;
+    if (uz) {
+        if (p == 'o' || p == 'O' || p == 'g' || p == 'G')
+            r = 0x02BB;
+        else if (next_letter)
+            r = 0x02BC;
+    } else if (is_kk2017_base(p)) {
+        r = 0x02BC;
+    }
+    s[i] = r;
+    return r != c;
+}
+
 size_t
-tt_norm_prebreak16(tt_lang lang, tt_script script, UChar *s, int32_t n)
+tt_norm_prebreak16_plain(tt_lang lang, tt_script script, UChar *s, int32_t n)
 {
     size_t changed = 0;
     int uz = lang == TT_LANG_UZ, kk17 = lang == TT_LANG_KK && script == TT_SCRIPT_LATN_2017; /* see _apos */
-    for (int32_t i = 0; i < n; i++) {
-        UChar c = s[i];
-        if (c == 0x200B) {
-            s[i] = 0x2060;
-            changed++;
+    for (int32_t i = 0; i < n; i++)
+        changed += (size_t)prebreak_unit(uz, kk17, s, i, n);
+    return changed;
+}
+
+size_t
+tt_norm_prebreak16(tt_lang lang, tt_script script, UChar *s, int32_t n)
+{
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    /* Only U+0027, U+0060 and units from U+00B4 up (U+200B, the other apostrophes) can change: blocks of eight
+       units with none of them are skipped (switch: -DTT_NORM_PLAIN; tests/unit/test_normfast.c compares the two) */
+    size_t changed = 0;
+    int uz = lang == TT_LANG_UZ, kk17 = lang == TT_LANG_KK && script == TT_SCRIPT_LATN_2017;
+    const __m128i q = _mm_set1_epi16(0x27), g = _mm_set1_epi16(0x60), hi = _mm_set1_epi16(0xB3),
+                  z = _mm_setzero_si128();
+    int32_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, q), _mm_cmpeq_epi16(v, g)),
+                                     _mm_andnot_si128(_mm_cmpeq_epi16(_mm_subs_epu16(v, hi), z), _mm_set1_epi16(-1)));
+            if (!_mm_movemask_epi8(m)) {
+                i += 8;
+                continue;
+            }
+            for (int32_t e = i + 8; i < e; i++)
+                changed += (size_t)prebreak_unit(uz, kk17, s, i, n);
             continue;
         }
-        if (!(uz || kk17) || i == 0 || !tt_norm_is_apostrophe(c) || c == 0x02BB)
-            continue;
-        UChar p = s[i - 1];
-        if (U16_IS_SURROGATE(p) || !u_isalpha(p) || tt_norm_is_apostrophe(p))
-            continue;
-        UChar nx = i + 1 < n ? s[i + 1] : 0;
-        int next_letter = nx && !U16_IS_SURROGATE(nx) && u_isalpha(nx) && !tt_norm_is_apostrophe(nx);
-        UChar r = c;
-        if (uz) {
-            if (p == 'o' || p == 'O' || p == 'g' || p == 'G')
-                r = 0x02BB;
-            else if (next_letter)
-                r = 0x02BC;
-        } else if (is_kk2017_base(p)) {
-            r = 0x02BC;
-        }
-        if (r != c) {
-            s[i] = r;
-            changed++;
-        }
+        changed += (size_t)prebreak_unit(uz, kk17, s, i, n);
+        i++;
     }
     return changed;
+#else
+    return tt_norm_prebreak16_plain(lang, script, s, n);
+#endif
 }
 
 /* ---- homoglyphs --------------------------------------------------------------------------------------- */
@@ -692,15 +731,79 @@ static int word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, cons
 /* tt_norm_key16's key of an ASCII token the rules cannot change (bit 63 clear: not a cache key) */
 #define KEY_ASCII ((uint64_t)1)
 
+/* 1 if every unit of s[0..n) is ASCII. With SSE2, eight units at a time (two overlapping blocks cover 8..16
+ * units); four units in a 64-bit word below eight (switch: -DTT_NORM_PLAIN, one unit at a time). */
+static inline int
+all_ascii16(const UChar *s, int32_t n)
+{
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    if (n >= 8) {
+        const __m128i hi = _mm_set1_epi16((short)0xFF80);
+        __m128i acc = _mm_setzero_si128();
+        int32_t i = 0;
+        for (; i + 8 <= n; i += 8)
+            acc = _mm_or_si128(acc, _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+        if (i < n)
+            acc = _mm_or_si128(acc, _mm_loadu_si128((const __m128i *)(const void *)(s + n - 8)));
+        return _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(acc, hi), _mm_setzero_si128())) == 0xFFFF;
+    }
+    if (n >= 4) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 4, 8);
+        return !((a | b) & 0xFF80FF80FF80FF80ull);
+    }
+#endif
+    for (int32_t k = 0; k < n; k++)
+        if (s[k] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* d[0..n) = the lowercase of the ASCII units s[0..n) (same switch as all_ascii16). */
+static inline void
+lower_ascii16(const UChar *s, int32_t n, char *d)
+{
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    if (n >= 8) {
+        const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1), sp = _mm_set1_epi8(0x20);
+        for (int32_t i = 0;; i += 8) {
+            if (i + 8 > n)
+                i = n - 8; /* the last block overlaps the one before: same bytes again */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i b = _mm_packus_epi16(v, v);
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(b, a1), _mm_cmplt_epi8(b, z1));
+            _mm_storel_epi64((__m128i *)(void *)(d + i), _mm_add_epi8(b, _mm_and_si128(up, sp)));
+            if (i + 8 >= n)
+                return;
+        }
+    }
+    if (n >= 4) {
+        for (int32_t i = 0;; i = n - 4) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint32_t b = (uint32_t)(x & 0xFF) | (uint32_t)(x >> 8 & 0xFF00) | (uint32_t)(x >> 16 & 0xFF0000) |
+                         (uint32_t)(x >> 24 & 0xFF000000);
+            /* per byte (all below 0x80): b + 0x3F has bit 7 from 'A' up, b + 0x25 from '[' up */
+            uint32_t up = ((b + 0x3F3F3F3Fu) ^ (b + 0x25252525u)) & 0x80808080u;
+            b |= up >> 2;
+            memcpy(d + i, &b, 4);
+            if (i == n - 4)
+                return;
+        }
+    }
+#endif
+    for (int32_t k = 0; k < n; k++)
+        d[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+}
+
 /* The match form of an ASCII token the rules of its language cannot change: its lowercase. */
 static int
 ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *err)
 {
     if (out->len + (size_t)n >= out->cap && tt_buf_reserve(out, (size_t)n))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
-    char *d = out->data + out->len;
-    for (int32_t k = 0; k < n; k++)
-        d[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+    lower_ascii16(s, n, out->data + out->len);
     out->len += (size_t)n;
     out->data[out->len] = 0;
     if (flags)
@@ -746,14 +849,11 @@ tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
         lang = TT_LANG_OTHER;
     if (n <= 0 || n > CACHE_MAXKEY)
         return 0;
-    int rs = rule_set(lang, script, s, n);
-    if (nz->ascii_safe[rs]) {
-        int32_t k = 0;
-        while (k < n && s[k] < 0x80)
-            k++;
-        if (k == n)
-            return KEY_ASCII; /* an ASCII token the rules cannot change: no cache */
-    }
+    int ascii = all_ascii16(s, n);
+    /* an ASCII token has no Cyrillic unit: rule_set's scan is not needed for it */
+    int rs = ascii && lang == TT_LANG_KK ? rule_set(lang, script, s, 0) : rule_set(lang, script, s, n);
+    if (ascii && nz->ascii_safe[rs])
+        return KEY_ASCII; /* an ASCII token the rules cannot change: no cache */
     uint32_t h = hash16(rs, lang, s, n);
     __builtin_prefetch(&nz->slots[h & (CACHE_SLOTS - 1)]);
     return (uint64_t)1 << 63 | (uint64_t)rs << 32 | h;
@@ -794,14 +894,8 @@ tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s
     if (n > CACHE_MAXKEY)
         return compute(nz, lang, script, s, n, out, flags, err);
     int rs = rule_set(lang, script, s, n);
-    if (nz->ascii_safe[rs]) {
-        /* ASCII token the rules cannot change: lowercase is the whole match form */
-        int32_t k = 0;
-        while (k < n && s[k] < 0x80)
-            k++;
-        if (k == n)
-            return ascii_lower(s, n, out, flags, err);
-    }
+    if (nz->ascii_safe[rs] && all_ascii16(s, n))
+        return ascii_lower(s, n, out, flags, err); /* ASCII token the rules cannot change: its lowercase */
     return word16_cached(nz, lang, script, s, n, rs, hash16(rs, lang, s, n), out, flags, err);
 }
 

@@ -13,6 +13,8 @@
  * letter); Kazakh 2017 (script TT_SCRIPT_LATN_2017): such a mark after one of the alphabet's nine apostrophe
  * letters -> U+02BC. Returns the number of code units changed. */
 size_t tt_norm_prebreak16(tt_lang lang, tt_script script, UChar *s, int32_t n);
+/* The same, one unit at a time with no fast path (the reference of tests/unit/test_normfast.c). */
+size_t tt_norm_prebreak16_plain(tt_lang lang, tt_script script, UChar *s, int32_t n);
 /* 1 if tt_norm_prebreak16 may change more than U+200B in this language and script (the apostrophes). */
 int tt_norm_prebreak_apos(tt_lang lang, tt_script script);
 

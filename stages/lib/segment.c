@@ -7,6 +7,9 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>
+#if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Positions in the text (UTF-16 indexes), in increasing order. */
 typedef struct poslist {
@@ -71,6 +74,31 @@ wb_class_of(UChar32 c)
  * as ICU's word break iterator finds them: emit(ctx, start, end, status) for each segment of rule status
  * UBRK_WORD_NUMBER (100) or UBRK_WORD_LETTER (200). */
 #define CL(x) (wcl[x]) /* the word break class of unit x */
+
+/* The first position from j (j < le) whose class is not W_AL or W_NU, or le. With SSE2, sixteen classes at a
+ * time: wcl is readable (and W_OTHER) 16 bytes past the text (switch: -DTT_SEGMENT_PLAIN, one at a time;
+ * tests/unit/test_segment.c and fuzz_segment compare the words with ICU's). */
+static inline int32_t
+skip_alnum(const uint8_t *wcl, int32_t j, int32_t le)
+{
+#if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
+    const __m128i al = _mm_set1_epi8(W_AL), nu = _mm_set1_epi8(W_NU);
+    for (; j < le; j += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(wcl + j));
+        unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, al), _mm_cmpeq_epi8(v, nu))) & 0xFFFF;
+        if (m) {
+            j += __builtin_ctz(m);
+            return j < le ? j : le;
+        }
+    }
+    return le;
+#else
+    while (j < le && (CL(j) == W_AL || CL(j) == W_NU))
+        j++;
+    return j;
+#endif
+}
+
 static inline int
 wb_line(const uint8_t *wcl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, int32_t, int32_t), void *ctx)
 {
@@ -89,12 +117,14 @@ wb_line(const uint8_t *wcl, int32_t ls, int32_t le, int (*emit)(void *, int32_t,
         }
         uint8_t last = c; /* the last letter or digit; Extend/Format inside the word change nothing */
         while (j < le) {
-            uint8_t y = CL(j);
-            if (y == W_AL || y == W_NU) {
-                last = y;
-                j++;
-                continue;
+            int32_t r = skip_alnum(wcl, j, le);
+            if (r > j) {
+                last = CL(r - 1);
+                j = r;
+                if (j >= le)
+                    break;
             }
+            uint8_t y = CL(j);
             if (y == W_EXT) {
                 j++;
                 continue;
@@ -379,9 +409,10 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
 {
     sg->u = u;
     sg->len = len;
-    if (tt_grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 1, 1))
+    if (tt_grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 16, 1))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     uint8_t *restrict wcl = sg->wcl;
+    memset(wcl + len, W_OTHER, 16); /* skip_alnum reads up to 16 classes ahead */
     sg->nls.n = sg->seps.n = sg->terms.n = sg->wuns.n = sg->suns.n = 0;
     sg->odd_nl = 0;
     int rc = 0;

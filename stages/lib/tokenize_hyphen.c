@@ -42,10 +42,10 @@ word_seg(void *vctx, int32_t prev, int32_t b, int32_t status)
         int32_t gap = prev - last->e;
         /* word-hyphen-word with nothing between but default-ignorable characters (қадір-<U+2060>қасиеті) */
         int32_t h = last->e;
-        while (gap > 1 && gap <= 8 && h < prev && u_hasBinaryProperty(u[h], UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+        while (gap > 1 && gap <= 8 && h < prev && tk_ignorable(u[h]))
             h++;
         int32_t r = h < prev && tk_is_hyphen(u[h]) ? h + 1 : -1;
-        while (r >= 0 && r < prev && u_hasBinaryProperty(u[r], UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+        while (r >= 0 && r < prev && tk_ignorable(u[r]))
             r++;
         if (r == prev) {
             last->e = b;

@@ -16,6 +16,7 @@
 #include "tt/segment.h"
 #include "tt/tokenize.h"
 
+#include <unicode/uchar.h>
 #include <unicode/uregex.h>
 
 enum { H_ARTICLE = 1, H_CHAPTER = 2 };
@@ -111,6 +112,13 @@ static inline int
 tk_is_hyphen(UChar c)
 {
     return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* 1 if c is a default-ignorable code point (U+00AD is the first one: below it, no call into ICU) */
+static inline int
+tk_ignorable(UChar c)
+{
+    return c >= 0xAD && u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
 static inline int

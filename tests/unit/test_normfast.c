@@ -1,0 +1,168 @@
+/* test_normfast.c - the differential tests of the normalizer's word-level fast paths (norm.c, switch
+ * -DTT_NORM_PLAIN) against their references:
+ *   - tt_norm_prebreak16 (blocks of eight units with no candidate skipped) against tt_norm_prebreak16_plain (one
+ *     unit at a time), in Uzbek, Kazakh 2017 Latin and English, on every file of ../shared/corpus in the
+ *     pipeline's UTF-16 pieces (a counted SKIP when the folder is absent) and on generated strings of letters,
+ *     apostrophes, U+200B and other marks at every length and alignment;
+ *   - the ASCII token path (all_ascii16, lower_ascii16: eight units at a time, four in a 64-bit word) through
+ *     tt_norm_key16 and tt_norm_word16, against C's own one-character-at-a-time answer: the key says "ASCII, no
+ *     cache" exactly when every unit is below U+0080, and the form is the token's lowercase, for tokens of every
+ *     length 0..40 with one non-ASCII unit anywhere or none. */
+#include "support.h"
+
+#include "../../stages/lib/norm_priv.h"
+#include "tt/norm.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static tt_normalizer *nz;
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+static long pieces, units, differ;
+
+static const tt_lang langs[] = {TT_LANG_UZ, TT_LANG_KK, TT_LANG_EN};
+static const tt_script scripts[] = {TT_SCRIPT_LATN, TT_SCRIPT_LATN_2017, TT_SCRIPT_LATN};
+
+/* Both prebreaks on a copy of u[0..n) each; 1 if they agree (units and count). */
+static int
+same_prebreak(const UChar *u, int32_t n, tt_lang lang, tt_script script)
+{
+    size_t bytes = sizeof(UChar) * (size_t)(n ? n : 1);
+    UChar *a = malloc(bytes), *b = malloc(bytes);
+    CU_ASSERT_FATAL(a && b);
+    memcpy(a, u, sizeof(UChar) * (size_t)n);
+    memcpy(b, u, sizeof(UChar) * (size_t)n);
+    size_t ca = tt_norm_prebreak16(lang, script, a, n), cb = tt_norm_prebreak16_plain(lang, script, b, n);
+    int ok = ca == cb && memcmp(a, b, sizeof(UChar) * (size_t)n) == 0;
+    free(a);
+    free(b);
+    return ok;
+}
+
+static void
+piece(const UChar *u, int32_t len)
+{
+    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++)
+        if (!same_prebreak(u, len, langs[l], scripts[l]))
+            differ++;
+    pieces++;
+    units += len;
+}
+
+static void
+each_text(char *text, size_t n, const char *path, void *ctx)
+{
+    (void)path;
+    (void)ctx;
+    tt_test_utf16_pieces(text, n, piece);
+}
+
+static void
+test_prebreak_corpus(void)
+{
+    differ = pieces = units = 0;
+    long files = tt_test_corpus("prebreak fast path on ../shared/corpus", each_text, NULL);
+    if (files < 0)
+        return;
+    printf("normfast: prebreak on %ld files, %ld pieces, %ld units, %ld differ\n", files, pieces, units, differ);
+    CU_ASSERT(files > 0);
+    CU_ASSERT(pieces > 0);
+    CU_ASSERT_EQUAL(differ, 0);
+}
+
+static const UChar alphabet[] = {'a', 'o', 'g', 'G', 'O', 'n', 's', 'x', 'Q', '1', ' ', '-', '\n', '\'', '`', 0xB4,
+                                 0xB3, 0x2BB, 0x2BC, 0x2B9, 0x2BD, 0x2018, 0x2019, 0x2032, 0x200B, 0x430, 0x4E9,
+                                 0xE9, 0x7F, 0x80, 0xFF, 0xD83D, 0xDE00};
+
+static void
+test_prebreak_generated(void)
+{
+    UChar buf[80];
+    long bad = 0, n_done = 0;
+    for (int rep = 0; rep < 200000; rep++) {
+        int32_t n = (int32_t)(tt_test_xorshift(&rng) % 70);
+        /* mostly ASCII letters (blocks to skip), now and then a candidate */
+        for (int32_t i = 0; i < n; i++) {
+            uint64_t r = tt_test_xorshift(&rng);
+            buf[i] = r % 6 ? (UChar)('a' + r / 7 % 26) : alphabet[r / 7 % (sizeof alphabet / sizeof *alphabet)];
+        }
+        for (size_t l = 0; l < sizeof langs / sizeof *langs; l++)
+            bad += !same_prebreak(buf, n, langs[l], scripts[l]);
+        n_done++;
+    }
+    printf("normfast: prebreak on %ld generated strings, %ld differ\n", n_done, bad);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* The ASCII path: key and form of generated tokens against the C library's answer. */
+static void
+test_ascii_tokens(void)
+{
+    UChar u[48];
+    char want[48];
+    tt_buf out = {0};
+    tt_error err;
+    tt_error_clear(&err);
+    long bad = 0, ascii_seen = 0, other_seen = 0;
+    for (int rep = 0; rep < 200000; rep++) {
+        int32_t n = (int32_t)(tt_test_xorshift(&rng) % 41);
+        for (int32_t i = 0; i < n; i++) {
+            uint64_t r = tt_test_xorshift(&rng) % 64;
+            u[i] = (UChar)(r < 26 ? 'a' + r : r < 52 ? 'A' + r - 26 : r < 62 ? '0' + r - 52 : r == 62 ? '.' : 0x7F);
+        }
+        int ascii = 1;
+        if (n && tt_test_xorshift(&rng) % 3 == 0) { /* one unit that is not ASCII, anywhere */
+            static const UChar na[] = {0x80, 0xC4, 0xFF, 0x100, 0x430, 0x4E9, 0x2019};
+            u[tt_test_xorshift(&rng) % (uint64_t)n] = na[tt_test_xorshift(&rng) % 7];
+            ascii = 0;
+        }
+        uint64_t key = tt_norm_key16(nz, TT_LANG_EN, TT_SCRIPT_LATN, u, n);
+        int fast = n > 0 && n <= 64 && key == 1; /* KEY_ASCII: the ASCII path, no cache */
+        if (fast != (ascii && n > 0))
+            bad++;
+        if (!ascii) {
+            other_seen++;
+            continue;
+        }
+        ascii_seen++;
+        for (int32_t i = 0; i < n; i++)
+            want[i] = (char)tolower(u[i]);
+        tt_buf_reset(&out);
+        unsigned fl = 99;
+        if (tt_norm_word16k(nz, TT_LANG_EN, TT_SCRIPT_LATN, u, n, key, &out, &fl, &err) ||
+            out.len != (size_t)n || memcmp(out.data, want, (size_t)n) != 0 || (n && fl != 0))
+            bad++;
+        tt_buf_reset(&out);
+        if (tt_norm_word16(nz, TT_LANG_EN, TT_SCRIPT_LATN, u, n, &out, NULL, &err) || out.len != (size_t)n ||
+            memcmp(out.data, want, (size_t)n) != 0)
+            bad++;
+    }
+    tt_buf_free(&out);
+    printf("normfast: %ld ASCII and %ld other tokens, %ld differ\n", ascii_seen, other_seen, bad);
+    CU_ASSERT(ascii_seen > 0 && other_seen > 0);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+static void
+reg(void)
+{
+    tt_error err;
+    tt_error_clear(&err);
+    if (tt_normalizer_new(&nz, NULL, &err) != 0) {
+        fprintf(stderr, "normalizer: %s\n", err.msg);
+        exit(1);
+    }
+    tt_test_suite("normfast", "prebreak fast path = one unit at a time, ../shared/corpus", test_prebreak_corpus,
+                  "prebreak fast path = one unit at a time, generated", test_prebreak_generated,
+                  "ASCII token path = C's lowercase", test_ascii_tokens, NULL);
+}
+
+int
+main(void)
+{
+    int rc = tt_test_main(reg);
+    tt_normalizer_free(nz);
+    return rc;
+}
