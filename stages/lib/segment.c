@@ -196,10 +196,10 @@ sb_class_of(UChar32 c)
     }
 }
 
-/* Both classes of the BMP: word | sentence << 4, filled by 256-character pages on first use; and spec: 1 for a
- * unit that tt_segment_prepare records in a position list (a line break, a word or sentence unit only ICU
- * segments, a sentence terminator or separator) and for every unit of a page not filled yet, so that the common
- * unit costs one load and one test. */
+/* Both classes of the BMP: word | sentence << 4, filled by 256-character pages on first use; and spec: the word
+ * class, with bit 0x80 set for a unit that tt_segment_prepare records in a position list (a line break, a word or
+ * sentence unit only ICU segments, a sentence terminator or separator) and for every unit of a page not filled
+ * yet, so that the common unit costs one load and one test. */
 typedef struct bktab {
     uint8_t ready[256];
     uint8_t cls[65536];
@@ -216,7 +216,9 @@ bk_fill(bktab *t, unsigned pg)
             w = W_UNSUP; /* W_NL marks exactly the line breaks of tt_segment_lines (and ICU takes any other case) */
         uint8_t sc = sb_class_of(c);
         t->cls[c] = (uint8_t)(w | sc << 4);
-        t->spec[c] = w >= W_NL || tt_seg_is_nl((UChar)c) || sc == S_ATERM || sc == S_STERM || sc >= S_CR;
+        t->spec[c] = (uint8_t)(w | (w >= W_NL || tt_seg_is_nl((UChar)c) || sc == S_ATERM || sc == S_STERM || sc >= S_CR
+                                         ? 0x80
+                                         : 0));
     }
     t->ready[pg] = 1;
 }
@@ -358,7 +360,7 @@ tt_segmenter_new(tt_segmenter **out, tt_seg_mode mode, tt_error *err)
     tt_segmenter *sg = calloc(1, sizeof *sg);
     if (!sg)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
-    memset(sg->bkt.spec, 1, sizeof sg->bkt.spec); /* no page filled yet */
+    memset(sg->bkt.spec, 0x80, sizeof sg->bkt.spec); /* no page filled yet */
     sg->fast = fast;
     UErrorCode st = U_ZERO_ERROR;
     sg->wb = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
@@ -419,14 +421,14 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
     bktab *t = &sg->bkt;
     for (int32_t i = 0; i < len; i++) {
         UChar c = u[i];
-        if (__builtin_expect(!t->spec[c], 1)) {
-            wcl[i] = t->cls[c] & 15; /* the common unit: its word class, one test */
-            continue;
-        }
+        uint8_t ws = t->spec[c];
+        wcl[i] = ws & 15;
+        if (__builtin_expect(!(ws & 0x80), 1))
+            continue; /* the common unit: its word class, one load and one test */
         if (!t->ready[c >> 8])
             bk_fill(t, c >> 8);
         wcl[i] = t->cls[c] & 15;
-        if (!t->spec[c])
+        if (!(t->spec[c] & 0x80))
             continue;
         uint8_t x = t->cls[c], w = x & 15, sc = x >> 4;
         if (w >= W_NL) {
