@@ -419,12 +419,23 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
     sg->odd_nl = 0;
     int rc = 0;
     bktab *t = &sg->bkt;
+    const uint8_t *spec = t->spec;
     for (int32_t i = 0; i < len; i++) {
+        /* the common units: their word class, one load and one test each, four at a time */
+        for (; i + 4 <= len; i += 4) {
+            uint8_t a = spec[u[i]], b = spec[u[i + 1]], c2 = spec[u[i + 2]], d = spec[u[i + 3]];
+            if ((a | b | c2 | d) & 0x80)
+                break;
+            wcl[i] = a;
+            wcl[i + 1] = b;
+            wcl[i + 2] = c2;
+            wcl[i + 3] = d;
+        }
+        for (; i < len && !(spec[u[i]] & 0x80); i++)
+            wcl[i] = spec[u[i]];
+        if (i >= len)
+            break;
         UChar c = u[i];
-        uint8_t ws = t->spec[c];
-        wcl[i] = ws & 15;
-        if (__builtin_expect(!(ws & 0x80), 1))
-            continue; /* the common unit: its word class, one load and one test */
         if (!t->ready[c >> 8])
             bk_fill(t, c >> 8);
         wcl[i] = t->cls[c] & 15;
