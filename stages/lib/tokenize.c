@@ -201,6 +201,26 @@ tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
             continue;
         }
         if (b[i] >= 0xC2 && b[i] < 0xE0 && i + 1 < nn && (b[i + 1] & 0xC0) == 0x80) {
+#if !defined(TT_TOKENIZE_PLAIN) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* a run of two-byte characters (Cyrillic, Latin with marks): four at a time in a 64-bit word while
+               every 16-bit lane is a lead 110xxxxx (not C0/C1: some of its bits 1-4 set) and a continuation */
+            uint64_t x;
+            while (i + 8 <= nn && (memcpy(&x, b + i, 8), (x & 0xC0E0C0E0C0E0C0E0ull) == 0x80C080C080C080C0ull)) {
+                uint64_t t = x & 0x001E001E001E001Eull;
+                if ((t - 0x0001000100010001ull) & ~t & 0x8000800080008000ull)
+                    break; /* an overlong lead (C0, C1): the character-at-a-time path */
+                uint64_t w = (x & 0x001F001F001F001Full) << 6 | (x >> 8 & 0x003F003F003F003Full);
+                memcpy(u + j, &w, 8); /* little-endian lanes: unit k in bits 16k.. */
+                b8[j] = i;
+                b8[j + 1] = i + 2;
+                b8[j + 2] = i + 4;
+                b8[j + 3] = i + 6;
+                i += 8;
+                j += 4;
+            }
+            if (!(i + 1 < nn && b[i] >= 0xC2 && b[i] < 0xE0 && (b[i + 1] & 0xC0) == 0x80))
+                continue;
+#endif
             b8[j] = i;
             u[j++] = (UChar)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F)); /* as U8_NEXT would */
             i += 2;

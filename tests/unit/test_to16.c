@@ -1,6 +1,7 @@
 /* test_to16.c - the differential test of the tokenizer's UTF-8 -> UTF-16 conversion (tk_to16 in tokenize.c, with
- * its SSE2 path for runs of ASCII and its scalar paths) against the library: ICU's own decoder, U8_NEXT with
- * U+FFFD for an invalid sequence, applied one character at a time, which gives both the units and the byte
+ * its SSE2 path for runs of ASCII, its 64-bit path for runs of two-byte characters and its scalar paths) against
+ * the library: ICU's own decoder, U8_NEXT with U+FFFD for an invalid sequence, applied one character at a time,
+ * which gives both the units and the byte
  * offset of each unit. Compared unit by unit and offset by offset
  *   - on every file of ../shared/corpus, read in place (SKIP, counted, when the folder is absent), in pieces at
  *     odd offsets and lengths (so that the 16-byte blocks meet every alignment and the end of the piece), then
@@ -134,8 +135,9 @@ test_generated(void)
     static const char *const pieces[] = {"a", "The quick brown fox jumps", " ", "\n", "0123456789abcdef",
                                          "ә", "Қазақстан", "ў", "\xE2\x80\x8B", "€", "𝔸", "\xF0\x9F\x98\x80",
                                          "\0", "\x80", "\xC0\xAF", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
-                                         "\xD0", "\xE2\x80", "\xF0\x9F\x98", "\xFF", "o'zbek", "oʻzbek"};
-    static const size_t lens[] = {1, 25, 1, 1, 16, 2, 18, 2, 3, 3, 4, 4, 1, 1, 2, 3, 3, 4, 1, 2, 3, 1, 6, 7};
+                                         "\xD0", "\xE2\x80", "\xF0\x9F\x98", "\xFF", "o'zbek", "oʻzbek",
+                                         "\xC1\x81", "жерлестер"};
+    static const size_t lens[] = {1, 25, 1, 1, 16, 2, 18, 2, 3, 3, 4, 4, 1, 1, 2, 3, 3, 4, 1, 2, 3, 1, 6, 7, 2, 18};
     size_t np = sizeof pieces / sizeof *pieces;
     unsigned char buf[512];
     long before = compared;
