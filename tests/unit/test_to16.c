@@ -1,8 +1,7 @@
 /* test_to16.c - the differential test of the tokenizer's UTF-8 -> UTF-16 conversion (tk_to16 in tokenize.c, with
  * its SSE2 path for runs of ASCII, its 64-bit path for runs of two-byte characters and its scalar paths) against
  * the library: ICU's own decoder, U8_NEXT with U+FFFD for an invalid sequence, applied one character at a time,
- * which gives both the units and the byte
- * offset of each unit. Compared unit by unit and offset by offset
+ * which gives both the units and the byte offset of each unit. Compared unit by unit and offset by offset
  *   - on every file of ../shared/corpus, read in place (SKIP, counted, when the folder is absent), in pieces at
  *     odd offsets and lengths (so that the 16-byte blocks meet every alignment and the end of the piece), then
  *     the same pieces with bytes changed at random (invalid input);
