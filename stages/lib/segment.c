@@ -99,7 +99,7 @@ skip_alnum(const uint8_t *wcl, int32_t j, int32_t le)
 #endif
 }
 
-static inline int
+static inline __attribute__((always_inline)) int
 wb_line(const uint8_t *wcl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, int32_t, int32_t), void *ctx)
 {
     int32_t i = ls;
@@ -310,6 +310,8 @@ struct tt_segmenter {
     uint8_t *wcl; /* the word break class of each unit of the text (wb_line reads every unit; the sentence
                      rules read few, and look theirs up in bkt) */
     size_t capwcl;
+    tt_seg_word *sw; /* tt_segment_word_list's array */
+    size_t nsw, capsw;
     bktab bkt;  /* word | sentence << 4 break classes of the BMP, filled by 256-character pages on first use */
 };
 
@@ -388,6 +390,7 @@ tt_segmenter_free(tt_segmenter *sg)
     free(sg->wuns.v);
     free(sg->suns.v);
     free(sg->wcl);
+    free(sg->sw);
     free(sg);
 }
 
@@ -521,9 +524,9 @@ icu_words(tt_segmenter *sg, int32_t ls, int32_t le, tt_seg_word_fn emit, void *c
 }
 
 /* Line by line: wb_line() from `from` up to the next line holding a W_UNSUP unit, ICU on that line [ls..le),
- * and so on. */
-int
-tt_segment_words(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err)
+ * and so on. Inlined into its two callers, so that a known emit is inlined into wb_line's loop. */
+static inline __attribute__((always_inline)) int
+words_impl(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err)
 {
     int32_t len = sg->len;
     if (!sg->fast || sg->odd_nl)
@@ -548,4 +551,31 @@ tt_segment_words(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err
         from = le;
     }
     return 0;
+}
+
+int
+tt_segment_words(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err)
+{
+    return words_impl(sg, emit, ctx, err);
+}
+
+/* tt_segment_word_list's emit: one more segment in sg->sw. */
+static int
+sw_append(void *ctx, int32_t start, int32_t end, int32_t status)
+{
+    tt_segmenter *sg = ctx;
+    if (sg->nsw >= sg->capsw && tt_grow((void **)&sg->sw, &sg->capsw, sg->nsw + 1, sizeof *sg->sw))
+        return TT_ENOMEM;
+    sg->sw[sg->nsw++] = (tt_seg_word){start, end, status};
+    return 0;
+}
+
+int
+tt_segment_word_list(tt_segmenter *sg, const tt_seg_word **out, size_t *n, tt_error *err)
+{
+    sg->nsw = 0;
+    int rc = words_impl(sg, sw_append, sg, err);
+    *out = sg->sw;
+    *n = rc ? 0 : sg->nsw;
+    return rc;
 }

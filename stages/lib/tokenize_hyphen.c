@@ -81,13 +81,24 @@ word_seg(void *vctx, int32_t prev, int32_t b, int32_t status)
     return push_raw(tk, prev, b, fl);
 }
 
-/* Word segments (tt_segment_words) + hyphen re-join + line-end hyphenation candidates -> tk->rt. */
+/* Word segments (tt_segment_word_list) + hyphen re-join + line-end hyphenation candidates -> tk->rt. */
 int
 tk_words(tt_tokenizer *tk, tt_tokseq *ts, tt_error *err)
 {
     wordctx wc = {tk, ts};
     tk->nrt = 0;
-    return tt_segment_words(tk->seg, word_seg, &wc, err);
+    const tt_seg_word *sw;
+    size_t n;
+    int rc = tt_segment_word_list(tk->seg, &sw, &n, err);
+    if (rc)
+        return rc;
+    /* room for every segment at once: word_seg's push_raw never grows the array */
+    if (tt_grow((void **)&tk->rt, &tk->caprt, n + 1, sizeof(rawtok)))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        if (word_seg(&wc, sw[i].start, sw[i].end, sw[i].status))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    return 0;
 }
 
 int

@@ -61,6 +61,14 @@ segment(tt_segmenter *sg, const UChar *u, int32_t len, seglist *w)
     w->n = 0;
     CU_ASSERT_EQUAL_FATAL(tt_segment_prepare(sg, u, len, &err), 0);
     CU_ASSERT_EQUAL_FATAL(tt_segment_words(sg, word_cb, w, &err), 0);
+    /* the array the tokenizer reads holds the same segments */
+    const tt_seg_word *sw;
+    size_t nsw;
+    CU_ASSERT_EQUAL_FATAL(tt_segment_word_list(sg, &sw, &nsw, &err), 0);
+    int same = nsw * 3 == w->n;
+    for (size_t i = 0; same && i < nsw; i++)
+        same = sw[i].start == w->v[3 * i] && sw[i].end == w->v[3 * i + 1] && (sw[i].status < 200) == w->v[3 * i + 2];
+    CU_ASSERT(same);
     push3(w, -1, -1, -1);
     CU_ASSERT_EQUAL_FATAL(tt_segment_sentences(sg, sent_cb, w, &err), 0);
 }

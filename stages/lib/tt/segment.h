@@ -77,4 +77,13 @@ int tt_segment_sentences(tt_segmenter *sg, tt_seg_sent_fn emit, void *ctx, tt_er
 /* Word and number segments of the prepared text, in increasing order. */
 int tt_segment_words(tt_segmenter *sg, tt_seg_word_fn emit, void *ctx, tt_error *err);
 
+/* A word or number segment: UTF-16 span and ICU rule status (as tt_seg_word_fn gets them). */
+typedef struct tt_seg_word {
+    int32_t start, end, status;
+} tt_seg_word;
+/* The segments tt_segment_words would give its emit, in the same order, as an array: *out belongs to sg and stays
+ * valid until its next call or prepare (*n = 0 on error). Returns 0, TT_ENOMEM or TT_EICU (err set). The
+ * tokenizer's way: no call through a pointer per word. */
+int tt_segment_word_list(tt_segmenter *sg, const tt_seg_word **out, size_t *n, tt_error *err);
+
 #endif
