@@ -106,15 +106,16 @@ wb_line(const uint8_t *wcl, int32_t ls, int32_t le, int (*emit)(void *, int32_t,
     while (i < le) {
         uint8_t c = CL(i);
         int32_t j = i + 1;
-        if (c == W_WS)
-            while (j < le && CL(j) == W_WS)
-                j++;
-        while (j < le && CL(j) == W_EXT)
-            j++;
         if (c != W_AL && c != W_NU) {
+            if (c == W_WS)
+                while (j < le && CL(j) == W_WS)
+                    j++;
+            while (j < le && CL(j) == W_EXT)
+                j++;
             i = j;
             continue;
         }
+        /* a word: Extend/Format after its first unit are taken by the loop below */
         uint8_t last = c; /* the last letter or digit; Extend/Format inside the word change nothing */
         while (j < le) {
             int32_t r = skip_alnum(wcl, j, le);
