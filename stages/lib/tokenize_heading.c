@@ -114,6 +114,16 @@ probe_prefix(tt_tokenizer *tk, tt_lang lang, int32_t p, int32_t k, uint32_t hm, 
     }
 }
 
+/* The set of the prefix cache that holds u[p..p+k) (tk->hpfx allocated). */
+static inline struct tk_hpfx *
+pfx_set(tt_tokenizer *tk, tt_lang lang, const UChar *u, int32_t p, int32_t k, int whole)
+{
+    uint32_t hash = 2166136261u ^ (uint32_t)lang ^ (uint32_t)whole << 8;
+    for (int32_t j = 0; j < k; j++)
+        hash = (hash ^ u[p + j]) * 16777619u;
+    return &tk->hpfx[(hash ^ hash >> 15) % PFX_SETS * PFX_WAYS];
+}
+
 /* The prefix cache's answer for u[p..p+k) (word_prefix; the whole line when `whole`) into *out: 1, or 0 when
  * there is no memory for the cache. hm (the expressions asked) must be a function of the prefix. */
 static int
@@ -122,10 +132,7 @@ prefix_lookup(tt_tokenizer *tk, tt_lang lang, int32_t p, int32_t k, int whole, u
     const UChar *u = tk->u;
     if (!tk->hpfx && !(tk->hpfx = calloc((size_t)PFX_SETS * PFX_WAYS, sizeof *tk->hpfx)))
         return 0;
-    uint32_t hash = 2166136261u ^ (uint32_t)lang ^ (uint32_t)whole << 8;
-    for (int32_t j = 0; j < k; j++)
-        hash = (hash ^ u[p + j]) * 16777619u;
-    struct tk_hpfx *set = &tk->hpfx[(hash ^ hash >> 15) % PFX_SETS * PFX_WAYS];
+    struct tk_hpfx *set = pfx_set(tk, lang, u, p, k, whole);
     for (int w = 0; w < PFX_WAYS; w++) {
         if (set[w].n == k && set[w].lang == lang && set[w].whole == whole &&
             memcmp(set[w].key, u + p, sizeof(UChar) * (size_t)k) == 0) {
@@ -205,6 +212,40 @@ sure_heading(const tt_tokenizer *tk, const struct tk_hpfx *e, int32_t p, int32_t
     return 1;
 }
 
+/* 1 if a line whose first character (after spaces) is u[p] may be a heading: a capital letter or a digit. */
+static inline int
+may_head(const tt_tokenizer *tk, UChar c)
+{
+    return c < 0x530 ? (c >= '0' && c <= '9') || tk->ccase[c] & CASE_UPPER : u_isdigit(c) || u_isupper(c) ||
+                                                                              u_istitle(c);
+}
+
+/* Prefetches the prefix cache's set of each line's first-word prefix, for the lines the scan will look up: the
+ * cache (about 1 MB) is read at random, once per line, and the loads would otherwise wait on memory one after
+ * another. Only the memory system sees this pass. */
+static void
+prefetch_prefixes(tt_tokenizer *tk, tt_lang lang, int32_t len, const int32_t *nl, size_t nnl)
+{
+    const UChar *u = tk->u;
+    for (size_t i = 0; i <= nnl; i++) {
+        int32_t ls = i ? nl[i - 1] + 1 : 0, le = i < nnl ? nl[i] : len, p = ls;
+        while (p < le && (tk_is_hspace(u[p]) || u[p] == 0xFEFF))
+            p++;
+        if (p >= le || !may_head(tk, u[p]))
+            continue;
+        struct hprobe *pr = &tk->hprobe[lang][u[p] & 255];
+        if (pr->valid && pr->c == u[p] && !pr->mask)
+            continue; /* no expression can match a line that starts with this character */
+        int whole;
+        int32_t k = word_prefix(u, p, le, 1, &whole);
+        if (!k)
+            continue;
+        const char *set = (const char *)pfx_set(tk, lang, u, p, k, whole);
+        for (size_t b = 0; b < sizeof(struct tk_hpfx) * PFX_WAYS; b += 64)
+            __builtin_prefetch(set + b);
+    }
+}
+
 /* Line scan: paragraph breaks (a blank line; a line break before a heading) and headings. */
 int
 tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
@@ -222,6 +263,8 @@ tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
     size_t np = 0;
     size_t nnl;
     const int32_t *nl = tt_segment_lines(tk->seg, &nnl);
+    if (!plain && tk->hpfx && tk->nheads[lang] && tk->nheads[lang] <= 32)
+        prefetch_prefixes(tk, lang, len, nl, nnl);
     for (int32_t ls = 0; ls < len;) {
         while (np < nnl && nl[np] < ls)
             np++;
@@ -236,9 +279,7 @@ tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
             int32_t hend = 0, lbs = 0, lbe = 0;
             /* headings start with a capital letter or a digit; only then ask the regular expressions */
             uint32_t hm = 0;
-            UChar c = u[p]; /* below U+0530 the only digits are 0-9 */
-            if (c < 0x530 ? (c >= '0' && c <= '9') || tk->ccase[c] & CASE_UPPER
-                          : u_isdigit(c) || u_isupper(c) || u_istitle(c))
+            if (may_head(tk, u[p])) /* below U+0530 the only digits are 0-9 */
                 hm = plain ? ~(uint32_t)0 : heading_mask(tk, lang, p);
             /* the prefix cache: the first word (+ spaces + a character); when that leaves expressions to run,
                the first two words; a line shorter than that, whole */
