@@ -298,8 +298,27 @@ typedef struct pass {
     int32_t heading_end;
     int want_start;       /* no token of the current sentence has taken its first place yet */
     size_t pending_lines; /* line-join candidates to resolve after the pass */
+    int32_t next_stop;    /* the position of the next event or sentence break (INT32_MAX: none) */
     uint64_t nkey[32];    /* tt_norm_key16 of tokens i .. i+16 (ring) */
 } pass;
+
+/* The key of raw token a for the match-form cache (tt_norm_key16; 0 for a line-join candidate). */
+static inline uint64_t
+raw_key(pass *ps, size_t a)
+{
+    const rawtok *r = &ps->tk->rt[a];
+    return r->js < 0 ? tt_norm_key16(ps->nz, ps->lang, ps->script, ps->tk->u + r->s, r->e - r->s) : 0;
+}
+
+/* Sets ps->next_stop from the next event and sentence break not yet passed. */
+static inline void
+set_next_stop(pass *ps)
+{
+    const tt_tokenizer *tk = ps->tk;
+    int32_t e = ps->nev < tk->nev ? tk->ev[ps->nev].pos : INT32_MAX;
+    int32_t b = ps->nsb < tk->nsb ? tk->sbreaks[ps->nsb] : INT32_MAX;
+    ps->next_stop = e < b ? e : b;
+}
 
 /* An article heading: its label (as written, UTF-8) becomes the next article of ts. */
 static int
@@ -347,6 +366,7 @@ events_before(pass *ps, const rawtok *r, tt_error *err)
         ps->nsb++;
         ps->new_sent = 1;
     }
+    set_next_stop(ps);
     return 0;
 }
 
@@ -425,21 +445,16 @@ add_token(pass *ps, size_t i, uint64_t base_offset, tt_error *err)
     tt_tokenizer *tk = ps->tk;
     tt_tokseq *ts = ps->ts;
     const rawtok *r = &tk->rt[i];
-    /* the match-form cache lookups of the tokens ahead: key and slot 16 tokens ahead, entry 8 ahead */
-    for (size_t a = i ? i + 16 : 0; a <= i + 16 && a < tk->nrt; a++)
-        ps->nkey[a & 31] = tk->rt[a].js < 0 ? tt_norm_key16(ps->nz, ps->lang, ps->script, tk->u + tk->rt[a].s,
-                                                            tk->rt[a].e - tk->rt[a].s)
-                                            : 0;
+    /* the match-form cache lookups of the tokens ahead: key and slot 16 tokens ahead (the first 16 keys are
+       made before the pass), entry 8 ahead */
+    if (i + 16 < tk->nrt)
+        ps->nkey[(i + 16) & 31] = raw_key(ps, i + 16);
     if (i + 8 < tk->nrt)
         tt_norm_prefetch_key(ps->nz, ps->nkey[(i + 8) & 31]);
-    int rc = events_before(ps, r, err);
-    if (rc)
+    int rc;
+    if (r->s >= ps->next_stop && (rc = events_before(ps, r, err)))
         return rc;
-    if ((ts->ntok >= ts->captok && tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + 1, sizeof(tt_token))) ||
-        (tk->typer && ts->ntok >= ts->captrec &&
-         tt_grow((void **)&ts->trec, &ts->captrec, ts->ntok + 1, sizeof *ts->trec)))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    tt_token *t = &ts->tok[ts->ntok];
+    tt_token *t = &ts->tok[ts->ntok]; /* room made before the pass: one token at most per raw token */
     size_t off = ts->forms.len;
     if (off > UINT32_MAX - 65536)
         return tt_error_set(err, TT_ELIMIT, "match forms of one piece exceed 4 GB: feed smaller pieces");
@@ -528,6 +543,12 @@ tt_tokenize(tt_tokenizer *tk, tt_normalizer *nz, tt_lang lang, tt_script script,
     } else if (!tk->typer || ts->trec_owner != tk->typer_ctx || ts->trec_epoch != epoch) {
         ts->trec_ok = 0; /* the tokens before have no names, or names of another epoch */
     }
+    if (tt_grow((void **)&ts->tok, &ts->captok, ts->ntok + tk->nrt + 1, sizeof(tt_token)) ||
+        (tk->typer && tt_grow((void **)&ts->trec, &ts->captrec, ts->ntok + tk->nrt + 1, sizeof *ts->trec)))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    for (size_t a = 0; a < 16 && a < tk->nrt; a++)
+        ps.nkey[a & 31] = raw_key(&ps, a);
+    set_next_stop(&ps);
     for (size_t i = 0; i < tk->nrt; i++) {
         int rc = add_token(&ps, i, base_offset, err);
         if (rc)
