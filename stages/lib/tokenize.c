@@ -251,6 +251,19 @@ case_of(const uint8_t *ccase, const UChar *u, int32_t s, int32_t e, int *lead)
     int32_t i = s;
     UChar32 c;
     *lead = s < e && u[s] >= '0' && u[s] <= '9';
+    if (s < e && u[s] < 0x530) { /* the common start: a letter below U+0530 (one table lookup) */
+        unsigned k0 = ccase[u[s]];
+        if ((k0 & (CASE_ALPHA | CASE_UPPER)) == CASE_ALPHA)
+            return 0; /* a letter that is not upper case first */
+        if (k0 & CASE_UPPER) {
+            for (i = s + 1; i < e && u[i] < 0x530; i++)
+                if (ccase[u[i]] & CASE_LOWER)
+                    return TT_TOK_CAPITAL;
+            if (i >= e)
+                return 0;
+            goto lower_after; /* a unit from U+0530 up: the general loop from there */
+        }
+    }
     for (;;) {
         if (i >= e)
             return 0;
@@ -262,6 +275,7 @@ case_of(const uint8_t *ccase, const UChar *u, int32_t s, int32_t e, int *lead)
         if (k & CASE_ALPHA)
             return 0;
     }
+lower_after:
     while (i < e) {
         U16_NEXT(u, i, e, c);
         if (c < 0x530 ? ccase[c] & CASE_LOWER : u_islower(c))
