@@ -798,7 +798,7 @@ lower_ascii16(const UChar *s, int32_t n, char *d)
 }
 
 /* The match form of an ASCII token the rules of its language cannot change: its lowercase. */
-static int
+static inline __attribute__((always_inline)) int
 ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *err)
 {
     if (out->len + (size_t)n >= out->cap && tt_buf_reserve(out, (size_t)n))
