@@ -38,7 +38,8 @@ word_seg(void *vctx, int32_t prev, int32_t b, int32_t status)
     const UChar *u = tk->u;
     uint32_t fl = status < UBRK_WORD_NUMBER_LIMIT ? TT_TOK_NUMBER : 0;
     rawtok *last = tk->nrt ? &tk->rt[tk->nrt - 1] : NULL;
-    if (last && last->js < 0) {
+    /* the common case first: one space since the last word (neither a hyphen nor a line break between) */
+    if (last && last->js < 0 && !(prev - last->e == 1 && u[last->e] == ' ')) {
         int32_t gap = prev - last->e;
         /* word-hyphen-word with nothing between but default-ignorable characters (қадір-<U+2060>қасиеті) */
         int32_t h = last->e;
