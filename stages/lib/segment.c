@@ -99,6 +99,28 @@ skip_alnum(const uint8_t *wcl, int32_t j, int32_t le)
 #endif
 }
 
+/* The first position from j whose class is W_AL or W_NU, or le (the same switch and padding as skip_alnum). */
+static inline int32_t
+find_alnum(const uint8_t *wcl, int32_t j, int32_t le)
+{
+#if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
+    const __m128i al = _mm_set1_epi8(W_AL), nu = _mm_set1_epi8(W_NU);
+    for (; j < le; j += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(wcl + j));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, al), _mm_cmpeq_epi8(v, nu)));
+        if (m) {
+            j += __builtin_ctz(m);
+            return j < le ? j : le;
+        }
+    }
+    return le;
+#else
+    while (j < le && CL(j) != W_AL && CL(j) != W_NU)
+        j++;
+    return j;
+#endif
+}
+
 static inline __attribute__((always_inline)) int
 wb_line(const uint8_t *wcl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, int32_t, int32_t), void *ctx)
 {
@@ -107,12 +129,9 @@ wb_line(const uint8_t *wcl, int32_t ls, int32_t le, int (*emit)(void *, int32_t,
         uint8_t c = CL(i);
         int32_t j = i + 1;
         if (c != W_AL && c != W_NU) {
-            if (c == W_WS)
-                while (j < le && CL(j) == W_WS)
-                    j++;
-            while (j < le && CL(j) == W_EXT)
-                j++;
-            i = j;
+            /* no word starts before the next letter or digit (spaces, punctuation, and the Extend/Format that
+               attach to them, are not words) */
+            i = find_alnum(wcl, j, le);
             continue;
         }
         /* a word: Extend/Format after its first unit are taken by the loop below */
