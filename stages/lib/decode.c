@@ -44,7 +44,7 @@ struct tt_decoder {
     /* gzip */
     int gz, gz_member, zinit;
     z_stream zs;
-    unsigned char *raw;
+    unsigned char *raw; /* compressed input (gzip only) */
     uint64_t gz_in, gz_out;
     /* decompressed bytes: in[in_pos..in_len) pending, in[0] is stream offset in_off */
     unsigned char *in;
@@ -322,29 +322,10 @@ check_binary_window(tt_decoder *d, size_t from, size_t n, tt_error *err)
         const unsigned char *q = d->in + from, *z = memchr(q, 0, n);
         if (z)
             return fail(d, err, TT_EBINARY, 1, d->in_off + from + (size_t)(z - q), "NUL byte: not a text file");
-        /* bit c of the mask: C0 control c other than NUL \t \n \f \r */
-        unsigned c32 = 0;
-        size_t j = 0;
-        /* 8 bytes at a time: most words of a text hold no byte < 0x20 (zero test of v & 0xE0.. per byte) */
-        const uint64_t lo7 = 0x7F7F7F7F7F7F7F7Fu, hi = 0x8080808080808080u, e0 = 0xE0E0E0E0E0E0E0E0u;
-        for (; j + 8 <= n; j += 8) {
-            uint64_t v;
-            memcpy(&v, q + j, 8);
-            uint64_t t = v & e0;
-            if (!(~(((t & lo7) + lo7) | t) & hi))
-                continue;
-            for (size_t k = j; k < j + 8; k++)
-                c32 += (unsigned)(q[k] < 0x20) - (q[k] == 9) - (q[k] == 10) - (q[k] == 12) - (q[k] == 13);
-        }
-        for (; j < n; j++)
-            c32 += (unsigned)(q[j] < 0x20) - (q[j] == 9) - (q[j] == 10) - (q[j] == 12) - (q[j] == 13);
-        ctl = c32;
+        size_t at;
+        ctl = tt_dec_controls(q, n, &at); /* no NUL: all controls but \t \n \f \r */
         units = n;
-        for (size_t i = 0; ctl && i < n; i++)
-            if (q[i] < 0x20 && ((0xFFFFC9FEu >> q[i]) & 1)) {
-                first = from + i;
-                break;
-            }
+        first = from + at;
     }
     for (size_t i = from; u > 1 && i + u <= from + n; i += u, units++) {
         unsigned v = unit_at(d->in + i, u, le);
@@ -762,19 +743,24 @@ open_common(tt_decoder **out, tt_decoder *d, const tt_decode_opts *opts, tt_erro
         d->chunk = MIN_CHUNK;
     d->in_cap = (d->chunk > WINDOW ? d->chunk : WINDOW) + 64;
     d->in = malloc(d->in_cap + 1);
-    d->raw = malloc(RAWCAP);
-    if (!d->in || !d->raw) {
+    if (!d->in) {
         rc = fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
         goto out;
     }
+    /* the first read goes to in[] (a plain file stays there); a gzip file's bytes move to raw[] */
     size_t rl = 0;
     while (rl < 2 && !d->raw_eof) {
         size_t got;
-        if ((rc = raw_read(d, d->raw + rl, RAWCAP - rl, &got, err)) < 0)
+        if ((rc = raw_read(d, d->in + rl, RAWCAP - rl, &got, err)) < 0)
             goto out;
         rl += got;
     }
-    if (rl >= 2 && d->raw[0] == 0x1F && d->raw[1] == 0x8B) {
+    if (rl >= 2 && d->in[0] == 0x1F && d->in[1] == 0x8B) {
+        if (!(d->raw = malloc(RAWCAP))) {
+            rc = fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+            goto out;
+        }
+        memcpy(d->raw, d->in, rl);
         if (inflateInit2(&d->zs, 16 + MAX_WBITS) != Z_OK) {
             rc = fail(d, err, TT_ENOMEM, 0, 0, "cannot start zlib");
             goto out;
@@ -783,7 +769,6 @@ open_common(tt_decoder **out, tt_decoder *d, const tt_decode_opts *opts, tt_erro
         d->zs.next_in = d->raw;
         d->zs.avail_in = (uInt)rl;
     } else {
-        memcpy(d->in, d->raw, rl);
         d->in_len = rl;
     }
     if ((rc = fill(d, err)) < 0 || (rc = read_format(d, opts, err)) < 0 ||

@@ -96,7 +96,7 @@ nfc_already_plain(tt_normalizer *nz, const char *s, size_t n)
  * (its character is the next block's); else 0 (the byte loop decides). The lead bytes of nfc_nib's classes
  * (whose 64 characters are not all inert: U+0300.., Hebrew, Arabic, and U+0483..U+0487 among the Cyrillic of
  * lead D2) are looked up one by one in nfc_bits. Bit k of each mask is byte k. */
-__attribute__((target("ssse3"))) static unsigned
+__attribute__((target("ssse3"))) static inline unsigned
 nfc_block(const tt_normalizer *nz, const uint8_t *p)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -127,7 +127,7 @@ nfc_block(const tt_normalizer *nz, const uint8_t *p)
     return k;
 }
 
-static int
+__attribute__((target("ssse3"))) static int
 nfc_already_fast(tt_normalizer *nz, const char *s, size_t n)
 {
     const uint8_t *b = (const uint8_t *)s;
