@@ -458,6 +458,33 @@ detect_here(tt_decoder *d, tt_error *err)
     return set_encoding(d, g.encoding, err);
 }
 
+/* Appends p[0..k) (bytes of in[]) to out. When they are all of in[] and out is empty (a document that fits in
+ * one chunk, the common case), out and in[] trade storage instead: out gets these bytes without a copy, in[]
+ * out's old memory (grown to in_cap + 1). */
+static int
+put_in(tt_decoder *d, tt_buf *out, const unsigned char *p, size_t k, tt_error *err)
+{
+    if (out->len || p != d->in || k != d->in_len || k == 0) {
+        if (tt_buf_append(out, p, k) < 0)
+            return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+        return 0;
+    }
+    unsigned char *mine = (unsigned char *)out->data;
+    if (out->cap < d->in_cap + 1) {
+        free(mine);
+        out->data = NULL;
+        out->cap = 0;
+        if (!(mine = malloc(d->in_cap + 1)))
+            return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+    }
+    out->data = (char *)d->in;
+    out->cap = d->in_cap + 1;
+    out->len = k;
+    out->data[k] = '\0';
+    d->in = mine; /* in_pos and in_len stay: the caller moves in_pos past the k bytes, which are not read again */
+    return 0;
+}
+
 static int
 conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
 {
@@ -478,8 +505,8 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
                 d->trusted = 0;
                 continue;
             }
-            if (tt_buf_append(out, p, k) < 0)
-                return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+            if (put_in(d, out, p, k, err) < 0)
+                return d->state;
             d->in_pos += k;
             budget -= k;
             continue;
@@ -492,8 +519,8 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
                 while (k > 0 && (p[k] & 0xC0) == 0x80)
                     k--;
             if (k > 0) {
-                if (tt_buf_append(out, p, k) < 0)
-                    return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+                if (put_in(d, out, p, k, err) < 0)
+                    return d->state;
                 d->in_pos += k;
                 budget -= k < budget ? k : budget;
                 continue;
@@ -502,8 +529,8 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
         tt_u8_scan r;
         tt_u8_scan_run(p, avail, budget, !d->committed, &r);
         if (r.pos) {
-            if (tt_buf_append(out, p, r.pos) < 0)
-                return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+            if (put_in(d, out, p, r.pos, err) < 0) /* all of in[] only when the scan is OK to its end */
+                return d->state;
             d->in_pos += r.pos;
             budget = budget > r.pos ? budget - r.pos : 0;
             p += r.pos;
