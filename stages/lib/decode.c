@@ -505,6 +505,19 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
                 d->trusted = 0;
                 continue;
             }
+            if (k < avail && k < budget) {
+                /* the scan that would follow the copy, first: when it passes, the two go out as one (all of
+                 * in[], for a document that fits in one chunk: put_in hands it over without a copy) */
+                tt_u8_scan r;
+                tt_u8_scan_run(p + k, avail - k, budget - k, !d->committed, &r);
+                if (r.status == TT_U8_OK) {
+                    if (put_in(d, out, p, k + r.pos, err) < 0)
+                        return d->state;
+                    d->in_pos += k + r.pos;
+                    *need = avail == k + r.pos;
+                    return 0;
+                }
+            }
             if (put_in(d, out, p, k, err) < 0)
                 return d->state;
             d->in_pos += k;
