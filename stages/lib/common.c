@@ -236,13 +236,13 @@ tsv_special(unsigned char c)
 
 /* Offset of the first byte of s[i..n) that tt_buf_put_tsv escapes, or n. The fast path (switch: build with
  * -DTT_TSV_PLAIN to leave it out; tests/unit/test_common.c compares tt_buf_put_tsv with a plain escaper): 16
- * bytes at a time (SSE2; elsewhere eight, while none of them is below 0x0E or a backslash: (v - c) & ~v & 0x80..
- * is non-zero when some byte is below c, and never when none is, which is all a skip needs), then the byte loop
- * from the first block that holds a byte below 0x0E or a backslash. */
-static size_t
+ * bytes at a time (SSE2), then eight while none of them is below 0x0E or a backslash ((v - c) & ~v & 0x80.. is
+ * non-zero when some byte is below c, and never when none is, which is all a skip needs), then the byte loop. */
+static inline size_t
 tsv_next_special(const char *s, size_t i, size_t n)
 {
-#if !defined(TT_TSV_PLAIN) && defined(__SSE2__)
+#ifndef TT_TSV_PLAIN
+#ifdef __SSE2__
     const __m128i bs = _mm_set1_epi8('\\'), lo = _mm_set1_epi8(0x0D);
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -250,7 +250,7 @@ tsv_next_special(const char *s, size_t i, size_t n)
         if (_mm_movemask_epi8(hit))
             break;
     }
-#elif !defined(TT_TSV_PLAIN)
+#endif
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     for (; i + 8 <= n; i += 8) {
         uint64_t v, x;
