@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if !defined(TT_TSV_PLAIN) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 const char *
 tt_strerror(int code)
@@ -232,13 +235,22 @@ tsv_special(unsigned char c)
 }
 
 /* Offset of the first byte of s[i..n) that tt_buf_put_tsv escapes, or n. The fast path (switch: build with
- * -DTT_TSV_PLAIN to leave it out; tests/unit/test_common.c compares tt_buf_put_tsv with a plain escaper): eight
- * bytes at a time while none of them is below 0x0E or a backslash ((v - c) & ~v & 0x80.. is non-zero when some
- * byte is below c, and never when none is, which is all a skip needs). */
-static size_t
+ * -DTT_TSV_PLAIN to leave it out; tests/unit/test_common.c compares tt_buf_put_tsv with a plain escaper): 16
+ * bytes at a time (SSE2), then eight while none of them is below 0x0E or a backslash ((v - c) & ~v & 0x80.. is
+ * non-zero when some byte is below c, and never when none is, which is all a skip needs), then the byte loop. */
+static inline size_t
 tsv_next_special(const char *s, size_t i, size_t n)
 {
 #ifndef TT_TSV_PLAIN
+#ifdef __SSE2__
+    const __m128i bs = _mm_set1_epi8('\\'), lo = _mm_set1_epi8(0x0D);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, bs), _mm_cmpeq_epi8(_mm_min_epu8(v, lo), v));
+        if (_mm_movemask_epi8(hit))
+            break;
+    }
+#endif
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     for (; i + 8 <= n; i += 8) {
         uint64_t v, x;
@@ -256,16 +268,27 @@ tsv_next_special(const char *s, size_t i, size_t n)
 int
 tt_buf_put_tsv(tt_buf *b, const char *s, size_t n)
 {
-    if (tt_buf_reserve(b, n))
+    size_t i = tsv_next_special(s, 0, n);
+    /* one reservation: the bytes as they are, or at most two for each from the first that is escaped */
+    if (tt_buf_reserve(b, n + (n - i)))
         return TT_ENOMEM;
-    size_t start = 0, i;
-    while ((i = tsv_next_special(s, start, n)) < n) {
-        char e = s[i] == '\t' ? 't' : s[i] == '\n' ? 'n' : s[i] == '\r' ? 'r' : '\\';
-        if (tt_buf_append(b, s + start, i - start) || tt_buf_putc(b, '\\') || tt_buf_putc(b, e))
-            return TT_ENOMEM;
+    char *o = b->data + b->len;
+    size_t start = 0;
+    while (i < n) {
+        memcpy(o, s + start, i - start);
+        o += i - start;
+        *o++ = '\\';
+        *o++ = s[i] == '\t' ? 't' : s[i] == '\n' ? 'n' : s[i] == '\r' ? 'r' : '\\';
         start = i + 1;
+        i = tsv_next_special(s, start, n);
     }
-    return tt_buf_append(b, s + start, n - start);
+    if (n > start) {
+        memcpy(o, s + start, n - start);
+        o += n - start;
+    }
+    *o = 0;
+    b->len = (size_t)(o - b->data);
+    return 0;
 }
 
 int

@@ -44,7 +44,7 @@ struct tt_decoder {
     /* gzip */
     int gz, gz_member, zinit;
     z_stream zs;
-    unsigned char *raw;
+    unsigned char *raw; /* compressed input (gzip only) */
     uint64_t gz_in, gz_out;
     /* decompressed bytes: in[in_pos..in_len) pending, in[0] is stream offset in_off */
     unsigned char *in;
@@ -322,29 +322,10 @@ check_binary_window(tt_decoder *d, size_t from, size_t n, tt_error *err)
         const unsigned char *q = d->in + from, *z = memchr(q, 0, n);
         if (z)
             return fail(d, err, TT_EBINARY, 1, d->in_off + from + (size_t)(z - q), "NUL byte: not a text file");
-        /* bit c of the mask: C0 control c other than NUL \t \n \f \r */
-        unsigned c32 = 0;
-        size_t j = 0;
-        /* 8 bytes at a time: most words of a text hold no byte < 0x20 (zero test of v & 0xE0.. per byte) */
-        const uint64_t lo7 = 0x7F7F7F7F7F7F7F7Fu, hi = 0x8080808080808080u, e0 = 0xE0E0E0E0E0E0E0E0u;
-        for (; j + 8 <= n; j += 8) {
-            uint64_t v;
-            memcpy(&v, q + j, 8);
-            uint64_t t = v & e0;
-            if (!(~(((t & lo7) + lo7) | t) & hi))
-                continue;
-            for (size_t k = j; k < j + 8; k++)
-                c32 += (unsigned)(q[k] < 0x20) - (q[k] == 9) - (q[k] == 10) - (q[k] == 12) - (q[k] == 13);
-        }
-        for (; j < n; j++)
-            c32 += (unsigned)(q[j] < 0x20) - (q[j] == 9) - (q[j] == 10) - (q[j] == 12) - (q[j] == 13);
-        ctl = c32;
+        size_t at;
+        ctl = tt_dec_controls(q, n, &at); /* no NUL: all controls but \t \n \f \r */
         units = n;
-        for (size_t i = 0; ctl && i < n; i++)
-            if (q[i] < 0x20 && ((0xFFFFC9FEu >> q[i]) & 1)) {
-                first = from + i;
-                break;
-            }
+        first = from + at;
     }
     for (size_t i = from; u > 1 && i + u <= from + n; i += u, units++) {
         unsigned v = unit_at(d->in + i, u, le);
@@ -477,6 +458,33 @@ detect_here(tt_decoder *d, tt_error *err)
     return set_encoding(d, g.encoding, err);
 }
 
+/* Appends p[0..k) (bytes of in[]) to out. When they are all of in[] and out is empty (a document that fits in
+ * one chunk, the common case), out and in[] trade storage instead: out gets these bytes without a copy, in[]
+ * out's old memory (grown to in_cap + 1). */
+static int
+put_in(tt_decoder *d, tt_buf *out, const unsigned char *p, size_t k, tt_error *err)
+{
+    if (out->len || p != d->in || k != d->in_len || k == 0) {
+        if (tt_buf_append(out, p, k) < 0)
+            return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+        return 0;
+    }
+    unsigned char *mine = (unsigned char *)out->data;
+    if (out->cap < d->in_cap + 1) {
+        free(mine);
+        out->data = NULL;
+        out->cap = 0;
+        if (!(mine = malloc(d->in_cap + 1)))
+            return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+    }
+    out->data = (char *)d->in;
+    out->cap = d->in_cap + 1;
+    out->len = k;
+    out->data[k] = '\0';
+    d->in = mine; /* in_pos and in_len stay: the caller moves in_pos past the k bytes, which are not read again */
+    return 0;
+}
+
 static int
 conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
 {
@@ -497,8 +505,21 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
                 d->trusted = 0;
                 continue;
             }
-            if (tt_buf_append(out, p, k) < 0)
-                return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+            if (k < avail && k < budget) {
+                /* the scan that would follow the copy, first: when it passes, the two go out as one (all of
+                 * in[], for a document that fits in one chunk: put_in hands it over without a copy) */
+                tt_u8_scan r;
+                tt_u8_scan_run(p + k, avail - k, budget - k, !d->committed, &r);
+                if (r.status == TT_U8_OK) {
+                    if (put_in(d, out, p, k + r.pos, err) < 0)
+                        return d->state;
+                    d->in_pos += k + r.pos;
+                    *need = avail == k + r.pos;
+                    return 0;
+                }
+            }
+            if (put_in(d, out, p, k, err) < 0)
+                return d->state;
             d->in_pos += k;
             budget -= k;
             continue;
@@ -511,8 +532,8 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
                 while (k > 0 && (p[k] & 0xC0) == 0x80)
                     k--;
             if (k > 0) {
-                if (tt_buf_append(out, p, k) < 0)
-                    return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+                if (put_in(d, out, p, k, err) < 0)
+                    return d->state;
                 d->in_pos += k;
                 budget -= k < budget ? k : budget;
                 continue;
@@ -521,8 +542,8 @@ conv_utf8(tt_decoder *d, tt_buf *out, size_t budget, int *need, tt_error *err)
         tt_u8_scan r;
         tt_u8_scan_run(p, avail, budget, !d->committed, &r);
         if (r.pos) {
-            if (tt_buf_append(out, p, r.pos) < 0)
-                return fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+            if (put_in(d, out, p, r.pos, err) < 0) /* all of in[] only when the scan is OK to its end */
+                return d->state;
             d->in_pos += r.pos;
             budget = budget > r.pos ? budget - r.pos : 0;
             p += r.pos;
@@ -762,19 +783,24 @@ open_common(tt_decoder **out, tt_decoder *d, const tt_decode_opts *opts, tt_erro
         d->chunk = MIN_CHUNK;
     d->in_cap = (d->chunk > WINDOW ? d->chunk : WINDOW) + 64;
     d->in = malloc(d->in_cap + 1);
-    d->raw = malloc(RAWCAP);
-    if (!d->in || !d->raw) {
+    if (!d->in) {
         rc = fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
         goto out;
     }
+    /* the first read goes to in[] (a plain file stays there); a gzip file's bytes move to raw[] */
     size_t rl = 0;
     while (rl < 2 && !d->raw_eof) {
         size_t got;
-        if ((rc = raw_read(d, d->raw + rl, RAWCAP - rl, &got, err)) < 0)
+        if ((rc = raw_read(d, d->in + rl, RAWCAP - rl, &got, err)) < 0)
             goto out;
         rl += got;
     }
-    if (rl >= 2 && d->raw[0] == 0x1F && d->raw[1] == 0x8B) {
+    if (rl >= 2 && d->in[0] == 0x1F && d->in[1] == 0x8B) {
+        if (!(d->raw = malloc(RAWCAP))) {
+            rc = fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+            goto out;
+        }
+        memcpy(d->raw, d->in, rl);
         if (inflateInit2(&d->zs, 16 + MAX_WBITS) != Z_OK) {
             rc = fail(d, err, TT_ENOMEM, 0, 0, "cannot start zlib");
             goto out;
@@ -783,7 +809,6 @@ open_common(tt_decoder **out, tt_decoder *d, const tt_decode_opts *opts, tt_erro
         d->zs.next_in = d->raw;
         d->zs.avail_in = (uInt)rl;
     } else {
-        memcpy(d->in, d->raw, rl);
         d->in_len = rl;
     }
     if ((rc = fill(d, err)) < 0 || (rc = read_format(d, opts, err)) < 0 ||

@@ -43,6 +43,59 @@ tt_dec_magic(const unsigned char *p, size_t n)
     return NULL;
 }
 
+/* Bit c: byte c (< 0x20) is a control that text does not use (all but \t \n \f \r). */
+#define CTL_MASK 0xFFFFC9FFu
+
+size_t
+tt_dec_controls_plain(const unsigned char *p, size_t n, size_t *first)
+{
+    size_t c = 0;
+    *first = n;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] < 0x20 && ((CTL_MASK >> p[i]) & 1)) {
+            if (!c++)
+                *first = i;
+        }
+    return c;
+}
+
+#if !defined(TT_DECODE_PLAIN) && defined(__SSE2__)
+#include <emmintrin.h>
+
+/* 16 bytes at a time: most blocks of a text hold no byte below 0x20, and most of the rest only line breaks. */
+size_t
+tt_dec_controls(const unsigned char *p, size_t n, size_t *first)
+{
+    size_t c = 0, i = 0;
+    *first = n;
+    const __m128i x1f = _mm_set1_epi8(0x1F);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, x1f), v)); /* bytes < 0x20 */
+        if (!m)
+            continue;
+        __m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\f')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+        m &= ~(unsigned)_mm_movemask_epi8(ok);
+        if (!m)
+            continue;
+        if (!c)
+            *first = i + (size_t)__builtin_ctz(m);
+        c += (size_t)__builtin_popcount(m);
+    }
+    size_t f, t = tt_dec_controls_plain(p + i, n - i, &f);
+    if (t && !c)
+        *first = i + f;
+    return c + t;
+}
+#else
+size_t
+tt_dec_controls(const unsigned char *p, size_t n, size_t *first)
+{
+    return tt_dec_controls_plain(p, n, first);
+}
+#endif
+
 size_t
 tt_dec_bom(const unsigned char *p, size_t n, const char **enc)
 {

@@ -46,6 +46,11 @@ struct tt_normalizer {
        (Cyrillic U+0400..U+047F, U+04C0..U+04FF, Latin-1 and Latin Extended...), else 0: nfc_already's fast
        step, read from the same bits as its slow one */
     uint8_t nfc_lead[256];
+    /* the SIMD quick check's lead classes (norm_nfc.c, nz_nfc_init): a lead byte C2..DF whose 64 characters are
+       not all NFC-inert (nfc_lead 0) has nfc_nib_lo[low nibble] & nfc_nib_hi[high nibble] != 0 (bit 0 for
+       leads Cx, bit 1 for Dx); nfc_simd: that check may run (SSSE3, not built with -DTT_NFC_PLAIN) */
+    uint8_t nfc_nib_lo[16], nfc_nib_hi[16];
+    int nfc_simd;
     /* cache */
     centry *slots;
     uint32_t cache_gen, cache_used;

@@ -1,12 +1,21 @@
-/* norm_nfc.c - NFC text as written (tt_norm_nfc, tt/norm.h): a quick check of the UTF-8 that leaves text already
- * in NFC as it is (the common case, no UTF-16 round trip), else ICU's NFC. The check's tables are read from ICU
- * (nz_nfc_init, and by 256-code-point pages on first use). */
+/* norm_nfc.c - NFC text as written (tt_norm_nfc, tt_norm_nfc_view, tt/norm.h): a quick check of the UTF-8 that
+ * leaves text already in NFC as it is (the common case, no UTF-16 round trip, and with tt_norm_nfc_view no copy
+ * either), else ICU's NFC. The check's tables are read from ICU (nz_nfc_init, and by 256-code-point pages on
+ * first use). The check has a fast path of 16-byte blocks (SSSE3, chosen at run time; build with -DTT_NFC_PLAIN
+ * to leave it out): tests/unit/test_nfc.c compares it with the plain byte loop and with ICU. */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "norm_impl.h"
+
+#if !defined(TT_NFC_PLAIN) && (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define NFC_SIMD 1
+#include <immintrin.h>
+#else
+#define NFC_SIMD 0
+#endif
 
 /* ---- NFC ---------------------------------------------------------------------------------------------- */
 
@@ -33,14 +42,12 @@ nfc_inert(tt_normalizer *nz, UChar32 c)
     return (nz->nfc_bits[pg][(c >> 5) & 7] >> (c & 31)) & 1;
 }
 
-/* 1 if s[0..n) is well-formed UTF-8 made only of nfc_inert code points: it is its own NFC, byte for byte
- * (what the UTF-16 round trip below would give back). */
-static int
-nfc_already(tt_normalizer *nz, const char *s, size_t n)
+/* The characters of b[0..n) that start at i and before lim (lim <= n): the offset after them when each is
+ * well-formed UTF-8 and nfc_inert, else (size_t)-1. */
+static size_t
+nfc_chars(tt_normalizer *nz, const uint8_t *b, size_t n, size_t i, size_t lim)
 {
-    const uint8_t *b = (const uint8_t *)s;
-    size_t i = 0;
-    while (i < n) {
+    while (i < lim) {
         uint8_t t = nz->nfc_lead[b[i]];
         if (t == 2 && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
             i += 2; /* a two-byte character of a lead whose 64 characters are all inert */
@@ -62,30 +69,109 @@ nfc_already(tt_normalizer *nz, const char *s, size_t n)
             c = (UChar32)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F));
             /* pages 0..7 (U+0000..U+07FF) are filled by tt_normalizer_new */
             if (!((nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1))
-                return 0;
+                return (size_t)-1;
             i += 2;
             continue;
         }
-        int32_t k = 0, lim = n - i > 4 ? 4 : (int32_t)(n - i);
-        U8_NEXT(b + i, k, lim, c);
+        int32_t k = 0, lim4 = n - i > 4 ? 4 : (int32_t)(n - i);
+        U8_NEXT(b + i, k, lim4, c);
         if (c < 0 || !nfc_inert(nz, c))
-            return 0;
+            return (size_t)-1;
         i += (size_t)k;
     }
-    return 1;
+    return i;
+}
+
+/* 1 if s[0..n) is well-formed UTF-8 made only of nfc_inert code points: it is its own NFC, byte for byte
+ * (what the UTF-16 round trip below would give back). The byte loop alone. */
+static int
+nfc_already_plain(tt_normalizer *nz, const char *s, size_t n)
+{
+    return nfc_chars(nz, (const uint8_t *)s, n, 0, n) == n;
+}
+
+#if NFC_SIMD
+/* How many of the 16 bytes at p pass: 16 when they are ASCII and whole 2-byte characters (C2..DF then 80..BF)
+ * that are all nfc_inert, the byte after them starting a character; 15 when only the last byte is a lead byte
+ * (its character is the next block's); else 0 (the byte loop decides). The lead bytes of nfc_nib's classes
+ * (whose 64 characters are not all inert: U+0300.., Hebrew, Arabic, and U+0483..U+0487 among the Cyrillic of
+ * lead D2) are looked up one by one in nfc_bits. Bit k of each mask is byte k. */
+__attribute__((target("ssse3"))) static inline unsigned
+nfc_block(const tt_normalizer *nz, const uint8_t *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    unsigned high = (unsigned)_mm_movemask_epi8(v);
+    if (!high)
+        return 16;
+    /* as signed bytes: continuation bytes 80..BF are -128..-65, lead bytes C2..DF are -62..-33 */
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+    unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+    if ((lead | cont) != high || ((lead << 1) & 0xFFFFu) != cont)
+        return 0; /* C0, C1, E0..FF, or a continuation byte out of place */
+    /* the class of each byte by its nibbles: nonzero only for a lead byte whose characters need a look */
+    __m128i lo = _mm_and_si128(v, _mm_set1_epi8(0x0F));
+    __m128i hi = _mm_and_si128(_mm_srli_epi16(v, 4), _mm_set1_epi8(0x0F));
+    __m128i cls = _mm_and_si128(_mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_nib_lo), lo),
+                                _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_nib_hi), hi));
+    unsigned look = 0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(cls, _mm_setzero_si128()));
+    unsigned k = lead & 0x8000u ? 15 : 16;
+    look &= (1u << k) - 1;
+    while (look) {
+        unsigned j = (unsigned)__builtin_ctz(look);
+        unsigned c = (p[j] & 0x1Fu) << 6 | (p[j + 1] & 0x3Fu);
+        if (!((nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1))
+            return 0;
+        look &= look - 1;
+    }
+    return k;
+}
+
+__attribute__((target("ssse3"))) static int
+nfc_already_fast(tt_normalizer *nz, const char *s, size_t n)
+{
+    const uint8_t *b = (const uint8_t *)s;
+    size_t i = 0;
+    while (i + 16 <= n) {
+        unsigned k = nfc_block(nz, b + i);
+        if (k) {
+            i += k;
+            continue;
+        }
+        /* a block the fast path cannot pass: the byte loop on the characters that start in it */
+        if ((i = nfc_chars(nz, b, n, i, i + 16)) == (size_t)-1)
+            return 0;
+    }
+    return nfc_chars(nz, b, n, i, n) == n;
+}
+#endif
+
+static int
+nfc_already(tt_normalizer *nz, const char *s, size_t n)
+{
+#if NFC_SIMD
+    if (nz->nfc_simd)
+        return nfc_already_fast(nz, s, n);
+#endif
+    return nfc_already_plain(nz, s, n);
 }
 
 int
-tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *err)
+tt_norm_nfc_quick(tt_normalizer *nz, const char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n && (unsigned char)s[i] < 0x80)
-        i++;
-    if (i == n || nfc_already(nz, s + i, n - i)) {
-        if (tt_buf_append(out, s, n))
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        return 0;
-    }
+    return nfc_already(nz, s, n);
+}
+
+int
+tt_norm_nfc_quick_plain(tt_normalizer *nz, const char *s, size_t n)
+{
+    return nfc_already_plain(nz, s, n);
+}
+
+/* The NFC of s[0..n) (not already NFC by the quick check) appended to out, by ICU. */
+static int
+nfc_icu(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *err)
+{
     int32_t len = nz_to16(nz, s, n, err);
     if (len < 0)
         return len;
@@ -109,6 +195,35 @@ tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *e
     return nz_append8(out, nz->b, m, err);
 }
 
+int
+tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *err)
+{
+    if (nfc_already(nz, s, n)) {
+        if (tt_buf_append(out, s, n))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        return 0;
+    }
+    return nfc_icu(nz, s, n, out, err);
+}
+
+int
+tt_norm_nfc_view(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, const char **text, size_t *len,
+                 tt_error *err)
+{
+    if (nfc_already(nz, s, n)) {
+        *text = s;
+        *len = n;
+        return 0;
+    }
+    size_t before = out->len;
+    int rc = nfc_icu(nz, s, n, out, err);
+    if (rc)
+        return rc;
+    *text = out->data ? out->data + before : "";
+    *len = out->len - before;
+    return 0;
+}
+
 void
 nz_nfc_init(tt_normalizer *nz)
 {
@@ -123,5 +238,13 @@ nz_nfc_init(tt_normalizer *nz)
             all = (nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1;
         }
         nz->nfc_lead[b] = all ? 2 : 0;
+        if (!all) /* nfc_block's classes: bit 0 leads Cx, bit 1 leads Dx */
+            nz->nfc_nib_lo[b & 0x0F] |= (uint8_t)(b < 0xD0 ? 1 : 2);
     }
+    nz->nfc_nib_hi[0x0C] = 1;
+    nz->nfc_nib_hi[0x0D] = 2;
+    nz->nfc_simd = 0;
+#if NFC_SIMD
+    nz->nfc_simd = __builtin_cpu_supports("ssse3") != 0;
+#endif
 }

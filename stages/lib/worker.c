@@ -131,13 +131,42 @@ typedef struct docstate {
     char markup[400];     /* "looks like HTML (...)" when the text carries markup, else "" */
 } docstate;
 
+/* The piece w->raw[0..n) as written (NFC) into w->nfc, taken out of w->raw (the bytes after it move to the
+ * front). A piece that is already NFC (nearly always) is not copied: the two buffers trade places, and only the
+ * bytes after the piece, if any, go back to w->raw. */
 static int
-process_piece(tt_worker *w, docstate *ds, const char *piece, size_t n, tt_error *err)
+take_piece(tt_worker *w, size_t n, tt_error *err)
+{
+    const char *text;
+    size_t len;
+    tt_buf_reset(&w->nfc);
+    int rc = tt_norm_nfc_view(w->nz, w->raw.data, n, &w->nfc, &text, &len, err);
+    if (rc)
+        return rc;
+    if (text != w->raw.data) { /* normalized into w->nfc */
+        memmove(w->raw.data, w->raw.data + n, w->raw.len - n);
+        w->raw.len -= n;
+        return 0;
+    }
+    tt_buf t = w->nfc;
+    w->nfc = w->raw;
+    w->raw = t; /* empty */
+    if (w->nfc.len > n) {
+        if (tt_buf_append(&w->raw, w->nfc.data + n, w->nfc.len - n))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        w->nfc.len = n;
+        w->nfc.data[n] = '\0';
+    }
+    return 0;
+}
+
+/* The piece w->raw[0..n) (taken out of w->raw) through normalize, tokenize, match and count. */
+static int
+process_piece(tt_worker *w, docstate *ds, size_t n, tt_error *err)
 {
     int rc;
     double t0 = now_cpu();
-    tt_buf_reset(&w->nfc);
-    if ((rc = tt_norm_nfc(w->nz, piece, n, &w->nfc, err)))
+    if ((rc = take_piece(w, n, err)))
         return rc;
     if (ds->first_piece) {
         ds->first_piece = 0;
@@ -408,11 +437,8 @@ doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes,
                          kind, why);
         }
         size_t cut;
-        while (!rc && w->raw.len > 0 && (cut = tt_piece_cut(w->raw.data, w->raw.len, piece, eof)) > 0) {
-            rc = process_piece(w, &ds, w->raw.data, cut, err);
-            memmove(w->raw.data, w->raw.data + cut, w->raw.len - cut);
-            w->raw.len -= cut;
-        }
+        while (!rc && w->raw.len > 0 && (cut = tt_piece_cut(w->raw.data, w->raw.len, piece, eof)) > 0)
+            rc = process_piece(w, &ds, cut, err); /* takes the piece out of w->raw */
     }
     const tt_decode_info *info = dec ? tt_decoder_info(dec) : NULL;
     if (rc == TT_ENOMEM) {

@@ -119,7 +119,9 @@ int tt_decoder_open_mem(tt_decoder **out, const void *p, size_t n, const char *n
 /* Appends the next chunk of UTF-8 to `out` (does not reset it). Returns 1 when bytes were appended, 0 at the
  * end of the document, or a negative TT_E* code (err filled with path and byte offset). After an error the
  * decoder must only be freed (further reads return the same error). TT_ELIMIT "document larger than N bytes
- * (--max-doc-bytes)" when opts.max_bytes is passed. */
+ * (--max-doc-bytes)" when opts.max_bytes is passed. When out is empty, its memory may be exchanged with the
+ * decoder's (a chunk that is all of the decoder's buffer is handed over without a copy): out->data may change,
+ * out stays the caller's to free. */
 int tt_decoder_read(tt_decoder *d, tt_buf *out, tt_error *err);
 
 /* Borrowed; complete after tt_decoder_read returned 0. */

@@ -36,6 +36,20 @@ void tt_normalizer_free(tt_normalizer *nz);
 /* Text as written: appends the NFC form of s[0..n) to out. Returns 0 or TT_E*. */
 int tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *err);
 
+/* Text as written without a copy when there is nothing to change: when s[0..n) passes the quick check below
+ * (it is its own NFC), *text = s and *len = n, borrowed from the caller (valid as long as s is) and nothing is
+ * appended; else the NFC form is appended to out (as tt_norm_nfc) and *text points at it in out (valid until
+ * out changes). Returns 0 or TT_E* (then *text and *len are not set). */
+int tt_norm_nfc_view(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, const char **text, size_t *len,
+                     tt_error *err);
+
+/* The quick check of both: 1 if s[0..n) is well-formed UTF-8 whose every character is NFC_Quick_Check=Yes with
+ * combining class 0 (so s is its own NFC), else 0 (ICU decides). tt_norm_nfc_quick uses the fast path of 16-byte
+ * blocks where the CPU has it (SSSE3; not when built with -DTT_NFC_PLAIN), tt_norm_nfc_quick_plain the byte loop
+ * alone; the two always agree (tests/unit/test_nfc.c). */
+int tt_norm_nfc_quick(tt_normalizer *nz, const char *s, size_t n);
+int tt_norm_nfc_quick_plain(tt_normalizer *nz, const char *s, size_t n);
+
 /* For a Kazakh Latin text: which official alphabet it uses, decided by the letters it contains (á ǵ ń ó ú ý:
  * 2018; ä ğ ñ ö ū ü ş ı: 2021; letter+apostrophe pairs a' g' n' o' u' s' c': 2017). Returns
  * TT_SCRIPT_LATN_20xx, TT_SCRIPT_CYRL when the text is mostly Cyrillic, or TT_SCRIPT_LATN when no evidence

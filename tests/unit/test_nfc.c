@@ -1,0 +1,227 @@
+/* test_nfc.c - the differential test of the NFC quick check (tt/norm.h): tt_norm_nfc_quick (with its fast path of
+ * 16-byte blocks, SSSE3, unless built with -DTT_NFC_PLAIN) against tt_norm_nfc_quick_plain (the byte loop alone),
+ * and both against ICU (a text the check passes must be valid UTF-8 that ICU's unorm2_isNormalized calls NFC);
+ * tt_norm_nfc_view against tt_norm_nfc (the same bytes, borrowed exactly when the check passes),
+ *   - on every file of ../shared/corpus (SKIP, counted, when the folder is absent): windows of several sizes at
+ *     every 4 KiB and odd offsets, the whole file, and the same with characters that are not NFC-inert (combining
+ *     marks, U+0483 among the Cyrillic of lead D2, Hebrew points) or invalid bytes written in at random;
+ *   - on 200,000 generated strings of pieces where the two could disagree (ASCII, Cyrillic and Kazakh letters,
+ *     inert and non-inert characters of the same lead byte, 3- and 4-byte characters, invalid sequences), by a
+ *     fixed xorshift generator so every run checks the same strings;
+ *   - and a few known answers. */
+#include "support.h"
+#include "tt/norm.h"
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static tt_normalizer *nz;
+static tt_buf out, out2;
+static UChar *u16;
+static size_t u16cap;
+static long compared, differ;
+static uint64_t rng = 0x2545F4914F6CDD1Dull;
+
+/* ICU's answer: 1 if s[0..n) is valid UTF-8 in NFC. */
+static int
+icu_is_nfc(const char *s, size_t n)
+{
+    if (u16cap < n + 1) {
+        free(u16);
+        u16cap = n + 1;
+        u16 = malloc(u16cap * sizeof *u16);
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len;
+    u_strFromUTF8(u16, (int32_t)u16cap, &len, s, (int32_t)n, &st);
+    if (U_FAILURE(st))
+        return 0;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    UBool yes = unorm2_isNormalized(nfc, u16, len, &st);
+    return U_SUCCESS(st) && yes;
+}
+
+static void
+compare_one(const char *s, size_t n)
+{
+    int q = tt_norm_nfc_quick(nz, s, n), p = tt_norm_nfc_quick_plain(nz, s, n);
+    int ok = q == p && (!q || icu_is_nfc(s, n));
+    /* the view: borrowed exactly when the check passes, and the same bytes as tt_norm_nfc */
+    tt_error err;
+    const char *text;
+    size_t len;
+    tt_buf_reset(&out);
+    tt_buf_reset(&out2);
+    int rc = tt_norm_nfc_view(nz, s, n, &out, &text, &len, &err);
+    int rc2 = tt_norm_nfc(nz, s, n, &out2, &err);
+    ok = ok && rc == 0 && rc2 == 0 && (text == s) == (q == 1) && len == out2.len &&
+         (len == 0 || memcmp(text, out2.data, len) == 0);
+    compared++;
+    if (!ok && differ++ < 5)
+        printf("nfc: n=%zu: fast %d plain %d icu %d view rc %d borrowed %d len %zu, nfc rc %d len %zu\n", n, q, p,
+               icu_is_nfc(s, n), rc, text == s, len, rc2, out2.len);
+}
+
+/* ---- the real texts of ../shared/corpus ----------------------------------------------------------------- */
+/* characters that are not NFC-inert, and invalid bytes */
+static const char *const spoil[] = {
+    "\xCC\x81", "\xD2\x83", "\xCD\x82", "\xCE\x87", "\xD6\x91", "\xE1\x85\xA1", "\xF0\x9D\x85\xA5",
+    "\x80", "\xC0", "\xD0", "\xE2\x80", "\xFF",
+};
+#define NSPOIL (sizeof spoil / sizeof spoil[0])
+
+static void
+windows(const char *s, size_t n)
+{
+    static const size_t sizes[] = {15, 16, 17, 33, 100, 4096};
+    size_t k = 0;
+    for (size_t at = 0; at < n; at += 4096, k++)
+        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+            size_t from = at + k % 8 < n ? at + k % 8 : at, len = n - from < sizes[z] ? n - from : sizes[z];
+            compare_one(s + from, len);
+        }
+}
+
+static void
+compare_text(char *text, size_t n, const char *path, void *ctx)
+{
+    (void)path;
+    (void)ctx;
+    if (!n)
+        return;
+    windows(text, n);
+    compare_one(text, n);
+    /* one spoiling change per 2 KiB or so */
+    for (size_t c = 0; c < n / 2048 + 1; c++) {
+        const char *sp = spoil[tt_test_xorshift(&rng) % NSPOIL];
+        size_t l = strlen(sp), at = (size_t)(tt_test_xorshift(&rng) % n);
+        if (at + l <= n)
+            memcpy(text + at, sp, l);
+    }
+    windows(text, n);
+    compare_one(text, n);
+}
+
+static void
+test_corpora(void)
+{
+    long before = compared;
+    differ = 0;
+    long files = tt_test_corpus("fast NFC check = plain check = ICU on ../shared/corpus", compare_text, NULL);
+    if (files < 0)
+        return;
+    printf("nfc: %ld files of ../shared/corpus, %ld texts compared, %ld differ\n", files, compared - before, differ);
+    CU_ASSERT(files > 0);
+    CU_ASSERT_EQUAL(differ, 0);
+}
+
+/* ---- generated strings ---------------------------------------------------------------------------------- */
+static const char *const pieces[] = {
+    "a", " ", ".", "\n", "0", "the quick brown fox",                       /* ASCII */
+    "\xD0\xB0", "\xD1\x8F", "\xD0\xB0\xD0\xB1\xD0\xB2\xD0\xB3",           /* Cyrillic */
+    "\xD2\x9B", "\xD2\xA3", "\xD3\x99", "\xD2\x93",                       /* Kazakh letters (leads D2, D3) */
+    "\xD2\x83", "\xD2\x87", "\xD2\x88", "\xD2\x82",                       /* U+0483, U+0487 (not inert); U+0488, U+0482 */
+    "\xC2\xA0", "\xC3\xA9", "\xCA\xBB", "\xCB\xBF",                       /* below U+0300 */
+    "\xCC\x80", "\xCD\x8F", "\xCD\xB0", "\xCE\x87", "\xCE\x91",           /* U+0300.. and Greek */
+    "\xD6\x91", "\xD7\x90", "\xD8\xA7", "\xD9\x8B", "\xDF\xBF",           /* Hebrew, Arabic, the end of the range */
+    "\xE2\x80\x94", "\xE1\x84\x80", "\xE1\x85\xA1", "\xEA\xB0\x80",       /* 3-byte: dash, jamo, Hangul */
+    "\xF0\x9F\x98\x80", "\xF0\x9D\x85\xA5",                               /* 4-byte */
+    "\xC0\x80", "\xC1\xBF", "\xD0", "\x80", "\xBF", "\xE2\x80", "\xED\xA0\x80", "\xF5", "\xFF", /* invalid */
+};
+#define NPIECES (sizeof pieces / sizeof pieces[0])
+
+static void
+test_generated(void)
+{
+    char buf[256];
+    long before = compared;
+    differ = 0;
+    for (int t = 0; t < 200000; t++) {
+        size_t n = 0, np = 1 + tt_test_xorshift(&rng) % 40;
+        /* mostly pieces that pass, so that the blocks are long enough to get to the one that does not */
+        int clean = tt_test_xorshift(&rng) % 2;
+        for (size_t k = 0; k < np; k++) {
+            size_t pi = tt_test_xorshift(&rng) % (clean && k + 1 < np ? 13 : NPIECES);
+            size_t l = strlen(pieces[pi]);
+            if (n + l > sizeof buf)
+                break;
+            memcpy(buf + n, pieces[pi], l);
+            n += l;
+        }
+        compare_one(buf, n);
+        if (n > 1)
+            compare_one(buf + 1, n - 1);
+    }
+    printf("nfc: %ld generated strings compared, %ld differ\n", compared - before, differ);
+    CU_ASSERT_EQUAL(differ, 0);
+}
+
+/* ---- known answers -------------------------------------------------------------------------------------- */
+static void
+test_known(void)
+{
+    const char *ok[] = {"", "plain ASCII text, long enough for a block or two",
+                        "\xD2\x9A\xD0\xB0\xD0\xB7\xD0\xB0\xD2\x9B\xD1\x81\xD1\x82\xD0\xB0\xD0\xBD \xD2\x9B\xD0\xB0\xD0\xB7\xD0\xB0\xD2\x9B",
+                        "caf\xC3\xA9 \xE2\x80\x94 o\xCA\xBBzbek"};
+    const char *no[] = {"cafe\xCC\x81 and a block of plain ASCII text after it",
+                        "\xD0\xB0\xD0\xB1\xD0\xB2\xD0\xB3\xD0\xB4\xD0\xB5\xD0\xB6\xD2\x83", "bad \xC0\x80 byte"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        CU_ASSERT_EQUAL(tt_norm_nfc_quick(nz, ok[i], strlen(ok[i])), 1);
+        compare_one(ok[i], strlen(ok[i]));
+    }
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+        CU_ASSERT_EQUAL(tt_norm_nfc_quick(nz, no[i], strlen(no[i])), 0);
+        compare_one(no[i], strlen(no[i]));
+    }
+    /* not NFC: normalized into out, composed */
+    tt_error err;
+    const char *text;
+    size_t len;
+    tt_buf_reset(&out);
+    const char *s = no[0];
+    CU_ASSERT_EQUAL(tt_norm_nfc_view(nz, s, strlen(s), &out, &text, &len, &err), 0);
+    CU_ASSERT(text != s);
+    CU_ASSERT(len == strlen(s) - 1 && memcmp(text, "caf\xC3\xA9 and", 9) == 0);
+    CU_ASSERT_EQUAL(differ, 0);
+}
+
+static int
+init(void)
+{
+    tt_error err;
+    return tt_normalizer_new(&nz, NULL, &err) != 0;
+}
+
+static void
+test_loaded(void)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(nz);
+}
+
+static void
+reg(void)
+{
+    if (init())
+        nz = NULL; /* test_loaded fails; the others do not run without it */
+    tt_test_suite("nfc-load", "the normalizer loads", test_loaded, NULL);
+    if (!nz)
+        return;
+    tt_test_suite("nfc", "known answers", test_known,
+                  "fast check = plain check = ICU on 200,000 generated strings", test_generated,
+                  "fast check = plain check = ICU on ../shared/corpus", test_corpora, NULL);
+}
+
+int
+main(void)
+{
+    int rc = tt_test_main(reg);
+    tt_normalizer_free(nz);
+    tt_buf_free(&out);
+    tt_buf_free(&out2);
+    free(u16);
+    return rc;
+}
