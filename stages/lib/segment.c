@@ -330,6 +330,8 @@ struct tt_segmenter {
     uint8_t *wcl; /* the word break class of each unit of the text (wb_line reads every unit; the sentence
                      rules read few, and look theirs up in bkt) */
     size_t capwcl;
+    int simd_classes; /* the table gives W_AL to A-Z a-z U+0400..U+0481 U+048A..U+052F, W_NU to 0-9, W_WS to ' ',
+                         none of them special */
     tt_seg_word *sw; /* tt_segment_word_list's array */
     size_t nsw, capsw;
     bktab bkt;  /* word | sentence << 4 break classes of the BMP, filled by 256-character pages on first use */
@@ -384,6 +386,22 @@ tt_segmenter_new(tt_segmenter **out, tt_seg_mode mode, tt_error *err)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     memset(sg->bkt.spec, 0x80, sizeof sg->bkt.spec); /* no page filled yet */
     sg->fast = fast;
+    bk_fill(&sg->bkt, 0x00);
+    bk_fill(&sg->bkt, 0x04);
+    sg->simd_classes = 1;
+    bk_fill(&sg->bkt, 0x05);
+    for (UChar32 c = 0; c < 0x530; c++) {
+        int want = -1;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x400 && c <= 0x481) ||
+            (c >= 0x48A && c <= 0x52F))
+            want = W_AL;
+        else if (c >= '0' && c <= '9')
+            want = W_NU;
+        else if (c == ' ')
+            want = W_WS;
+        if (want >= 0 && sg->bkt.spec[c] != want)
+            sg->simd_classes = 0; /* another ICU's classes: the table alone */
+    }
     UErrorCode st = U_ZERO_ERROR;
     sg->wb = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
     sg->sb = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &st);
@@ -427,6 +445,45 @@ tt_segment_lines(const tt_segmenter *sg, size_t *n)
     return sg->nls.v;
 }
 
+#if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
+/* all-ones in each 16-bit lane of v that lies in [a, b] (unsigned) */
+static inline __m128i
+in_range16(__m128i v, int a, int b)
+{
+    __m128i d = _mm_sub_epi16(v, _mm_set1_epi16((short)a));
+    return _mm_cmpeq_epi16(_mm_subs_epu16(d, _mm_set1_epi16((short)(b - a))), _mm_setzero_si128());
+}
+#endif
+
+/* Unit i, whose table entry has the special bit: its page filled if it was not, its word class in wcl, and its
+ * place in the position lists. 0 or TT_ENOMEM. */
+static int
+prepare_special(tt_segmenter *sg, int32_t i)
+{
+    bktab *t = &sg->bkt;
+    UChar c = sg->u[i];
+    if (!t->ready[c >> 8])
+        bk_fill(t, c >> 8);
+    sg->wcl[i] = t->cls[c] & 15;
+    if (!(t->spec[c] & 0x80))
+        return 0;
+    int rc = 0;
+    uint8_t x = t->cls[c], w = x & 15, sc = x >> 4;
+    if (w >= W_NL) {
+        if (w == W_UNSUP)
+            rc |= pos_push(&sg->wuns, i);
+        if (w == W_NL || tt_seg_is_nl(c))
+            rc |= pos_push(&sg->nls, i);
+        if (w == W_UNSUP && tt_seg_is_nl(c))
+            sg->odd_nl = 1;
+    }
+    if (sc == S_ATERM || sc == S_STERM)
+        rc |= pos_push(&sg->terms, i);
+    else if (sc >= S_CR)
+        rc |= pos_push(sc == S_UNSUP ? &sg->suns : &sg->seps, i);
+    return rc;
+}
+
 /* The position lists of the text (the classes themselves are looked up again from the table where needed: cheaper
  * than storing them per unit). */
 int
@@ -443,40 +500,40 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
     int rc = 0;
     bktab *t = &sg->bkt;
     const uint8_t *spec = t->spec;
-    for (int32_t i = 0; i < len; i++) {
-        /* the common units: their word class, one load and one test each, four at a time */
-        for (; i + 4 <= len; i += 4) {
-            uint8_t a = spec[u[i]], b = spec[u[i + 1]], c2 = spec[u[i + 2]], d = spec[u[i + 3]];
-            if ((a | b | c2 | d) & 0x80)
-                break;
-            wcl[i] = a;
-            wcl[i + 1] = b;
-            wcl[i + 2] = c2;
-            wcl[i + 3] = d;
+    int32_t i = 0;
+#if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
+    /* eight units at a time: the classes of ASCII letters, digits and spaces and of the Cyrillic letters are
+       computed, not looked up (sg->simd_classes: the table agreed when the segmenter was made); the other units
+       of the eight from the table */
+    if (sg->simd_classes) {
+        const __m128i a20 = _mm_set1_epi16(0x20), z = _mm_setzero_si128();
+        for (; i + 8 <= len; i += 8) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+            __m128i al = _mm_or_si128(in_range16(_mm_or_si128(v, a20), 'a', 'z'),
+                                      _mm_or_si128(in_range16(v, 0x400, 0x481), in_range16(v, 0x48A, 0x52F)));
+            __m128i digit = in_range16(v, '0', '9'), space = _mm_cmpeq_epi16(v, _mm_set1_epi16(' '));
+            __m128i cl = _mm_or_si128(_mm_and_si128(al, _mm_set1_epi16(W_AL)),
+                                      _mm_or_si128(_mm_and_si128(digit, _mm_set1_epi16(W_NU)),
+                                                   _mm_and_si128(space, _mm_set1_epi16(W_WS))));
+            _mm_storel_epi64((__m128i *)(void *)(wcl + i), _mm_packus_epi16(cl, z));
+            unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(al, digit), space)) & 0xFFFF;
+            while (other) { /* two mask bits per unit */
+                int32_t k = i + (__builtin_ctz(other) >> 1);
+                other &= other - 1;
+                other &= other - 1;
+                uint8_t ws = spec[u[k]];
+                wcl[k] = ws & 15;
+                if (ws & 0x80)
+                    rc |= prepare_special(sg, k);
+            }
         }
-        for (; i < len && !(spec[u[i]] & 0x80); i++)
-            wcl[i] = spec[u[i]];
-        if (i >= len)
-            break;
-        UChar c = u[i];
-        if (!t->ready[c >> 8])
-            bk_fill(t, c >> 8);
-        wcl[i] = t->cls[c] & 15;
-        if (!(t->spec[c] & 0x80))
-            continue;
-        uint8_t x = t->cls[c], w = x & 15, sc = x >> 4;
-        if (w >= W_NL) {
-            if (w == W_UNSUP)
-                rc |= pos_push(&sg->wuns, i);
-            if (w == W_NL || tt_seg_is_nl(c))
-                rc |= pos_push(&sg->nls, i);
-            if (w == W_UNSUP && tt_seg_is_nl(c))
-                sg->odd_nl = 1;
-        }
-        if (sc == S_ATERM || sc == S_STERM)
-            rc |= pos_push(&sg->terms, i);
-        else if (sc >= S_CR)
-            rc |= pos_push(sc == S_UNSUP ? &sg->suns : &sg->seps, i);
+    }
+#endif
+    for (; i < len; i++) { /* the table: the common units cost one load and one test */
+        uint8_t ws = spec[u[i]];
+        wcl[i] = ws & 15;
+        if (ws & 0x80)
+            rc |= prepare_special(sg, i);
     }
     return rc ? tt_error_set(err, TT_ENOMEM, "out of memory") : 0;
 }
