@@ -504,7 +504,8 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
 #if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
     /* eight units at a time: the classes of ASCII letters, digits and spaces and of the Cyrillic letters are
        computed, not looked up (sg->simd_classes: the table agreed when the segmenter was made); the other units
-       of the eight from the table */
+       of the eight from the table (switch: -DTT_SEGMENT_PLAIN; test_segment and fuzz_segment compare the words
+       and sentences that follow with ICU's) */
     if (sg->simd_classes) {
         const __m128i a20 = _mm_set1_epi16(0x20), z = _mm_setzero_si128();
         for (; i + 8 <= len; i += 8) {
