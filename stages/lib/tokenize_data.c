@@ -189,4 +189,5 @@ tk_free_data(tt_tokenizer *tk)
         tt_buf_free(&tk->abbr_mf[l]);
     }
     free(tk->hpfx);
+    free(tk->pl);
 }

@@ -238,6 +238,9 @@ prefetch_prefixes(tt_tokenizer *tk, tt_lang lang, int32_t len, const int32_t *nl
             continue; /* no expression can match a line that starts with this character */
         int whole;
         int32_t k = word_prefix(u, p, le, 1, &whole);
+        if (tk->npl >= tk->cappl && tt_grow((void **)&tk->pl, &tk->cappl, tk->npl + 1, sizeof *tk->pl))
+            return; /* no memory: the scan measures the prefixes itself */
+        tk->pl[tk->npl++] = (struct tk_pline){p, k, whole};
         if (!k)
             continue;
         const char *set = (const char *)pfx_set(tk, lang, u, p, k, whole);
@@ -263,8 +266,10 @@ tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
     size_t np = 0;
     size_t nnl;
     const int32_t *nl = tt_segment_lines(tk->seg, &nnl);
+    tk->npl = 0;
     if (!plain && tk->hpfx && tk->nheads[lang] && tk->nheads[lang] <= 32)
         prefetch_prefixes(tk, lang, len, nl, nnl);
+    size_t pc = 0; /* the next entry of tk->pl */
     for (int32_t ls = 0; ls < len;) {
         while (np < nnl && nl[np] < ls)
             np++;
@@ -286,7 +291,15 @@ tk_scan_lines(tt_tokenizer *tk, tt_lang lang, int32_t len, tt_error *err)
             struct tk_hpfx pe;
             int have = 0, whole = 0;
             for (int words = 1; words <= 2 && !whole && !plain && hm && tk->nheads[lang] <= 32; words++) {
-                int32_t k = word_prefix(u, p, le, words, &whole);
+                int32_t k;
+                while (pc < tk->npl && tk->pl[pc].p < p)
+                    pc++;
+                if (words == 1 && pc < tk->npl && tk->pl[pc].p == p) { /* measured by the prefetch pass */
+                    k = tk->pl[pc].k;
+                    whole = tk->pl[pc].whole;
+                } else {
+                    k = word_prefix(u, p, le, words, &whole);
+                }
                 if (!k || !prefix_lookup(tk, lang, p, k, whole, hm, &pe))
                     break;
                 have = 1;

@@ -91,6 +91,13 @@ struct tt_tokenizer {
        whole line either, and a match that did not is the line's match (struct tk_hpfx in tokenize_heading.c:
        4-way set-associative, 16,384 entries, about 1 MB, allocated on first use) */
     struct tk_hpfx *hpfx;
+    /* the first-word prefix of each line the prefetch pass looked at (line start p after spaces, length k,
+       whole line or not), in line order: the scan reads it instead of measuring the prefix again */
+    struct tk_pline {
+        int32_t p, k;
+        int whole;
+    } *pl;
+    size_t npl, cappl;
     /* case of U+0000..U+052F (Latin and Cyrillic, Kazakh letters included), read from ICU when the tokenizer is
        made: CASE_UPPER (u_isupper or u_istitle), CASE_LOWER (u_islower), CASE_ALPHA (u_isalpha); case_of asks
        ICU itself beyond */
