@@ -172,6 +172,11 @@ tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
     while (i < nn) {
         if (b[i] < 0x80) {
             uint64_t x;
+            if (i + 1 < nn && b[i + 1] >= 0x80) { /* one ASCII byte between non-ASCII characters (a space) */
+                b8[j] = i;
+                u[j++] = b[i++];
+                continue;
+            }
 #if !defined(TT_TOKENIZE_PLAIN) && defined(__SSE2__)
             if (i + 16 <= nn) { /* sixteen ASCII bytes: widened to units, and their offsets, by SSE2 */
                 __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
@@ -218,12 +223,13 @@ tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
                 i += 8;
                 j += 4;
             }
-            if (!(i + 1 < nn && b[i] >= 0xC2 && b[i] < 0xE0 && (b[i + 1] & 0xC0) == 0x80))
-                continue;
 #endif
-            b8[j] = i;
-            u[j++] = (UChar)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F)); /* as U8_NEXT would */
-            i += 2;
+            /* the rest of the run a character at a time */
+            while (i + 1 < nn && b[i] >= 0xC2 && b[i] < 0xE0 && (b[i + 1] & 0xC0) == 0x80) {
+                b8[j] = i;
+                u[j++] = (UChar)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F)); /* as U8_NEXT would */
+                i += 2;
+            }
             continue;
         }
         UChar32 c;
