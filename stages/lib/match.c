@@ -441,6 +441,8 @@ script_ok(tt_script entry, tt_script doc)
 static int
 has_target(const tt_matcher *m, size_t tok, uint32_t t)
 {
+    if ((m->cur[tok] & 3) != TN_HOT)
+        return 0;
     const uint32_t *v = m->cv[tok];
     size_t lo = 0, hi = m->cnum[tok];
     while (lo < hi) {
@@ -462,7 +464,7 @@ extend(const tt_matcher *m, const lx_entry *e, size_t k, size_t cur, size_t ns)
 {
     uint32_t words = 0, t = e->t0 + (uint32_t)k;
     for (size_t q = cur + 1; q < ns; q++) {
-        if (m->cflg[q] & F_NONWORD)
+        if ((m->cur[q] & 3) == TN_NONWORD)
             continue;
         if (has_target(m, q, t)) {
             if (k + 1 == e->nparts)
@@ -558,7 +560,7 @@ part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
         m->cptok++;
     for (; m->cptok < m->nptok && m->ptok[m->cptok] < a + ns; m->cptok++) {
         size_t i = m->ptok[m->cptok] - a;
-        if (m->cnum[i])
+        if ((m->cur[i] & 3) == TN_HOT && m->cnum[i])
             continue;
         for (uint32_t p = 0; p < m->pcnt[m->cptok]; p++) {
             const uint32_t *rl = m->cache.ar + m->prec[m->pidx[m->cptok] + p] + 2; /* [n, flags, target...] */
@@ -615,20 +617,17 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->capc = nc;
     }
-    /* each token's candidates: its type's list as the cache holds it, or a copy filtered by the token's case */
+    /* each token's candidates: its type's list as the cache holds it, or a copy filtered by the token's case;
+       a token without targets (its name says so) is left as it is: has_target() and extend() read the name */
     m->ncand = 0;
+    m->cname_on = 0;
     size_t nhl = 0;
     int copies = 0;
-    const uint32_t *tnm = m->tnm + a;
+    const uint32_t *tnm = m->cur = m->tnm + a;
     for (size_t i = 0; i < ns; i++) {
         uint32_t name = tnm[i];
-        m->cname[i] = 0;
-        if ((name & 3) != TN_HOT) { /* no targets: only whether it is a word counts (gaps of a multiword) */
-            m->cflg[i] = (name & 3) == TN_NONWORD ? F_NONWORD : 0;
-            m->cnum[i] = 0;
-            m->cv[i] = NULL;
+        if ((name & 3) != TN_HOT)
             continue;
-        }
         const uint32_t *rl = m->cache.ar + TN_OFF(name) + 2; /* [n, flags, target...], resolved by the run */
         uint32_t nt = rl[0] - 1;
         m->cflg[i] = rl[1];
@@ -646,14 +645,18 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
             memcpy(m->cand + m->ncand, rl + 2, nt * sizeof *m->cand);
             m->coff[i] = m->ncand;
             copies = 1;
-            uint32_t seen, cand;
+            uint32_t seen, cand, key = 0;
             const tt_token *tk = &ts->tok[a + i];
             m->cnum[i] = case_filter(lx, m->cand + m->ncand, nt, tk->flags, &seen, &cand);
             if ((seen || cand) && mt_name_key(m, seen ? seen : cand, ts->forms.data + tk->match_off, tk->match_len,
-                                              seen != 0, &m->cname[i]))
+                                              seen != 0, &key))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
-            if (seen)
-                m->cname[i] = 0;
+            if (key && !seen) { /* the sentence's name keys (mt_hit_name): all 0 but this one's */
+                if (!m->cname_on)
+                    memset(m->cname, 0, ns * sizeof *m->cname);
+                m->cname_on = 1;
+                m->cname[i] = key;
+            }
             m->ncand += m->cnum[i];
         }
         if (m->cnum[i])
@@ -878,7 +881,15 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
                 return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
         }
         tnm[t] = tc_name(rl, (size_t)(rl - 2 - c->ar));
-        mt_fc_put(c, lang, w, k->match_len, tnm[t]);
+        if (fc && k->match_len - 1u < FC_MAXLEN) { /* the front cache remembers it */
+            uint64_t x, y;
+            uint32_t meta;
+            fcent *e = &c->fc[fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            e->a = x;
+            e->b = y;
+            e->meta = meta;
+            e->name = tnm[t];
+        }
     }
     for (size_t j = 0; j < nhy; j++) {
         size_t t = hy[j];

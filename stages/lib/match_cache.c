@@ -1,6 +1,6 @@
 /* match_cache.c - the matcher's type cache (match_priv.h): (language, match form) -> the record of its resolved
- * candidate list, in one arena; adding, emptying, freeing, and the front cache of short forms. The lookups the
- * run does per token (tc_hash, tc_get, fc_key) are inline in match_priv.h. A pure memo: what it holds never
+ * candidate list, in one arena; adding, emptying, freeing. The lookups the run does per token (tc_hash, tc_get,
+ * and the front cache of short forms: fc_key) are inline in match_priv.h. A pure memo: what it holds never
  * changes a result. */
 #include <stdlib.h>
 #include <string.h>
@@ -87,20 +87,4 @@ mt_tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t
     tc_put(c, h, c->alen);
     c->alen += words;
     return r + 2;
-}
-
-void
-mt_fc_put(tcache *c, tt_lang lang, const char *w, size_t n, uint32_t name)
-{
-    if (!n || n > FC_MAXLEN)
-        return;
-    if (!c->fc && !(c->fc = calloc((size_t)1 << FC_BITS, sizeof *c->fc)))
-        return; /* the front cache is only a shortcut */
-    uint64_t a, b;
-    uint32_t meta;
-    fcent *e = &c->fc[fc_key(lang, w, n, &a, &b, &meta)];
-    e->a = a;
-    e->b = b;
-    e->meta = meta;
-    e->name = name;
 }

@@ -36,7 +36,7 @@ typedef struct rawhit {
 /* The front of the type cache: short match forms (1..FC_MAXLEN bytes) kept as their bytes, direct-mapped, with
  * their type's name: a hit costs neither a hash of the form nor the record's load to compare it. Emptied with
  * the type cache. */
-#define FC_BITS 13
+#define FC_BITS 15
 #define FC_MAXLEN 16
 typedef struct fcent {
     uint64_t a, b; /* the form's bytes (fc_key) */
@@ -78,12 +78,15 @@ struct tt_matcher {
     size_t *coff;   /* ... a copy's offset into cand (while cand may still move) */
     uint32_t *cnum, *cflg;
     uint32_t *hl;   /* the tokens of the sentence that have candidates, in order */
+    const uint32_t *cur; /* the names of the sentence's tokens (tnm + its first token): cv, cnum and cflg are
+                            set only where the name is TN_HOT */
     size_t capc;
     rawhit *hits, *excl;
     size_t nh, caph, nx, capx;
     tt_buf key, why;
     /* one sense per document (match_names.c) */
-    uint32_t *cname;    /* per token of the sentence: the name key it has at a sentence start, or 0 */
+    uint32_t *cname;    /* per token of the sentence: the name key it has at a sentence start, or 0 ... */
+    int cname_on;       /* ... when set: else no token of the sentence has one (and cname is not cleared) */
     uint32_t *names;    /* the name keys met mid-sentence since tt_matcher_names_reset */
     size_t nnames, capnames;
     tt_strmap namekeys; /* per document: (name exclusion entry, match form) -> key - 1 */
@@ -195,9 +198,6 @@ void mt_tc_free(tcache *c);
  * past CACHE_HARD_WORDS). */
 const uint32_t *mt_tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t flags,
                           const uint32_t *v, size_t nv);
-/* match_cache.c: remembers name for the form w[0..n) (1..FC_MAXLEN bytes) in the front cache (allocated on the
- * first call; without memory nothing is remembered) */
-void mt_fc_put(tcache *c, tt_lang lang, const char *w, size_t n, uint32_t name);
 
 /* match.c: the targets (lx->targets indices) whose entry part matches the type w[0..n) of lang, into
  * m->tmp[0..m->ntmp) (raw: without exclusions and case filtering, for explain); *flags gets F_*. 0 or TT_E*. */
