@@ -436,13 +436,14 @@ line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule 
     return 0;
 }
 
-int
-tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
-                    const tt_tokseq *ts, tt_error *err)
+static int
+piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base, const tt_tokseq *ts, int valid,
+      tt_error *err)
 {
     f->text = text;
     f->n = n;
-    f->va = f->vb = 0;
+    f->va = 0;
+    f->vb = valid && !f->plain ? n : 0; /* the caller vouches for all of it (utf_known) */
     f->base = base;
     f->ts = ts;
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
@@ -470,6 +471,20 @@ tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
         a = b + 1;
     }
     return 0;
+}
+
+int
+tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
+                    const tt_tokseq *ts, tt_error *err)
+{
+    return piece(f, text, n, base, ts, 0, err);
+}
+
+int
+tt_rolefinder_piece_utf8(tt_rolefinder *f, const char *text, size_t n, uint64_t base, const tt_tokseq *ts,
+                         tt_error *err)
+{
+    return piece(f, text, n, base, ts, 1, err);
 }
 
 static int
