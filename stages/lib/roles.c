@@ -29,6 +29,9 @@ typedef struct rule {
     char where[64];
     uint8_t first[32]; /* bytes an anchored match can start with (a bitmap; all set when PCRE2 cannot tell) */
     uint32_t lookbehind; /* PCRE2_INFO_MAXLOOKBEHIND: how far before the start offset PCRE2 checks UTF-8 */
+    /* the two-byte characters (lead 0xC2..0xDF, bit k: continuation 0x80 + k) an anchored match can start with,
+       from PCRE2 itself (second_chars); all set when it cannot tell. Read for well-formed text only. */
+    uint64_t second[30];
 } rule;
 
 typedef struct ruleset {
@@ -45,7 +48,9 @@ struct tt_rolefinder {
     pcre2_match_data *md;
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
-    int plain; /* TT_ROLES=plain: PCRE2 checks the UTF-8 of every subject itself (utf_known never used) */
+    int plain; /* TT_ROLES=plain: PCRE2 checks the UTF-8 of every subject itself (utf_known never used), and
+                  every rule whose first byte fits is run (no second_chars filter) */
+    int valid; /* the current piece is well-formed UTF-8 (tt_rolefinder_piece_utf8, not plain) */
     tt_lang lang;
     int have_refs;
     uint64_t refs_from;
@@ -131,6 +136,31 @@ first_bytes(rule *ru)
     }
 }
 
+/* The second-byte filter of an anchored rule that looks at nothing before its start (no lookbehind, \\b or \\B):
+ * for each two-byte character whose lead the first-byte filter lets through, PCRE2 is asked whether a match can
+ * begin with it (partial matching on that character alone: "no match" means that every way the pattern can
+ * start fails on it, whatever follows). A line of well-formed text whose content starts with another one is not
+ * tried. Cyrillic lines all start with 0xD0 or 0xD1: the first byte alone lets almost all of them through. */
+static void
+second_chars(rule *ru, pcre2_match_data *md)
+{
+    memset(ru->second, 0xff, sizeof ru->second);
+    if (ru->reach == R_SENTENCE || ru->reach == R_SPAN || ru->lookbehind != 0 || !md)
+        return;
+    for (unsigned lead = 0xC2; lead <= 0xDF; lead++) {
+        if (!(ru->first[lead >> 3] & (1u << (lead & 7))))
+            continue; /* the first byte says no already */
+        uint64_t bits = 0;
+        for (unsigned k = 0; k < 64; k++) {
+            unsigned char ch[2] = {(unsigned char)lead, (unsigned char)(0x80 + k)};
+            int r = pcre2_match(ru->re, ch, 2, 0, PCRE2_PARTIAL_HARD, md, NULL);
+            if (r != PCRE2_ERROR_NOMATCH) /* a match, a partial one, or cannot tell */
+                bits |= 1ull << k;
+        }
+        ru->second[lead - 0xC2] = bits;
+    }
+}
+
 static int
 load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
 {
@@ -145,6 +175,7 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
     int rc = 0;
     unsigned lineno = 0;
     ruleset *rs = &f->rs[lang];
+    pcre2_match_data *md = pcre2_match_data_create(32, NULL); /* second_chars' (none: no filter) */
     for (char *p = data, *end = data + n; p < end && !rc;) {
         char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
@@ -224,7 +255,9 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
         first_bytes(ru);
         if (pcre2_pattern_info(re, PCRE2_INFO_MAXLOOKBEHIND, &ru->lookbehind) != 0)
             ru->lookbehind = UINT32_MAX; /* cannot tell: checked from the subject's start */
+        second_chars(ru, md);
     }
+    pcre2_match_data_free(md);
     free(data);
     return rc;
 }
@@ -292,6 +325,7 @@ tt_rolefinder_begin(tt_rolefinder *f, tt_lang lang)
     f->text = NULL;
     f->n = 0;
     f->va = f->vb = 0;
+    f->valid = 0;
     f->ts = NULL;
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
 }
@@ -345,6 +379,9 @@ run_from(tt_rolefinder *f, const rule *ru, size_t from, size_t len, size_t at, s
     unsigned char c = at < len ? (unsigned char)f->text[at] : 0;
     if (at < len && !(ru->first[c >> 3] & (1u << (c & 7))))
         return 0; /* cannot start here */
+    if (f->valid && c >= 0xC2 && c <= 0xDF && at + 1 < len &&
+        !((ru->second[c - 0xC2] >> ((unsigned char)f->text[at + 1] & 0x3F)) & 1))
+        return 0; /* nor with this character (well-formed text: the next byte is its second) */
     int r = pcre2_match(ru->re, (PCRE2_SPTR)(f->text + from), len - from, at - from,
                         utf_known(f, ru, from, len, at), f->md, f->mc);
     if (r == PCRE2_ERROR_NOMATCH)
@@ -443,7 +480,8 @@ piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base, const tt_toks
     f->text = text;
     f->n = n;
     f->va = 0;
-    f->vb = valid && !f->plain ? n : 0; /* the caller vouches for all of it (utf_known) */
+    f->valid = valid && !f->plain;
+    f->vb = f->valid ? n : 0; /* the caller vouches for all of it (utf_known) */
     f->base = base;
     f->ts = ts;
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
