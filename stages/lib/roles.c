@@ -37,6 +37,9 @@ typedef struct rule {
 typedef struct ruleset {
     rule *r;
     size_t n;
+    /* the rules of kind k and reach e, in file order: r[ord[i]] for i in [from[k * 8 + e], from[k * 8 + e + 1]) */
+    uint32_t *ord;
+    uint32_t from[K_REPEALED * 8 + 8 + 1];
 } ruleset;
 
 typedef struct span {
@@ -259,6 +262,19 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
     }
     pcre2_match_data_free(md);
     free(data);
+    if (!rc && !(rs->ord = malloc((rs->n ? rs->n : 1) * sizeof *rs->ord)))
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+    if (!rc) { /* the rules grouped by kind and reach (a counting sort: file order within a group) */
+        memset(rs->from, 0, sizeof rs->from);
+        for (size_t i = 0; i < rs->n; i++)
+            rs->from[rs->r[i].kind * 8 + rs->r[i].reach + 1]++;
+        for (size_t k = 1; k < sizeof rs->from / sizeof rs->from[0]; k++)
+            rs->from[k] += rs->from[k - 1];
+        uint32_t at[sizeof rs->from / sizeof rs->from[0]];
+        memcpy(at, rs->from, sizeof at);
+        for (size_t i = 0; i < rs->n; i++)
+            rs->ord[at[rs->r[i].kind * 8 + rs->r[i].reach]++] = (uint32_t)i;
+    }
     return rc;
 }
 
@@ -303,6 +319,7 @@ tt_rolefinder_free(tt_rolefinder *f)
         for (size_t i = 0; i < f->rs[l].n; i++)
             pcre2_code_free(f->rs[l].r[i].re);
         free(f->rs[l].r);
+        free(f->rs[l].ord);
     }
     pcre2_match_data_free(f->md);
     pcre2_match_context_free(f->mc);
@@ -456,13 +473,14 @@ line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule 
           tt_error *err)
 {
     const ruleset *rs = &f->rs[f->lang];
+    size_t g = (size_t)kind * 8 + (size_t)reach;
+    if (rs->from[g] == rs->from[g + 1])
+        return 0; /* no rule of this kind and reach */
     size_t c = skip_prefix(f->text, a, b);
     if (c >= b)
         return 0;
-    for (size_t i = 0; i < rs->n; i++) {
-        const rule *ru = &rs->r[i];
-        if (ru->kind != kind || ru->reach != reach)
-            continue;
+    for (size_t i = rs->from[g]; i < rs->from[g + 1]; i++) {
+        const rule *ru = &rs->r[rs->ord[i]];
         int r = run(f, ru, b, c, NULL, NULL, err);
         if (r) {
             if (hit)
@@ -658,6 +676,26 @@ quote_at(const char *s, size_t i, size_t n, size_t *len)
     return 0;
 }
 
+/* The first position in s[i..b) of a byte a quote can start with ('"', 0xC2, 0xE2), or b: eight bytes at a
+ * time while none of them holds one. */
+static size_t
+quote_lead(const char *s, size_t i, size_t b)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t x, q, c, e;
+        memcpy(&x, s + i, 8);
+        q = x ^ (ones * '"');
+        c = x ^ (ones * 0xC2);
+        e = x ^ (ones * 0xE2);
+        if ((((q - ones) & ~q) | ((c - ones) & ~c) | ((e - ones) & ~e)) & high)
+            break; /* one of them is in these eight bytes */
+    }
+    while (i < b && s[i] != '"' && (unsigned char)s[i] != 0xC2 && (unsigned char)s[i] != 0xE2)
+        i++;
+    return i;
+}
+
 /* The current sentence (of token t): its region and quoted spans. */
 static void
 sentence_spans(tt_rolefinder *f, size_t t)
@@ -706,7 +744,7 @@ sentence_spans(tt_rolefinder *f, size_t t)
     for (size_t i = a; i < b;) {
         unsigned char c0 = (unsigned char)f->text[i];
         if (c0 != '"' && c0 != 0xC2 && c0 != 0xE2) { /* no quote starts with another byte */
-            i++;
+            i = quote_lead(f->text, i + 1, b);
             continue;
         }
         size_t k;
