@@ -77,6 +77,8 @@ tt_matcher_free(tt_matcher *m)
     free(m->tnm);
     free(m->miss);
     free(m->th);
+    free(m->sst);
+    free(m->sfl);
     free(m->tmp);
     free(m->cand);
     free(m->cv);
@@ -827,40 +829,69 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         uint64_t *nh = realloc(m->th, nc * sizeof *nh);
         if (nh)
             m->th = nh;
-        if (!no || !ni || !nh)
+        uint32_t *ns = realloc(m->sst, nc * sizeof *ns);
+        if (ns)
+            m->sst = ns;
+        uint8_t *nf = realloc(m->sfl, nc);
+        if (nf)
+            m->sfl = nf;
+        if (!no || !ni || !nh || !ns || !nf)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->captok = nc;
     }
     if (!c->fc) /* the front cache (without memory, every short form takes the long way) */
         c->fc = calloc((size_t)1 << FC_BITS, sizeof *c->fc);
     const char *forms = ts->forms.data ? ts->forms.data : "";
+    size_t fcap = ts->forms.data ? ts->forms.cap : 0; /* bytes readable at forms (fc_key8) */
     const fcent *fc = c->fc;
     uint32_t *tnm = m->tnm;
     size_t nmiss = 0, nhy = 0;
     uint32_t *hy = m->miss + m->captok; /* the hyphenated tokens to look at */
     m->nprec = m->nptok = m->cptok = 0;
+    /* the sentences met on the way: their first tokens (sst) and what is known of them (sfl: SF_HOT a token
+       has targets; SF_LATER a token is named only below, or may have parts) */
+    enum { SF_HOT = 1, SF_LATER = 2 };
+    uint32_t *sst = m->sst, cur = n ? ts->tok[0].sent : 0;
+    uint8_t *sfl = m->sfl, fl = 0;
+    size_t nsent = 0, s0 = 0;
     for (size_t t = 0; t < n; t++) {
         const tt_token *k = &ts->tok[t];
+        if (k->sent != cur) {
+            sst[nsent] = (uint32_t)s0;
+            sfl[nsent++] = fl;
+            s0 = t;
+            cur = k->sent;
+            fl = 0;
+        }
         uint32_t name = trec ? trec[t] : 0;
         if (!name && fc && k->match_len - 1u < FC_MAXLEN) {
             uint64_t x, y;
             uint32_t meta;
-            const fcent *e = &fc[fc_key(lang, forms + k->match_off, k->match_len, &x, &y, &meta)];
+            const char *w = forms + k->match_off;
+            const fcent *e = &fc[k->match_off + 8 <= fcap ? fc_key8(lang, w, k->match_len, &x, &y, &meta)
+                                                          : fc_key(lang, w, k->match_len, &x, &y, &meta)];
             if (e->meta == meta && e->a == x && e->b == y)
                 name = e->name;
         }
+        tnm[t] = name;
         if (!name) {
             uint64_t h = m->th[nmiss] = tc_hash(lang, forms + k->match_off, k->match_len);
             m->miss[nmiss++] = (uint32_t)t;
             if (c->nslots)
                 __builtin_prefetch(&c->slot[(size_t)h & (c->nslots - 1)]);
+            fl |= SF_LATER;
         } else if ((name & 3) != TN_SPLIT) {
-            tnm[t] = name;
+            fl |= (name & 3) == TN_HOT ? SF_HOT : 0;
             continue;
         }
-        tnm[t] = name;
-        if (k->flags & TT_TOK_HYPHEN)
+        if (k->flags & TT_TOK_HYPHEN) {
             hy[nhy++] = (uint32_t)t;
+            fl |= SF_LATER;
+        }
+    }
+    if (n) {
+        sst[nsent] = (uint32_t)s0;
+        sfl[nsent++] = fl;
     }
     for (size_t j = 0; j < nmiss; j++) {
         if (j + PF_REC < nmiss && c->nslots) {
@@ -903,18 +934,16 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
             c->ar[TN_OFF(tnm[t]) + 3] |= F_NOPARTS; /* the memo remembers: do not split this form again */
     }
     /* a sentence none of whose tokens has a target or a part yields no hit, exclusion or name */
-    size_t i = 0, pt = 0;
-    while (i < n) {
-        size_t j = i + 1;
-        uint32_t sent = ts->tok[i].sent, hot = (tnm[i] & 3) == TN_HOT;
-        while (j < n && ts->tok[j].sent == sent)
-            hot |= (tnm[j++] & 3) == TN_HOT;
-        while (pt < m->nptok && m->ptok[pt] < j)
-            hot = 1, pt++;
+    for (size_t q = 0, pt = 0; q < nsent; q++) {
+        size_t i = sst[q], j = q + 1 < nsent ? sst[q + 1] : n;
+        int hot = sfl[q] & SF_HOT;
+        for (size_t t = i; !hot && (sfl[q] & SF_LATER) && t < j; t++)
+            hot = (tnm[t] & 3) == TN_HOT;
+        for (; pt < m->nptok && m->ptok[pt] < j; pt++)
+            hot = 1;
         int rc = hot ? sentence(m, lang, ts, i, j, overlap, hits, nhits, caphits, err) : 0;
         if (rc)
             return rc;
-        i = j;
     }
     return 0;
 }

@@ -67,6 +67,8 @@ struct tt_matcher {
     uint32_t *miss; /* the tokens of the run that neither the tokenizer nor the front cache named, in order;
                        from miss + captok on: the hyphenated tokens that may need their parts */
     uint64_t *th;   /* ... and their tc_hash */
+    uint32_t *sst;  /* per sentence of the run: its first token */
+    uint8_t *sfl;   /* ... and what the first pass knew of it (tt_matcher_run) */
     size_t nmiss, captok;
     uint32_t kmax1[TT_LANG_COUNT][128]; /* 1 + the longest key of lx->ix per (lang, kind byte); 0 = none */
     tt_script script;
@@ -167,28 +169,50 @@ tc_name(const uint32_t *rl, size_t off)
     return (uint32_t)(off + 1) << 2 | st;
 }
 
-/* The front cache's key of a form of 1..FC_MAXLEN bytes: every byte of it, as two words (with the length, the
- * overlapping loads name one form). Returns the entry's index. */
+/* The front cache's key of a form of 1..FC_MAXLEN bytes: its first 8 bytes (zero-padded), its last 8 when it
+ * is longer (with the length, the two words name one form), and length | lang << 8. Returns the entry's index. */
+static inline size_t
+fc_index(uint64_t x, uint64_t y, uint32_t meta)
+{
+    return (size_t)(((x ^ (y * 0xbf58476d1ce4e5b9ull) ^ meta) * 0x9E3779B97F4A7C15ull) >> (64 - FC_BITS));
+}
+
 static inline size_t
 fc_key(tt_lang lang, const char *s, size_t n, uint64_t *a, uint64_t *b, uint32_t *meta)
 {
     uint64_t x = 0, y = 0;
-    if (n > 8) {
+    if (n >= 8) {
         memcpy(&x, s, 8);
-        memcpy(&y, s + n - 8, 8);
+        if (n > 8)
+            memcpy(&y, s + n - 8, 8);
     } else if (n >= 4) {
         uint32_t p, q;
         memcpy(&p, s, 4);
         memcpy(&q, s + n - 4, 4);
-        x = (uint64_t)p | (uint64_t)q << 32;
+        x = (uint64_t)p | (uint64_t)q << (8 * (n - 4)); /* the overlap holds the same bytes twice */
     } else {
-        x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
-            (uint64_t)(unsigned char)s[n - 1] << 16;
+        x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+            (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
     }
     *a = x;
     *b = y;
     *meta = (uint32_t)n | (uint32_t)lang << 8;
-    return (size_t)(((x ^ (y * 0xbf58476d1ce4e5b9ull) ^ *meta) * 0x9E3779B97F4A7C15ull) >> (64 - FC_BITS));
+    return fc_index(x, y, *meta);
+}
+
+/* fc_key of a form that has at least 8 readable bytes from s (the form's, then any: masked off) */
+static inline size_t
+fc_key8(tt_lang lang, const char *s, size_t n, uint64_t *a, uint64_t *b, uint32_t *meta)
+{
+    uint64_t x, y = 0;
+    memcpy(&x, s, 8);
+    x &= ~0ull >> (64 - 8 * (n < 8 ? n : 8));
+    if (n > 8)
+        memcpy(&y, s + n - 8, 8);
+    *a = x;
+    *b = y;
+    *meta = (uint32_t)n | (uint32_t)lang << 8;
+    return fc_index(x, y, *meta);
 }
 
 /* match_cache.c: empties the cache (a new epoch) / frees it */
