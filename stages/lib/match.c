@@ -842,7 +842,6 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
     if (!c->fc) /* the front cache (without memory, every short form takes the long way) */
         c->fc = calloc((size_t)1 << FC_BITS, sizeof *c->fc);
     const char *forms = ts->forms.data ? ts->forms.data : "";
-    size_t fcap = ts->forms.data ? ts->forms.cap : 0; /* bytes readable at forms (fc_key8) */
     const fcent *fc = c->fc;
     uint32_t *tnm = m->tnm;
     size_t nmiss = 0, nhy = 0;
@@ -868,8 +867,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
             uint64_t x, y;
             uint32_t meta;
             const char *w = forms + k->match_off;
-            const fcent *e = &fc[k->match_off + 8 <= fcap ? fc_key8(lang, w, k->match_len, &x, &y, &meta)
-                                                          : fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            const fcent *e = &fc[fc_key(lang, w, k->match_len, &x, &y, &meta)];
             if (e->meta == meta && e->a == x && e->b == y)
                 name = e->name;
         }

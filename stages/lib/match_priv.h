@@ -200,21 +200,6 @@ fc_key(tt_lang lang, const char *s, size_t n, uint64_t *a, uint64_t *b, uint32_t
     return fc_index(x, y, *meta);
 }
 
-/* fc_key of a form that has at least 8 readable bytes from s (the form's, then any: masked off) */
-static inline size_t
-fc_key8(tt_lang lang, const char *s, size_t n, uint64_t *a, uint64_t *b, uint32_t *meta)
-{
-    uint64_t x, y = 0;
-    memcpy(&x, s, 8);
-    x &= ~0ull >> (64 - 8 * (n < 8 ? n : 8));
-    if (n > 8)
-        memcpy(&y, s + n - 8, 8);
-    *a = x;
-    *b = y;
-    *meta = (uint32_t)n | (uint32_t)lang << 8;
-    return fc_index(x, y, *meta);
-}
-
 /* match_cache.c: empties the cache (a new epoch) / frees it */
 void mt_tc_clear(tcache *c);
 void mt_tc_free(tcache *c);
