@@ -51,6 +51,18 @@ tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
         if (kn - 1 > *mx)
             *mx = (uint32_t)(kn - 1);
     }
+    if (!(m->ti = malloc((lx->ntargets ? lx->ntargets : 1) * sizeof *m->ti))) {
+        tt_matcher_free(m);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < lx->ntargets; i++) {
+        const lx_target *t = &lx->targets[i];
+        const lx_entry *e = &lx->entries[t->entry];
+        m->ti[i].entry = t->entry;
+        m->ti[i].concept = e->concept;
+        m->ti[i].script = (uint8_t)e->script;
+        m->ti[i].what = e->nparts == 1 ? (e->exclude ? TI_NONE : TI_WORD) : t->part == 0 ? TI_FIRST : TI_NONE;
+    }
     for (int l = 0; l < TT_LANG_COUNT; l++) {
         const char *alg = lx->gram[l] ? lx_grammar_snowball(lx->gram[l]) : NULL;
         if (alg && !(m->sb[l] = sb_stemmer_new(alg, "UTF_8"))) {
@@ -74,10 +86,12 @@ tt_matcher_free(tt_matcher *m)
         if (m->sb[l])
             sb_stemmer_delete(m->sb[l]);
     mt_tc_free(&m->cache);
+    free(m->ti);
     free(m->tnm);
     free(m->miss);
     free(m->th);
     free(m->sst);
+    free(m->may);
     free(m->sfl);
     free(m->tmp);
     free(m->cand);
@@ -590,8 +604,8 @@ part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
 }
 
 static int
-sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, tt_overlap overlap, tt_hit **hits,
-         size_t *nhits, size_t *caphits, tt_error *err)
+sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, const uint32_t *may, size_t nmay,
+         tt_overlap overlap, tt_hit **hits, size_t *nhits, size_t *caphits, tt_error *err)
 {
     const tt_lexicon *lx = m->lx;
     size_t ns = b - a;
@@ -626,7 +640,8 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
     size_t nhl = 0;
     int copies = 0;
     const uint32_t *tnm = m->cur = m->tnm + a;
-    for (size_t i = 0; i < ns; i++) {
+    for (size_t x = 0; x < nmay; x++) { /* the tokens that may have targets (tt_matcher_run), in order */
+        size_t i = may[x] - a;
         uint32_t name = tnm[i];
         if ((name & 3) != TN_HOT)
             continue;
@@ -674,20 +689,19 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         if (m->cflg[i] & F_NONWORD)
             continue;
         for (uint32_t c = 0; c < m->cnum[i]; c++) {
-            const lx_target *t = &lx->targets[m->cv[i][c]];
-            const lx_entry *e = &lx->entries[t->entry];
-            if (!script_ok(e->script, m->script))
+            const mt_tinfo *ti = &m->ti[m->cv[i][c]];
+            if (ti->what == TI_NONE || !script_ok((tt_script)ti->script, m->script))
                 continue;
             int rc = 0;
-            if (e->nparts == 1) {
-                if (!e->exclude)
-                    rc = push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept, 0);
-            } else if (t->part == 0) {
+            if (ti->what == TI_WORD) {
+                rc = push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, ti->entry, ti->concept, 0);
+            } else {
+                const lx_entry *e = &lx->entries[ti->entry];
                 long end = extend(m, e, 1, i, ns);
                 if (end >= 0)
-                    rc = e->exclude ? push_hit(&m->excl, &m->nx, &m->capx, (uint32_t)i, (uint32_t)end, t->entry,
+                    rc = e->exclude ? push_hit(&m->excl, &m->nx, &m->capx, (uint32_t)i, (uint32_t)end, ti->entry,
                                                e->concept, 0)
-                                    : push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)end, t->entry,
+                                    : push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)end, ti->entry,
                                                e->concept, 0);
             }
             if (rc)
@@ -829,13 +843,16 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         uint64_t *nh = realloc(m->th, nc * sizeof *nh);
         if (nh)
             m->th = nh;
+        uint32_t *nw = realloc(m->may, nc * sizeof *nw);
+        if (nw)
+            m->may = nw;
         uint32_t *ns = realloc(m->sst, nc * sizeof *ns);
         if (ns)
             m->sst = ns;
         uint8_t *nf = realloc(m->sfl, nc);
         if (nf)
             m->sfl = nf;
-        if (!no || !ni || !nh || !ns || !nf)
+        if (!no || !ni || !nh || !nw || !ns || !nf)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->captok = nc;
     }
@@ -852,7 +869,8 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
     enum { SF_HOT = 1, SF_LATER = 2 };
     uint32_t *sst = m->sst, cur = n ? ts->tok[0].sent : 0;
     uint8_t *sfl = m->sfl, fl = 0;
-    size_t nsent = 0, s0 = 0;
+    size_t nsent = 0, s0 = 0, nmay = 0;
+    uint32_t *may = m->may; /* the tokens named TN_HOT, or named below (misses), in order */
     for (size_t t = 0; t < n; t++) {
         const tt_token *k = &ts->tok[t];
         if (k->sent != cur) {
@@ -878,8 +896,12 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
             if (c->nslots)
                 __builtin_prefetch(&c->slot[(size_t)h & (c->nslots - 1)]);
             fl |= SF_LATER;
+            may[nmay++] = (uint32_t)t;
         } else if ((name & 3) != TN_SPLIT) {
-            fl |= (name & 3) == TN_HOT ? SF_HOT : 0;
+            if ((name & 3) == TN_HOT) {
+                fl |= SF_HOT;
+                may[nmay++] = (uint32_t)t;
+            }
             continue;
         }
         if (k->flags & TT_TOK_HYPHEN) {
@@ -932,14 +954,16 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
             c->ar[TN_OFF(tnm[t]) + 3] |= F_NOPARTS; /* the memo remembers: do not split this form again */
     }
     /* a sentence none of whose tokens has a target or a part yields no hit, exclusion or name */
-    for (size_t q = 0, pt = 0; q < nsent; q++) {
-        size_t i = sst[q], j = q + 1 < nsent ? sst[q + 1] : n;
+    for (size_t q = 0, pt = 0, y = 0; q < nsent; q++) {
+        size_t i = sst[q], j = q + 1 < nsent ? sst[q + 1] : n, y0 = y;
+        while (y < nmay && may[y] < j)
+            y++;
         int hot = sfl[q] & SF_HOT;
-        for (size_t t = i; !hot && (sfl[q] & SF_LATER) && t < j; t++)
-            hot = (tnm[t] & 3) == TN_HOT;
+        for (size_t x = y0; !hot && (sfl[q] & SF_LATER) && x < y; x++)
+            hot = (tnm[may[x]] & 3) == TN_HOT;
         for (; pt < m->nptok && m->ptok[pt] < j; pt++)
             hot = 1;
-        int rc = hot ? sentence(m, lang, ts, i, j, overlap, hits, nhits, caphits, err) : 0;
+        int rc = hot ? sentence(m, lang, ts, i, j, may + y0, y - y0, overlap, hits, nhits, caphits, err) : 0;
         if (rc)
             return rc;
     }

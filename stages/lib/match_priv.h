@@ -28,6 +28,14 @@ enum {
 };
 #define TN_OFF(name) (((name) >> 2) - 1u)
 
+/* What a target (lx->targets index) is to sentence(), in one small record (its entry's record is large): */
+enum { TI_NONE = 0, TI_WORD, TI_FIRST }; /* no hit starts there; a single-word hit; a multiword's first part */
+typedef struct mt_tinfo {
+    uint32_t entry, concept;
+    uint8_t what;   /* TI_* */
+    uint8_t script; /* the entry's tt_script */
+} mt_tinfo;
+
 typedef struct rawhit {
     uint32_t first, last, entry, concept;
     uint32_t part; /* 0, or k: the hit is the k-th hyphen part of token first == last (tt/compound.h) */
@@ -62,11 +70,13 @@ struct tt_matcher {
     pcre2_jit_stack *js;
     struct sb_stemmer *sb[TT_LANG_COUNT];
     tcache cache;   /* (lang, match form) -> [flags, target...] */
+    mt_tinfo *ti;   /* per target of the lexicon */
     int pinned;     /* tt_matcher_begin_piece is used: the cache is emptied there only (tt_matcher_type) */
     uint32_t *tnm;  /* per token of the current run: its type's name (TN_*) */
     uint32_t *miss; /* the tokens of the run that neither the tokenizer nor the front cache named, in order;
                        from miss + captok on: the hyphenated tokens that may need their parts */
     uint64_t *th;   /* ... and their tc_hash */
+    uint32_t *may;  /* the tokens of the run that may have targets, in order (tt_matcher_run) */
     uint32_t *sst;  /* per sentence of the run: its first token */
     uint8_t *sfl;   /* ... and what the first pass knew of it (tt_matcher_run) */
     size_t nmiss, captok;
