@@ -182,8 +182,8 @@ at_most_chars(const char *s, size_t n, size_t k)
         uint64_t x;
         memcpy(&x, s + i, 8);
         /* a continuation byte is 10xxxxxx: bit 7 set and bit 6 clear */
-        uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
-        chars += 8 - (size_t)__builtin_popcountll(cont);
+        uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7; /* 1 per continuation byte */
+        chars += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
     }
     for (; i < n; i++)
         chars += ((unsigned char)s[i] & 0xC0) != 0x80;
