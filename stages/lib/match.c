@@ -24,6 +24,8 @@ tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
     if (!m)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     m->lx = lx;
+    const char *mode = getenv("TT_MATCH");
+    m->plain = mode && strcmp(mode, "plain") == 0;
     /* the epoch starts at this instant (ns), so that a matcher made later at a freed one's address never
        shows the same (address, epoch) pair to a tokenizer that kept names of the other's records */
     struct timespec ts;
@@ -856,7 +858,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->captok = nc;
     }
-    if (!c->fc) /* the front cache (without memory, every short form takes the long way) */
+    if (!c->fc && !m->plain) /* the front cache (without memory, every short form takes the long way) */
         c->fc = calloc((size_t)1 << FC_BITS, sizeof *c->fc);
     const char *forms = ts->forms.data ? ts->forms.data : "";
     const fcent *fc = c->fc;

@@ -71,6 +71,8 @@ struct tt_matcher {
     struct sb_stemmer *sb[TT_LANG_COUNT];
     tcache cache;   /* (lang, match form) -> [flags, target...] */
     mt_tinfo *ti;   /* per target of the lexicon */
+    int plain;      /* TT_MATCH=plain: no front cache (every form the tokenizer did not name is hashed and looked
+                       up in the type cache) */
     int pinned;     /* tt_matcher_begin_piece is used: the cache is emptied there only (tt_matcher_type) */
     uint32_t *tnm;  /* per token of the current run: its type's name (TN_*) */
     uint32_t *miss; /* the tokens of the run that neither the tokenizer nor the front cache named, in order;
