@@ -467,16 +467,12 @@ line_start(const tt_rolefinder *f, size_t a, size_t lo)
     return lo;
 }
 
-/* Does a rule of this kind and reach match at the content start of line [a, b)? */
+/* Does a rule of this kind and reach match at c, the content start of a line that ends at b? */
 static int
-line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule **hit,
-          tt_error *err)
+line_rule_at(tt_rolefinder *f, int kind, int reach, size_t c, size_t b, const rule **hit, tt_error *err)
 {
     const ruleset *rs = &f->rs[f->lang];
     size_t g = (size_t)kind * 8 + (size_t)reach;
-    if (rs->from[g] == rs->from[g + 1])
-        return 0; /* no rule of this kind and reach */
-    size_t c = skip_prefix(f->text, a, b);
     if (c >= b)
         return 0;
     for (size_t i = rs->from[g]; i < rs->from[g + 1]; i++) {
@@ -489,6 +485,18 @@ line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule 
         }
     }
     return 0;
+}
+
+/* Does a rule of this kind and reach match at the content start of line [a, b)? */
+static int
+line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule **hit,
+          tt_error *err)
+{
+    const ruleset *rs = &f->rs[f->lang];
+    size_t g = (size_t)kind * 8 + (size_t)reach;
+    if (rs->from[g] == rs->from[g + 1])
+        return 0; /* no rule of this kind and reach */
+    return line_rule_at(f, kind, reach, skip_prefix(f->text, a, b), b, hit, err);
 }
 
 static int
@@ -515,7 +523,7 @@ piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base, const tt_toks
         size_t b = line_end(f, a);
         size_t c = skip_prefix(text, a, b);
         if (c < b && b - c <= REST_MAX_LINE) {
-            int r = line_rule(f, K_NOTE, R_REST, a, b, &f->refs_rule, err);
+            int r = line_rule_at(f, K_NOTE, R_REST, c, b, &f->refs_rule, err);
             if (r < 0)
                 return r;
             if (r) {
