@@ -170,10 +170,32 @@ tt_counter_begin(tt_counter *c)
     tt_cw_begin(c);
 }
 
+/* Whether s[0..n) (UTF-8) has at most k characters: its bytes that are no continuation bytes, counted eight at a
+ * time. */
+static int
+at_most_chars(const char *s, size_t n, size_t k)
+{
+    if (n <= k)
+        return 1;
+    size_t chars = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        /* a continuation byte is 10xxxxxx: bit 7 set and bit 6 clear */
+        uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7; /* 1 per continuation byte */
+        chars += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return chars <= k;
+}
+
 /* Byte length of the last k characters of s[0..n) (UTF-8). */
 static size_t
 tail_chars(const char *s, size_t n, size_t k)
 {
+    if (n && ((unsigned char)s[0] & 0xC0) != 0x80 && at_most_chars(s, n, k))
+        return n; /* all of it (the KWIC context the worker cut is no longer than the counter's) */
     size_t i = n, chars = 0;
     while (i > 0 && chars < k) {
         i--;
@@ -187,6 +209,8 @@ tail_chars(const char *s, size_t n, size_t k)
 static size_t
 head_chars(const char *s, size_t n, size_t k)
 {
+    if (at_most_chars(s, n, k))
+        return n;
     size_t i = 0, chars = 0;
     while (i < n) {
         if (((unsigned char)s[i] & 0xC0) != 0x80) {

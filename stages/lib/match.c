@@ -16,141 +16,6 @@
 #include "tt/utf8.h"
 
 
-static uint64_t
-tc_mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h;
-}
-
-static uint64_t
-tc_hash(tt_lang lang, const char *s, size_t n)
-{
-    uint64_t h = ((uint64_t)n << 8 | (uint64_t)(unsigned)lang) * 0x9E3779B97F4A7C15ull, x = 0;
-    if (n >= 8) {
-        for (size_t i = 0; i + 8 < n; i += 8) {
-            memcpy(&x, s + i, 8);
-            h = (h ^ x) * 0xbf58476d1ce4e5b9ull;
-            h ^= h >> 31;
-        }
-        memcpy(&x, s + n - 8, 8); /* the last 8 bytes, overlapping the previous ones (n is in h) */
-    } else if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        x = (uint64_t)a | (uint64_t)b << 32;
-    } else if (n) {
-        x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
-            (uint64_t)(unsigned char)s[n - 1] << 16;
-    }
-    return tc_mix(h ^ x);
-}
-
-/* The record's [n, v...] or NULL. */
-static const uint32_t *
-tc_get(const tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n)
-{
-    if (!c->nslots)
-        return NULL;
-    size_t mask = c->nslots - 1;
-    uint32_t tag = (uint32_t)(h >> 32);
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        uint64_t sl = c->slot[i];
-        if (!sl)
-            return NULL;
-        if ((uint32_t)(sl >> 32) != tag)
-            continue;
-        const uint32_t *r = c->ar + ((uint32_t)sl - 1);
-        if (r[0] == n && r[1] == (uint32_t)lang && tt_mem_eq(r + 3 + r[2], w, n))
-            return r + 2;
-    }
-}
-
-static void
-tc_clear(tcache *c)
-{
-    if (c->slot)
-        memset(c->slot, 0, c->nslots * sizeof *c->slot);
-    c->nused = 0;
-    c->alen = 0;
-    c->epoch++;
-}
-
-static void
-tc_free(tcache *c)
-{
-    free(c->slot);
-    free(c->ar);
-    memset(c, 0, sizeof *c);
-}
-
-static void
-tc_put(tcache *c, uint64_t h, size_t off)
-{
-    size_t mask = c->nslots - 1, i = (size_t)h & mask;
-    while (c->slot[i])
-        i = (i + 1) & mask;
-    c->slot[i] = (h >> 32) << 32 | (uint64_t)(off + 1);
-    c->nused++;
-}
-
-/* Adds a record (w must not be in the cache); returns its [n, v...] or NULL (out of memory). */
-static const uint32_t *
-tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t flags, const uint32_t *v,
-       size_t nv)
-{
-    if (n > UINT32_MAX - 8 || nv > UINT32_MAX - 8)
-        return NULL;
-    size_t words = 4 + nv + (n + 3) / 4;
-    if (c->alen + words >= UINT32_MAX)
-        return NULL; /* offsets are 32-bit: the caller empties the cache between runs */
-    if ((c->nused + 1) * 2 > c->nslots) {
-        size_t nn = c->nslots ? c->nslots * 2 : 4096;
-        uint64_t *ns = calloc(nn, sizeof *ns);
-        if (!ns)
-            return NULL;
-        uint64_t *old = c->slot;
-        size_t on = c->nslots;
-        c->slot = ns;
-        c->nslots = nn;
-        c->nused = 0;
-        for (size_t i = 0; i < on; i++)
-            if (old[i]) {
-                const uint32_t *r = c->ar + ((uint32_t)old[i] - 1);
-                tc_put(c, tc_hash((tt_lang)r[1], (const char *)(r + 3 + r[2]), r[0]), (uint32_t)old[i] - 1);
-            }
-        free(old);
-    }
-    if (c->alen + words > c->acap) {
-        size_t nc = c->acap ? c->acap : 65536;
-        while (nc < c->alen + words)
-            nc *= 2;
-        uint32_t *na = realloc(c->ar, nc * sizeof *na);
-        if (!na)
-            return NULL;
-        c->ar = na;
-        c->acap = nc;
-    }
-    uint32_t *r = c->ar + c->alen;
-    r[0] = (uint32_t)n;
-    r[1] = (uint32_t)lang;
-    r[2] = (uint32_t)nv + 1;
-    r[3] = flags;
-    if (nv)
-        memcpy(r + 4, v, nv * sizeof *v);
-    if (n)
-        r[3 + r[2] + (n + 3) / 4 - 1] = 0; /* padding bytes of the key */
-    memcpy(r + 3 + r[2], w, n);
-    tc_put(c, h, c->alen);
-    c->alen += words;
-    return r + 2;
-}
-
-
 int
 tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
 {
@@ -159,6 +24,8 @@ tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
     if (!m)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     m->lx = lx;
+    const char *mode = getenv("TT_MATCH");
+    m->plain = mode && strcmp(mode, "plain") == 0;
     /* the epoch starts at this instant (ns), so that a matcher made later at a freed one's address never
        shows the same (address, epoch) pair to a tokenizer that kept names of the other's records */
     struct timespec ts;
@@ -186,6 +53,18 @@ tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err)
         if (kn - 1 > *mx)
             *mx = (uint32_t)(kn - 1);
     }
+    if (!(m->ti = malloc((lx->ntargets ? lx->ntargets : 1) * sizeof *m->ti))) {
+        tt_matcher_free(m);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < lx->ntargets; i++) {
+        const lx_target *t = &lx->targets[i];
+        const lx_entry *e = &lx->entries[t->entry];
+        m->ti[i].entry = t->entry;
+        m->ti[i].concept = e->concept;
+        m->ti[i].script = (uint8_t)e->script;
+        m->ti[i].what = e->nparts == 1 ? (e->exclude ? TI_NONE : TI_WORD) : t->part == 0 ? TI_FIRST : TI_NONE;
+    }
     for (int l = 0; l < TT_LANG_COUNT; l++) {
         const char *alg = lx->gram[l] ? lx_grammar_snowball(lx->gram[l]) : NULL;
         if (alg && !(m->sb[l] = sb_stemmer_new(alg, "UTF_8"))) {
@@ -208,11 +87,18 @@ tt_matcher_free(tt_matcher *m)
     for (int l = 0; l < TT_LANG_COUNT; l++)
         if (m->sb[l])
             sb_stemmer_delete(m->sb[l]);
-    tc_free(&m->cache);
-    free(m->toff);
+    mt_tc_free(&m->cache);
+    free(m->ti);
+    free(m->tnm);
+    free(m->miss);
     free(m->th);
+    free(m->sst);
+    free(m->may);
+    free(m->sfl);
     free(m->tmp);
     free(m->cand);
+    free(m->cv);
+    free(m->hl);
     free(m->coff);
     free(m->cnum);
     free(m->cflg);
@@ -223,7 +109,6 @@ tt_matcher_free(tt_matcher *m)
     mt_names_free(m);
     free(m->pidx);
     free(m->pcnt);
-    free(m->hot);
     free(m->prec);
     free(m->ptok);
     free(m);
@@ -520,8 +405,8 @@ resolve(tt_matcher *m, tt_lang lang, const char *w, size_t n, const uint32_t **o
     if (rc)
         return rc;
     if (!m->pinned && (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS))
-        tc_clear(&m->cache);
-    if (!(*out = tc_add(&m->cache, h, lang, w, n, flags, m->tmp, m->ntmp)))
+        mt_tc_clear(&m->cache);
+    if (!(*out = mt_tc_add(&m->cache, h, lang, w, n, flags, m->tmp, m->ntmp)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     return 0;
 }
@@ -532,7 +417,7 @@ tt_matcher_begin_piece(void *matcher)
     tt_matcher *m = matcher;
     m->pinned = 1;
     if (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS)
-        tc_clear(&m->cache);
+        mt_tc_clear(&m->cache);
     return m->cache.epoch;
 }
 
@@ -543,7 +428,7 @@ tt_matcher_type(void *matcher, tt_lang lang, const char *match, size_t n, tt_err
     const uint32_t *l;
     if (!m->pinned || (unsigned)lang >= TT_LANG_COUNT || resolve(m, lang, match, n, &l, err))
         return 0;
-    return (uint32_t)(l - 2 - m->cache.ar) + 1;
+    return tc_name(l, (size_t)(l - 2 - m->cache.ar));
 }
 
 int
@@ -574,7 +459,9 @@ script_ok(tt_script entry, tt_script doc)
 static int
 has_target(const tt_matcher *m, size_t tok, uint32_t t)
 {
-    const uint32_t *v = m->cand + m->coff[tok];
+    if ((m->cur[tok] & 3) != TN_HOT)
+        return 0;
+    const uint32_t *v = m->cv[tok];
     size_t lo = 0, hi = m->cnum[tok];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -595,7 +482,7 @@ extend(const tt_matcher *m, const lx_entry *e, size_t k, size_t cur, size_t ns)
 {
     uint32_t words = 0, t = e->t0 + (uint32_t)k;
     for (size_t q = cur + 1; q < ns; q++) {
-        if (m->cflg[q] & F_NONWORD)
+        if ((m->cur[q] & 3) == TN_NONWORD)
             continue;
         if (has_target(m, q, t)) {
             if (k + 1 == e->nparts)
@@ -691,10 +578,10 @@ part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
         m->cptok++;
     for (; m->cptok < m->nptok && m->ptok[m->cptok] < a + ns; m->cptok++) {
         size_t i = m->ptok[m->cptok] - a;
-        if (m->cnum[i])
+        if ((m->cur[i] & 3) == TN_HOT && m->cnum[i])
             continue;
-        for (uint32_t p = 0; p < m->pcnt[a + i]; p++) {
-            const uint32_t *rl = m->cache.ar + m->prec[m->pidx[a + i] + p] + 2; /* [n, flags, target...] */
+        for (uint32_t p = 0; p < m->pcnt[m->cptok]; p++) {
+            const uint32_t *rl = m->cache.ar + m->prec[m->pidx[m->cptok] + p] + 2; /* [n, flags, target...] */
             uint32_t nt = rl[0] - 1, v[64], seen, cand;
             if (nt > 64 || (rl[1] & F_NONWORD))
                 continue;
@@ -719,8 +606,8 @@ part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
 }
 
 static int
-sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, tt_overlap overlap, tt_hit **hits,
-         size_t *nhits, size_t *caphits, tt_error *err)
+sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, const uint32_t *may, size_t nmay,
+         tt_overlap overlap, tt_hit **hits, size_t *nhits, size_t *caphits, tt_error *err)
 {
     const tt_lexicon *lx = m->lx;
     size_t ns = b - a;
@@ -738,58 +625,85 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
         uint32_t *nm = realloc(m->cname, nc * sizeof *nm);
         if (nm)
             m->cname = nm;
-        if (!no || !nn || !nf || !nm)
+        const uint32_t **nv = realloc(m->cv, nc * sizeof *nv);
+        if (nv)
+            m->cv = nv;
+        uint32_t *nh = realloc(m->hl, nc * sizeof *nh);
+        if (nh)
+            m->hl = nh;
+        if (!no || !nn || !nf || !nm || !nv || !nh)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->capc = nc;
     }
+    /* each token's candidates: its type's list as the cache holds it, or a copy filtered by the token's case;
+       a token without targets (its name says so) is left as it is: has_target() and extend() read the name */
     m->ncand = 0;
-    for (size_t i = 0; i < ns; i++) {
-        const uint32_t *rl = m->cache.ar + m->toff[a + i] + 2; /* resolved by tt_matcher_run */
-        struct lx_list l_ = {(uint32_t *)(rl + 1), rl[0], 0}, *l = &l_;
-        if (m->ncand + l->n > m->capcand) {
-            size_t nc = (m->ncand + l->n) * 2 + 64;
-            uint32_t *nv = realloc(m->cand, nc * sizeof *nv);
-            if (!nv)
-                return tt_error_set(err, TT_ENOMEM, "out of memory");
-            m->cand = nv;
-            m->capcand = nc;
-        }
-        m->cflg[i] = l->v[0];
-        m->coff[i] = m->ncand;
-        m->cnum[i] = l->n - 1;
-        memcpy(m->cand + m->ncand, l->v + 1, (l->n - 1) * sizeof *m->cand);
-        m->cname[i] = 0;
-        if (l->v[0] & F_CASE) { /* the type's list is case-free: this token's case applies to its copy */
-            uint32_t seen, cand;
+    m->cname_on = 0;
+    size_t nhl = 0;
+    int copies = 0;
+    const uint32_t *tnm = m->cur = m->tnm + a;
+    for (size_t x = 0; x < nmay; x++) { /* the tokens that may have targets (tt_matcher_run), in order */
+        size_t i = may[x] - a;
+        uint32_t name = tnm[i];
+        if ((name & 3) != TN_HOT)
+            continue;
+        const uint32_t *rl = m->cache.ar + TN_OFF(name) + 2; /* [n, flags, target...], resolved by the run */
+        uint32_t nt = rl[0] - 1;
+        m->cflg[i] = rl[1];
+        m->cv[i] = rl + 2;
+        m->cnum[i] = nt;
+        if (rl[1] & F_CASE) { /* the type's list is case-free: this token's case applies to its copy */
+            if (m->ncand + nt > m->capcand) {
+                size_t nc = (m->ncand + nt) * 2 + 64;
+                uint32_t *nv = realloc(m->cand, nc * sizeof *nv);
+                if (!nv)
+                    return tt_error_set(err, TT_ENOMEM, "out of memory");
+                m->cand = nv;
+                m->capcand = nc;
+            }
+            memcpy(m->cand + m->ncand, rl + 2, nt * sizeof *m->cand);
+            m->coff[i] = m->ncand;
+            copies = 1;
+            uint32_t seen, cand, key = 0;
             const tt_token *tk = &ts->tok[a + i];
-            m->cnum[i] = case_filter(lx, m->cand + m->ncand, m->cnum[i], tk->flags, &seen, &cand);
+            m->cnum[i] = case_filter(lx, m->cand + m->ncand, nt, tk->flags, &seen, &cand);
             if ((seen || cand) && mt_name_key(m, seen ? seen : cand, ts->forms.data + tk->match_off, tk->match_len,
-                                              seen != 0, &m->cname[i]))
+                                              seen != 0, &key))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
-            if (seen)
-                m->cname[i] = 0;
+            if (key && !seen) { /* the sentence's name keys (mt_hit_name): all 0 but this one's */
+                if (!m->cname_on)
+                    memset(m->cname, 0, ns * sizeof *m->cname);
+                m->cname_on = 1;
+                m->cname[i] = key;
+            }
+            m->ncand += m->cnum[i];
         }
-        m->ncand += m->cnum[i];
+        if (m->cnum[i])
+            m->hl[nhl++] = (uint32_t)i;
     }
+    if (copies) /* the copies' buffer has stopped moving */
+        for (size_t q = 0; q < nhl; q++)
+            if (m->cflg[m->hl[q]] & F_CASE)
+                m->cv[m->hl[q]] = m->cand + m->coff[m->hl[q]];
     m->nh = m->nx = 0;
-    for (size_t i = 0; i < ns; i++) {
+    for (size_t q = 0; q < nhl; q++) {
+        size_t i = m->hl[q];
         if (m->cflg[i] & F_NONWORD)
             continue;
         for (uint32_t c = 0; c < m->cnum[i]; c++) {
-            const lx_target *t = &lx->targets[m->cand[m->coff[i] + c]];
-            const lx_entry *e = &lx->entries[t->entry];
-            if (!script_ok(e->script, m->script))
+            const mt_tinfo *ti = &m->ti[m->cv[i][c]];
+            if (ti->what == TI_NONE || !script_ok((tt_script)ti->script, m->script))
                 continue;
             int rc = 0;
-            if (e->nparts == 1) {
-                if (!e->exclude)
-                    rc = push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept, 0);
-            } else if (t->part == 0) {
+            if (ti->what == TI_WORD) {
+                rc = push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, ti->entry, ti->concept, 0);
+            } else {
+                const lx_entry *e = &lx->entries[ti->entry];
                 long end = extend(m, e, 1, i, ns);
                 if (end >= 0)
-                    rc = e->exclude ? push_hit(&m->excl, &m->nx, &m->capx, (uint32_t)i, (uint32_t)end, t->entry,
+                    rc = e->exclude ? push_hit(&m->excl, &m->nx, &m->capx, (uint32_t)i, (uint32_t)end, ti->entry,
                                                e->concept, 0)
-                                    : push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)end, t->entry,
+                                    : push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)end, ti->entry,
                                                e->concept, 0);
             }
             if (rc)
@@ -840,11 +754,13 @@ sentence(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, size_t a, size_t b, t
 }
 
 /* A hyphenated token that no entry matches whole: resolves each part's type into the cache (during the run's
- * resolution, so that record offsets stay valid) and lists them in prec when some part is a lexicon word. */
+ * resolution, so that record offsets stay valid) and lists them in prec when some part is a lexicon word; *got
+ * is 1 then, else 0. */
 static int
-resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, tt_error *err)
+resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, int *got, tt_error *err)
 {
     size_t pa[TT_MAX_PARTS], pb[TT_MAX_PARTS], np = tt_hyphen_parts(w, n, pa, pb);
+    *got = 0;
     if (np < 2)
         return 0;
     uint32_t rec[TT_MAX_PARTS];
@@ -859,7 +775,7 @@ resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, tt
             int rc = lx_collect(m, lang, pw, pn, 0, &flags, err);
             if (rc)
                 return rc;
-            if (!(rl = tc_add(&m->cache, h, lang, pw, pn, flags, m->tmp, m->ntmp)))
+            if (!(rl = mt_tc_add(&m->cache, h, lang, pw, pn, flags, m->tmp, m->ntmp)))
                 return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
         }
         rec[i] = (uint32_t)(rl - 2 - m->cache.ar);
@@ -878,16 +794,24 @@ resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, tt
     if (m->nptok == m->capptok) {
         size_t nc = m->capptok ? 2 * m->capptok : 64;
         uint32_t *p = realloc(m->ptok, nc * sizeof *p);
-        if (!p)
+        if (p)
+            m->ptok = p;
+        uint32_t *q = realloc(m->pidx, nc * sizeof *q);
+        if (q)
+            m->pidx = q;
+        uint8_t *c = realloc(m->pcnt, nc);
+        if (c)
+            m->pcnt = c;
+        if (!p || !q || !c)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
-        m->ptok = p;
         m->capptok = nc;
     }
-    m->ptok[m->nptok++] = (uint32_t)t;
-    m->pidx[t] = (uint32_t)m->nprec;
-    m->pcnt[t] = (uint8_t)np;
+    m->ptok[m->nptok] = (uint32_t)t;
+    m->pidx[m->nptok] = (uint32_t)m->nprec;
+    m->pcnt[m->nptok++] = (uint8_t)np;
     for (size_t i = 0; i < np; i++)
         m->prec[m->nprec++] = rec[i];
+    *got = 1;
     return 0;
 }
 
@@ -895,94 +819,155 @@ int
 tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap overlap, tt_hit **hits,
                size_t *nhits, size_t *caphits, tt_error *err)
 {
-    /* Resolve every token's type first, in text order, prefetching the cache slot of the token PF_SLOT ahead
-       and the record of the token PF_REC ahead (a type cache lookup is a dependent pair of memory loads). The
+    /* Every token's type name first, in text order: the tokenizer's (tt_matcher_type), else the front cache's
+       (short forms), else the type cache's, whose lookups (a dependent pair of memory loads: slot, record) are
+       done for those tokens only, the slot prefetched when the token is met, the record PF_REC misses ahead.
+       Then the hyphenated tokens' parts, then the sentences that have a token with targets or parts. The
        cache is emptied only here, between runs, so that the records' offsets stay valid during the run. */
-    enum { PF_SLOT = 16, PF_REC = 8 };
+    enum { PF_REC = 4 };
     size_t n = ts->ntok;
-    if (!m->pinned && (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS))
-        tc_clear(&m->cache);
-    /* records the tokenizer already has (tt_matcher_type, this epoch: see tt_matcher_begin_piece) */
-    const uint32_t *trec = ts->trec_ok && m->pinned && ts->trec_owner == m && ts->trec_epoch == m->cache.epoch &&
+    tcache *c = &m->cache;
+    if (!m->pinned && (c->nused >= CACHE_MAX_TYPES || c->alen > CACHE_MAX_WORDS))
+        mt_tc_clear(c);
+    /* names the tokenizer already has (tt_matcher_type, this epoch: see tt_matcher_begin_piece) */
+    const uint32_t *trec = ts->trec_ok && m->pinned && ts->trec_owner == m && ts->trec_epoch == c->epoch &&
                                    (unsigned)lang < TT_LANG_COUNT
                                ? ts->trec
                                : NULL;
     if (n > m->captok) {
         size_t nc = n + n / 2 + 64;
-        uint32_t *no = realloc(m->toff, nc * sizeof *no);
+        uint32_t *no = realloc(m->tnm, nc * sizeof *no);
         if (no)
-            m->toff = no;
+            m->tnm = no;
+        uint32_t *ni = realloc(m->miss, 2 * nc * sizeof *ni);
+        if (ni)
+            m->miss = ni;
         uint64_t *nh = realloc(m->th, nc * sizeof *nh);
         if (nh)
             m->th = nh;
-        uint32_t *np = realloc(m->pidx, nc * sizeof *np);
-        if (np)
-            m->pidx = np;
-        uint8_t *nq = realloc(m->pcnt, nc);
-        if (nq)
-            m->pcnt = nq;
-        uint8_t *nt = realloc(m->hot, nc);
-        if (nt)
-            m->hot = nt;
-        if (!no || !nh || !np || !nq || !nt)
+        uint32_t *nw = realloc(m->may, nc * sizeof *nw);
+        if (nw)
+            m->may = nw;
+        uint32_t *ns = realloc(m->sst, nc * sizeof *ns);
+        if (ns)
+            m->sst = ns;
+        uint8_t *nf = realloc(m->sfl, nc);
+        if (nf)
+            m->sfl = nf;
+        if (!no || !ni || !nh || !nw || !ns || !nf)
             return tt_error_set(err, TT_ENOMEM, "out of memory");
         m->captok = nc;
     }
+    if (!c->fc && !m->plain) /* the front cache (without memory, every short form takes the long way) */
+        c->fc = calloc((size_t)1 << FC_BITS, sizeof *c->fc);
     const char *forms = ts->forms.data ? ts->forms.data : "";
+    const fcent *fc = c->fc;
+    uint32_t *tnm = m->tnm;
+    size_t nmiss = 0, nhy = 0;
+    uint32_t *hy = m->miss + m->captok; /* the hyphenated tokens to look at */
     m->nprec = m->nptok = m->cptok = 0;
-    for (size_t t = 0; t < n && t < PF_SLOT; t++)
-        if (!trec || !trec[t])
-            m->th[t] = tc_hash(lang, forms + ts->tok[t].match_off, ts->tok[t].match_len);
+    /* the sentences met on the way: their first tokens (sst) and what is known of them (sfl: SF_HOT a token
+       has targets; SF_LATER a token is named only below, or may have parts) */
+    enum { SF_HOT = 1, SF_LATER = 2 };
+    uint32_t *sst = m->sst, cur = n ? ts->tok[0].sent : 0;
+    uint8_t *sfl = m->sfl, fl = 0;
+    size_t nsent = 0, s0 = 0, nmay = 0;
+    uint32_t *may = m->may; /* the tokens named TN_HOT, or named below (misses), in order */
     for (size_t t = 0; t < n; t++) {
-        const tcache *c = &m->cache;
-        if (t + PF_SLOT < n && (!trec || !trec[t + PF_SLOT])) {
-            const tt_token *f = &ts->tok[t + PF_SLOT];
-            uint64_t h = m->th[t + PF_SLOT] = tc_hash(lang, forms + f->match_off, f->match_len);
+        const tt_token *k = &ts->tok[t];
+        if (k->sent != cur) {
+            sst[nsent] = (uint32_t)s0;
+            sfl[nsent++] = fl;
+            s0 = t;
+            cur = k->sent;
+            fl = 0;
+        }
+        uint32_t name = trec ? trec[t] : 0;
+        if (!name && fc && k->match_len - 1u < FC_MAXLEN) {
+            uint64_t x, y;
+            uint32_t meta;
+            const char *w = forms + k->match_off;
+            const fcent *e = &fc[fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            if (e->meta == meta && e->a == x && e->b == y)
+                name = e->name;
+        }
+        tnm[t] = name;
+        if (!name) {
+            uint64_t h = m->th[nmiss] = tc_hash(lang, forms + k->match_off, k->match_len);
+            m->miss[nmiss++] = (uint32_t)t;
             if (c->nslots)
                 __builtin_prefetch(&c->slot[(size_t)h & (c->nslots - 1)]);
+            fl |= SF_LATER;
+            may[nmay++] = (uint32_t)t;
+        } else if ((name & 3) != TN_SPLIT) {
+            if ((name & 3) == TN_HOT) {
+                fl |= SF_HOT;
+                may[nmay++] = (uint32_t)t;
+            }
+            continue;
         }
-        if (t + PF_REC < n && trec && trec[t + PF_REC]) {
-            __builtin_prefetch(c->ar + trec[t + PF_REC] - 1);
-        } else if (t + PF_REC < n && c->nslots) {
-            uint64_t h = m->th[t + PF_REC], sl = c->slot[(size_t)h & (c->nslots - 1)];
+        if (k->flags & TT_TOK_HYPHEN) {
+            hy[nhy++] = (uint32_t)t;
+            fl |= SF_LATER;
+        }
+    }
+    if (n) {
+        sst[nsent] = (uint32_t)s0;
+        sfl[nsent++] = fl;
+    }
+    for (size_t j = 0; j < nmiss; j++) {
+        if (j + PF_REC < nmiss && c->nslots) {
+            uint64_t h = m->th[j + PF_REC], sl = c->slot[(size_t)h & (c->nslots - 1)];
             if (sl && (uint32_t)(sl >> 32) == (uint32_t)(h >> 32))
                 __builtin_prefetch(c->ar + ((uint32_t)sl - 1));
         }
+        size_t t = m->miss[j];
         const tt_token *k = &ts->tok[t];
         const char *w = forms + k->match_off;
-        const uint32_t *rl = trec && trec[t] ? c->ar + trec[t] - 1 + 2 : tc_get(c, m->th[t], lang, w, k->match_len);
+        const uint32_t *rl = tc_get(c, m->th[j], lang, w, k->match_len);
         if (!rl) {
             uint32_t flags;
             int rc = lx_collect(m, lang, w, k->match_len, 0, &flags, err);
             if (rc)
                 return rc;
-            if (!(rl = tc_add(&m->cache, m->th[t], lang, w, k->match_len, flags, m->tmp, m->ntmp)))
+            if (!(rl = mt_tc_add(c, m->th[j], lang, w, k->match_len, flags, m->tmp, m->ntmp)))
                 return tt_error_set(err, TT_ENOMEM, "out of memory (type cache of one piece)");
         }
-        m->toff[t] = (uint32_t)(rl - 2 - m->cache.ar);
-        m->pidx[t] = UINT32_MAX;
-        if ((k->flags & TT_TOK_HYPHEN) && rl[0] == 1 && !(rl[1] & (F_NONWORD | F_EXCL | F_NOPARTS))) {
-            uint32_t off = m->toff[t];
-            int rc = resolve_parts(m, lang, w, k->match_len, t, err);
-            if (rc)
-                return rc;
-            if (m->pidx[t] == UINT32_MAX)
-                m->cache.ar[off + 3] |= F_NOPARTS; /* the memo remembers: do not split this form again */
+        tnm[t] = tc_name(rl, (size_t)(rl - 2 - c->ar));
+        if (fc && k->match_len - 1u < FC_MAXLEN) { /* the front cache remembers it */
+            uint64_t x, y;
+            uint32_t meta;
+            fcent *e = &c->fc[fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            e->a = x;
+            e->b = y;
+            e->meta = meta;
+            e->name = tnm[t];
         }
-        m->hot[t] = m->cache.ar[m->toff[t] + 2] > 1 || m->pidx[t] != UINT32_MAX;
     }
-    size_t i = 0;
-    while (i < ts->ntok) {
-        size_t j = i + 1;
-        int hot = m->hot[i];
-        while (j < ts->ntok && ts->tok[j].sent == ts->tok[i].sent)
-            hot |= m->hot[j++];
-        /* a sentence none of whose tokens has a target or a part yields no hit, exclusion or name */
-        int rc = hot ? sentence(m, lang, ts, i, j, overlap, hits, nhits, caphits, err) : 0;
+    for (size_t j = 0; j < nhy; j++) {
+        size_t t = hy[j];
+        if ((tnm[t] & 3) != TN_SPLIT || (c->ar[TN_OFF(tnm[t]) + 3] & F_NOPARTS))
+            continue;
+        const tt_token *k = &ts->tok[t];
+        int got, rc = resolve_parts(m, lang, forms + k->match_off, k->match_len, t, &got, err);
         if (rc)
             return rc;
-        i = j;
+        if (!got)
+            c->ar[TN_OFF(tnm[t]) + 3] |= F_NOPARTS; /* the memo remembers: do not split this form again */
+    }
+    /* a sentence none of whose tokens has a target or a part yields no hit, exclusion or name */
+    for (size_t q = 0, pt = 0, y = 0; q < nsent; q++) {
+        size_t i = sst[q], j = q + 1 < nsent ? sst[q + 1] : n, y0 = y;
+        while (y < nmay && may[y] < j)
+            y++;
+        int hot = sfl[q] & SF_HOT;
+        for (size_t x = y0; !hot && (sfl[q] & SF_LATER) && x < y; x++)
+            hot = (tnm[may[x]] & 3) == TN_HOT;
+        for (; pt < m->nptok && m->ptok[pt] < j; pt++)
+            hot = 1;
+        int rc = hot ? sentence(m, lang, ts, i, j, may + y0, y - y0, overlap, hits, nhits, caphits, err) : 0;
+        if (rc)
+            return rc;
     }
     return 0;
 }
-

@@ -41,7 +41,7 @@ mt_name_key(tt_matcher *m, uint32_t e1, const char *form, size_t n, int seen, ui
 uint32_t
 mt_hit_name(const tt_matcher *m, const rawhit *h)
 {
-    for (uint32_t q = h->first; q <= h->last; q++) {
+    for (uint32_t q = h->first; m->cname_on && q <= h->last; q++) {
         if (!m->cname[q])
             continue;
         uint32_t e1;

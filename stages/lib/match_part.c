@@ -11,9 +11,29 @@
 #include <string.h>
 
 /* ---- single-part tests ---- */
+/* Can w[0..wn) hold a character that tt_utf8_step reads as the ASCII c: the byte c itself, or an overlong form
+ * (a lead byte 0xC0, 0xC1, 0xE0 or 0xF0)? */
+static int
+may_hold(const char *w, size_t wn, unsigned char c)
+{
+    for (size_t i = 0; i < wn; i++) {
+        unsigned char x = (unsigned char)w[i];
+        if (x == c || x == 0xC0 || x == 0xC1 || x == 0xE0 || x == 0xF0)
+            return 1;
+    }
+    return 0;
+}
+
 static int
 glob_match(const char *p, size_t pn, const char *w, size_t wn)
 {
+    /* every literal of the pattern is matched by a character of the word: the first ASCII one must be there */
+    for (size_t i = 0; i < pn; i++)
+        if (p[i] != '*' && p[i] != '?' && (unsigned char)p[i] < 0x80) {
+            if (!may_hold(w, wn, (unsigned char)p[i]))
+                return 0;
+            break;
+        }
     size_t pi = 0, wi = 0, star_p = (size_t)-1, star_w = 0;
     while (wi < wn) {
         if (pi < pn && p[pi] == '*') {

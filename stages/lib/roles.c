@@ -29,11 +29,17 @@ typedef struct rule {
     char where[64];
     uint8_t first[32]; /* bytes an anchored match can start with (a bitmap; all set when PCRE2 cannot tell) */
     uint32_t lookbehind; /* PCRE2_INFO_MAXLOOKBEHIND: how far before the start offset PCRE2 checks UTF-8 */
+    /* the two-byte characters (lead 0xC2..0xDF, bit k: continuation 0x80 + k) an anchored match can start with,
+       from PCRE2 itself (second_chars); all set when it cannot tell. Read for well-formed text only. */
+    uint64_t second[30];
 } rule;
 
 typedef struct ruleset {
     rule *r;
     size_t n;
+    /* the rules of kind k and reach e, in file order: r[ord[i]] for i in [from[k * 8 + e], from[k * 8 + e + 1]) */
+    uint32_t *ord;
+    uint32_t from[K_REPEALED * 8 + 8 + 1];
 } ruleset;
 
 typedef struct span {
@@ -45,7 +51,9 @@ struct tt_rolefinder {
     pcre2_match_data *md;
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
-    int plain; /* TT_ROLES=plain: PCRE2 checks the UTF-8 of every subject itself (utf_known never used) */
+    int plain; /* TT_ROLES=plain: PCRE2 checks the UTF-8 of every subject itself (utf_known never used), and
+                  every rule whose first byte fits is run (no second_chars filter) */
+    int valid; /* the current piece is well-formed UTF-8 (tt_rolefinder_piece_utf8, not plain) */
     tt_lang lang;
     int have_refs;
     uint64_t refs_from;
@@ -131,6 +139,31 @@ first_bytes(rule *ru)
     }
 }
 
+/* The second-byte filter of an anchored rule that looks at nothing before its start (no lookbehind, \\b or \\B):
+ * for each two-byte character whose lead the first-byte filter lets through, PCRE2 is asked whether a match can
+ * begin with it (partial matching on that character alone: "no match" means that every way the pattern can
+ * start fails on it, whatever follows). A line of well-formed text whose content starts with another one is not
+ * tried. Cyrillic lines all start with 0xD0 or 0xD1: the first byte alone lets almost all of them through. */
+static void
+second_chars(rule *ru, pcre2_match_data *md)
+{
+    memset(ru->second, 0xff, sizeof ru->second);
+    if (ru->reach == R_SENTENCE || ru->reach == R_SPAN || ru->lookbehind != 0 || !md)
+        return;
+    for (unsigned lead = 0xC2; lead <= 0xDF; lead++) {
+        if (!(ru->first[lead >> 3] & (1u << (lead & 7))))
+            continue; /* the first byte says no already */
+        uint64_t bits = 0;
+        for (unsigned k = 0; k < 64; k++) {
+            unsigned char ch[2] = {(unsigned char)lead, (unsigned char)(0x80 + k)};
+            int r = pcre2_match(ru->re, ch, 2, 0, PCRE2_PARTIAL_HARD, md, NULL);
+            if (r != PCRE2_ERROR_NOMATCH) /* a match, a partial one, or cannot tell */
+                bits |= 1ull << k;
+        }
+        ru->second[lead - 0xC2] = bits;
+    }
+}
+
 static int
 load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
 {
@@ -145,6 +178,7 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
     int rc = 0;
     unsigned lineno = 0;
     ruleset *rs = &f->rs[lang];
+    pcre2_match_data *md = pcre2_match_data_create(32, NULL); /* second_chars' (none: no filter) */
     for (char *p = data, *end = data + n; p < end && !rc;) {
         char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
@@ -224,8 +258,23 @@ load_lang(tt_rolefinder *f, const char *dir, tt_lang lang, tt_error *err)
         first_bytes(ru);
         if (pcre2_pattern_info(re, PCRE2_INFO_MAXLOOKBEHIND, &ru->lookbehind) != 0)
             ru->lookbehind = UINT32_MAX; /* cannot tell: checked from the subject's start */
+        second_chars(ru, md);
     }
+    pcre2_match_data_free(md);
     free(data);
+    if (!rc && !(rs->ord = malloc((rs->n ? rs->n : 1) * sizeof *rs->ord)))
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+    if (!rc) { /* the rules grouped by kind and reach (a counting sort: file order within a group) */
+        memset(rs->from, 0, sizeof rs->from);
+        for (size_t i = 0; i < rs->n; i++)
+            rs->from[rs->r[i].kind * 8 + rs->r[i].reach + 1]++;
+        for (size_t k = 1; k < sizeof rs->from / sizeof rs->from[0]; k++)
+            rs->from[k] += rs->from[k - 1];
+        uint32_t at[sizeof rs->from / sizeof rs->from[0]];
+        memcpy(at, rs->from, sizeof at);
+        for (size_t i = 0; i < rs->n; i++)
+            rs->ord[at[rs->r[i].kind * 8 + rs->r[i].reach]++] = (uint32_t)i;
+    }
     return rc;
 }
 
@@ -270,6 +319,7 @@ tt_rolefinder_free(tt_rolefinder *f)
         for (size_t i = 0; i < f->rs[l].n; i++)
             pcre2_code_free(f->rs[l].r[i].re);
         free(f->rs[l].r);
+        free(f->rs[l].ord);
     }
     pcre2_match_data_free(f->md);
     pcre2_match_context_free(f->mc);
@@ -292,6 +342,7 @@ tt_rolefinder_begin(tt_rolefinder *f, tt_lang lang)
     f->text = NULL;
     f->n = 0;
     f->va = f->vb = 0;
+    f->valid = 0;
     f->ts = NULL;
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
 }
@@ -345,6 +396,9 @@ run_from(tt_rolefinder *f, const rule *ru, size_t from, size_t len, size_t at, s
     unsigned char c = at < len ? (unsigned char)f->text[at] : 0;
     if (at < len && !(ru->first[c >> 3] & (1u << (c & 7))))
         return 0; /* cannot start here */
+    if (f->valid && c >= 0xC2 && c <= 0xDF && at + 1 < len &&
+        !((ru->second[c - 0xC2] >> ((unsigned char)f->text[at + 1] & 0x3F)) & 1))
+        return 0; /* nor with this character (well-formed text: the next byte is its second) */
     int r = pcre2_match(ru->re, (PCRE2_SPTR)(f->text + from), len - from, at - from,
                         utf_known(f, ru, from, len, at), f->md, f->mc);
     if (r == PCRE2_ERROR_NOMATCH)
@@ -413,19 +467,16 @@ line_start(const tt_rolefinder *f, size_t a, size_t lo)
     return lo;
 }
 
-/* Does a rule of this kind and reach match at the content start of line [a, b)? */
+/* Does a rule of this kind and reach match at c, the content start of a line that ends at b? */
 static int
-line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule **hit,
-          tt_error *err)
+line_rule_at(tt_rolefinder *f, int kind, int reach, size_t c, size_t b, const rule **hit, tt_error *err)
 {
     const ruleset *rs = &f->rs[f->lang];
-    size_t c = skip_prefix(f->text, a, b);
+    size_t g = (size_t)kind * 8 + (size_t)reach;
     if (c >= b)
         return 0;
-    for (size_t i = 0; i < rs->n; i++) {
-        const rule *ru = &rs->r[i];
-        if (ru->kind != kind || ru->reach != reach)
-            continue;
+    for (size_t i = rs->from[g]; i < rs->from[g + 1]; i++) {
+        const rule *ru = &rs->r[rs->ord[i]];
         int r = run(f, ru, b, c, NULL, NULL, err);
         if (r) {
             if (hit)
@@ -436,13 +487,27 @@ line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule 
     return 0;
 }
 
-int
-tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
-                    const tt_tokseq *ts, tt_error *err)
+/* Does a rule of this kind and reach match at the content start of line [a, b)? */
+static int
+line_rule(tt_rolefinder *f, int kind, int reach, size_t a, size_t b, const rule **hit,
+          tt_error *err)
+{
+    const ruleset *rs = &f->rs[f->lang];
+    size_t g = (size_t)kind * 8 + (size_t)reach;
+    if (rs->from[g] == rs->from[g + 1])
+        return 0; /* no rule of this kind and reach */
+    return line_rule_at(f, kind, reach, skip_prefix(f->text, a, b), b, hit, err);
+}
+
+static int
+piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base, const tt_tokseq *ts, int valid,
+      tt_error *err)
 {
     f->text = text;
     f->n = n;
-    f->va = f->vb = 0;
+    f->va = 0;
+    f->valid = valid && !f->plain;
+    f->vb = f->valid ? n : 0; /* the caller vouches for all of it (utf_known) */
     f->base = base;
     f->ts = ts;
     f->line_ok = f->paren_ok = f->sent_ok = f->art_ok = 0;
@@ -458,7 +523,7 @@ tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
         size_t b = line_end(f, a);
         size_t c = skip_prefix(text, a, b);
         if (c < b && b - c <= REST_MAX_LINE) {
-            int r = line_rule(f, K_NOTE, R_REST, a, b, &f->refs_rule, err);
+            int r = line_rule_at(f, K_NOTE, R_REST, c, b, &f->refs_rule, err);
             if (r < 0)
                 return r;
             if (r) {
@@ -470,6 +535,20 @@ tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
         a = b + 1;
     }
     return 0;
+}
+
+int
+tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
+                    const tt_tokseq *ts, tt_error *err)
+{
+    return piece(f, text, n, base, ts, 0, err);
+}
+
+int
+tt_rolefinder_piece_utf8(tt_rolefinder *f, const char *text, size_t n, uint64_t base, const tt_tokseq *ts,
+                         tt_error *err)
+{
+    return piece(f, text, n, base, ts, 1, err);
 }
 
 static int
@@ -605,6 +684,26 @@ quote_at(const char *s, size_t i, size_t n, size_t *len)
     return 0;
 }
 
+/* The first position in s[i..b) of a byte a quote can start with ('"', 0xC2, 0xE2), or b: eight bytes at a
+ * time while none of them holds one. */
+static size_t
+quote_lead(const char *s, size_t i, size_t b)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t x, q, c, e;
+        memcpy(&x, s + i, 8);
+        q = x ^ (ones * '"');
+        c = x ^ (ones * 0xC2);
+        e = x ^ (ones * 0xE2);
+        if ((((q - ones) & ~q) | ((c - ones) & ~c) | ((e - ones) & ~e)) & high)
+            break; /* one of them is in these eight bytes */
+    }
+    while (i < b && s[i] != '"' && (unsigned char)s[i] != 0xC2 && (unsigned char)s[i] != 0xE2)
+        i++;
+    return i;
+}
+
 /* The current sentence (of token t): its region and quoted spans. */
 static void
 sentence_spans(tt_rolefinder *f, size_t t)
@@ -653,7 +752,7 @@ sentence_spans(tt_rolefinder *f, size_t t)
     for (size_t i = a; i < b;) {
         unsigned char c0 = (unsigned char)f->text[i];
         if (c0 != '"' && c0 != 0xC2 && c0 != 0xE2) { /* no quote starts with another byte */
-            i++;
+            i = quote_lead(f->text, i + 1, b);
             continue;
         }
         size_t k;

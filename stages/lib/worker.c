@@ -194,7 +194,8 @@ process_piece(tt_worker *w, docstate *ds, size_t n, tt_error *err)
     if ((rc = tt_matcher_run(w->mt, ds->d->lang, &w->ts, w->opts.overlap, &w->hits, &w->nhits,
                              &w->caphits, err)))
         return rc;
-    if ((rc = tt_rolefinder_piece(w->rf, w->nfc.data, w->nfc.len, ds->nfc_total, &w->ts, err)))
+    /* tt_norm_nfc's output is well-formed UTF-8 (its own check, or ICU's conversion with U+FFFD) */
+    if ((rc = tt_rolefinder_piece_utf8(w->rf, w->nfc.data, w->nfc.len, ds->nfc_total, &w->ts, err)))
         return rc;
     double t3 = now_cpu();
     w->times.match += t3 - t2;

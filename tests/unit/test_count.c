@@ -3,7 +3,10 @@
 #include "support.h"
 #include "tt/count.h"
 #include "tt/docres.h"
+#include "tt/kwic.h"
+#include "tt/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const ids[] = {"A", "B", "C"};
@@ -469,6 +472,82 @@ test_docres_check(void)
         CU_ASSERT_EQUAL(tt_docres_check(bad[i], strlen(bad[i]), NULL, &e), want[i]);
 }
 
+/* tt_kwic (eight bytes at a time) against the byte loop it replaced, at every 97th character boundary of each
+ * text of ../shared/corpus and of generated text with line breaks, tabs, and cut UTF-8 sequences. */
+static void
+kwic_ref(const char *s, size_t n, size_t start, size_t end, size_t chars, tt_buf *left, tt_buf *right)
+{
+    size_t a = start, k = 0;
+    while (a > 0 && k < chars) {
+        a = tt_utf8_floor(s, a - 1);
+        k++;
+    }
+    size_t b = end;
+    for (k = 0; b < n && k < chars; k++) {
+        b++;
+        while (b < n && ((unsigned char)s[b] & 0xC0) == 0x80)
+            b++;
+    }
+    for (size_t i = a; i < start; i++)
+        tt_buf_putc(left, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
+    for (size_t i = end; i < b; i++)
+        tt_buf_putc(right, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
+}
+
+static long kwic_checked, kwic_bad;
+
+static void
+kwic_text(char *text, size_t n, const char *path, void *ctx)
+{
+    (void)path;
+    (void)ctx;
+    tt_buf l1 = {0}, r1 = {0}, l2 = {0}, r2 = {0};
+    for (size_t p = 0, q = 0; p < n; p++) {
+        if (((unsigned char)text[p] & 0xC0) == 0x80 || q++ % 97)
+            continue;
+        size_t e = p + 1;
+        while (e < n && ((unsigned char)text[e] & 0xC0) == 0x80)
+            e++;
+        for (size_t chars = 3; chars <= 60; chars += 57) {
+            tt_buf_reset(&l1);
+            tt_buf_reset(&r1);
+            tt_buf_reset(&l2);
+            tt_buf_reset(&r2);
+            tt_buf_puts(&l1, "x");
+            tt_buf_puts(&l2, "x");
+            kwic_ref(text, n, p, e, chars, &l1, &r1);
+            if (tt_kwic(text, n, p, e, chars, &l2, &r2) || l1.len != l2.len || r1.len != r2.len ||
+                memcmp(l1.data, l2.data, l1.len) || (r1.len && memcmp(r1.data, r2.data, r1.len)))
+                kwic_bad++;
+            kwic_checked++;
+        }
+    }
+    tt_buf_free(&l1);
+    tt_buf_free(&r1);
+    tt_buf_free(&l2);
+    tt_buf_free(&r2);
+}
+
+static void
+test_kwic_vs_bytes(void)
+{
+    uint64_t st = 88172645463325252ull;
+    static const char *const parts[] = {"word ", "\n", "\r\n", "\t", "\xd1\x81\xd0\xbb", "\xe2\x80\x9c", "\x80",
+                                        "\xd0", "0123456789abcdef", " \x0d\x0e\x09\x0a"};
+    for (int round = 0; round < 200; round++) {
+        tt_buf t = {0};
+        size_t len = tt_test_xorshift(&st) % 300;
+        while (t.len < len)
+            tt_buf_puts(&t, parts[tt_test_xorshift(&st) % (sizeof parts / sizeof parts[0])]);
+        if (t.len)
+            kwic_text(t.data, t.len, "generated", NULL);
+        tt_buf_free(&t);
+    }
+    tt_test_corpus("KWIC against the byte loop", kwic_text, NULL);
+    CU_ASSERT(kwic_checked > 0);
+    CU_ASSERT_EQUAL(kwic_bad, 0);
+}
+
 static void
 reg(void)
 {
@@ -481,7 +560,8 @@ reg(void)
                   "roles: every hit listed, text counted; names dropped", test_counter_roles_names,
                   "collocates: counted hits and text words only", test_counter_collocates_roles,
                   "the docres reader unescapes fields and rejects bad lines", test_docres_reader,
-                  "tt_docres_check refuses damaged and truncated records", test_docres_check, NULL);
+                  "tt_docres_check refuses damaged and truncated records", test_docres_check,
+                  "KWIC context: the same bytes as the byte loop", test_kwic_vs_bytes, NULL);
 }
 
 int

@@ -3,6 +3,7 @@
  * sentences, exclusions (single-word and multiword), scripts. */
 #include "support.h"
 #include "tt/lexicon.h"
+#include "match_priv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -302,6 +303,46 @@ test_case_conditions(void)
                      "unknown case 'upper'") != NULL);
 }
 
+/* A glob is matched by characters as tt_utf8_step reads them: its first ASCII literal may be written as an
+ * overlong form (C1 AF reads as 'o'), which the quick test for that literal must let through. */
+static void
+test_glob_literals(void)
+{
+    const char *lex = "concept g x\nen g glob *ov*\n";
+    CU_ASSERT_STRING_EQUAL(run(lex, TT_LANG_EN, "ivanov smirnova \xd0\xb8\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xbe\xd0\xb2 x\xc1\xafvx ox",
+                               TT_OVERLAP_LONGEST),
+                           "g[0-0] g[1-1] g[3-3]");
+}
+
+/* The front cache's key names a form exactly: two forms of 1..FC_MAXLEN bytes that differ (in a byte, the
+ * length or the language) never get the same key; the bytes after a form do not change its key. */
+static void
+test_front_keys(void)
+{
+    uint64_t st = 0x9E3779B97F4A7C15ull;
+    char buf[64], cp[64];
+    long bad = 0, same = 0;
+    for (int round = 0; round < 20000; round++) {
+        for (size_t i = 0; i < sizeof buf; i++)
+            buf[i] = (char)(tt_test_xorshift(&st) % 4 ? 'a' + tt_test_xorshift(&st) % 3 : tt_test_xorshift(&st));
+        size_t n = 1 + tt_test_xorshift(&st) % FC_MAXLEN, m = 1 + tt_test_xorshift(&st) % FC_MAXLEN;
+        tt_lang lang = (tt_lang)(tt_test_xorshift(&st) % TT_LANG_COUNT), l2 = tt_test_xorshift(&st) % 8 ? lang
+                                                                                                           : TT_LANG_EN;
+        uint64_t a1, b1, a2, b2, a3, b3;
+        uint32_t m1, m2, m3;
+        size_t i1 = fc_key(lang, buf, n, &a1, &b1, &m1);
+        memcpy(cp, buf, n);
+        memset(cp + n, 'z', sizeof cp - n);
+        size_t i2 = fc_key(lang, cp, n, &a2, &b2, &m2);
+        bad += i1 != i2 || a1 != a2 || b1 != b2 || m1 != m2;
+        fc_key(l2, buf + 32, m, &a3, &b3, &m3);
+        int eq = n == m && lang == l2 && memcmp(buf, buf + 32, n) == 0;
+        same += !eq && a1 == a3 && b1 == b3 && m1 == m3;
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT_EQUAL(same, 0);
+}
+
 static void
 reg(void)
 {
@@ -312,7 +353,9 @@ reg(void)
                   "no match across sentences", test_no_cross_sentence, "exclusions beat matches", test_exclusions,
                   "script-restricted entries and languages", test_scripts_and_langs,
                   "a 10,000-entry lexicon is indexed", test_many_entries_index,
-                  "case=proper / case=lower apply per token", test_case_conditions, NULL);
+                  "case=proper / case=lower apply per token", test_case_conditions,
+                  "the front cache's key names one form", test_front_keys,
+                  "a glob's literals are read as characters", test_glob_literals, NULL);
 }
 
 int

@@ -12,6 +12,7 @@
 #include "tt/norm.h"
 #include "tt/roles.h"
 #include "tt/tokenize.h"
+#include "tt/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,7 @@ static tt_normalizer *nz;
 static tt_tokenizer *tk;
 static tt_rolefinder *fast_rf, *plain_rf;
 static tt_tokseq ts;
-static long pieces, tokens, not_text, errors, mismatches;
+static long pieces, pieces_utf8, tokens, not_text, errors, mismatches;
 static const tt_lang langs[] = {TT_LANG_KK, TT_LANG_UZ, TT_LANG_RU, TT_LANG_EN};
 
 static void
@@ -49,7 +50,11 @@ compare_piece(tt_lang lang, const char *text, size_t n, uint64_t base)
     if (tt_tokenize(tk, nz, lang, TT_SCRIPT_ANY, text, n, base, NULL, NULL, &ts, &e1) != 0)
         return; /* (the tokenizer's own tests cover this) */
     pieces++;
-    int r1 = tt_rolefinder_piece(fast_rf, text, n, base, &ts, &e1);
+    /* a well-formed piece as the worker gives it (tt_rolefinder_piece_utf8: no subject checked at all) */
+    int valid = tt_utf8_check(text, n) == n;
+    pieces_utf8 += valid;
+    int r1 = valid ? tt_rolefinder_piece_utf8(fast_rf, text, n, base, &ts, &e1)
+                   : tt_rolefinder_piece(fast_rf, text, n, base, &ts, &e1);
     int r2 = tt_rolefinder_piece(plain_rf, text, n, base, &ts, &e2);
     if (r1 != r2 || (r1 && strcmp(e1.msg, e2.msg) != 0)) {
         differ("the piece", lang, 0, r1 ? e1.msg : "ok", r2 ? e2.msg : "ok");
@@ -104,13 +109,14 @@ static long files_read;
 static void
 test_corpora(void)
 {
-    mismatches = pieces = tokens = not_text = errors = 0;
+    mismatches = pieces = pieces_utf8 = tokens = not_text = errors = 0;
     files_read = tt_test_corpus("roles: fast = plain on ../shared/corpus", compare_text, NULL);
     if (files_read < 0)
         return;
-    printf("roles: %ld files of ../shared/corpus, %ld pieces x language, %ld tokens, %ld not text, %ld errors, %ld "
-           "differ\n", files_read, pieces, tokens, not_text, errors, mismatches);
+    printf("roles: %ld files of ../shared/corpus, %ld pieces x language (%ld well-formed), %ld tokens, %ld not text, "
+           "%ld errors, %ld differ\n", files_read, pieces, pieces_utf8, tokens, not_text, errors, mismatches);
     CU_ASSERT(files_read > 0);
+    CU_ASSERT(pieces_utf8 > 0);
     CU_ASSERT(not_text > 0);
     CU_ASSERT_EQUAL(mismatches, 0);
 }
@@ -189,7 +195,7 @@ test_generated(void)
 {
     load_words();
     static char buf[32768];
-    mismatches = pieces = tokens = not_text = errors = 0;
+    mismatches = pieces = pieces_utf8 = tokens = not_text = errors = 0;
     for (int piece = 0; piece < 400; piece++) {
         size_t len = 0;
         int with_bad = piece % 4 == 0;
@@ -211,9 +217,10 @@ test_generated(void)
         for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++)
             compare_piece(langs[l], buf, len, 0);
     }
-    printf("roles: %ld generated pieces x language, %ld tokens, %ld not text, %ld errors, %ld differ\n", pieces,
-           tokens, not_text, errors, mismatches);
+    printf("roles: %ld generated pieces x language (%ld well-formed), %ld tokens, %ld not text, %ld errors, %ld "
+           "differ\n", pieces, pieces_utf8, tokens, not_text, errors, mismatches);
     CU_ASSERT(not_text > 1000);
+    CU_ASSERT(pieces_utf8 > 0);
     CU_ASSERT(errors > 0); /* invalid UTF-8 reached PCRE2's check */
     CU_ASSERT_EQUAL(mismatches, 0);
 }

@@ -61,6 +61,12 @@ void tt_rolefinder_begin(tt_rolefinder *f, tt_lang lang);
  * the message names the rule). */
 int tt_rolefinder_piece(tt_rolefinder *f, const char *text, size_t n, uint64_t base,
                         const tt_tokseq *ts, tt_error *err);
+/* tt_rolefinder_piece for a text the caller knows to be well-formed UTF-8 (tt_norm_nfc's output always is):
+ * PCRE2 is told not to check the subjects cut from it at character boundaries (one that starts inside a
+ * character is still left to PCRE2 to report). Text that is not well-formed UTF-8 must not be given here
+ * (PCRE2 would read it unchecked). With TT_ROLES=plain it is tt_rolefinder_piece. Same returns. */
+int tt_rolefinder_piece_utf8(tt_rolefinder *f, const char *text, size_t n, uint64_t base, const tt_tokseq *ts,
+                             tt_error *err);
 
 /* The role of token ts->tok[t] of the current piece (a hit takes the role of its first token).
  * Calls must come with non-decreasing t. *role gets the role. Returns 0 or TT_EPCRE (match limit) /
