@@ -873,20 +873,8 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
     uint8_t *sfl = m->sfl, fl = 0;
     size_t nsent = 0, s0 = 0, nmay = 0;
     uint32_t *may = m->may; /* the tokens named TN_HOT, or named below (misses), in order */
-    /* the front cache's entry of the token FC_AHEAD ahead is prefetched and its key kept in a ring: the probes
-       are random reads of a table larger than the L2 cache */
-    enum { FC_AHEAD = 16 };
-    fcring ring[FC_AHEAD];
-    for (size_t a = 0; fc && a < FC_AHEAD && a < n; a++)
-        fc_ahead(&ring[a], fc, lang, forms, &ts->tok[a], trec && trec[a]);
     for (size_t t = 0; t < n; t++) {
         const tt_token *k = &ts->tok[t];
-        fcring rq = {0, 0, 0, UINT32_MAX};
-        if (fc) {
-            rq = ring[t % FC_AHEAD];
-            if (t + FC_AHEAD < n)
-                fc_ahead(&ring[t % FC_AHEAD], fc, lang, forms, &ts->tok[t + FC_AHEAD], trec && trec[t + FC_AHEAD]);
-        }
         if (k->sent != cur) {
             sst[nsent] = (uint32_t)s0;
             sfl[nsent++] = fl;
@@ -895,9 +883,12 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
             fl = 0;
         }
         uint32_t name = trec ? trec[t] : 0;
-        if (!name && rq.idx != UINT32_MAX) {
-            const fcent *e = &fc[rq.idx];
-            if (e->meta == rq.meta && e->a == rq.x && e->b == rq.y)
+        if (!name && fc && k->match_len - 1u < FC_MAXLEN) {
+            uint64_t x, y;
+            uint32_t meta;
+            const char *w = forms + k->match_off;
+            const fcent *e = &fc[fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            if (e->meta == meta && e->a == x && e->b == y)
                 name = e->name;
         }
         tnm[t] = name;

@@ -212,24 +212,6 @@ fc_key(tt_lang lang, const char *s, size_t n, uint64_t *a, uint64_t *b, uint32_t
     return fc_index(x, y, *meta);
 }
 
-/* A token's front cache key, made ahead of its probe. */
-typedef struct fcring {
-    uint64_t x, y;
-    uint32_t meta, idx; /* idx UINT32_MAX: the token does not ask the front cache */
-} fcring;
-
-/* The front cache key of token f into q (idx UINT32_MAX when the token is named or not short), and a prefetch of
- * its entry. */
-static inline void
-fc_ahead(fcring *q, const fcent *fc, tt_lang lang, const char *forms, const tt_token *f, int named)
-{
-    q->idx = UINT32_MAX;
-    if (named || f->match_len - 1u >= FC_MAXLEN)
-        return;
-    q->idx = (uint32_t)fc_key(lang, forms + f->match_off, f->match_len, &q->x, &q->y, &q->meta);
-    __builtin_prefetch(&fc[q->idx]);
-}
-
 /* match_cache.c: empties the cache (a new epoch) / frees it */
 void mt_tc_clear(tcache *c);
 void mt_tc_free(tcache *c);
