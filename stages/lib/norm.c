@@ -797,6 +797,29 @@ lower_ascii16(const UChar *s, int32_t n, char *d)
         d[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
 }
 
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+/* Units 0..15 of s (readable: TT_NORM_PAD16), the lanes from n on zeroed (n <= 16): lo, hi. No branch on n: token
+ * lengths vary at random, and a branch on them is mispredicted about every other token. */
+static inline void
+load16_masked(const UChar *s, int32_t n, __m128i *lo, __m128i *hi)
+{
+    const __m128i i0 = _mm_setr_epi16(0, 1, 2, 3, 4, 5, 6, 7), i1 = _mm_setr_epi16(8, 9, 10, 11, 12, 13, 14, 15);
+    __m128i nn = _mm_set1_epi16((short)n);
+    *lo = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)s), _mm_cmplt_epi16(i0, nn));
+    *hi = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + 8)), _mm_cmplt_epi16(i1, nn));
+}
+
+/* all_ascii16 for n <= 16, s padded */
+static inline int
+all_ascii16_padded(const UChar *s, int32_t n)
+{
+    __m128i lo, hi;
+    load16_masked(s, n, &lo, &hi);
+    __m128i big = _mm_and_si128(_mm_or_si128(lo, hi), _mm_set1_epi16((short)0xFF80));
+    return _mm_movemask_epi8(_mm_cmpeq_epi16(big, _mm_setzero_si128())) == 0xFFFF;
+}
+#endif
+
 /* The match form of an ASCII token the rules of its language cannot change: its lowercase. */
 static inline __attribute__((always_inline)) int
 ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *err)
@@ -809,6 +832,31 @@ ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *e
     if (flags)
         *flags = 0;
     return 0;
+}
+
+/* ascii_lower for s padded (TT_NORM_PAD16): sixteen units at once with no branch on n when n <= 16. */
+static inline __attribute__((always_inline)) int
+ascii_lower_padded(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *err)
+{
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    if (n > 16)
+        return ascii_lower(s, n, out, flags, err);
+    if (out->len + 17 >= out->cap && tt_buf_reserve(out, 17))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    __m128i lo, hi;
+    load16_masked(s, n, &lo, &hi);
+    __m128i b = _mm_packus_epi16(lo, hi);
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128((__m128i *)(void *)(out->data + out->len),
+                     _mm_add_epi8(b, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+    out->len += (size_t)n;
+    out->data[out->len] = 0;
+    if (flags)
+        *flags = 0;
+    return 0;
+#else
+    return ascii_lower(s, n, out, flags, err);
+#endif
 }
 
 /* Empties the match-form cache: a new generation invalidates every slot (all are cleared when it wraps). */
@@ -849,7 +897,11 @@ tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
         lang = TT_LANG_OTHER;
     if (n <= 0 || n > CACHE_MAXKEY)
         return 0;
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    int ascii = n <= 16 ? all_ascii16_padded(s, n) : all_ascii16(s, n);
+#else
     int ascii = all_ascii16(s, n);
+#endif
     /* an ASCII token has no Cyrillic unit: rule_set's scan is not needed for it */
     int rs = ascii && lang == TT_LANG_KK ? rule_set(lang, script, s, 0) : rule_set(lang, script, s, n);
     if (ascii && nz->ascii_safe[rs])
@@ -876,7 +928,7 @@ tt_norm_word16k(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *
 {
     nz->last_memo = NULL;
     if (key == KEY_ASCII)
-        return ascii_lower(s, n, out, flags, err);
+        return ascii_lower_padded(s, n, out, flags, err);
     if (!(key >> 63))
         return tt_norm_word16(nz, lang, script, s, n, out, flags, err);
     if ((unsigned)lang >= TT_LANG_COUNT)

@@ -24,8 +24,11 @@ int tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UCha
                    unsigned *flags, tt_error *err);
 
 /* The match-form cache, a few tokens ahead: tt_norm_key16 computes a token's cache key (a value with bit 63 clear
- * when the token does not use the cache) and prefetches its slot; tt_norm_prefetch_key, later, prefetches the cached entry; then
- * tt_norm_word16k is tt_norm_word16 (same arguments) given that key. No effect on results. */
+ * when the token does not use the cache) and prefetches its slot; tt_norm_prefetch_key, later, prefetches the
+ * cached entry; then tt_norm_word16k is tt_norm_word16 (same arguments) given that key. No effect on results.
+ * Both read s in whole blocks: s[n..n + TT_NORM_PAD16) must be readable (what is there does not matter; the
+ * tokenizer pads its UTF-16 copy of a piece). */
+#define TT_NORM_PAD16 16
 uint64_t tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n);
 void tt_norm_prefetch_key(tt_normalizer *nz, uint64_t key);
 int tt_norm_word16k(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, uint64_t key,

@@ -161,7 +161,7 @@ tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
     if (n >= (size_t)INT32_MAX - 16)
         return tt_error_set(err, TT_ELIMIT, "piece of %zu bytes exceeds INT32_MAX UTF-16 units: feed smaller "
                                             "pieces", n);
-    if (tk_grow16(&tk->u, &tk->ucap, (int32_t)n + 1) ||
+    if (tk_grow16(&tk->u, &tk->ucap, (int32_t)n + 1 + TT_NORM_PAD16) ||
         tt_grow((void **)&tk->b8, &tk->capb8, n + 1, sizeof *tk->b8))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     UChar *u = tk->u;
@@ -245,6 +245,7 @@ tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
         U16_APPEND_UNSAFE(u, j, c);
     }
     b8[j] = nn;
+    memset(u + j, 0, sizeof(UChar) * TT_NORM_PAD16); /* tt_norm_key16 and _word16k read whole blocks */
     return j;
 }
 
