@@ -1,5 +1,5 @@
-/* norm_impl.h - the normalizer's layout and the helpers its files share (norm.c: loading, scripts, homoglyphs,
- * match forms and their cache; norm_nfc.c: NFC text as written). Internal names start with nz_. Not installed;
+/* norm_impl.h - the normalizer's layout and the helpers its files share (norm.c: loading, scripts, homoglyphs;
+ * norm_word.c: match forms and their cache; norm_nfc.c: NFC text as written). Internal names start with nz_. Not installed;
  * the tokenizer's view is norm_priv.h. */
 #ifndef TT_NORM_IMPL_H
 #define TT_NORM_IMPL_H
@@ -11,8 +11,15 @@
 #include "tt/common.h"
 #include "tt/norm.h"
 
-/* Rule sets, one transliterator each. */
+/* Rule sets, one transliterator each; nz_rs_file[rs] names its file (<data>/translit/<name>.rules). */
 enum { RS_OTHER, RS_EN, RS_RU, RS_UZ, RS_KK_CYRL, RS_KK_2017, RS_KK_2018, RS_KK_2021, RS_COUNT };
+extern const char *const nz_rs_file[RS_COUNT];
+
+/* The match-form cache (norm_word.c) */
+#define CACHE_BITS 17
+#define CACHE_SLOTS (1u << CACHE_BITS)
+#define CACHE_MAXKEY 64          /* UTF-16 units; longer tokens are not cached */
+#define CACHE_ARENA (16u << 20)  /* bytes of keys + values before the cache is emptied */
 
 typedef struct centry {
     uint32_t gen;  /* valid iff == cache_gen */
@@ -69,5 +76,8 @@ int32_t nz_to16(tt_normalizer *nz, const char *s, size_t n, tt_error *err);
 int nz_append8(tt_buf *out, const UChar *u, int32_t n, tt_error *err);
 /* Fills the NFC check's tables of the two-byte UTF-8 range (norm_nfc.c); tt_normalizer_new calls it. */
 void nz_nfc_init(tt_normalizer *nz);
+/* norm.c: repairs s[0..n) in place, one part between hyphens at a time (the homoglyphs of normalization.md §4).
+ * Returns TT_NORM_* flags. */
+unsigned nz_homoglyph_repair(tt_normalizer *nz, tt_lang lang, UChar *s, int32_t n);
 
 #endif

@@ -1,0 +1,485 @@
+/* norm_word.c - the match form of a token (matching.md "Two forms of every text", normalization.md §3-§4):
+ * homoglyph repair -> NFKC_Casefold -> the rule set's ICU transliterator, and the cache in front of it.
+ *
+ * Speed: transliterators are slow (microseconds per call), so each normalizer keeps a bounded cache of recent
+ * tokens (key: rule set + language + the token's UTF-16) -> match form. The cache lives in the handle, never in
+ * a global, and is a pure memo: results are identical with or without it. ASCII tokens whose rule set cannot
+ * change ASCII skip ICU entirely. The tokenizer's tokens of up to 16 units are read in whole 16-unit blocks (no
+ * branch on their length: TT_NORM_PAD16); -DTT_NORM_PLAIN leaves these paths out (tests/unit/test_normfast.c). */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "norm_impl.h"
+#include "tt/common.h"
+#include "tt/norm.h"
+
+/* ---- match form --------------------------------------------------------------------------------------- */
+
+static int
+rule_set(tt_lang lang, tt_script script, const UChar *s, int32_t n)
+{
+    switch (lang) {
+    case TT_LANG_EN:
+        return RS_EN;
+    case TT_LANG_RU:
+        return RS_RU;
+    case TT_LANG_UZ:
+        return RS_UZ;
+    case TT_LANG_KK:
+        for (int32_t i = 0; i < n; i++)
+            if (s[i] >= 0x400 && s[i] <= 0x52F)
+                return RS_KK_CYRL;
+        switch (script) {
+        case TT_SCRIPT_LATN_2017:
+            return RS_KK_2017;
+        case TT_SCRIPT_LATN_2018:
+            return RS_KK_2018;
+        default:
+            return RS_KK_2021;
+        }
+    default:
+        return RS_OTHER;
+    }
+}
+
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+/* Units 0..15 of s (readable: TT_NORM_PAD16), the lanes from n on zeroed (n <= 16): lo, hi. No branch on n: token
+ * lengths vary at random, and a branch on them is mispredicted about every other token. */
+static inline void
+load16_masked(const void *s, int32_t n, __m128i *lo, __m128i *hi)
+{
+    const __m128i i0 = _mm_setr_epi16(0, 1, 2, 3, 4, 5, 6, 7), i1 = _mm_setr_epi16(8, 9, 10, 11, 12, 13, 14, 15);
+    __m128i nn = _mm_set1_epi16((short)n);
+    *lo = _mm_and_si128(_mm_loadu_si128((const __m128i *)s), _mm_cmplt_epi16(i0, nn));
+    *hi = _mm_and_si128(_mm_loadu_si128((const __m128i *)s + 1), _mm_cmplt_epi16(i1, nn));
+}
+
+/* all_ascii16 for n <= 16, s padded */
+static inline int
+all_ascii16_padded(const UChar *s, int32_t n)
+{
+    __m128i lo, hi;
+    load16_masked(s, n, &lo, &hi);
+    __m128i big = _mm_and_si128(_mm_or_si128(lo, hi), _mm_set1_epi16((short)0xFF80));
+    return _mm_movemask_epi8(_mm_cmpeq_epi16(big, _mm_setzero_si128())) == 0xFFFF;
+}
+#endif
+
+/* The cache's hash of s[0..n) (s padded: TT_NORM_PAD16, when n <= 16). Only the cache's spread depends on it. */
+static inline uint32_t
+hash16(int rs, tt_lang lang, const UChar *s, int32_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(rs * 31 + (int)lang) << 32 ^ (uint64_t)n, x;
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    if (n <= 16) { /* the sixteen units masked at once: no branch on the length */
+        __m128i lo, hi;
+        load16_masked(s, n, &lo, &hi);
+        uint64_t w[4] = {(uint64_t)_mm_cvtsi128_si64(lo), (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)),
+                         (uint64_t)_mm_cvtsi128_si64(hi), (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(hi, hi))};
+        for (int k = 0; k < 4; k++) {
+            h = (h ^ w[k]) * 0xbf58476d1ce4e5b9ull;
+            h ^= h >> 29;
+        }
+        h ^= h >> 32;
+        h *= 0xff51afd7ed558ccdull;
+        return (uint32_t)(h >> 32);
+    }
+#endif
+    /* four units a step (the key is at most CACHE_MAXKEY units) */
+    int32_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++)
+        h = (h ^ s[i]) * 0x94d049bb133111ebull;
+    h ^= h >> 32;
+    h *= 0xff51afd7ed558ccdull;
+    return (uint32_t)(h >> 32);
+}
+
+/* The uncached work: s (already pre-break fixed) -> UTF-8 match form appended to out. */
+static int
+compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
+        unsigned *flags, tt_error *err)
+{
+    unsigned fl = 0;
+    if (nz_ensure(&nz->b, &nz->bcap, n + 1))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    memcpy(nz->b, s, sizeof(UChar) * (size_t)n);
+    UChar *w = nz->b;
+    int ascii = 1;
+    for (int32_t i = 0; i < n && ascii; i++)
+        ascii = w[i] < 0x80;
+    if (!ascii)
+        fl = nz_homoglyph_repair(nz, lang, w, n);
+    int rs = rule_set(lang, script, w, n);
+    int32_t m;
+    if (ascii) {
+        if (nz_ensure(&nz->c, &nz->ccap, n + 1))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        for (int32_t i = 0; i < n; i++)
+            nz->c[i] = (UChar)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+        m = n;
+    } else {
+        UErrorCode st = U_ZERO_ERROR;
+        if (nz_ensure(&nz->c, &nz->ccap, 2 * n + 16))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        m = unorm2_normalize(nz->nfkccf, w, n, nz->c, nz->ccap, &st);
+        if (st == U_BUFFER_OVERFLOW_ERROR) {
+            st = U_ZERO_ERROR;
+            if (nz_ensure(&nz->c, &nz->ccap, m + 16))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            m = unorm2_normalize(nz->nfkccf, w, n, nz->c, nz->ccap, &st);
+        }
+        if (U_FAILURE(st))
+            return tt_error_set(err, TT_EICU, "NFKC_Casefold: %s", u_errorName(st));
+    }
+    if (!(ascii && nz->ascii_safe[rs]) && m > 0) {
+        /* transliterate in place in c; keep a copy in b to retry after growing */
+        if (nz_ensure(&nz->b, &nz->bcap, m + 1))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+        memcpy(nz->b, nz->c, sizeof(UChar) * (size_t)m);
+        int32_t need = 4 * m + 16;
+        for (int tries = 0; tries < 4; tries++) {
+            if (nz_ensure(&nz->c, &nz->ccap, need))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            memcpy(nz->c, nz->b, sizeof(UChar) * (size_t)m);
+            UErrorCode st = U_ZERO_ERROR;
+            int32_t len = m, lim = m;
+            utrans_transUChars(nz->tr[rs], nz->c, &len, nz->ccap, 0, &lim, &st);
+            if (st == U_BUFFER_OVERFLOW_ERROR) {
+                need = nz->ccap * 4;
+                continue;
+            }
+            if (U_FAILURE(st))
+                return tt_error_set(err, TT_EICU, "transliteration (%s): %s", nz_rs_file[rs], u_errorName(st));
+            m = len;
+            break;
+        }
+    }
+    if (flags)
+        *flags = fl;
+    return nz_append8(out, nz->c, m, err);
+}
+
+static int word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int rs,
+                         uint32_t h, tt_buf *out, unsigned *flags, tt_error *err);
+
+/* tt_norm_key16's key of an ASCII token the rules cannot change (bit 63 clear: not a cache key) */
+#define KEY_ASCII ((uint64_t)1)
+
+/* 1 if every unit of s[0..n) is ASCII. With SSE2, eight units at a time (two overlapping blocks cover 8..16
+ * units); four units in a 64-bit word below eight (switch: -DTT_NORM_PLAIN, one unit at a time). */
+static inline int
+all_ascii16(const UChar *s, int32_t n)
+{
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    if (n >= 8) {
+        const __m128i hi = _mm_set1_epi16((short)0xFF80);
+        __m128i acc = _mm_setzero_si128();
+        int32_t i = 0;
+        for (; i + 8 <= n; i += 8)
+            acc = _mm_or_si128(acc, _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+        if (i < n)
+            acc = _mm_or_si128(acc, _mm_loadu_si128((const __m128i *)(const void *)(s + n - 8)));
+        return _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(acc, hi), _mm_setzero_si128())) == 0xFFFF;
+    }
+    if (n >= 4) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 4, 8);
+        return !((a | b) & 0xFF80FF80FF80FF80ull);
+    }
+#endif
+    for (int32_t k = 0; k < n; k++)
+        if (s[k] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* d[0..n) = the lowercase of the ASCII units s[0..n) (same switch as all_ascii16). */
+static inline void
+lower_ascii16(const UChar *s, int32_t n, char *d)
+{
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    if (n >= 8) {
+        const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1), sp = _mm_set1_epi8(0x20);
+        for (int32_t i = 0;; i += 8) {
+            if (i + 8 > n)
+                i = n - 8; /* the last block overlaps the one before: same bytes again */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i b = _mm_packus_epi16(v, v);
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(b, a1), _mm_cmplt_epi8(b, z1));
+            _mm_storel_epi64((__m128i *)(void *)(d + i), _mm_add_epi8(b, _mm_and_si128(up, sp)));
+            if (i + 8 >= n)
+                return;
+        }
+    }
+    if (n >= 4) {
+        for (int32_t i = 0;; i = n - 4) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint32_t b = (uint32_t)(x & 0xFF) | (uint32_t)(x >> 8 & 0xFF00) | (uint32_t)(x >> 16 & 0xFF0000) |
+                         (uint32_t)(x >> 24 & 0xFF000000);
+            /* per byte (all below 0x80): b + 0x3F has bit 7 from 'A' up, b + 0x25 from '[' up */
+            uint32_t up = ((b + 0x3F3F3F3Fu) ^ (b + 0x25252525u)) & 0x80808080u;
+            b |= up >> 2;
+            memcpy(d + i, &b, 4);
+            if (i == n - 4)
+                return;
+        }
+    }
+#endif
+    for (int32_t k = 0; k < n; k++)
+        d[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+}
+
+
+/* The match form of an ASCII token the rules of its language cannot change: its lowercase. */
+static inline __attribute__((always_inline)) int
+ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *err)
+{
+    if (out->len + (size_t)n >= out->cap && tt_buf_reserve(out, (size_t)n))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    lower_ascii16(s, n, out->data + out->len);
+    out->len += (size_t)n;
+    out->data[out->len] = 0;
+    if (flags)
+        *flags = 0;
+    return 0;
+}
+
+/* ascii_lower for s padded (TT_NORM_PAD16): sixteen units at once with no branch on n when n <= 16. */
+static inline __attribute__((always_inline)) int
+ascii_lower_padded(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *err)
+{
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    if (n > 16)
+        return ascii_lower(s, n, out, flags, err);
+    if (out->len + 17 >= out->cap && tt_buf_reserve(out, 17))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    __m128i lo, hi;
+    load16_masked(s, n, &lo, &hi);
+    __m128i b = _mm_packus_epi16(lo, hi);
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128((__m128i *)(void *)(out->data + out->len),
+                     _mm_add_epi8(b, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+    out->len += (size_t)n;
+    out->data[out->len] = 0;
+    if (flags)
+        *flags = 0;
+    return 0;
+#else
+    return ascii_lower(s, n, out, flags, err);
+#endif
+}
+
+/* Empties the match-form cache: a new generation invalidates every slot (all are cleared when it wraps). */
+static void
+cache_empty(tt_normalizer *nz)
+{
+    nz->cache_gen++;
+    if (nz->cache_gen == 0) {
+        memset(nz->slots, 0, sizeof(centry) * CACHE_SLOTS);
+        nz->cache_gen = 1;
+    }
+    nz->cache_used = 0;
+    nz->arena_len = 0;
+}
+
+uint32_t *
+tt_norm_last_memo(tt_normalizer *nz)
+{
+    return nz->last_memo;
+}
+
+void
+tt_norm_memo_bind(tt_normalizer *nz, const void *owner, uint64_t epoch)
+{
+    if (owner == nz->memo_owner && epoch == nz->memo_epoch)
+        return;
+    /* another type cache, or the same emptied: the names kept are void; a new generation drops every entry */
+    nz->memo_owner = owner;
+    nz->memo_epoch = epoch;
+    cache_empty(nz);
+    nz->last_memo = NULL;
+}
+
+uint64_t
+tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n)
+{
+    if ((unsigned)lang >= TT_LANG_COUNT)
+        lang = TT_LANG_OTHER;
+    if (n <= 0 || n > CACHE_MAXKEY)
+        return 0;
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    int ascii = n <= 16 ? all_ascii16_padded(s, n) : all_ascii16(s, n);
+#else
+    int ascii = all_ascii16(s, n);
+#endif
+    /* an ASCII token has no Cyrillic unit: rule_set's scan is not needed for it */
+    int rs = ascii && lang == TT_LANG_KK ? rule_set(lang, script, s, 0) : rule_set(lang, script, s, n);
+    if (ascii && nz->ascii_safe[rs])
+        return KEY_ASCII; /* an ASCII token the rules cannot change: no cache */
+    uint32_t h = hash16(rs, lang, s, n);
+    __builtin_prefetch(&nz->slots[h & (CACHE_SLOTS - 1)]);
+    return (uint64_t)1 << 63 | (uint64_t)rs << 32 | h;
+}
+
+void
+tt_norm_prefetch_key(tt_normalizer *nz, uint64_t key)
+{
+    if (!(key >> 63))
+        return; /* not a cache key */
+    uint32_t h = (uint32_t)key;
+    const centry *e = &nz->slots[h & (CACHE_SLOTS - 1)];
+    if (e->gen == nz->cache_gen && e->hash == h)
+        __builtin_prefetch(nz->arena + e->off);
+}
+
+int
+tt_norm_word16k(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, uint64_t key,
+                tt_buf *out, unsigned *flags, tt_error *err)
+{
+    nz->last_memo = NULL;
+    if (key == KEY_ASCII)
+        return ascii_lower_padded(s, n, out, flags, err);
+    if (!(key >> 63))
+        return tt_norm_word16(nz, lang, script, s, n, out, flags, err);
+    if ((unsigned)lang >= TT_LANG_COUNT)
+        lang = TT_LANG_OTHER;
+    return word16_cached(nz, lang, script, s, n, (int)(key >> 32 & 0xFF), (uint32_t)key, out, flags, err);
+}
+
+int
+tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
+               unsigned *flags, tt_error *err)
+{
+    nz->last_memo = NULL;
+    if ((unsigned)lang >= TT_LANG_COUNT)
+        lang = TT_LANG_OTHER;
+    if (n > CACHE_MAXKEY)
+        return compute(nz, lang, script, s, n, out, flags, err);
+    int rs = rule_set(lang, script, s, n);
+    if (nz->ascii_safe[rs] && all_ascii16(s, n))
+        return ascii_lower(s, n, out, flags, err); /* ASCII token the rules cannot change: its lowercase */
+    UChar pad[16 + TT_NORM_PAD16] = {0}; /* the cache reads 16-unit blocks of a short key: a padded copy */
+    if (n <= 16) {
+        memcpy(pad, s, sizeof(UChar) * (size_t)n);
+        s = pad;
+    }
+    return word16_cached(nz, lang, script, s, n, rs, hash16(rs, lang, s, n), out, flags, err);
+}
+
+/* 1 if the key k (UTF-16 in the arena, any alignment) equals s[0..n) (s padded when n <= 16). */
+static inline int
+key_eq(const char *k, const UChar *s, int32_t n)
+{
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    if (n <= 16) { /* both masked to n units: no branch on the length */
+        __m128i a0, a1, b0, b1;
+        load16_masked(k, n, &a0, &a1);
+        load16_masked(s, n, &b0, &b1);
+        return _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi16(a0, b0), _mm_cmpeq_epi16(a1, b1))) == 0xFFFF;
+    }
+#endif
+    return tt_mem_eq(k, s, sizeof(UChar) * (size_t)n);
+}
+
+/* d[0..n) = v[0..n); 16 bytes at once when n <= 16 (d has room for 16, v is readable for 16: the arena's slack) */
+static inline void
+copy_value(char *d, const char *v, size_t n)
+{
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+    if (n <= 16) {
+        _mm_storeu_si128((__m128i *)(void *)d, _mm_loadu_si128((const __m128i *)(const void *)v));
+        return;
+    }
+#endif
+    memcpy(d, v, n);
+}
+
+/* tt_norm_word16 past its fast paths: the cache lookup of s (rule set rs, hash16 h), else compute and insert. */
+static int
+word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int rs, uint32_t h,
+              tt_buf *out, unsigned *flags, tt_error *err)
+{
+    uint32_t mask = CACHE_SLOTS - 1;
+    uint32_t i = h & mask;
+    for (;; i = (i + 1) & mask) {
+        centry *e = &nz->slots[i];
+        if (e->gen != nz->cache_gen)
+            break;
+        if (e->hash == h && e->klen == (uint16_t)n && e->rs == rs && e->lang == (uint8_t)lang &&
+            key_eq(nz->arena + e->off, s, n)) {
+            if (flags)
+                *flags = e->flags;
+            if (out->len + e->vlen + 16 >= out->cap && tt_buf_reserve(out, (size_t)e->vlen + 16))
+                return tt_error_set(err, TT_ENOMEM, "out of memory");
+            copy_value(out->data + out->len, nz->arena + e->off + sizeof(UChar) * (size_t)n, e->vlen);
+            out->len += e->vlen;
+            out->data[out->len] = 0;
+            nz->last_memo = &e->memo;
+            return 0;
+        }
+    }
+    size_t before = out->len;
+    unsigned fl = 0;
+    int rc = compute(nz, lang, script, s, n, out, &fl, err);
+    if (rc)
+        return rc;
+    if (flags)
+        *flags = fl;
+    size_t vlen = out->len - before;
+    size_t need = sizeof(UChar) * (size_t)n + vlen;
+    if (vlen > UINT16_MAX)
+        return 0;
+    if (nz->arena_len + need > CACHE_ARENA || nz->cache_used >= CACHE_SLOTS / 2) {
+        cache_empty(nz);
+        for (i = h & mask; nz->slots[i].gen == nz->cache_gen; i = (i + 1) & mask)
+            ;
+    }
+    centry *e = &nz->slots[i];
+    e->gen = nz->cache_gen;
+    e->hash = h;
+    e->off = nz->arena_len;
+    e->klen = (uint16_t)n;
+    e->vlen = (uint16_t)vlen;
+    e->flags = (uint8_t)fl;
+    e->rs = (uint8_t)rs;
+    e->lang = (uint8_t)lang;
+    e->memo = 0;
+    nz->last_memo = &e->memo;
+    memcpy(nz->arena + nz->arena_len, s, sizeof(UChar) * (size_t)n);
+    memcpy(nz->arena + nz->arena_len + sizeof(UChar) * (size_t)n, out->data + before, vlen);
+    nz->arena_len += (uint32_t)need;
+    nz->cache_used++;
+    return 0;
+}
+
+int
+tt_norm_word(tt_normalizer *nz, tt_lang lang, tt_script script, const char *s, size_t n, tt_buf *out,
+             unsigned *flags, tt_error *err)
+{
+    if (flags)
+        *flags = 0;
+    if ((unsigned)lang >= TT_LANG_COUNT)
+        lang = TT_LANG_OTHER;
+    if (lang == TT_LANG_KK && script != TT_SCRIPT_CYRL && script != TT_SCRIPT_LATN_2017 &&
+        script != TT_SCRIPT_LATN_2018 && script != TT_SCRIPT_LATN_2021)
+        script = tt_norm_detect_script(nz, lang, s, n, NULL);
+    int32_t len = nz_to16(nz, s, n, err);
+    if (len < 0)
+        return len;
+    tt_norm_prebreak16(lang, script, nz->a, len);
+    /* word16 uses b and c as scratch, and a only as input: hand it a so the cache key is stable */
+    return tt_norm_word16(nz, lang, script, nz->a, len, out, flags, err);
+}
