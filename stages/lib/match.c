@@ -887,7 +887,9 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
             uint64_t x, y;
             uint32_t meta;
             const char *w = forms + k->match_off;
-            const fcent *e = &fc[fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            const fcent *e = &fc[k->match_off + 16 <= ts->forms.cap
+                                     ? fc_key_padded(lang, w, k->match_len, &x, &y, &meta)
+                                     : fc_key(lang, w, k->match_len, &x, &y, &meta)];
             if (e->meta == meta && e->a == x && e->b == y)
                 name = e->name;
         }

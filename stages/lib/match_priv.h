@@ -7,6 +7,9 @@
 #include "tt/map.h"
 
 #include <string.h>
+#if !defined(TT_MATCH_PLAIN) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* the type cache is dropped and rebuilt when it grows past this many types */
 #define CACHE_MAX_TYPES (1u << 21)
@@ -181,35 +184,42 @@ tc_name(const uint32_t *rl, size_t off)
     return (uint32_t)(off + 1) << 2 | st;
 }
 
-/* The front cache's key of a form of 1..FC_MAXLEN bytes: its first 8 bytes (zero-padded), its last 8 when it
- * is longer (with the length, the two words name one form), and length | lang << 8. Returns the entry's index. */
+/* The front cache's index of a key (fc_key). */
 static inline size_t
 fc_index(uint64_t x, uint64_t y, uint32_t meta)
 {
     return (size_t)(((x ^ (y * 0xbf58476d1ce4e5b9ull) ^ meta) * 0x9E3779B97F4A7C15ull) >> (64 - FC_BITS));
 }
 
+/* fc_key for a form whose 16 bytes from s are readable (what follows the form does not matter): one masked load,
+ * no branch on n, whose values vary at random from token to token (switch: TT_MATCH_PLAIN, or no SSE2). */
+static inline size_t
+fc_key_padded(tt_lang lang, const char *s, size_t n, uint64_t *a, uint64_t *b, uint32_t *meta)
+{
+#if !defined(TT_MATCH_PLAIN) && defined(__SSE2__)
+    const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    __m128i v = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)s),
+                              _mm_cmplt_epi8(idx, _mm_set1_epi8((char)n)));
+    *a = (uint64_t)_mm_cvtsi128_si64(v);
+    *b = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v));
+#else
+    unsigned char t[16] = {0};
+    memcpy(t, s, n);
+    memcpy(a, t, 8);
+    memcpy(b, t + 8, 8);
+#endif
+    *meta = (uint32_t)n | (uint32_t)lang << 8;
+    return fc_index(*a, *b, *meta);
+}
+
+/* The front cache's key of s[0..n), 1 <= n <= FC_MAXLEN: bytes 0..7 and 8..15, zero past n (with the length, the
+ * two words name one form), and length | lang << 8. Returns the entry's index. */
 static inline size_t
 fc_key(tt_lang lang, const char *s, size_t n, uint64_t *a, uint64_t *b, uint32_t *meta)
 {
-    uint64_t x = 0, y = 0;
-    if (n >= 8) {
-        memcpy(&x, s, 8);
-        if (n > 8)
-            memcpy(&y, s + n - 8, 8);
-    } else if (n >= 4) {
-        uint32_t p, q;
-        memcpy(&p, s, 4);
-        memcpy(&q, s + n - 4, 4);
-        x = (uint64_t)p | (uint64_t)q << (8 * (n - 4)); /* the overlap holds the same bytes twice */
-    } else {
-        x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
-            (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
-    }
-    *a = x;
-    *b = y;
-    *meta = (uint32_t)n | (uint32_t)lang << 8;
-    return fc_index(x, y, *meta);
+    char t[16] = {0};
+    memcpy(t, s, n);
+    return fc_key_padded(lang, t, n, a, b, meta);
 }
 
 /* match_cache.c: empties the cache (a new epoch) / frees it */
