@@ -75,46 +75,80 @@ wb_class_of(UChar32 c)
  * UBRK_WORD_NUMBER (100) or UBRK_WORD_LETTER (200). */
 #define CL(x) (wcl[x]) /* the word break class of unit x */
 
-/* The first position from j (j < le) whose class is not W_AL or W_NU, or le. With SSE2, sixteen classes at a
- * time: wcl is readable (and W_OTHER) 16 bytes past the text (switch: -DTT_SEGMENT_PLAIN, one at a time;
- * tests/unit/test_segment.c and fuzz_segment compare the words with ICU's). */
+/* Which units are letters or digits (W_AL, W_NU), 64 at a time: bit k of an is set when unit base + k is one.
+ * With SSE2 the window is read in four 16-class loads once, and each word's start and end are then found with a
+ * shift and a count of trailing zeros: one scan per word would wait on its load, the scans one after another
+ * (switch: -DTT_SEGMENT_PLAIN, one class at a time; tests/unit/test_segment.c and fuzz_segment compare the words
+ * with ICU's). wcl is readable (and W_OTHER) 64 bytes past the text. */
+typedef struct anwin {
+    int32_t base;
+    uint64_t an;
+} anwin;
+
+#if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
+static inline void
+an_fill(anwin *w, const uint8_t *wcl, int32_t j)
+{
+    const __m128i al = _mm_set1_epi8(W_AL), nu = _mm_set1_epi8(W_NU);
+    uint64_t m = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(wcl + j + 16 * k));
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, al), _mm_cmpeq_epi8(v, nu)))
+             << (16 * k);
+    }
+    w->base = j;
+    w->an = m;
+}
+#endif
+
+/* The first position from j (j < le) whose class is not W_AL or W_NU, or le. */
 static inline int32_t
-skip_alnum(const uint8_t *wcl, int32_t j, int32_t le)
+skip_alnum(const uint8_t *wcl, anwin *w, int32_t j, int32_t le)
 {
 #if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
-    const __m128i al = _mm_set1_epi8(W_AL), nu = _mm_set1_epi8(W_NU);
-    for (; j < le; j += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(wcl + j));
-        unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, al), _mm_cmpeq_epi8(v, nu))) & 0xFFFF;
+    while (j < le) {
+        uint32_t off = (uint32_t)(j - w->base);
+        if (off >= 64) {
+            an_fill(w, wcl, j);
+            off = 0;
+        }
+        uint64_t m = ~w->an >> off; /* the bits shifted in count as letters: the window's end */
         if (m) {
-            j += __builtin_ctz(m);
+            j += __builtin_ctzll(m);
             return j < le ? j : le;
         }
+        j = w->base + 64;
     }
     return le;
 #else
+    (void)w;
     while (j < le && (CL(j) == W_AL || CL(j) == W_NU))
         j++;
     return j;
 #endif
 }
 
-/* The first position from j whose class is W_AL or W_NU, or le (the same switch and padding as skip_alnum). */
+/* The first position from j whose class is W_AL or W_NU, or le. */
 static inline int32_t
-find_alnum(const uint8_t *wcl, int32_t j, int32_t le)
+find_alnum(const uint8_t *wcl, anwin *w, int32_t j, int32_t le)
 {
 #if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
-    const __m128i al = _mm_set1_epi8(W_AL), nu = _mm_set1_epi8(W_NU);
-    for (; j < le; j += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(wcl + j));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, al), _mm_cmpeq_epi8(v, nu)));
+    while (j < le) {
+        uint32_t off = (uint32_t)(j - w->base);
+        if (off >= 64) {
+            an_fill(w, wcl, j);
+            off = 0;
+        }
+        uint64_t m = w->an >> off;
         if (m) {
-            j += __builtin_ctz(m);
+            j += __builtin_ctzll(m);
             return j < le ? j : le;
         }
+        j = w->base + 64;
     }
     return le;
 #else
+    (void)w;
     while (j < le && CL(j) != W_AL && CL(j) != W_NU)
         j++;
     return j;
@@ -125,19 +159,20 @@ static inline __attribute__((always_inline)) int
 wb_line(const uint8_t *wcl, int32_t ls, int32_t le, int (*emit)(void *, int32_t, int32_t, int32_t), void *ctx)
 {
     int32_t i = ls;
+    anwin win = {ls - 64, 0}; /* empty: the first scan fills it */
     while (i < le) {
         uint8_t c = CL(i);
         int32_t j = i + 1;
         if (c != W_AL && c != W_NU) {
             /* no word starts before the next letter or digit (spaces, punctuation, and the Extend/Format that
                attach to them, are not words) */
-            i = find_alnum(wcl, j, le);
+            i = find_alnum(wcl, &win, j, le);
             continue;
         }
         /* a word: Extend/Format after its first unit are taken by the loop below */
         uint8_t last = c; /* the last letter or digit; Extend/Format inside the word change nothing */
         while (j < le) {
-            int32_t r = skip_alnum(wcl, j, le);
+            int32_t r = skip_alnum(wcl, &win, j, le);
             if (r > j) {
                 last = CL(r - 1);
                 j = r;
@@ -491,10 +526,10 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
 {
     sg->u = u;
     sg->len = len;
-    if (tt_grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 16, 1))
+    if (tt_grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 64, 1))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     uint8_t *restrict wcl = sg->wcl;
-    memset(wcl + len, W_OTHER, 16); /* skip_alnum reads up to 16 classes ahead */
+    memset(wcl + len, W_OTHER, 64); /* skip_alnum and find_alnum read up to 64 classes ahead */
     sg->nls.n = sg->seps.n = sg->terms.n = sg->wuns.n = sg->suns.n = 0;
     sg->odd_nl = 0;
     int rc = 0;
