@@ -882,6 +882,14 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
             cur = k->sent;
             fl = 0;
         }
+        if (fc && t + 16 < n) { /* the front cache entry of the token 16 ahead: its probe would wait on memory */
+            const tt_token *f = &ts->tok[t + 16];
+            if (!(trec && trec[t + 16]) && f->match_len - 1u < FC_MAXLEN && f->match_off + 16 <= ts->forms.cap) {
+                uint64_t x, y;
+                uint32_t meta;
+                __builtin_prefetch(&fc[fc_key_padded(lang, forms + f->match_off, f->match_len, &x, &y, &meta)]);
+            }
+        }
         uint32_t name = trec ? trec[t] : 0;
         if (!name && fc && k->match_len - 1u < FC_MAXLEN) {
             uint64_t x, y;
