@@ -1,7 +1,7 @@
 /* tokenize.c - words, sentences, paragraphs and legal articles of a piece of text (tt/tokenize.h), with each
  * word's match form from norm.c.
  *
- * One pass plan per piece: UTF-8 -> private UTF-16 copy (pre-break fixes of normalization.md §2.2 steps 1-2 on
+ * One pass plan per piece: UTF-8 -> private UTF-16 copy (tokenize_to16.c; pre-break fixes of normalization.md §2.2 steps 1-2 on
  * it, one unit for one unit; the byte offset of each unit kept) -> word and sentence break classes of each unit
  * (tt/segment.h) -> line scan (blank lines, headings: tokenize_heading.c) -> sentence breaks, merged after
  * abbreviations and numbers (tokenize_sent.c) -> words, hyphen re-join and line-end hyphenation
@@ -19,11 +19,6 @@
 
 #include "tt/utf8.h"
 
-/* The conversion's SSE2 path for runs of ASCII (switch: build with -DTT_TOKENIZE_PLAIN to leave it out;
- * tests/unit/test_to16.c compares tk_to16 with ICU's decoding, U8_NEXT a character at a time) */
-#if !defined(TT_TOKENIZE_PLAIN) && defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 int
 tk_grow16(UChar **p, int32_t *cap, int32_t need)
@@ -49,6 +44,8 @@ tt_tokenizer_new(tt_tokenizer **out, const char *data_dir, tt_error *err)
     int rc = tt_segmenter_new(&tk->seg, TT_SEG_AUTO, err);
     if (rc == 0)
         rc = tk_load_data(tk, data_dir, err);
+    if (rc == 0 && tk_to16_init(tk))
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
     if (rc) {
         tt_tokenizer_free(tk);
         return rc;
@@ -64,6 +61,7 @@ tt_tokenizer_free(tt_tokenizer *tk)
         return;
     tt_segmenter_free(tk->seg);
     tk_free_data(tk);
+    tk_to16_free(tk);
     free(tk->u);
     free(tk->tmp);
     free(tk->rt);
@@ -153,101 +151,6 @@ tt_tokseq_article_label(const tt_tokseq *ts, uint32_t a)
 }
 
 /* ---- the piece ---------------------------------------------------------------------------------------- */
-
-/* UTF-8 -> tk->u (invalid bytes -> U+FFFD, U+200B -> U+2060), and tk->b8: the byte offset of each unit. */
-int32_t
-tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
-{
-    if (n >= (size_t)INT32_MAX - 16)
-        return tt_error_set(err, TT_ELIMIT, "piece of %zu bytes exceeds INT32_MAX UTF-16 units: feed smaller "
-                                            "pieces", n);
-    if (tk_grow16(&tk->u, &tk->ucap, (int32_t)n + 1 + TT_NORM_PAD16) ||
-        tt_grow((void **)&tk->b8, &tk->capb8, n + 1, sizeof *tk->b8))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    UChar *u = tk->u;
-    int32_t *b8 = tk->b8;
-    int32_t j = 0;
-    const uint8_t *b = (const uint8_t *)s;
-    int32_t i = 0, nn = (int32_t)n;
-    while (i < nn) {
-        if (b[i] < 0x80) {
-            uint64_t x;
-            if (i + 1 < nn && b[i + 1] >= 0x80) { /* one ASCII byte between non-ASCII characters (a space) */
-                b8[j] = i;
-                u[j++] = b[i++];
-                continue;
-            }
-#if !defined(TT_TOKENIZE_PLAIN) && defined(__SSE2__)
-            if (i + 16 <= nn) { /* sixteen ASCII bytes: widened to units, and their offsets, by SSE2 */
-                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
-                if (!_mm_movemask_epi8(v)) {
-                    __m128i z = _mm_setzero_si128(), o = _mm_add_epi32(_mm_set1_epi32(i), _mm_set_epi32(3, 2, 1, 0));
-                    _mm_storeu_si128((__m128i *)(void *)(u + j), _mm_unpacklo_epi8(v, z));
-                    _mm_storeu_si128((__m128i *)(void *)(u + j + 8), _mm_unpackhi_epi8(v, z));
-                    for (int k = 0; k < 16; k += 4, o = _mm_add_epi32(o, _mm_set1_epi32(4)))
-                        _mm_storeu_si128((__m128i *)(void *)(b8 + j + k), o);
-                    i += 16;
-                    j += 16;
-                    continue;
-                }
-            }
-#endif
-            if (i + 8 <= nn && (memcpy(&x, b + i, 8), !(x & 0x8080808080808080ull))) {
-                for (int k = 0; k < 8; k++) { /* eight ASCII bytes at once (the compiler widens this loop) */
-                    b8[j + k] = i + k;
-                    u[j + k] = b[i + k];
-                }
-                i += 8;
-                j += 8;
-                continue;
-            }
-            b8[j] = i;
-            u[j++] = b[i++];
-            continue;
-        }
-        if (b[i] >= 0xC2 && b[i] < 0xE0 && i + 1 < nn && (b[i + 1] & 0xC0) == 0x80) {
-#if !defined(TT_TOKENIZE_PLAIN) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            /* a run of two-byte characters (Cyrillic, Latin with marks): four at a time in a 64-bit word while
-               every 16-bit lane is a lead 110xxxxx (not C0/C1: some of its bits 1-4 set) and a continuation */
-            uint64_t x;
-            while (i + 8 <= nn && (memcpy(&x, b + i, 8), (x & 0xC0E0C0E0C0E0C0E0ull) == 0x80C080C080C080C0ull)) {
-                uint64_t t = x & 0x001E001E001E001Eull;
-                if ((t - 0x0001000100010001ull) & ~t & 0x8000800080008000ull)
-                    break; /* an overlong lead (C0, C1): the character-at-a-time path */
-                uint64_t w = (x & 0x001F001F001F001Full) << 6 | (x >> 8 & 0x003F003F003F003Full);
-                memcpy(u + j, &w, 8); /* little-endian lanes: unit k in bits 16k.. */
-                b8[j] = i;
-                b8[j + 1] = i + 2;
-                b8[j + 2] = i + 4;
-                b8[j + 3] = i + 6;
-                i += 8;
-                j += 4;
-            }
-#endif
-            /* the rest of the run a character at a time */
-            while (i + 1 < nn && b[i] >= 0xC2 && b[i] < 0xE0 && (b[i + 1] & 0xC0) == 0x80) {
-                b8[j] = i;
-                u[j++] = (UChar)((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F)); /* as U8_NEXT would */
-                i += 2;
-            }
-            continue;
-        }
-        UChar32 c;
-        int32_t i0 = i;
-        U8_NEXT(b, i, nn, c);
-        if (c < 0)
-            c = 0xFFFD;
-        else if (c == 0x200B)
-            c = 0x2060; /* the pre-break fix of every language (tt_norm_prebreak16) */
-        b8[j] = i0;
-        if (c > 0xFFFF)
-            b8[j + 1] = i; /* the second unit of a pair: the offset after the character */
-        U16_APPEND_UNSAFE(u, j, c);
-    }
-    b8[j] = nn;
-    memset(u + j, 0, sizeof(UChar) * TT_NORM_PAD16); /* tt_norm_key16 and _word16k read whole blocks */
-    return j;
-}
 
 /* Case of the token u[s..e) as written: TT_TOK_CAPITAL when its first letter is upper or title case and a
  * lowercase letter follows (Азамат, McDonald, Oʻzbekiston; not АЗАМАТ, азамат, iPhone). Also, in *lead, 1 when

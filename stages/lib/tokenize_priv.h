@@ -1,7 +1,8 @@
 /* tokenize_priv.h - the tokenizer's private state and the functions its files share (not installed; see
  * tt/tokenize.h for the contract). Internal names start with tk_.
  *
- *   tokenize.c         create/free, tokseq, UTF-16 copy, tt_tokenize (the pass over a piece), tt_tokenize_cut
+ *   tokenize.c         create/free, tokseq, tt_tokenize (the pass over a piece), tt_tokenize_cut
+ *   tokenize_to16.c    the UTF-16 copy of a piece (tk_to16) and its fast paths
  *   tokenize_data.c    loading <data>/abbreviations/<lang>.txt and <data>/headings.tsv
  *   tokenize_heading.c line scan: blank lines, article and chapter headings
  *   tokenize_sent.c    sentences: the segmenter's breaks, merged after abbreviations, numbers, wrapped lines
@@ -102,6 +103,7 @@ struct tt_tokenizer {
        made: CASE_UPPER (u_isupper or u_istitle), CASE_LOWER (u_islower), CASE_ALPHA (u_isalpha); case_of asks
        ICU itself beyond */
     uint8_t ccase[0x530];
+    struct tk_u8blk *u8tab; /* tk_to16's block table (tokenize_to16.c), NULL without SSSE3 */
     tt_type_fn typer; /* tt_tokenizer_set_typer */
     tt_type_begin_fn typer_begin;
     void *typer_ctx;
@@ -110,10 +112,16 @@ enum { CASE_UPPER = 1, CASE_LOWER = 2, CASE_ALPHA = 4 };
 
 /* ---- tokenize.c ---- */
 int tk_grow16(UChar **p, int32_t *cap, int32_t need);
+
+/* ---- tokenize_to16.c ---- */
 /* UTF-8 s[0..n) -> tk->u (invalid bytes -> U+FFFD as ICU's U8_NEXT takes them, U+200B -> U+2060) and tk->b8 (the
- * byte offset of each unit; of the second unit of a pair, the offset after the character; b8[len] = n). Returns
- * the length in units or a negative TT_E*. Exposed for tests/unit/test_to16.c. */
+ * byte offset of each unit; of the second unit of a pair, the offset after the character; b8[len] = n), the
+ * TT_NORM_PAD16 units after the text zero. Returns the length in units or a negative TT_E*. Exposed for
+ * tests/unit/test_to16.c. */
 int32_t tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err);
+/* The block table (tk->u8tab) where the CPU has SSSE3: 0 or TT_ENOMEM. / Frees it. */
+int tk_to16_init(tt_tokenizer *tk);
+void tk_to16_free(tt_tokenizer *tk);
 
 static inline int
 tk_is_hyphen(UChar c)

@@ -1,6 +1,7 @@
-/* test_to16.c - the differential test of the tokenizer's UTF-8 -> UTF-16 conversion (tk_to16 in tokenize.c, with
- * its SSE2 path for runs of ASCII, its 64-bit path for runs of two-byte characters and its scalar paths) against
- * the library: ICU's own decoder, U8_NEXT with U+FFFD for an invalid sequence, applied one character at a time,
+/* test_to16.c - the differential test of the tokenizer's UTF-8 -> UTF-16 conversion (tk_to16 in
+ * tokenize_to16.c, with its SSE2 path for runs of ASCII, its 64-bit path for runs of two-byte characters, its
+ * SSSE3 blocks of ASCII and two-byte characters (and the loop without them) and its scalar paths) against the
+ * library: ICU's own decoder, U8_NEXT with U+FFFD for an invalid sequence, applied one character at a time,
  * which gives both the units and the byte offset of each unit. Compared unit by unit and offset by offset
  *   - on every file of ../shared/corpus, read in place (SKIP, counted, when the folder is absent), in pieces at
  *     odd offsets and lengths (so that the 16-byte blocks meet every alignment and the end of the piece), then
@@ -172,6 +173,22 @@ test_known(void)
     CU_ASSERT_EQUAL(tk->b8[32], (int32_t)strlen(s));
 }
 
+/* The same two comparisons without the SSSE3 block path (where the CPU has it, tk_to16 takes it: here the loop
+ * without it is checked too); a counted skip where the CPU has no SSSE3 (the first two tests were that path). */
+static void
+test_without_blocks(void)
+{
+    struct tk_u8blk *keep = tk->u8tab;
+    if (!keep) {
+        tt_test_skip(TT_SKIP_OTHER, "to16 without the SSSE3 blocks: this CPU has none (the tests above ran that path)");
+        return;
+    }
+    tk->u8tab = NULL;
+    test_generated();
+    test_corpora();
+    tk->u8tab = keep;
+}
+
 static void
 reg(void)
 {
@@ -182,7 +199,8 @@ reg(void)
         exit(1);
     }
     tt_test_suite("to16", "known answers", test_known, "to16 = U8_NEXT on 100,000 generated strings",
-                  test_generated, "to16 = ICU's decoding on ../shared/corpus", test_corpora, NULL);
+                  test_generated, "to16 = ICU's decoding on ../shared/corpus", test_corpora,
+                  "the same without the SSSE3 block path", test_without_blocks, NULL);
 }
 
 int
