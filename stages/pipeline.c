@@ -348,7 +348,7 @@ check_name(const char *prog, const char *out, const char *file, const char *opt,
     gzclose(f);
     int code = 0;
     if (!found && !bad) {
-        const char **v = malloc((n ? n : 1) * sizeof *v);
+        const char **v = calloc(n ? n : 1, sizeof *v);
         if (v) {
             const char *p = names.data;
             for (size_t i = 0; i < n; i++, p += strlen(p) + 1)

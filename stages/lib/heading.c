@@ -361,6 +361,7 @@ tt_heading_nrules(const tt_heading *h)
 int
 tt_heading_rule(const tt_heading *h, size_t i, tt_heading_rule_info *info)
 {
+    *info = (tt_heading_rule_info){0};
     if (i >= h->nr)
         return -1;
     const rule *r = &h->r[i];

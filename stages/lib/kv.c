@@ -77,6 +77,8 @@ const char *
 tt_kv_get(const tt_kv *l, const char *k, size_t *n)
 {
     size_t i = find(l, k);
+    if (i == l->n && n)
+        *n = 0;
     return i == l->n ? NULL : tt_kv_value(l, i, n);
 }
 

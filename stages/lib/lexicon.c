@@ -154,6 +154,7 @@ tt_lexicon_nentries(const tt_lexicon *lx)
 int
 tt_lexicon_entry(const tt_lexicon *lx, size_t i, tt_entry_info *info)
 {
+    memset(info, 0, sizeof *info);
     if (i >= lx->nentries)
         return TT_EUSAGE;
     const lx_entry *e = &lx->entries[i];

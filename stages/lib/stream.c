@@ -138,6 +138,12 @@ parse_u64(const char *s, uint64_t *v)
 int
 tt_stream_read(tt_stream_reader *r, const char *expect, tt_rec *rec, tt_error *err)
 {
+    /* a record not read (end, error) has no kind, fields or text */
+    rec->kind = (tt_rec_kind)0;
+    rec->nf = 0;
+    rec->text = NULL;
+    rec->text_len = 0;
+    rec->text_offset = 0;
     ssize_t got = getline(&r->raw, &r->rawcap, r->f);
     if (got < 0) {
         if (ferror(r->f)) {

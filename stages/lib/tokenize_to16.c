@@ -230,7 +230,7 @@ to16_ssse3(const struct tk_u8blk *tab, const uint8_t *b, int32_t nn, UChar *u, i
 int32_t
 tk_to16(tt_tokenizer *tk, const char *s, size_t n, tt_error *err)
 {
-    if (n >= (size_t)INT32_MAX - 16)
+    if (n >= (size_t)INT32_MAX - 64) /* room for the units, the padding and block8's overhang */
         return tt_error_set(err, TT_ELIMIT, "piece of %zu bytes exceeds INT32_MAX UTF-16 units: feed smaller "
                                             "pieces", n);
     /* + 8: block8 writes eight units and offsets where fewer may be meaningful */

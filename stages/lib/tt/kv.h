@@ -24,7 +24,8 @@ void tt_kv_reset(tt_kv *l);
 int tt_kv_add(tt_kv *l, const char *k, size_t kn, const char *v, size_t vn);
 /* Replaces the value of the first entry with key k (NUL-terminated), keeping its place, or appends. */
 int tt_kv_set(tt_kv *l, const char *k, const char *v, size_t vn);
-/* The value of the first entry with key k (NUL-terminated), or NULL; *n (may be NULL) gets its length. */
+/* The value of the first entry with key k (NUL-terminated), or NULL; *n (may be NULL) gets its length (0 when
+ * there is none). */
 const char *tt_kv_get(const tt_kv *l, const char *k, size_t *n);
 /* Key and value of entry i < l->n; *n (may be NULL) gets the length. */
 const char *tt_kv_key(const tt_kv *l, size_t i, size_t *n);

@@ -84,7 +84,7 @@ const tt_concept *tt_lexicon_concept(const tt_lexicon *lx, size_t i);
 /* Index of a concept id, or -1. */
 long tt_lexicon_find_concept(const tt_lexicon *lx, const char *id);
 size_t tt_lexicon_nentries(const tt_lexicon *lx);
-/* Borrowed; fills *info. Returns 0 or TT_EUSAGE for a bad index. */
+/* Borrowed; fills *info (all zero for a bad index). Returns 0 or TT_EUSAGE for a bad index. */
 int tt_lexicon_entry(const tt_lexicon *lx, size_t i, tt_entry_info *info);
 /* Hex SHA-256 over the lexicon's files (names and bytes), for caches and run.json. Borrowed. */
 const char *tt_lexicon_sha256(const tt_lexicon *lx);
