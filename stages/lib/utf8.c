@@ -54,7 +54,8 @@ u8_check_seq(const unsigned char *p, size_t avail, tt_u8_scan *r, size_t *len)
 }
 
 /* The fast path (switch: build with -DTT_UTF8_PLAIN to leave it out; tests/unit/test_utf8.c compares it with
- * tt_u8_scan_plain). SSE2, which every x86-64 has; elsewhere the byte loop alone. */
+ * tt_u8_scan_plain). SSE2, which every x86-64 has, and 32-byte blocks with AVX2 where the CPU has it (chosen at
+ * run time); elsewhere the byte loop alone. */
 #if !defined(TT_UTF8_PLAIN) && defined(__SSE2__)
 #include <emmintrin.h>
 #define FAST_PATH 1
@@ -84,16 +85,64 @@ block_ascii_2byte(const unsigned char *p)
         return 0;
     return lead & 0x8000u ? 15 : 16;
 }
+
+/* Whole blocks of p[i..limit) while they pass: the offset after them. */
+static size_t
+blocks16(const unsigned char *p, size_t i, size_t limit)
+{
+    unsigned k;
+    while (i + 16 <= limit && (k = block_ascii_2byte(p + i)) != 0)
+        i += k;
+    return i;
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#include <immintrin.h>
+#define AVX2_PATH 1
+/* block_ascii_2byte for 32 bytes (AVX2, chosen at run time): 32, 31 when only the last byte is a lead byte, or
+ * 0. */
+__attribute__((target("avx2"))) static inline unsigned
+block32_ascii_2byte(const unsigned char *p)
+{
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    unsigned high = (unsigned)_mm256_movemask_epi8(v);
+    if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_setzero_si256())))
+        return 0; /* NUL */
+    if (!high)
+        return 32;
+    unsigned cont = (unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
+    unsigned lead = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(
+        _mm256_cmpgt_epi8(v, _mm256_set1_epi8(-63)), _mm256_cmpgt_epi8(_mm256_set1_epi8(-32), v)));
+    if ((lead | cont) != high || (lead << 1) != cont)
+        return 0;
+    return lead & 0x80000000u ? 31 : 32;
+}
+
+/* blocks16 with 32-byte blocks first (what the 16-byte ones then pass is no different). */
+__attribute__((target("avx2"))) static size_t
+blocks32(const unsigned char *p, size_t i, size_t limit)
+{
+    unsigned k;
+    while (i + 32 <= limit && (k = block32_ascii_2byte(p + i)) != 0)
+        i += k;
+    return blocks16(p, i, limit);
+}
+#else
+#define AVX2_PATH 0
+#endif
 #else
 #define FAST_PATH 0
-static unsigned
-block_ascii_2byte(const unsigned char *p)
+#define AVX2_PATH 0
+static size_t
+blocks16(const unsigned char *p, size_t i, size_t limit)
 {
     (void)p;
-    return 0;
+    (void)limit;
+    return i;
 }
 #endif
 
+/* fast: 0 the byte loop alone, 16 with blocks of 16 bytes, 32 with blocks of 32 bytes first. */
 static void
 scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r, int fast)
 {
@@ -113,9 +162,11 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
              * from the start of that run, as it would have without the blocks, and without them from there (it
              * is near limit). A block that fails before limit ends any ASCII run before limit: no such care. */
             size_t from = i;
-            unsigned k;
-            while (i + 16 <= limit && (k = block_ascii_2byte(p + i)) != 0)
-                i += k;
+#if AVX2_PATH
+            i = fast == 32 ? blocks32(p, i, limit) : blocks16(p, i, limit);
+#else
+            i = blocks16(p, i, limit);
+#endif
             if (i + 16 > limit && limit < n) {
                 while (i > from && p[i - 1] < 0x80)
                     i--;
@@ -171,10 +222,34 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
     r->pos = i;
 }
 
+/* The widest blocks this CPU has: 32 with AVX2, else 16 (SSE2), 0 without the fast path. */
+static int
+best_steps(void)
+{
+    static int steps; /* 0 = not asked yet; every thread computes the same value */
+    int s = __atomic_load_n(&steps, __ATOMIC_RELAXED);
+    if (!s) {
+        s = FAST_PATH ? 16 : -1;
+#if AVX2_PATH
+        if (__builtin_cpu_supports("avx2"))
+            s = 32;
+#endif
+        __atomic_store_n(&steps, s, __ATOMIC_RELAXED);
+    }
+    return s < 0 ? 0 : s;
+}
+
 void
 tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r)
 {
-    scan(p, n, limit, stop_nonascii, r, FAST_PATH);
+    scan(p, n, limit, stop_nonascii, r, best_steps());
+}
+
+void
+tt_u8_scan_steps(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r, int steps)
+{
+    int best = best_steps();
+    scan(p, n, limit, stop_nonascii, r, steps >= 32 ? best : steps >= 16 && best ? 16 : 0);
 }
 
 void
