@@ -123,7 +123,7 @@ tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
         taglen++; /* a longer tag is no tag */
     int kind = 0;
     for (int k = TT_DR_HEADER; k <= TT_DR_END && !kind; k++)
-        if (kinds[k].len == taglen && memcmp(kinds[k].tag, p, taglen) == 0)
+        if (kinds[k].len == taglen && kinds[k].tag[0] == p[0] && memcmp(kinds[k].tag, p, taglen) == 0)
             kind = k;
     if (!kind)
         return bad(r, err, "unknown line tag");
@@ -133,7 +133,8 @@ tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     char *o0 = r->buf.data, *o = o0;
     size_t nf = 0, maxf = kinds[kind].nf;
-    const char *end = p + len, *q = p + taglen, *fs;
+    /* a step may read past the line's end (not past the text's: lim), and sees only the bytes before end */
+    const char *end = p + len, *q = p + taglen, *fs, *lim = r->s + r->n;
     const __m128i tab = _mm_set1_epi8('\t'), bsl = _mm_set1_epi8('\\');
     if (q < end) { /* q at the tab after the tag: each turn starts a field after a tab */
         for (;;) {
@@ -145,11 +146,18 @@ tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
             int more = 0; /* the field ended at a tab */
             while (q < end) {
                 unsigned m;
-                if (q + 16 <= end) {
+                if (q + 16 <= lim) {
                     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
                     _mm_storeu_si128((__m128i *)(void *)o, v);
                     m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, bsl)));
+                    size_t left = (size_t)(end - q);
+                    if (left < 16)
+                        m &= (1u << left) - 1;
                     if (!m) {
+                        if (left <= 16) {
+                            q = end, o += left;
+                            break;
+                        }
                         q += 16, o += 16;
                         continue;
                     }
