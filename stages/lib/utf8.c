@@ -118,14 +118,16 @@ block32_ascii_2byte(const unsigned char *p)
     return lead & 0x80000000u ? 31 : 32;
 }
 
-/* blocks16 with 32-byte blocks first (what the 16-byte ones then pass is no different). */
+/* blocks16 with 32-byte blocks: after a block that fails, at once (the byte loop goes on from there); near
+ * limit, 16-byte blocks as far as they go (so that the blocks stop short of limit only by less than 16 bytes, as
+ * blocks16 does). */
 __attribute__((target("avx2"))) static size_t
 blocks32(const unsigned char *p, size_t i, size_t limit)
 {
     unsigned k;
     while (i + 32 <= limit && (k = block32_ascii_2byte(p + i)) != 0)
         i += k;
-    return blocks16(p, i, limit);
+    return i + 32 > limit ? blocks16(p, i, limit) : i;
 }
 #else
 #define AVX2_PATH 0
@@ -153,14 +155,18 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
     r->status = TT_U8_OK;
     if (limit > n)
         limit = n;
+    size_t noblk = 0; /* the byte loop alone before this offset: the end of the last block that failed */
     while (i < limit) {
         unsigned c = p[i];
-        if (fast && c >= 0x80 && !stop_nonascii) {
+        if (fast && i >= noblk && !stop_nonascii) {
             /* Whole blocks while they stay before limit; at the first block that fails the byte loop below
-             * goes on. That loop cuts an ASCII run that passes limit at a place that depends on where it entered
-             * the run (its word steps), so when the blocks stop short of limit inside an ASCII run, it goes on
-             * from the start of that run, as it would have without the blocks, and without them from there (it
-             * is near limit). A block that fails before limit ends any ASCII run before limit: no such care. */
+             * goes on, over that block's bytes (a block tried again a character further on would fail again
+             * until the byte loop is past what failed it). The byte loop cuts an ASCII run that passes limit at
+             * a place that depends on where it entered the run (its word steps), so when the blocks stop short
+             * of limit inside an ASCII run, it goes on from the start of that run, as it would have without the
+             * blocks, and without them from there (it is near limit). The blocks start where the byte loop would
+             * enter an ASCII run (it takes each run whole), never inside one, so that start is not before
+             * `from`. A block that fails before limit ends any ASCII run before limit: no such care. */
             size_t from = i;
 #if AVX2_PATH
             i = fast == 32 ? blocks32(p, i, limit) : blocks16(p, i, limit);
@@ -171,6 +177,8 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
                 while (i > from && p[i - 1] < 0x80)
                     i--;
                 fast = 0;
+            } else {
+                noblk = i + (size_t)fast;
             }
             if (i != from)
                 continue;
