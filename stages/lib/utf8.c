@@ -337,11 +337,3 @@ tt_utf8_chars(const char *s, size_t n)
         c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
 }
-
-size_t
-tt_utf8_floor(const char *s, size_t i)
-{
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}

@@ -42,7 +42,14 @@ uint32_t tt_utf8_last(const char *s, size_t n, size_t *start);
 /* Number of characters in s[0..n) (valid UTF-8 assumed; continuation bytes are not counted). */
 size_t tt_utf8_chars(const char *s, size_t n);
 
-/* Byte offset of the start of the character that contains byte i (moves back over continuation bytes). */
-size_t tt_utf8_floor(const char *s, size_t i);
+/* Byte offset of the start of the character that contains byte i (moves back over continuation bytes). Inline:
+ * the KWIC context steps back a character at a time with it. */
+static inline size_t
+tt_utf8_floor(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
 
 #endif
