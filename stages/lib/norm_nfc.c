@@ -189,7 +189,9 @@ __attribute__((target("ssse3"))) static int
 nfc_wf_ssse3(tt_normalizer *nz, const uint8_t *b, size_t n)
 {
     const __m128i tlo = _mm_loadu_si128((const __m128i *)(const void *)nz->nfc_vlo),
-                  thi = _mm_loadu_si128((const __m128i *)(const void *)nz->nfc_vhi), m = _mm_set1_epi8(0x0F);
+                  thi = _mm_loadu_si128((const __m128i *)(const void *)nz->nfc_vhi),
+                  ttlo = _mm_loadu_si128((const __m128i *)(const void *)nz->nfc_tlo),
+                  tthi = _mm_loadu_si128((const __m128i *)(const void *)nz->nfc_thi), m = _mm_set1_epi8(0x0F);
     size_t i = 0;
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
@@ -198,6 +200,12 @@ nfc_wf_ssse3(tt_normalizer *nz, const uint8_t *b, size_t n)
         __m128i f = _mm_and_si128(_mm_shuffle_epi8(tlo, _mm_and_si128(v, m)),
                                   _mm_shuffle_epi8(thi, _mm_and_si128(_mm_srli_epi16(v, 4), m)));
         unsigned look = 0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(f, _mm_setzero_si128()));
+        if (look && i + 17 <= n) { /* a narrow lead's flag stays only when the byte after it is in its box */
+            __m128i t = _mm_loadu_si128((const __m128i *)(const void *)(b + i + 1));
+            __m128i g = _mm_and_si128(_mm_shuffle_epi8(ttlo, _mm_and_si128(t, m)),
+                                      _mm_shuffle_epi8(tthi, _mm_and_si128(_mm_srli_epi16(t, 4), m)));
+            look = 0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(f, g), _mm_setzero_si128()));
+        }
         for (; look; look &= look - 1)
             if (!nfc_look(nz, b, n, i + (unsigned)__builtin_ctz(look)))
                 return 0;
@@ -211,6 +219,8 @@ nfc_wf_avx2(tt_normalizer *nz, const uint8_t *b, size_t n)
 {
     const __m256i tlo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_vlo)),
                   thi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_vhi)),
+                  ttlo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_tlo)),
+                  tthi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_thi)),
                   m = _mm256_set1_epi8(0x0F);
     size_t i = 0;
     for (; i + 32 <= n; i += 32) {
@@ -220,6 +230,12 @@ nfc_wf_avx2(tt_normalizer *nz, const uint8_t *b, size_t n)
         __m256i f = _mm256_and_si256(_mm256_shuffle_epi8(tlo, _mm256_and_si256(v, m)),
                                      _mm256_shuffle_epi8(thi, _mm256_and_si256(_mm256_srli_epi16(v, 4), m)));
         unsigned look = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(f, _mm256_setzero_si256()));
+        if (look && i + 33 <= n) { /* a narrow lead's flag stays only when the byte after it is in its box */
+            __m256i t = _mm256_loadu_si256((const __m256i *)(const void *)(b + i + 1));
+            __m256i g = _mm256_and_si256(_mm256_shuffle_epi8(ttlo, _mm256_and_si256(t, m)),
+                                         _mm256_shuffle_epi8(tthi, _mm256_and_si256(_mm256_srli_epi16(t, 4), m)));
+            look = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(f, g), _mm256_setzero_si256()));
+        }
         for (; look; look &= look - 1)
             if (!nfc_look(nz, b, n, i + (unsigned)__builtin_ctz(look)))
                 return 0;
@@ -359,11 +375,36 @@ nz_nfc_init(tt_normalizer *nz)
     }
     nz->nfc_nib_hi[0x0C] = 1;
     nz->nfc_nib_hi[0x0D] = 2;
-    /* the flags of tt_norm_nfc_view_wf: those of the leads Cx and Dx above, C0 and C1 (overlong), every Ex, Fx */
-    for (unsigned k = 0; k < 16; k++)
-        nz->nfc_vlo[k] = (uint8_t)(nz->nfc_nib_lo[k] | (k < 2 ? 1 : 0) | 4);
-    memcpy(nz->nfc_vhi, nz->nfc_nib_hi, sizeof nz->nfc_vhi);
+    /* the flags of tt_norm_nfc_view_wf: those of the leads Cx and Dx above, C0 and C1 (overlong), every Ex, Fx;
+     * a lead Cx (Dx) whose characters that are not inert have their second byte in a box of at most 8 (high
+     * nibbles x low nibbles: D2, whose U+0483..U+0487 are 83..87) gets bit 3 (4) instead of bit 0 (1), and the
+     * box goes into nfc_tlo/nfc_thi, the flags of the byte after a lead (bits 0..2 there for any byte) */
+    for (unsigned k = 0; k < 16; k++) {
+        nz->nfc_vlo[k] = (uint8_t)((k < 2 ? 1 : 0) | 4);
+        nz->nfc_tlo[k] = nz->nfc_thi[k] = 7;
+    }
+    nz->nfc_vhi[0x0C] = 1 | 8;
+    nz->nfc_vhi[0x0D] = 2 | 16;
     nz->nfc_vhi[0x0E] = nz->nfc_vhi[0x0F] = 4;
+    for (unsigned b = 0xC2; b < 0xE0; b++) {
+        if (nz->nfc_lead[b])
+            continue; /* all 64 inert */
+        unsigned his = 0, los = 0; /* the nibbles of the bad second bytes */
+        for (unsigned k = 0; k < 64; k++) {
+            UChar32 c = (UChar32)((b & 0x1F) << 6 | k);
+            if (!((nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1))
+                his |= 1u << ((0x80 | k) >> 4), los |= 1u << (k & 15);
+        }
+        int narrow = __builtin_popcount(his) * __builtin_popcount(los) <= 8;
+        unsigned bit = b < 0xD0 ? (narrow ? 8 : 1) : (narrow ? 16 : 2);
+        nz->nfc_vlo[b & 15] |= (uint8_t)bit;
+        for (unsigned x = 0; narrow && x < 16; x++) {
+            if (his >> x & 1)
+                nz->nfc_thi[x] |= (uint8_t)bit;
+            if (los >> x & 1)
+                nz->nfc_tlo[x] |= (uint8_t)bit;
+        }
+    }
     nz->nfc_simd = 0;
 #if NFC_SIMD
     /* TT_NFC=plain: the byte loops alone; TT_NFC=ssse3: not the AVX2 steps (the switch test_nfc uses) */
