@@ -105,17 +105,16 @@ __attribute__((target("avx2"))) static inline unsigned
 block32_ascii_2byte(const unsigned char *p)
 {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    unsigned high = (unsigned)_mm256_movemask_epi8(v);
-    if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_setzero_si256())))
-        return 0; /* NUL */
-    if (!high)
+    /* as signed bytes: ASCII without NUL is 1..127, continuation bytes 80..BF are -128..-65, leads C2..DF -62..-33 */
+    unsigned ascii = (unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_setzero_si256()));
+    if (ascii == 0xFFFFFFFFu)
         return 32;
     unsigned cont = (unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
     unsigned lead = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(
         _mm256_cmpgt_epi8(v, _mm256_set1_epi8(-63)), _mm256_cmpgt_epi8(_mm256_set1_epi8(-32), v)));
-    if ((lead | cont) != high || (lead << 1) != cont)
-        return 0;
-    return lead & 0x80000000u ? 31 : 32;
+    if ((ascii | cont | lead) != 0xFFFFFFFFu || (lead << 1) != cont)
+        return 0; /* NUL, C0, C1, E0..FF, or a continuation byte out of place */
+    return lead >> 31 ? 31 : 32;
 }
 
 /* blocks16 with 32-byte blocks: after a block that fails, at once (the byte loop goes on from there); near
