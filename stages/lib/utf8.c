@@ -96,9 +96,32 @@ blocks16(const unsigned char *p, size_t i, size_t limit)
     return i;
 }
 
+/* Whole 16-byte blocks of ASCII without NUL from p[i], while they stay before limit: the offset after them. */
+static size_t
+ascii16(const unsigned char *p, size_t i, size_t limit)
+{
+    for (; i + 16 <= limit; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        if (_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_setzero_si128())) != 0xFFFF)
+            break;
+    }
+    return i;
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 #include <immintrin.h>
 #define AVX2_PATH 1
+/* ascii16 with 32-byte blocks first. */
+__attribute__((target("avx2"))) static size_t
+ascii32(const unsigned char *p, size_t i, size_t limit)
+{
+    for (; i + 32 <= limit; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+        if ((unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_setzero_si256())) != 0xFFFFFFFFu)
+            return i;
+    }
+    return ascii16(p, i, limit);
+}
 /* block_ascii_2byte for 32 bytes (AVX2, chosen at run time): 32, 31 when only the last byte is a lead byte, or
  * 0. */
 __attribute__((target("avx2"))) static inline unsigned
@@ -136,6 +159,13 @@ blocks32(const unsigned char *p, size_t i, size_t limit)
 #define AVX2_PATH 0
 static size_t
 blocks16(const unsigned char *p, size_t i, size_t limit)
+{
+    (void)p;
+    (void)limit;
+    return i;
+}
+static size_t
+ascii16(const unsigned char *p, size_t i, size_t limit)
 {
     (void)p;
     (void)limit;
@@ -191,6 +221,16 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
             /* a lone ASCII byte between Cyrillic words is common: try words only for a run */
             if (++i >= limit || p[i] >= 0x80)
                 continue;
+            if (fast) {
+                /* the run in whole blocks while they stay before limit (English text after a curly quote): they
+                 * step 16 or 32 bytes, multiples of the words' 8, so the words go on from a place they would have
+                 * reached themselves, and stop where they would have stopped in a run that passes limit */
+#if AVX2_PATH
+                i = fast == 32 ? ascii32(p, i, limit) : ascii16(p, i, limit);
+#else
+                i = ascii16(p, i, limit);
+#endif
+            }
             while (i + 8 <= n && i < limit) {
                 uint64_t v;
                 memcpy(&v, p + i, 8);
