@@ -221,7 +221,7 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
             /* a lone ASCII byte between Cyrillic words is common: try words only for a run */
             if (++i >= limit || p[i] >= 0x80)
                 continue;
-            if (fast) {
+            if (fast && i + 16 <= limit) {
                 /* the run in whole blocks while they stay before limit (English text after a curly quote): they
                  * step 16 or 32 bytes, multiples of the words' 8, so the words go on from a place they would have
                  * reached themselves, and stop where they would have stopped in a run that passes limit */
