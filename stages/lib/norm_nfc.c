@@ -153,6 +153,7 @@ nfc_already_fast(tt_normalizer *nz, const char *s, size_t n)
  * test: only the characters of the lead bytes that nfc_vlo/nfc_vhi flag (C0, C1, the leads C2..DF whose 64
  * characters are not all inert, every lead E0..FF) are looked up; ASCII and continuation bytes pass as they are. */
 
+#if NFC_SIMD
 /* The character whose lead byte is b[j] (flagged): 1 if it is nfc_inert, 0 if not (or not strict UTF-8: an
  * overlong, a surrogate, above U+10FFFF, cut short by n; ICU then decides, as for tt_norm_nfc_view). */
 static inline int
@@ -183,7 +184,6 @@ nfc_wf_bytes(tt_normalizer *nz, const uint8_t *b, size_t i, size_t n)
     return 1;
 }
 
-#if NFC_SIMD
 /* 16 bytes a step (SSSE3): the flag of each byte by its nibbles, a look at each flagged one. */
 __attribute__((target("ssse3"))) static int
 nfc_wf_ssse3(tt_normalizer *nz, const uint8_t *b, size_t n)
