@@ -76,10 +76,13 @@ int tt_sbcs_build(tt_sbcs *t, const char *iconv_name);
 
 /* The C0 controls of p[0..n) that text does not use: bytes 00..1F other than \t \n \f \r (NUL included; the
  * decoder refuses a NUL before it counts). Returns their number, with the offset of the first in *first (n when
- * none). tt_dec_controls has a fast path of 16-byte blocks (SSE2; build with -DTT_DECODE_PLAIN to leave it out),
- * tt_dec_controls_plain is the byte loop alone; the two always agree (tests/unit/test_decode_fast.c). */
+ * none). tt_dec_controls has a fast path of 32-byte blocks where the CPU has AVX2 (chosen at run time), else
+ * 16-byte blocks (SSE2; build with -DTT_DECODE_PLAIN to leave both out), tt_dec_controls_plain is the byte loop
+ * alone, tt_dec_controls_steps the blocks of at most `steps` bytes (32, 16, or 0 for the byte loop); they always
+ * agree (tests/unit/test_decode_fast.c). */
 size_t tt_dec_controls(const unsigned char *p, size_t n, size_t *first);
 size_t tt_dec_controls_plain(const unsigned char *p, size_t n, size_t *first);
+size_t tt_dec_controls_steps(const unsigned char *p, size_t n, size_t *first, int steps);
 
 /* What a binary-magic check found: a description ("PNG image") or NULL for none. */
 const char *tt_dec_magic(const unsigned char *p, size_t n);

@@ -44,7 +44,7 @@ bad(tt_docres_reader *r, tt_error *err, const char *what)
 }
 
 int
-tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
+tt_docres_next_plain(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
 {
     if (r->pos >= r->n)
         return 0;
@@ -97,6 +97,117 @@ tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
     ln->lineno = r->line;
     return 1;
 }
+
+/* The fast path (switch: build with -DTT_DOCRES_PLAIN to leave it out; tests/unit/test_docres.c compares it with
+ * tt_docres_next_plain): after the line's end (one memchr), its fields are split and unescaped in one pass, 16
+ * bytes a step (SSE2): each step stores the 16 bytes as they are and moves on by 16 when none is a tab or a
+ * backslash, else by the bytes before the first of them, which then ends the field or is unescaped. The plain
+ * path calls memchr twice and memcpy once per field (a hit line has twelve). */
+#if !defined(TT_DOCRES_PLAIN) && defined(__SSE2__)
+#include <emmintrin.h>
+
+int
+tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
+{
+    if (r->pos >= r->n)
+        return 0;
+    r->line++;
+    const char *p = r->s + r->pos;
+    const char *nl = memchr(p, '\n', r->n - r->pos);
+    if (!nl)
+        return bad(r, err, "last line has no newline");
+    size_t len = (size_t)(nl - p);
+    r->pos += len + 1;
+    size_t taglen = 0;
+    while (taglen < len && taglen <= 8 && p[taglen] != '\t')
+        taglen++; /* a longer tag is no tag */
+    int kind = 0;
+    for (int k = TT_DR_HEADER; k <= TT_DR_END && !kind; k++)
+        if (kinds[k].len == taglen && kinds[k].tag[0] == p[0] && memcmp(kinds[k].tag, p, taglen) == 0)
+            kind = k;
+    if (!kind)
+        return bad(r, err, "unknown line tag");
+    /* the fields and their NULs take at most the line's bytes + 1, and a step may store 16 bytes past them */
+    tt_buf_reset(&r->buf);
+    if (tt_buf_reserve(&r->buf, len + 1 + 16))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    char *o0 = r->buf.data, *o = o0;
+    size_t nf = 0, maxf = kinds[kind].nf;
+    /* a step may read past the line's end (not past the text's: lim), and sees only the bytes before end */
+    const char *end = p + len, *q = p + taglen, *fs, *lim = r->s + r->n;
+    const __m128i tab = _mm_set1_epi8('\t'), bsl = _mm_set1_epi8('\\');
+    if (q < end) { /* q at the tab after the tag: each turn starts a field after a tab */
+        for (;;) {
+            if (nf == maxf)
+                return bad(r, err, "too many fields");
+            fs = ++q;
+            r->off[nf] = (size_t)(o - o0);
+            ln->raw[nf] = fs;
+            int more = 0; /* the field ended at a tab */
+            while (q < end) {
+                unsigned m;
+                if (q + 16 <= lim) {
+                    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+                    _mm_storeu_si128((__m128i *)(void *)o, v);
+                    m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, bsl)));
+                    size_t left = (size_t)(end - q);
+                    if (left < 16)
+                        m &= (1u << left) - 1;
+                    if (!m) {
+                        if (left <= 16) {
+                            q = end, o += left;
+                            break;
+                        }
+                        q += 16, o += 16;
+                        continue;
+                    }
+                    unsigned k = (unsigned)__builtin_ctz(m);
+                    q += k, o += k;
+                } else {
+                    while (q < end && *q != '\t' && *q != '\\')
+                        *o++ = *q++;
+                    if (q == end)
+                        break;
+                }
+                if (*q == '\t') {
+                    more = 1;
+                    break;
+                }
+                char c = q + 1 < end ? q[1] : 0;
+                switch (c) {
+                case 't': *o++ = '\t'; break;
+                case 'n': *o++ = '\n'; break;
+                case 'r': *o++ = '\r'; break;
+                case '\\': *o++ = '\\'; break;
+                default: return bad(r, err, "bad escape");
+                }
+                q += 2;
+            }
+            ln->rawn[nf] = (size_t)(q - fs);
+            ln->n[nf] = (size_t)(o - o0) - r->off[nf];
+            *o++ = 0;
+            nf++;
+            if (!more)
+                break;
+        }
+    }
+    r->buf.len = (size_t)(o - o0);
+    if (nf != maxf)
+        return bad(r, err, "too few fields");
+    for (size_t i = 0; i < nf; i++)
+        ln->f[i] = o0 + r->off[i];
+    ln->kind = (tt_docres_kind)kind;
+    ln->nf = nf;
+    ln->lineno = r->line;
+    return 1;
+}
+#else
+int
+tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
+{
+    return tt_docres_next_plain(r, ln, err);
+}
+#endif
 
 static int
 bad_at(tt_error *err, uint64_t line, const char *what)

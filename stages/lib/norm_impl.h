@@ -57,6 +57,12 @@ struct tt_normalizer {
        not all NFC-inert (nfc_lead 0) has nfc_nib_lo[low nibble] & nfc_nib_hi[high nibble] != 0 (bit 0 for
        leads Cx, bit 1 for Dx); nfc_simd: that check may run (SSSE3, not built with -DTT_NFC_PLAIN) */
     uint8_t nfc_nib_lo[16], nfc_nib_hi[16];
+    /* tt_norm_nfc_view_wf's flags (norm_nfc.c, nz_nfc_init): a byte b needs a look when nfc_vlo[b & 15] &
+       nfc_vhi[b >> 4] (the leads above, C0, C1 and every lead E0..FF), and the SIMD steps look only when that &
+       nfc_tlo[c & 15] & nfc_thi[c >> 4] of the byte c after it is not 0 (a lead whose few characters that are not
+       inert have their second byte in a small box of nibbles, D2: bits 3 and 4, else always); nfc_simd: 1 SSSE3,
+       2 AVX2 too (TT_NFC may lower it) */
+    uint8_t nfc_vlo[16], nfc_vhi[16], nfc_tlo[16], nfc_thi[16];
     int nfc_simd;
     /* cache */
     centry *slots;

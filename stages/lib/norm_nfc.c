@@ -2,7 +2,9 @@
  * leaves text already in NFC as it is (the common case, no UTF-16 round trip, and with tt_norm_nfc_view no copy
  * either), else ICU's NFC. The check's tables are read from ICU (nz_nfc_init, and by 256-code-point pages on
  * first use). The check has a fast path of 16-byte blocks (SSSE3, chosen at run time; build with -DTT_NFC_PLAIN
- * to leave it out): tests/unit/test_nfc.c compares it with the plain byte loop and with ICU. */
+ * to leave it out, or set TT_NFC=plain): tests/unit/test_nfc.c compares it with the plain byte loop and with ICU.
+ * Text known to be well-formed UTF-8 (the decoder's) has a cheaper check, tt_norm_nfc_view_wf: lead bytes
+ * only, 32 bytes a step (AVX2) or 16 (SSSE3, or TT_NFC=ssse3), compared with the same in test_nfc. */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -146,6 +148,116 @@ nfc_already_fast(tt_normalizer *nz, const char *s, size_t n)
 }
 #endif
 
+/* ---- the check of text known to be well-formed UTF-8 (tt_norm_nfc_view_wf) ------------------------------
+ * Every lead byte is followed by its continuation bytes (what tt_decoder_read puts out), so the structure needs no
+ * test: only the characters of the lead bytes that nfc_vlo/nfc_vhi flag (C0, C1, the leads C2..DF whose 64
+ * characters are not all inert, every lead E0..FF) are looked up; ASCII and continuation bytes pass as they are. */
+
+#if NFC_SIMD
+/* The character whose lead byte is b[j] (flagged): 1 if it is nfc_inert, 0 if not (or not strict UTF-8: an
+ * overlong, a surrogate, above U+10FFFF, cut short by n; ICU then decides, as for tt_norm_nfc_view). */
+static inline int
+nfc_look(tt_normalizer *nz, const uint8_t *b, size_t n, size_t j)
+{
+    unsigned l = b[j];
+    if (l < 0xE0) {
+        if (l < 0xC2 || j + 1 >= n || (b[j + 1] & 0xC0) != 0x80)
+            return 0;
+        unsigned c = (l & 0x1Fu) << 6 | (b[j + 1] & 0x3Fu);
+        return (nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1;
+    }
+    UChar32 c;
+    int32_t k = 0, lim4 = n - j > 4 ? 4 : (int32_t)(n - j);
+    U8_NEXT(b + j, k, lim4, c);
+    return c >= 0 && nfc_inert(nz, c);
+}
+
+/* The bytes b[i..n) one at a time. */
+static int
+nfc_wf_bytes(tt_normalizer *nz, const uint8_t *b, size_t i, size_t n)
+{
+    for (; i < n; i++) {
+        unsigned c = b[i];
+        if ((nz->nfc_vlo[c & 15] & nz->nfc_vhi[c >> 4]) && !nfc_look(nz, b, n, i))
+            return 0;
+    }
+    return 1;
+}
+
+/* 16 bytes a step (SSSE3): the flag of each byte by its nibbles, a look at each flagged one. */
+__attribute__((target("ssse3"))) static int
+nfc_wf_ssse3(tt_normalizer *nz, const uint8_t *b, size_t n)
+{
+    const __m128i tlo = _mm_loadu_si128((const __m128i *)(const void *)nz->nfc_vlo),
+                  thi = _mm_loadu_si128((const __m128i *)(const void *)nz->nfc_vhi),
+                  ttlo = _mm_loadu_si128((const __m128i *)(const void *)nz->nfc_tlo),
+                  tthi = _mm_loadu_si128((const __m128i *)(const void *)nz->nfc_thi), m = _mm_set1_epi8(0x0F);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+        if (!_mm_movemask_epi8(v))
+            continue; /* ASCII */
+        __m128i f = _mm_and_si128(_mm_shuffle_epi8(tlo, _mm_and_si128(v, m)),
+                                  _mm_shuffle_epi8(thi, _mm_and_si128(_mm_srli_epi16(v, 4), m)));
+        unsigned look = 0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(f, _mm_setzero_si128()));
+        if (look && i + 17 <= n) { /* a narrow lead's flag stays only when the byte after it is in its box */
+            __m128i t = _mm_loadu_si128((const __m128i *)(const void *)(b + i + 1));
+            __m128i g = _mm_and_si128(_mm_shuffle_epi8(ttlo, _mm_and_si128(t, m)),
+                                      _mm_shuffle_epi8(tthi, _mm_and_si128(_mm_srli_epi16(t, 4), m)));
+            look = 0xFFFFu & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(f, g), _mm_setzero_si128()));
+        }
+        for (; look; look &= look - 1)
+            if (!nfc_look(nz, b, n, i + (unsigned)__builtin_ctz(look)))
+                return 0;
+    }
+    return nfc_wf_bytes(nz, b, i, n);
+}
+
+/* The same, 32 bytes a step (AVX2). */
+__attribute__((target("avx2"))) static int
+nfc_wf_avx2(tt_normalizer *nz, const uint8_t *b, size_t n)
+{
+    const __m256i tlo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_vlo)),
+                  thi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_vhi)),
+                  ttlo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_tlo)),
+                  tthi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nz->nfc_thi)),
+                  m = _mm256_set1_epi8(0x0F);
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(b + i));
+        if (!_mm256_movemask_epi8(v))
+            continue; /* ASCII */
+        __m256i f = _mm256_and_si256(_mm256_shuffle_epi8(tlo, _mm256_and_si256(v, m)),
+                                     _mm256_shuffle_epi8(thi, _mm256_and_si256(_mm256_srli_epi16(v, 4), m)));
+        unsigned look = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(f, _mm256_setzero_si256()));
+        if (look && i + 33 <= n) { /* a narrow lead's flag stays only when the byte after it is in its box */
+            __m256i t = _mm256_loadu_si256((const __m256i *)(const void *)(b + i + 1));
+            __m256i g = _mm256_and_si256(_mm256_shuffle_epi8(ttlo, _mm256_and_si256(t, m)),
+                                         _mm256_shuffle_epi8(tthi, _mm256_and_si256(_mm256_srli_epi16(t, 4), m)));
+            look = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(f, g), _mm256_setzero_si256()));
+        }
+        for (; look; look &= look - 1)
+            if (!nfc_look(nz, b, n, i + (unsigned)__builtin_ctz(look)))
+                return 0;
+    }
+    return nfc_wf_bytes(nz, b, i, n);
+}
+#endif
+
+static int
+nfc_already_wf(tt_normalizer *nz, const char *s, size_t n)
+{
+#if NFC_SIMD
+    if (nz->nfc_simd == 2)
+        return nfc_wf_avx2(nz, (const uint8_t *)s, n);
+    if (nz->nfc_simd)
+        return nfc_wf_ssse3(nz, (const uint8_t *)s, n);
+    return nfc_wf_bytes(nz, (const uint8_t *)s, 0, n);
+#else
+    return nfc_already_plain(nz, s, n); /* -DTT_NFC_PLAIN: the byte loop, which checks the structure too */
+#endif
+}
+
 static int
 nfc_already(tt_normalizer *nz, const char *s, size_t n)
 {
@@ -166,6 +278,12 @@ int
 tt_norm_nfc_quick_plain(tt_normalizer *nz, const char *s, size_t n)
 {
     return nfc_already_plain(nz, s, n);
+}
+
+int
+tt_norm_nfc_quick_wf(tt_normalizer *nz, const char *s, size_t n)
+{
+    return nfc_already_wf(nz, s, n);
 }
 
 /* The NFC of s[0..n) (not already NFC by the quick check) appended to out, by ICU. */
@@ -206,11 +324,11 @@ tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *e
     return nfc_icu(nz, s, n, out, err);
 }
 
-int
-tt_norm_nfc_view(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, const char **text, size_t *len,
-                 tt_error *err)
+static int
+nfc_view(tt_normalizer *nz, int already, const char *s, size_t n, tt_buf *out, const char **text, size_t *len,
+         tt_error *err)
 {
-    if (nfc_already(nz, s, n)) {
+    if (already) {
         *text = s;
         *len = n;
         return 0;
@@ -222,6 +340,20 @@ tt_norm_nfc_view(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, const 
     *text = out->data ? out->data + before : "";
     *len = out->len - before;
     return 0;
+}
+
+int
+tt_norm_nfc_view(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, const char **text, size_t *len,
+                 tt_error *err)
+{
+    return nfc_view(nz, nfc_already(nz, s, n), s, n, out, text, len, err);
+}
+
+int
+tt_norm_nfc_view_wf(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, const char **text, size_t *len,
+                    tt_error *err)
+{
+    return nfc_view(nz, nfc_already_wf(nz, s, n), s, n, out, text, len, err);
 }
 
 void
@@ -243,8 +375,44 @@ nz_nfc_init(tt_normalizer *nz)
     }
     nz->nfc_nib_hi[0x0C] = 1;
     nz->nfc_nib_hi[0x0D] = 2;
+    /* the flags of tt_norm_nfc_view_wf: those of the leads Cx and Dx above, C0 and C1 (overlong), every Ex, Fx;
+     * a lead Cx (Dx) whose characters that are not inert have their second byte in a box of at most 8 (high
+     * nibbles x low nibbles: D2, whose U+0483..U+0487 are 83..87) gets bit 3 (4) instead of bit 0 (1), and the
+     * box goes into nfc_tlo/nfc_thi, the flags of the byte after a lead (bits 0..2 there for any byte) */
+    for (unsigned k = 0; k < 16; k++) {
+        nz->nfc_vlo[k] = (uint8_t)((k < 2 ? 1 : 0) | 4);
+        nz->nfc_tlo[k] = nz->nfc_thi[k] = 7;
+    }
+    nz->nfc_vhi[0x0C] = 1 | 8;
+    nz->nfc_vhi[0x0D] = 2 | 16;
+    nz->nfc_vhi[0x0E] = nz->nfc_vhi[0x0F] = 4;
+    for (unsigned b = 0xC2; b < 0xE0; b++) {
+        if (nz->nfc_lead[b])
+            continue; /* all 64 inert */
+        unsigned his = 0, los = 0; /* the nibbles of the bad second bytes */
+        for (unsigned k = 0; k < 64; k++) {
+            UChar32 c = (UChar32)((b & 0x1F) << 6 | k);
+            if (!((nz->nfc_bits[c >> 8][(c >> 5) & 7] >> (c & 31)) & 1))
+                his |= 1u << ((0x80 | k) >> 4), los |= 1u << (k & 15);
+        }
+        int narrow = __builtin_popcount(his) * __builtin_popcount(los) <= 8;
+        unsigned bit = b < 0xD0 ? (narrow ? 8 : 1) : (narrow ? 16 : 2);
+        nz->nfc_vlo[b & 15] |= (uint8_t)bit;
+        for (unsigned x = 0; narrow && x < 16; x++) {
+            if (his >> x & 1)
+                nz->nfc_thi[x] |= (uint8_t)bit;
+            if (los >> x & 1)
+                nz->nfc_tlo[x] |= (uint8_t)bit;
+        }
+    }
     nz->nfc_simd = 0;
 #if NFC_SIMD
-    nz->nfc_simd = __builtin_cpu_supports("ssse3") != 0;
+    /* TT_NFC=plain: the byte loops alone; TT_NFC=ssse3: not the AVX2 steps (the switch test_nfc uses) */
+    const char *env = getenv("TT_NFC");
+    nz->nfc_simd = __builtin_cpu_supports("avx2") ? 2 : __builtin_cpu_supports("ssse3") != 0;
+    if (env && !strcmp(env, "plain"))
+        nz->nfc_simd = 0;
+    else if (env && !strcmp(env, "ssse3") && nz->nfc_simd > 1)
+        nz->nfc_simd = 1;
 #endif
 }

@@ -54,7 +54,8 @@ u8_check_seq(const unsigned char *p, size_t avail, tt_u8_scan *r, size_t *len)
 }
 
 /* The fast path (switch: build with -DTT_UTF8_PLAIN to leave it out; tests/unit/test_utf8.c compares it with
- * tt_u8_scan_plain). SSE2, which every x86-64 has; elsewhere the byte loop alone. */
+ * tt_u8_scan_plain). SSE2, which every x86-64 has, and 32-byte blocks with AVX2 where the CPU has it (chosen at
+ * run time); elsewhere the byte loop alone. */
 #if !defined(TT_UTF8_PLAIN) && defined(__SSE2__)
 #include <emmintrin.h>
 #define FAST_PATH 1
@@ -84,16 +85,95 @@ block_ascii_2byte(const unsigned char *p)
         return 0;
     return lead & 0x8000u ? 15 : 16;
 }
+
+/* Whole blocks of p[i..limit) while they pass: the offset after them. */
+static size_t
+blocks16(const unsigned char *p, size_t i, size_t limit)
+{
+    unsigned k;
+    while (i + 16 <= limit && (k = block_ascii_2byte(p + i)) != 0)
+        i += k;
+    return i;
+}
+
+/* Whole 16-byte blocks of ASCII without NUL from p[i], while they stay before limit: the offset after them. */
+static size_t
+ascii16(const unsigned char *p, size_t i, size_t limit)
+{
+    for (; i + 16 <= limit; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        if (_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_setzero_si128())) != 0xFFFF)
+            break;
+    }
+    return i;
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#include <immintrin.h>
+#define AVX2_PATH 1
+/* ascii16 with 32-byte blocks first. */
+__attribute__((target("avx2"))) static size_t
+ascii32(const unsigned char *p, size_t i, size_t limit)
+{
+    for (; i + 32 <= limit; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+        if ((unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_setzero_si256())) != 0xFFFFFFFFu)
+            return i;
+    }
+    return ascii16(p, i, limit);
+}
+/* block_ascii_2byte for 32 bytes (AVX2, chosen at run time): 32, 31 when only the last byte is a lead byte, or
+ * 0. */
+__attribute__((target("avx2"))) static inline unsigned
+block32_ascii_2byte(const unsigned char *p)
+{
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    /* as signed bytes: ASCII without NUL is 1..127, continuation bytes 80..BF are -128..-65, leads C2..DF -62..-33 */
+    unsigned ascii = (unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_setzero_si256()));
+    if (ascii == 0xFFFFFFFFu)
+        return 32;
+    unsigned cont = (unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
+    unsigned lead = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(
+        _mm256_cmpgt_epi8(v, _mm256_set1_epi8(-63)), _mm256_cmpgt_epi8(_mm256_set1_epi8(-32), v)));
+    if ((ascii | cont | lead) != 0xFFFFFFFFu || (lead << 1) != cont)
+        return 0; /* NUL, C0, C1, E0..FF, or a continuation byte out of place */
+    return lead >> 31 ? 31 : 32;
+}
+
+/* blocks16 with 32-byte blocks: after a block that fails, at once (the byte loop goes on from there); near
+ * limit, 16-byte blocks as far as they go (so that the blocks stop short of limit only by less than 16 bytes, as
+ * blocks16 does). */
+__attribute__((target("avx2"))) static size_t
+blocks32(const unsigned char *p, size_t i, size_t limit)
+{
+    unsigned k;
+    while (i + 32 <= limit && (k = block32_ascii_2byte(p + i)) != 0)
+        i += k;
+    return i + 32 > limit ? blocks16(p, i, limit) : i;
+}
+#else
+#define AVX2_PATH 0
+#endif
 #else
 #define FAST_PATH 0
-static unsigned
-block_ascii_2byte(const unsigned char *p)
+#define AVX2_PATH 0
+static size_t
+blocks16(const unsigned char *p, size_t i, size_t limit)
 {
     (void)p;
-    return 0;
+    (void)limit;
+    return i;
+}
+static size_t
+ascii16(const unsigned char *p, size_t i, size_t limit)
+{
+    (void)p;
+    (void)limit;
+    return i;
 }
 #endif
 
+/* fast: 0 the byte loop alone, 16 with blocks of 16 bytes, 32 with blocks of 32 bytes first. */
 static void
 scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r, int fast)
 {
@@ -104,22 +184,30 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
     r->status = TT_U8_OK;
     if (limit > n)
         limit = n;
+    size_t noblk = 0; /* the byte loop alone before this offset: the end of the last block that failed */
     while (i < limit) {
         unsigned c = p[i];
-        if (fast && c >= 0x80 && !stop_nonascii) {
+        if (fast && i >= noblk && !stop_nonascii) {
             /* Whole blocks while they stay before limit; at the first block that fails the byte loop below
-             * goes on. That loop cuts an ASCII run that passes limit at a place that depends on where it entered
-             * the run (its word steps), so when the blocks stop short of limit inside an ASCII run, it goes on
-             * from the start of that run, as it would have without the blocks, and without them from there (it
-             * is near limit). A block that fails before limit ends any ASCII run before limit: no such care. */
+             * goes on, over that block's bytes (a block tried again a character further on would fail again
+             * until the byte loop is past what failed it). The byte loop cuts an ASCII run that passes limit at
+             * a place that depends on where it entered the run (its word steps), so when the blocks stop short
+             * of limit inside an ASCII run, it goes on from the start of that run, as it would have without the
+             * blocks, and without them from there (it is near limit). The blocks start where the byte loop would
+             * enter an ASCII run (it takes each run whole), never inside one, so that start is not before
+             * `from`. A block that fails before limit ends any ASCII run before limit: no such care. */
             size_t from = i;
-            unsigned k;
-            while (i + 16 <= limit && (k = block_ascii_2byte(p + i)) != 0)
-                i += k;
+#if AVX2_PATH
+            i = fast == 32 ? blocks32(p, i, limit) : blocks16(p, i, limit);
+#else
+            i = blocks16(p, i, limit);
+#endif
             if (i + 16 > limit && limit < n) {
                 while (i > from && p[i - 1] < 0x80)
                     i--;
                 fast = 0;
+            } else {
+                noblk = i + (size_t)fast;
             }
             if (i != from)
                 continue;
@@ -133,6 +221,16 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
             /* a lone ASCII byte between Cyrillic words is common: try words only for a run */
             if (++i >= limit || p[i] >= 0x80)
                 continue;
+            if (fast && i + 16 <= limit) {
+                /* the run in whole blocks while they stay before limit (English text after a curly quote): they
+                 * step 16 or 32 bytes, multiples of the words' 8, so the words go on from a place they would have
+                 * reached themselves, and stop where they would have stopped in a run that passes limit */
+#if AVX2_PATH
+                i = fast == 32 ? ascii32(p, i, limit) : ascii16(p, i, limit);
+#else
+                i = ascii16(p, i, limit);
+#endif
+            }
             while (i + 8 <= n && i < limit) {
                 uint64_t v;
                 memcpy(&v, p + i, 8);
@@ -171,10 +269,34 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
     r->pos = i;
 }
 
+/* The widest blocks this CPU has: 32 with AVX2, else 16 (SSE2), 0 without the fast path. */
+static int
+best_steps(void)
+{
+    static int steps; /* 0 = not asked yet; every thread computes the same value */
+    int s = __atomic_load_n(&steps, __ATOMIC_RELAXED);
+    if (!s) {
+        s = FAST_PATH ? 16 : -1;
+#if AVX2_PATH
+        if (__builtin_cpu_supports("avx2"))
+            s = 32;
+#endif
+        __atomic_store_n(&steps, s, __ATOMIC_RELAXED);
+    }
+    return s < 0 ? 0 : s;
+}
+
 void
 tt_u8_scan_run(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r)
 {
-    scan(p, n, limit, stop_nonascii, r, FAST_PATH);
+    scan(p, n, limit, stop_nonascii, r, best_steps());
+}
+
+void
+tt_u8_scan_steps(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_scan *r, int steps)
+{
+    int best = best_steps();
+    scan(p, n, limit, stop_nonascii, r, steps >= 32 ? best : steps >= 16 && best ? 16 : 0);
 }
 
 void
@@ -253,12 +375,4 @@ tt_utf8_chars(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
-}
-
-size_t
-tt_utf8_floor(const char *s, size_t i)
-{
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
 }

@@ -133,14 +133,15 @@ typedef struct docstate {
 
 /* The piece w->raw[0..n) as written (NFC) into w->nfc, taken out of w->raw (the bytes after it move to the
  * front). A piece that is already NFC (nearly always) is not copied: the two buffers trade places, and only the
- * bytes after the piece, if any, go back to w->raw. */
+ * bytes after the piece, if any, go back to w->raw. w->raw holds only the decoder's chunks, well-formed UTF-8, cut
+ * at character boundaries: the NFC check need not test the structure again (tt_norm_nfc_view_wf). */
 static int
 take_piece(tt_worker *w, size_t n, tt_error *err)
 {
     const char *text;
     size_t len;
     tt_buf_reset(&w->nfc);
-    int rc = tt_norm_nfc_view(w->nz, w->raw.data, n, &w->nfc, &text, &len, err);
+    int rc = tt_norm_nfc_view_wf(w->nz, w->raw.data, n, &w->nfc, &text, &len, err);
     if (rc)
         return rc;
     if (text != w->raw.data) { /* normalized into w->nfc */

@@ -3,6 +3,7 @@
 #include "tt/common.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 static void
@@ -69,9 +70,11 @@ test_lang_script(void)
     CU_ASSERT_STRING_EQUAL(tt_script_name(TT_SCRIPT_CYRL), "Cyrl");
 }
 
-/* tt_buf_put_tsv (whose fast path skips 16 bytes at a time) against a plain escaper, and tt_tsv_unescape back, on
- * 100,000 generated strings of bytes where the word test could go wrong: the four escaped bytes, the bytes next to
- * them (0x0B, 0x0C, 0x0D, 0x0E, '[', ']'), NUL, high bytes, at every offset of a block, also appended to what the buffer holds. Also bad escapes. */
+/* tt_buf_put_tsv (whose fast path copies and escapes 16 bytes a step for up to 4 KiB, and skips 16 bytes at a time
+ * beyond) against a plain escaper, and tt_tsv_unescape back, on 100,000 generated strings of bytes where the word
+ * test could go wrong: the four escaped bytes, the bytes next to them (0x0B, 0x0C, 0x0D, 0x0E, '[', ']'), NUL, high
+ * bytes, at every offset of a block, of up to 200 bytes and some around 4 KiB, also appended to what the buffer
+ * holds; and on slices of ../shared/corpus text (SKIP, counted, when absent). Also bad escapes. */
 static void
 plain_escape(tt_buf *b, const unsigned char *s, size_t n)
 {
@@ -88,6 +91,60 @@ plain_escape(tt_buf *b, const unsigned char *s, size_t n)
     }
 }
 
+/* tt_buf_put_tsv = plain_escape on s[0..n), appended after what b holds (pre, its length); 1 if they differ. */
+static int
+tsv_differs(tt_buf *fast, tt_buf *plain, size_t pre, const unsigned char *s, size_t n)
+{
+    tt_buf_reset(fast);
+    tt_buf_reset(plain);
+    for (size_t i = 0; i < pre; i++) {
+        tt_buf_putc(fast, 'p');
+        tt_buf_putc(plain, 'p');
+    }
+    tt_buf_put_tsv(fast, (const char *)s, n);
+    plain_escape(plain, s, n);
+    return fast->len != plain->len || memcmp(fast->data, plain->data, plain->len) != 0 ||
+           fast->data[fast->len] != 0;
+}
+
+static long tsv_corpus_differ, tsv_corpus_compared;
+
+/* Slices of a corpus file (lengths 0..300 at spread offsets, some above 4 KiB), then with the bytes that are
+ * escaped written in at random. */
+static void
+tsv_corpus_text(char *text, size_t n, const char *path, void *ctx)
+{
+    (void)path;
+    (void)ctx;
+    tt_buf fast = {0}, plain = {0};
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t at = 0, k = 0; at < n; at += 997, k++) {
+            size_t len = k % 7 == 0 ? 5000 + k % 300 : k % 301;
+            if (at + len > n)
+                len = n - at;
+            tsv_corpus_differ += tsv_differs(&fast, &plain, k % 5, (const unsigned char *)text + at, len);
+            tsv_corpus_compared++;
+        }
+        for (size_t c = 0; c < n / 64 + 1; c++)
+            text[tt_test_xorshift(&x) % n] = "\t\n\r\\\x0b\x0e"[tt_test_xorshift(&x) % 6];
+    }
+    tt_buf_free(&fast);
+    tt_buf_free(&plain);
+}
+
+static void
+test_tsv_corpus(void)
+{
+    long files = tt_test_corpus("TSV escapes = a plain escaper on ../shared/corpus", tsv_corpus_text, NULL);
+    if (files < 0)
+        return;
+    printf("tsv: %ld files of ../shared/corpus, %ld slices compared, %ld differ\n", files, tsv_corpus_compared,
+           tsv_corpus_differ);
+    CU_ASSERT(files > 0);
+    CU_ASSERT_EQUAL(tsv_corpus_differ, 0);
+}
+
 static void
 test_tsv_generated(void)
 {
@@ -96,9 +153,9 @@ test_tsv_generated(void)
     uint64_t x = 88172645463325252ull;
     tt_buf fast = {0}, plain = {0}, back = {0};
     long differ = 0;
-    unsigned char s[64];
+    unsigned char s[5000];
     for (int t = 0; t < 100000; t++) {
-        size_t n = (size_t)(t % 41);
+        size_t n = t % 1000 == 999 ? 4090 + (size_t)(t / 1000) % 10 : t % 5 == 4 ? (size_t)(t % 200) : (size_t)(t % 41);
         for (size_t i = 0; i < n; i++) {
             x ^= x << 13, x ^= x >> 7, x ^= x << 17;
             /* mostly plain letters, so that whole words pass the skip, with a special byte here and there */
@@ -135,6 +192,7 @@ reg(void)
 {
     tt_test_suite("common", "tt_buf grows, escapes and unescapes TSV", test_buf_grows_and_escapes,
                   "TSV escapes = a plain escaper on 100,000 generated strings", test_tsv_generated,
+                  "TSV escapes = a plain escaper on ../shared/corpus", test_tsv_corpus,
                   "errors format as 'file':line:col: msg", test_error_format,
                   "language and script names parse", test_lang_script, NULL);
 }

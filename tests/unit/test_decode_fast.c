@@ -1,6 +1,7 @@
 /* test_decode_fast.c - the differential test of the decoder's fast paths (decode_impl.h): tt_dec_controls (the
- * count of C0 controls in the detection window, 16-byte blocks, SSE2, unless built with -DTT_DECODE_PLAIN)
- * against tt_dec_controls_plain (the byte loop alone), count and first offset,
+ * count of C0 controls in the detection window, 32-byte blocks where the CPU has AVX2, else 16-byte blocks, SSE2,
+ * unless built with -DTT_DECODE_PLAIN) and tt_dec_controls_steps(16) (the 16-byte blocks) against
+ * tt_dec_controls_plain (the byte loop alone), count and first offset,
  *   - on every file of ../shared/corpus (SKIP, counted, when the folder is absent): windows of several sizes at
  *     every 4 KiB and odd offsets, the whole file, and the same with control bytes written in at random;
  *   - on 200,000 generated strings of text, line breaks, tabs, form feeds, CR, NUL and other controls, by a
@@ -19,11 +20,13 @@ static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static void
 compare_one(const unsigned char *p, size_t n)
 {
-    size_t fa, fb;
-    size_t a = tt_dec_controls(p, n, &fa), b = tt_dec_controls_plain(p, n, &fb);
+    size_t fa, fb, fc;
+    size_t a = tt_dec_controls(p, n, &fa), b = tt_dec_controls_plain(p, n, &fb),
+           c = tt_dec_controls_steps(p, n, &fc, 16);
     compared++;
-    if ((a != b || fa != fb) && differ++ < 5)
-        printf("controls: n=%zu: fast %zu first %zu, plain %zu first %zu\n", n, a, fa, b, fb);
+    if ((a != b || fa != fb || c != b || fc != fb) && differ++ < 5)
+        printf("controls: n=%zu: fast %zu first %zu, 16-byte %zu first %zu, plain %zu first %zu\n", n, a, fa, c, fc,
+               b, fb);
 }
 
 static void

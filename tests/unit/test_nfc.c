@@ -8,7 +8,10 @@
  *   - on 200,000 generated strings of pieces where the two could disagree (ASCII, Cyrillic and Kazakh letters,
  *     inert and non-inert characters of the same lead byte, 3- and 4-byte characters, invalid sequences), by a
  *     fixed xorshift generator so every run checks the same strings;
- *   - and a few known answers. */
+ *   - and a few known answers;
+ * and on the same texts, cut to character boundaries where they are then well-formed in structure, the check of
+ * well-formed text (tt_norm_nfc_quick_wf: AVX2 where the CPU has it, SSSE3 by TT_NFC=ssse3, the byte loop by
+ * TT_NFC=plain) against the plain check, and tt_norm_nfc_view_wf against tt_norm_nfc_view. */
 #include "support.h"
 #include "tt/norm.h"
 
@@ -19,8 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static tt_normalizer *nz;
+static tt_normalizer *nz, *nz_ssse3, *nz_bytes; /* default; TT_NFC=ssse3; TT_NFC=plain */
 static tt_buf out, out2;
+static long wf_compared;
 static UChar *u16;
 static size_t u16cap;
 static long compared, differ;
@@ -45,9 +49,72 @@ icu_is_nfc(const char *s, size_t n)
     return U_SUCCESS(st) && yes;
 }
 
+/* 1 if s[0..n) is well-formed in structure (each lead byte C0..FD followed by its 1..5 continuation bytes, no
+ * stray continuation byte, no FE or FF): what tt_norm_nfc_view_wf takes. Overlongs, surrogates and code points
+ * above U+10FFFF are well-formed in this sense, and the check must still send them to ICU. */
+static int
+well_formed(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        size_t len = c < 0x80 ? 1 : c < 0xC0 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : c < 0xFC ? 5 : c < 0xFE ? 6 : 0;
+        if (!len || i + len > n)
+            return 0;
+        for (size_t k = 1; k < len; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return 0;
+        i += len;
+    }
+    return 1;
+}
+
+/* The check of well-formed text (all three paths: AVX2 where the CPU has it, SSSE3, the byte loop) against the
+ * plain check, on s[0..n) cut to character boundaries when it is well-formed then; and tt_norm_nfc_view_wf
+ * against tt_norm_nfc_view. */
+static void
+compare_wf(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t a = 0;
+    while (a < n && a < 6 && (u[a] & 0xC0) == 0x80)
+        a++;
+    /* drop a character cut at the end */
+    size_t e = n;
+    for (size_t k = 1; k <= 6 && k <= n - a; k++) {
+        unsigned c = u[n - k];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        size_t len = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : c < 0xFC ? 5 : 6;
+        if (k < len)
+            e = n - k;
+        break;
+    }
+    if (!well_formed(u + a, e - a))
+        return;
+    s += a;
+    n = e - a;
+    int p = tt_norm_nfc_quick_plain(nz, s, n);
+    int w = tt_norm_nfc_quick_wf(nz, s, n), w3 = tt_norm_nfc_quick_wf(nz_ssse3, s, n),
+        w1 = tt_norm_nfc_quick_wf(nz_bytes, s, n);
+    tt_error err;
+    const char *text, *text2;
+    size_t len, len2;
+    tt_buf_reset(&out);
+    tt_buf_reset(&out2);
+    int rc = tt_norm_nfc_view_wf(nz, s, n, &out, &text, &len, &err);
+    int rc2 = tt_norm_nfc_view(nz, s, n, &out2, &text2, &len2, &err);
+    wf_compared++;
+    int ok = w == p && w3 == p && w1 == p && rc == 0 && rc2 == 0 && (text == s) == (text2 == s) && len == len2 &&
+             (len == 0 || memcmp(text, text2, len) == 0);
+    if (!ok && differ++ < 5)
+        printf("nfc wf: n=%zu: plain %d wf %d ssse3 %d bytes %d view rc %d/%d len %zu/%zu\n", n, p, w, w3, w1, rc,
+               rc2, len, len2);
+}
+
 static void
 compare_one(const char *s, size_t n)
 {
+    compare_wf(s, n);
     int q = tt_norm_nfc_quick(nz, s, n), p = tt_norm_nfc_quick_plain(nz, s, n);
     int ok = q == p && (!q || icu_is_nfc(s, n));
     /* the view: borrowed exactly when the check passes, and the same bytes as tt_norm_nfc */
@@ -114,7 +181,8 @@ test_corpora(void)
     long files = tt_test_corpus("fast NFC check = plain check = ICU on ../shared/corpus", compare_text, NULL);
     if (files < 0)
         return;
-    printf("nfc: %ld files of ../shared/corpus, %ld texts compared, %ld differ\n", files, compared - before, differ);
+    printf("nfc: %ld files of ../shared/corpus, %ld texts compared, %ld differ (wf check: %ld so far)\n", files,
+           compared - before, differ, wf_compared);
     CU_ASSERT(files > 0);
     CU_ASSERT_EQUAL(differ, 0);
 }
@@ -131,6 +199,7 @@ static const char *const pieces[] = {
     "\xE2\x80\x94", "\xE1\x84\x80", "\xE1\x85\xA1", "\xEA\xB0\x80",       /* 3-byte: dash, jamo, Hangul */
     "\xF0\x9F\x98\x80", "\xF0\x9D\x85\xA5",                               /* 4-byte */
     "\xC0\x80", "\xC1\xBF", "\xD0", "\x80", "\xBF", "\xE2\x80", "\xED\xA0\x80", "\xF5", "\xFF", /* invalid */
+    "\xE0\x80\xAF", "\xF4\x90\x80\x80", "\xF8\x88\x80\x80\x80",       /* well-formed in structure, not strict */
 };
 #define NPIECES (sizeof pieces / sizeof pieces[0])
 
@@ -156,7 +225,8 @@ test_generated(void)
         if (n > 1)
             compare_one(buf + 1, n - 1);
     }
-    printf("nfc: %ld generated strings compared, %ld differ\n", compared - before, differ);
+    printf("nfc: %ld generated strings compared, %ld differ (%ld well-formed ones through the wf check too)\n",
+           compared - before, differ, wf_compared);
     CU_ASSERT_EQUAL(differ, 0);
 }
 
@@ -193,7 +263,19 @@ static int
 init(void)
 {
     tt_error err;
-    return tt_normalizer_new(&nz, NULL, &err) != 0;
+    const char *was = getenv("TT_NFC");
+    char *keep = was ? strdup(was) : NULL;
+    int rc = tt_normalizer_new(&nz, NULL, &err) != 0;
+    setenv("TT_NFC", "ssse3", 1);
+    rc = rc || tt_normalizer_new(&nz_ssse3, NULL, &err) != 0;
+    setenv("TT_NFC", "plain", 1);
+    rc = rc || tt_normalizer_new(&nz_bytes, NULL, &err) != 0;
+    if (keep)
+        setenv("TT_NFC", keep, 1);
+    else
+        unsetenv("TT_NFC");
+    free(keep);
+    return rc;
 }
 
 static void
@@ -220,6 +302,8 @@ main(void)
 {
     int rc = tt_test_main(reg);
     tt_normalizer_free(nz);
+    tt_normalizer_free(nz_ssse3);
+    tt_normalizer_free(nz_bytes);
     tt_buf_free(&out);
     tt_buf_free(&out2);
     free(u16);

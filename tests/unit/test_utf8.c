@@ -1,5 +1,6 @@
 /* test_utf8.c - the differential test of the strict UTF-8 scanner (tt/utf8.h): tt_u8_scan_run (with its fast
- * path of 16-byte blocks of ASCII and 2-byte characters) against tt_u8_scan_plain (the byte loop alone), result by
+ * path of 32-byte blocks of ASCII and 2-byte characters where the CPU has AVX2, then 16-byte ones) and
+ * tt_u8_scan_steps(16) (16-byte blocks only) against tt_u8_scan_plain (the byte loop alone), result by
  * result (position, status, length and reason of a bad sequence), for both values of stop_nonascii and many
  * limits (a limit before the end of the bytes is where the decoder cuts its chunks, so the two must stop at the
  * same byte there too),
@@ -30,12 +31,15 @@ next_rand(void)
 static void
 compare_one(const unsigned char *p, size_t n, size_t limit, int stop)
 {
-    tt_u8_scan a, b;
+    tt_u8_scan a, b, c;
     tt_u8_scan_run(p, n, limit, stop, &a);
     tt_u8_scan_plain(p, n, limit, stop, &b);
+    tt_u8_scan_steps(p, n, limit, stop, &c, 16); /* tt_u8_scan_run has 32-byte blocks where the CPU has AVX2 */
     compared++;
     int same = a.pos == b.pos && a.status == b.status &&
-               (a.status != TT_U8_BAD || (a.badlen == b.badlen && a.why && b.why && !strcmp(a.why, b.why)));
+               (a.status != TT_U8_BAD || (a.badlen == b.badlen && a.why && b.why && !strcmp(a.why, b.why))) &&
+               c.pos == b.pos && c.status == b.status &&
+               (c.status != TT_U8_BAD || (c.badlen == b.badlen && c.why && !strcmp(c.why, b.why)));
     if (!same && differ++ < 5)
         printf("utf8: n=%zu limit=%zu stop=%d: fast pos %zu status %d badlen %zu, plain pos %zu status %d "
                "badlen %zu\n",
@@ -127,9 +131,13 @@ test_generated(void)
     long before = compared;
     differ = 0;
     for (int t = 0; t < 200000; t++) {
-        size_t n = 0, np = 1 + next_rand() % 24;
+        /* half of them valid ASCII and 2-byte characters but for the last piece, long enough for the blocks */
+        int clean = next_rand() % 2;
+        size_t n = 0, np = 1 + next_rand() % (clean ? 60 : 24);
         for (size_t k = 0; k < np; k++) {
-            size_t pi = next_rand() % NPIECES;
+            size_t pi = next_rand() % (clean && k + 1 < np ? 16 : NPIECES);
+            if (clean && k + 1 < np && pi == 7)
+                pi = 0; /* not NUL */
             /* NUL is a piece of its own: strlen would see none */
             size_t l = pieces[pi][0] ? strlen(pieces[pi]) : 1;
             if (n + l > sizeof buf)

@@ -55,6 +55,10 @@ void tt_docres_reader_init(tt_docres_reader *r, const char *s, size_t n);
  * wrong number of fields, bad escape, a last line without its newline; err->line is set) / TT_ENOMEM. Empty
  * lines are errors too: a record has none. */
 int tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err);
+/* The same reader without its fast path (one pass over a line, SSE2; left out of tt_docres_next too when built
+ * with -DTT_DOCRES_PLAIN): the reference tt_docres_next is tested against (tests/unit/test_docres.c). The two
+ * give the same result, fields, error and reader state for any text. */
+int tt_docres_next_plain(tt_docres_reader *r, tt_docres_line *ln, tt_error *err);
 void tt_docres_reader_free(tt_docres_reader *r);
 
 /* Checks that s[0..n) is a sequence of complete, well-formed records of this version: every line parses, each

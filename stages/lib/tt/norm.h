@@ -50,6 +50,16 @@ int tt_norm_nfc_view(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, co
 int tt_norm_nfc_quick(tt_normalizer *nz, const char *s, size_t n);
 int tt_norm_nfc_quick_plain(tt_normalizer *nz, const char *s, size_t n);
 
+/* tt_norm_nfc_view for text that is well-formed UTF-8 (each lead byte followed by its continuation bytes, no
+ * stray continuation byte: tt_decoder_read's chunks, or a part of them cut at character boundaries): the same
+ * result for such text, by a cheaper check (tt_norm_nfc_quick_wf) that reads only the lead bytes; for other text
+ * the result is undefined. tt_norm_nfc_quick_wf agrees with tt_norm_nfc_quick on well-formed text
+ * (tests/unit/test_nfc.c); it uses 32-byte steps (AVX2) or 16-byte steps (SSSE3) where the CPU has them
+ * (TT_NFC=ssse3 keeps to SSSE3, TT_NFC=plain or -DTT_NFC_PLAIN to the byte loops). */
+int tt_norm_nfc_view_wf(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, const char **text, size_t *len,
+                        tt_error *err);
+int tt_norm_nfc_quick_wf(tt_normalizer *nz, const char *s, size_t n);
+
 /* For a Kazakh Latin text: which official alphabet it uses, decided by the letters it contains (á ǵ ń ó ú ý:
  * 2018; ä ğ ñ ö ū ü ş ı: 2021; letter+apostrophe pairs a' g' n' o' u' s' c': 2017). Returns
  * TT_SCRIPT_LATN_20xx, TT_SCRIPT_CYRL when the text is mostly Cyrillic, or TT_SCRIPT_LATN when no evidence
