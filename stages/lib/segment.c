@@ -101,9 +101,9 @@ an_fill(anwin *w, const uint8_t *wcl, int32_t j)
 }
 #endif
 
-/* The first position from j (j < le) whose class is not W_AL or W_NU, or le. */
+/* The first position from j (j < le) whose class is W_AL or W_NU (alnum = 1) / is not (alnum = 0), or le. */
 static inline int32_t
-skip_alnum(const uint8_t *wcl, anwin *w, int32_t j, int32_t le)
+scan_alnum(const uint8_t *wcl, anwin *w, int32_t j, int32_t le, int alnum)
 {
 #if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
     while (j < le) {
@@ -112,7 +112,8 @@ skip_alnum(const uint8_t *wcl, anwin *w, int32_t j, int32_t le)
             an_fill(w, wcl, j);
             off = 0;
         }
-        uint64_t m = ~w->an >> off; /* the bits shifted in count as letters: the window's end */
+        /* the bits shifted in: past the window's end, neither a stop nor a start */
+        uint64_t m = (alnum ? w->an : ~w->an) >> off;
         if (m) {
             j += __builtin_ctzll(m);
             return j < le ? j : le;
@@ -122,34 +123,7 @@ skip_alnum(const uint8_t *wcl, anwin *w, int32_t j, int32_t le)
     return le;
 #else
     (void)w;
-    while (j < le && (CL(j) == W_AL || CL(j) == W_NU))
-        j++;
-    return j;
-#endif
-}
-
-/* The first position from j whose class is W_AL or W_NU, or le. */
-static inline int32_t
-find_alnum(const uint8_t *wcl, anwin *w, int32_t j, int32_t le)
-{
-#if !defined(TT_SEGMENT_PLAIN) && defined(__SSE2__)
-    while (j < le) {
-        uint32_t off = (uint32_t)(j - w->base);
-        if (off >= 64) {
-            an_fill(w, wcl, j);
-            off = 0;
-        }
-        uint64_t m = w->an >> off;
-        if (m) {
-            j += __builtin_ctzll(m);
-            return j < le ? j : le;
-        }
-        j = w->base + 64;
-    }
-    return le;
-#else
-    (void)w;
-    while (j < le && CL(j) != W_AL && CL(j) != W_NU)
+    while (j < le && (CL(j) == W_AL || CL(j) == W_NU) != alnum)
         j++;
     return j;
 #endif
@@ -166,13 +140,13 @@ wb_line(const uint8_t *wcl, int32_t ls, int32_t le, int (*emit)(void *, int32_t,
         if (c != W_AL && c != W_NU) {
             /* no word starts before the next letter or digit (spaces, punctuation, and the Extend/Format that
                attach to them, are not words) */
-            i = find_alnum(wcl, &win, j, le);
+            i = scan_alnum(wcl, &win, j, le, 1);
             continue;
         }
         /* a word: Extend/Format after its first unit are taken by the loop below */
         uint8_t last = c; /* the last letter or digit; Extend/Format inside the word change nothing */
         while (j < le) {
-            int32_t r = skip_alnum(wcl, &win, j, le);
+            int32_t r = scan_alnum(wcl, &win, j, le, 0);
             if (r > j) {
                 last = CL(r - 1);
                 j = r;
@@ -529,7 +503,7 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
     if (tt_grow((void **)&sg->wcl, &sg->capwcl, (size_t)len + 64, 1))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     uint8_t *restrict wcl = sg->wcl;
-    memset(wcl + len, W_OTHER, 64); /* skip_alnum and find_alnum read up to 64 classes ahead */
+    memset(wcl + len, W_OTHER, 64); /* scan_alnum reads up to 64 classes ahead */
     sg->nls.n = sg->seps.n = sg->terms.n = sg->wuns.n = sg->suns.n = 0;
     sg->odd_nl = 0;
     int rc = 0;
