@@ -225,3 +225,15 @@ tt_test_unescape(const char *s)
     *o = 0;
     return out;
 }
+
+void
+tt_test_windows(const char *s, size_t n, void (*fn)(const char *s, size_t n))
+{
+    static const size_t sizes[] = {15, 16, 17, 33, 100, 4096};
+    size_t k = 0;
+    for (size_t at = 0; at < n; at += 4096, k++)
+        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+            size_t from = at + k % 8 < n ? at + k % 8 : at, len = n - from < sizes[z] ? n - from : sizes[z];
+            fn(s + from, len);
+        }
+}

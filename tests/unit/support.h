@@ -43,6 +43,10 @@ long tt_test_corpus(const char *what, void (*fn)(char *text, size_t n, const cha
  * the pipeline cuts its pieces: fn(u, len) for each. A failed conversion is an assertion failure. */
 void tt_test_utf16_pieces(const char *s, size_t n, void (*fn)(const UChar *u, int32_t len));
 
+/* Windows of s[0..n) that meet a block-at-a-time scanner's edges: from every 4096th byte (moved on by 0..7 bytes),
+ * 15, 16, 17, 33, 100 and 4096 bytes (fewer at the end): fn(window, length) for each. */
+void tt_test_windows(const char *s, size_t n, void (*fn)(const char *s, size_t n));
+
 /* The next number of a xorshift64 generator (*state must not be 0): generated test input that is the same in
  * every run. */
 uint64_t tt_test_xorshift(uint64_t *state);

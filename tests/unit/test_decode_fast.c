@@ -30,15 +30,15 @@ compare_one(const unsigned char *p, size_t n)
 }
 
 static void
+compare_window(const char *s, size_t n)
+{
+    compare_one((const unsigned char *)s, n);
+}
+
+static void
 windows(const unsigned char *s, size_t n)
 {
-    static const size_t sizes[] = {15, 16, 17, 33, 100, 4096};
-    size_t k = 0;
-    for (size_t at = 0; at < n; at += 4096, k++)
-        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
-            size_t from = at + k % 8 < n ? at + k % 8 : at, len = n - from < sizes[z] ? n - from : sizes[z];
-            compare_one(s + from, len);
-        }
+    tt_test_windows((const char *)s, n, compare_window);
 }
 
 static void

@@ -97,8 +97,8 @@ compare_wf(const char *s, size_t n)
     int w = tt_norm_nfc_quick_wf(nz, s, n), w3 = tt_norm_nfc_quick_wf(nz_ssse3, s, n),
         w1 = tt_norm_nfc_quick_wf(nz_bytes, s, n);
     tt_error err;
-    const char *text, *text2;
-    size_t len, len2;
+    const char *text = NULL, *text2 = NULL;
+    size_t len = 0, len2 = 0;
     tt_buf_reset(&out);
     tt_buf_reset(&out2);
     int rc = tt_norm_nfc_view_wf(nz, s, n, &out, &text, &len, &err);
@@ -144,13 +144,7 @@ static const char *const spoil[] = {
 static void
 windows(const char *s, size_t n)
 {
-    static const size_t sizes[] = {15, 16, 17, 33, 100, 4096};
-    size_t k = 0;
-    for (size_t at = 0; at < n; at += 4096, k++)
-        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
-            size_t from = at + k % 8 < n ? at + k % 8 : at, len = n - from < sizes[z] ? n - from : sizes[z];
-            compare_one(s + from, len);
-        }
+    tt_test_windows(s, n, compare_one);
 }
 
 static void
