@@ -220,7 +220,7 @@ int
 tt_docres_check(const char *s, size_t n, size_t *nrecords, tt_error *err)
 {
     tt_docres_reader r;
-    tt_docres_line ln;
+    tt_docres_line ln = {0};
     tt_buf id = {0};
     int state = 0, rc; /* 0 between records, 1 meta/stat, 2 body */
     size_t nrec = 0, nmeta = 0;
