@@ -146,7 +146,8 @@ typedef struct run_state {
     const tt_lexicon *lx;
     size_t first, last; /* documents [first, last) */
     slot *slots;        /* a ring of `window` slots: document i (from first) is in slots[i % window] */
-    size_t next_take, next_consume, window;
+    size_t ntaken, next_consume, window; /* documents taken by workers; the next to consume, in order */
+    unsigned nstarted, nwaiting;          /* workers started (each one's index), waiting for a document */
     int stop;
     int fatal_rc;
     tt_error fatal;
@@ -279,6 +280,30 @@ cache_put(const char *path, const char key[65], const char *rec, size_t n)
     tt_atomic_commit(&a, &e); /* a cache that cannot be written is only slower: no error */
 }
 
+/* The document worker `me` takes next (rs->mu held): the first one not taken in the window of documents that have
+ * a slot (from the next to consume, `window` of them) whose language is the worker's (the language's number modulo
+ * the number of workers), else the first one not taken; SIZE_MAX when every one in the window is taken. With
+ * several workers each one then mostly sees the words of its own languages: each distinct word is normalized and
+ * resolved in fewer workers' caches (every worker warms its own), and each cache holds fewer words. The outputs do
+ * not depend on it: the records are consumed in document order, and the caches are pure memos. */
+static size_t
+pick_doc(const run_state *rs, unsigned me)
+{
+    size_t total = rs->last - rs->first, lim = rs->next_consume + rs->window, any = SIZE_MAX;
+    if (lim > total)
+        lim = total;
+    unsigned nw = rs->jobs ? rs->jobs : 1;
+    for (size_t d = rs->next_consume; d < lim; d++) {
+        if (rs->slots[d % rs->window].state != 0)
+            continue;
+        if ((unsigned)tt_manifest_doc(rs->m, rs->first + d)->lang % nw == me % nw)
+            return d;
+        if (any == SIZE_MAX)
+            any = d;
+    }
+    return any;
+}
+
 static void *
 worker_main(void *arg)
 {
@@ -298,13 +323,17 @@ worker_main(void *arg)
         pthread_mutex_unlock(&rs->mu);
         return NULL;
     }
+    unsigned me = rs->nstarted++;
     for (;;) {
-        while (!rs->stop && rs->next_take < rs->last - rs->first &&
-               rs->next_take >= rs->next_consume + rs->window)
+        size_t ndocs = rs->last - rs->first, i = SIZE_MAX;
+        while (!rs->stop && rs->ntaken < ndocs && (i = pick_doc(rs, me)) == SIZE_MAX) {
+            rs->nwaiting++;
             pthread_cond_wait(&rs->cv_take, &rs->mu);
-        if (rs->stop || rs->next_take >= rs->last - rs->first)
+            rs->nwaiting--;
+        }
+        if (rs->stop || i == SIZE_MAX)
             break;
-        size_t i = rs->next_take++;
+        rs->ntaken++;
         slot *s = &rs->slots[i % rs->window]; /* free: document i - window was consumed */
         s->state = 1;
         s->cached = 0;
@@ -661,6 +690,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     rs.first = first;
     rs.last = last;
     rs.window = 2 * (size_t)jobs + 8;
+    rs.jobs = jobs; /* before the workers start: pick_doc reads it */
     /* memory flat in the number of documents: a slot (a record and its error, ~2 KB) per document in flight */
     rs.slots = calloc(rs.window, sizeof *rs.slots);
     th = calloc(jobs, sizeof *th);
@@ -710,8 +740,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
             tt_buf_reset(&s->rec); /* kept for the document `window` places later */
         pthread_mutex_lock(&rs.mu);
         s->state = 0;
-        /* workers wait on cv_take only when the window is full: wake them only then */
-        int full = rs.next_take >= rs.next_consume + rs.window;
+        /* workers wait on cv_take only when every document in the window is taken: wake them only then */
+        int full = rs.nwaiting > 0;
         rs.next_consume = i + 1;
         if (r) {
             rs.stop = 1;
@@ -740,7 +770,6 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         goto done;
     }
     rs.t_export = now_wall();
-    rs.jobs = jobs;
     rs.res = res;
     res->seconds = rs.t_export - t_start;
     if (pw)
