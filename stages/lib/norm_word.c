@@ -60,15 +60,6 @@ load16_masked(const void *s, int32_t n, __m128i *lo, __m128i *hi)
     *hi = _mm_and_si128(_mm_loadu_si128((const __m128i *)s + 1), _mm_cmplt_epi16(i1, nn));
 }
 
-/* all_ascii16 for n <= 16, s padded */
-static inline int
-all_ascii16_padded(const UChar *s, int32_t n)
-{
-    __m128i lo, hi;
-    load16_masked(s, n, &lo, &hi);
-    __m128i big = _mm_and_si128(_mm_or_si128(lo, hi), _mm_set1_epi16((short)0xFF80));
-    return _mm_movemask_epi8(_mm_cmpeq_epi16(big, _mm_setzero_si128())) == 0xFFFF;
-}
 #endif
 
 /* The cache's hash of s[0..n) (s padded: TT_NORM_PAD16, when n <= 16). Only the cache's spread depends on it. */
@@ -176,78 +167,74 @@ static int word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, cons
 /* tt_norm_key16's key of an ASCII token the rules cannot change (bit 63 clear: not a cache key) */
 #define KEY_ASCII ((uint64_t)1)
 
-/* 1 if every unit of s[0..n) is ASCII. With SSE2, eight units at a time (two overlapping blocks cover 8..16
- * units); four units in a 64-bit word below eight (switch: -DTT_NORM_PLAIN, one unit at a time). */
+/* 1 if every unit of s[0..n) is ASCII (s padded when n <= 16: TT_NORM_PAD16). With SSE2, a token of up to 16 units
+ * in one masked block (no branch on its length), a longer one eight units at a time, the last block overlapping
+ * the one before (switch: -DTT_NORM_PLAIN, one unit at a time). */
 static inline int
 all_ascii16(const UChar *s, int32_t n)
 {
 #if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
-    if (n >= 8) {
-        const __m128i hi = _mm_set1_epi16((short)0xFF80);
-        __m128i acc = _mm_setzero_si128();
-        int32_t i = 0;
-        for (; i + 8 <= n; i += 8)
+    __m128i acc, lo, hi;
+    if (n <= 16) {
+        load16_masked(s, n, &lo, &hi);
+        acc = _mm_or_si128(lo, hi);
+    } else {
+        acc = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 8));
+        for (int32_t i = 0; i + 8 <= n; i += 8)
             acc = _mm_or_si128(acc, _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
-        if (i < n)
-            acc = _mm_or_si128(acc, _mm_loadu_si128((const __m128i *)(const void *)(s + n - 8)));
-        return _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(acc, hi), _mm_setzero_si128())) == 0xFFFF;
     }
-    if (n >= 4) {
-        uint64_t a, b;
-        memcpy(&a, s, 8);
-        memcpy(&b, s + n - 4, 8);
-        return !((a | b) & 0xFF80FF80FF80FF80ull);
-    }
-#endif
+    __m128i big = _mm_and_si128(acc, _mm_set1_epi16((short)0xFF80));
+    return _mm_movemask_epi8(_mm_cmpeq_epi16(big, _mm_setzero_si128())) == 0xFFFF;
+#else
     for (int32_t k = 0; k < n; k++)
         if (s[k] >= 0x80)
             return 0;
     return 1;
+#endif
 }
 
-/* d[0..n) = the lowercase of the ASCII units s[0..n) (same switch as all_ascii16). */
+#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
+/* the lowercase of sixteen ASCII bytes */
+static inline __m128i
+lower8x16(__m128i b)
+{
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
+    return _mm_add_epi8(b, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+}
+#endif
+
+/* d[0..n) = the lowercase of the ASCII units s[0..n) (same switch and blocks as all_ascii16; d has room for 16
+ * bytes when n <= 16). */
 static inline void
 lower_ascii16(const UChar *s, int32_t n, char *d)
 {
 #if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
-    if (n >= 8) {
-        const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1), sp = _mm_set1_epi8(0x20);
-        for (int32_t i = 0;; i += 8) {
-            if (i + 8 > n)
-                i = n - 8; /* the last block overlaps the one before: same bytes again */
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            __m128i b = _mm_packus_epi16(v, v);
-            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(b, a1), _mm_cmplt_epi8(b, z1));
-            _mm_storel_epi64((__m128i *)(void *)(d + i), _mm_add_epi8(b, _mm_and_si128(up, sp)));
-            if (i + 8 >= n)
-                return;
-        }
+    if (n <= 16) {
+        __m128i lo, hi;
+        load16_masked(s, n, &lo, &hi);
+        _mm_storeu_si128((__m128i *)(void *)d, lower8x16(_mm_packus_epi16(lo, hi)));
+        return;
     }
-    if (n >= 4) {
-        for (int32_t i = 0;; i = n - 4) {
-            uint64_t x;
-            memcpy(&x, s + i, 8);
-            uint32_t b = (uint32_t)(x & 0xFF) | (uint32_t)(x >> 8 & 0xFF00) | (uint32_t)(x >> 16 & 0xFF0000) |
-                         (uint32_t)(x >> 24 & 0xFF000000);
-            /* per byte (all below 0x80): b + 0x3F has bit 7 from 'A' up, b + 0x25 from '[' up */
-            uint32_t up = ((b + 0x3F3F3F3Fu) ^ (b + 0x25252525u)) & 0x80808080u;
-            b |= up >> 2;
-            memcpy(d + i, &b, 4);
-            if (i == n - 4)
-                return;
-        }
+    for (int32_t i = 0;; i += 8) {
+        if (i + 8 > n)
+            i = n - 8; /* the last block overlaps the one before: the same bytes again */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        _mm_storel_epi64((__m128i *)(void *)(d + i), lower8x16(_mm_packus_epi16(v, v)));
+        if (i + 8 >= n)
+            return;
     }
-#endif
+#else
     for (int32_t k = 0; k < n; k++)
         d[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+#endif
 }
 
-
-/* The match form of an ASCII token the rules of its language cannot change: its lowercase. */
+/* The match form of an ASCII token the rules of its language cannot change: its lowercase (s padded when
+ * n <= 16). */
 static inline __attribute__((always_inline)) int
 ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *err)
 {
-    if (out->len + (size_t)n >= out->cap && tt_buf_reserve(out, (size_t)n))
+    if (out->len + (size_t)n + 16 >= out->cap && tt_buf_reserve(out, (size_t)n + 16))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     lower_ascii16(s, n, out->data + out->len);
     out->len += (size_t)n;
@@ -255,31 +242,6 @@ ascii_lower(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *e
     if (flags)
         *flags = 0;
     return 0;
-}
-
-/* ascii_lower for s padded (TT_NORM_PAD16): sixteen units at once with no branch on n when n <= 16. */
-static inline __attribute__((always_inline)) int
-ascii_lower_padded(const UChar *s, int32_t n, tt_buf *out, unsigned *flags, tt_error *err)
-{
-#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
-    if (n > 16)
-        return ascii_lower(s, n, out, flags, err);
-    if (out->len + 17 >= out->cap && tt_buf_reserve(out, 17))
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    __m128i lo, hi;
-    load16_masked(s, n, &lo, &hi);
-    __m128i b = _mm_packus_epi16(lo, hi);
-    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
-    _mm_storeu_si128((__m128i *)(void *)(out->data + out->len),
-                     _mm_add_epi8(b, _mm_and_si128(up, _mm_set1_epi8(0x20))));
-    out->len += (size_t)n;
-    out->data[out->len] = 0;
-    if (flags)
-        *flags = 0;
-    return 0;
-#else
-    return ascii_lower(s, n, out, flags, err);
-#endif
 }
 
 /* Empties the match-form cache: a new generation invalidates every slot (all are cleared when it wraps). */
@@ -320,13 +282,8 @@ tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
         lang = TT_LANG_OTHER;
     if (n <= 0 || n > CACHE_MAXKEY)
         return 0;
-#if !defined(TT_NORM_PLAIN) && defined(__SSE2__)
-    int ascii = n <= 16 ? all_ascii16_padded(s, n) : all_ascii16(s, n);
-#else
     int ascii = all_ascii16(s, n);
-#endif
-    /* an ASCII token has no Cyrillic unit: rule_set's scan is not needed for it */
-    int rs = ascii && lang == TT_LANG_KK ? rule_set(lang, script, s, 0) : rule_set(lang, script, s, n);
+    int rs = rule_set(lang, script, s, ascii ? 0 : n); /* an ASCII token has no Cyrillic unit to look for */
     if (ascii && nz->ascii_safe[rs])
         return KEY_ASCII; /* an ASCII token the rules cannot change: no cache */
     uint32_t h = hash16(rs, lang, s, n);
@@ -351,7 +308,7 @@ tt_norm_word16k(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *
 {
     nz->last_memo = NULL;
     if (key == KEY_ASCII)
-        return ascii_lower_padded(s, n, out, flags, err);
+        return ascii_lower(s, n, out, flags, err);
     if (!(key >> 63))
         return tt_norm_word16(nz, lang, script, s, n, out, flags, err);
     if ((unsigned)lang >= TT_LANG_COUNT)
@@ -368,14 +325,14 @@ tt_norm_word16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s
         lang = TT_LANG_OTHER;
     if (n > CACHE_MAXKEY)
         return compute(nz, lang, script, s, n, out, flags, err);
-    int rs = rule_set(lang, script, s, n);
-    if (nz->ascii_safe[rs] && all_ascii16(s, n))
-        return ascii_lower(s, n, out, flags, err); /* ASCII token the rules cannot change: its lowercase */
-    UChar pad[16 + TT_NORM_PAD16] = {0}; /* the cache reads 16-unit blocks of a short key: a padded copy */
+    UChar pad[16 + TT_NORM_PAD16] = {0}; /* a short token is read in 16-unit blocks: a padded copy */
     if (n <= 16) {
         memcpy(pad, s, sizeof(UChar) * (size_t)n);
         s = pad;
     }
+    int rs = rule_set(lang, script, s, n);
+    if (nz->ascii_safe[rs] && all_ascii16(s, n))
+        return ascii_lower(s, n, out, flags, err); /* ASCII token the rules cannot change: its lowercase */
     return word16_cached(nz, lang, script, s, n, rs, hash16(rs, lang, s, n), out, flags, err);
 }
 
