@@ -5,9 +5,10 @@
  *     pipeline's UTF-16 pieces (a counted SKIP when the folder is absent) and on generated strings of letters,
  *     apostrophes, U+200B and other marks at every length and alignment;
  *   - the ASCII token path (all_ascii16, lower_ascii16: up to 16 units in one masked block, longer tokens eight
- *     units at a time) through tt_norm_key16, tt_norm_word16k and tt_norm_word16, against C's own one-character-at-a-time answer: the key says "ASCII, no
- *     cache" exactly when every unit is below U+0080, and the form is the token's lowercase, for tokens of every
- *     length 0..40 with one non-ASCII unit anywhere or none. */
+ *     units at a time) through tt_norm_key16, tt_norm_word16k and tt_norm_word16, against C's own
+ *     one-character-at-a-time answer: the key says "ASCII, no cache" exactly when every unit is below U+0080, and
+ *     the form is the token's lowercase, for tokens of every length 0..40 with one non-ASCII unit anywhere or
+ *     none. */
 #include "support.h"
 
 #include "../../stages/lib/norm_priv.h"
