@@ -245,9 +245,8 @@ bk_fill(bktab *t, unsigned pg)
             w = W_UNSUP; /* W_NL marks exactly the line breaks of tt_segment_lines (and ICU takes any other case) */
         uint8_t sc = sb_class_of(c);
         t->cls[c] = (uint8_t)(w | sc << 4);
-        t->spec[c] = (uint8_t)(w | (w >= W_NL || tt_seg_is_nl((UChar)c) || sc == S_ATERM || sc == S_STERM || sc >= S_CR
-                                         ? 0x80
-                                         : 0));
+        int special = w >= W_NL || tt_seg_is_nl((UChar)c) || sc == S_ATERM || sc == S_STERM || sc >= S_CR;
+        t->spec[c] = (uint8_t)(w | (special ? 0x80 : 0));
     }
     t->ready[pg] = 1;
 }
@@ -395,10 +394,11 @@ tt_segmenter_new(tt_segmenter **out, tt_seg_mode mode, tt_error *err)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     memset(sg->bkt.spec, 0x80, sizeof sg->bkt.spec); /* no page filled yet */
     sg->fast = fast;
+    /* the pages tt_segment_prepare computes classes of (ASCII, Cyrillic): filled now, and checked */
     bk_fill(&sg->bkt, 0x00);
     bk_fill(&sg->bkt, 0x04);
-    sg->simd_classes = 1;
     bk_fill(&sg->bkt, 0x05);
+    sg->simd_classes = 1;
     for (UChar32 c = 0; c < 0x530; c++) {
         int want = -1;
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x400 && c <= 0x481) ||
@@ -465,7 +465,7 @@ in_range16(__m128i v, int a, int b)
 #endif
 
 /* Unit i, whose table entry has the special bit: its page filled if it was not, its word class in wcl, and its
- * place in the position lists. 0 or TT_ENOMEM. */
+ * place in the position lists. 0 or TT_ENOMEM. (table_unit: the common case first.) */
 static int
 prepare_special(tt_segmenter *sg, int32_t i)
 {
@@ -493,8 +493,17 @@ prepare_special(tt_segmenter *sg, int32_t i)
     return rc;
 }
 
-/* The position lists of the text (the classes themselves are looked up again from the table where needed: cheaper
- * than storing them per unit). */
+/* Unit i from the table: its word class in wcl, one load and one test unless it is special. 0 or TT_ENOMEM. */
+static inline int
+table_unit(tt_segmenter *sg, const uint8_t *spec, const UChar *u, uint8_t *wcl, int32_t i)
+{
+    uint8_t ws = spec[u[i]];
+    wcl[i] = ws & 15;
+    return ws & 0x80 ? prepare_special(sg, i) : 0;
+}
+
+/* The word class of each unit (wcl, read by the word rules) and the position lists of the text (the sentence
+ * rules read few units, and look their classes up in the table). */
 int
 tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
 {
@@ -527,24 +536,13 @@ tt_segment_prepare(tt_segmenter *sg, const UChar *u, int32_t len, tt_error *err)
                                                    _mm_and_si128(space, _mm_set1_epi16(W_WS))));
             _mm_storel_epi64((__m128i *)(void *)(wcl + i), _mm_packus_epi16(cl, z));
             unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(al, digit), space)) & 0xFFFF;
-            while (other) { /* two mask bits per unit */
-                int32_t k = i + (__builtin_ctz(other) >> 1);
-                other &= other - 1;
-                other &= other - 1;
-                uint8_t ws = spec[u[k]];
-                wcl[k] = ws & 15;
-                if (ws & 0x80)
-                    rc |= prepare_special(sg, k);
-            }
+            for (; other; other &= other - 1, other &= other - 1) /* two mask bits per unit */
+                rc |= table_unit(sg, spec, u, wcl, i + (__builtin_ctz(other) >> 1));
         }
     }
 #endif
-    for (; i < len; i++) { /* the table: the common units cost one load and one test */
-        uint8_t ws = spec[u[i]];
-        wcl[i] = ws & 15;
-        if (ws & 0x80)
-            rc |= prepare_special(sg, i);
-    }
+    for (; i < len; i++)
+        rc |= table_unit(sg, spec, u, wcl, i);
     return rc ? tt_error_set(err, TT_ENOMEM, "out of memory") : 0;
 }
 
