@@ -1,10 +1,10 @@
 /* tokenize.c - words, sentences, paragraphs and legal articles of a piece of text (tt/tokenize.h), with each
- * word's match form from norm.c.
+ * word's match form from norm_word.c.
  *
- * One pass plan per piece: UTF-8 -> private UTF-16 copy (tokenize_to16.c; pre-break fixes of normalization.md §2.2 steps 1-2 on
- * it, one unit for one unit; the byte offset of each unit kept) -> word and sentence break classes of each unit
- * (tt/segment.h) -> line scan (blank lines, headings: tokenize_heading.c) -> sentence breaks, merged after
- * abbreviations and numbers (tokenize_sent.c) -> words, hyphen re-join and line-end hyphenation
+ * One pass plan per piece: UTF-8 -> private UTF-16 copy (tokenize_to16.c; pre-break fixes of normalization.md
+ * §2.2 steps 1-2 on it, one unit for one unit; the byte offset of each unit kept) -> word and sentence break
+ * classes of each unit (tt/segment.h) -> line scan (blank lines, headings: tokenize_heading.c) -> sentence breaks,
+ * merged after abbreviations and numbers (tokenize_sent.c) -> words, hyphen re-join and line-end hyphenation
  * (tokenize_hyphen.c) -> tokens with byte offsets and match forms (here). All buffers live in the tokenizer or
  * the tokseq and are reused: no allocation per token. The file map is at the top of tokenize_priv.h. */
 #include "tokenize_priv.h"
@@ -15,10 +15,8 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
-#include <unicode/utf8.h>
 
 #include "tt/utf8.h"
-
 
 int
 tk_grow16(UChar **p, int32_t *cap, int32_t need)

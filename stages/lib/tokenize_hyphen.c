@@ -23,18 +23,11 @@ push_raw(tt_tokenizer *tk, int32_t s, int32_t e, uint32_t flags)
     return 0;
 }
 
-typedef struct wordctx {
-    tt_tokenizer *tk;
-    tt_tokseq *ts;
-} wordctx;
-
 /* One word or number segment u[prev..b) with ICU rule status `status`: hyphen re-join, line-end hyphenation
  * candidates, else a new raw token. 0 or TT_ENOMEM. */
 static int
-word_seg(void *vctx, int32_t prev, int32_t b, int32_t status)
+word_seg(tt_tokenizer *tk, tt_tokseq *ts, int32_t prev, int32_t b, int32_t status)
 {
-    tt_tokenizer *tk = ((wordctx *)vctx)->tk;
-    tt_tokseq *ts = ((wordctx *)vctx)->ts;
     const UChar *u = tk->u;
     uint32_t fl = status < UBRK_WORD_NUMBER_LIMIT ? TT_TOK_NUMBER : 0;
     rawtok *last = tk->nrt ? &tk->rt[tk->nrt - 1] : NULL;
@@ -86,7 +79,6 @@ word_seg(void *vctx, int32_t prev, int32_t b, int32_t status)
 int
 tk_words(tt_tokenizer *tk, tt_tokseq *ts, tt_error *err)
 {
-    wordctx wc = {tk, ts};
     tk->nrt = 0;
     const tt_seg_word *sw;
     size_t n;
@@ -97,7 +89,7 @@ tk_words(tt_tokenizer *tk, tt_tokseq *ts, tt_error *err)
     if (tt_grow((void **)&tk->rt, &tk->caprt, n + 1, sizeof(rawtok)))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
-        if (word_seg(&wc, sw[i].start, sw[i].end, sw[i].status))
+        if (word_seg(tk, ts, sw[i].start, sw[i].end, sw[i].status))
             return tt_error_set(err, TT_ENOMEM, "out of memory");
     return 0;
 }
