@@ -292,11 +292,10 @@ pick_doc(const run_state *rs, unsigned me)
     size_t total = rs->last - rs->first, lim = rs->next_consume + rs->window, any = SIZE_MAX;
     if (lim > total)
         lim = total;
-    unsigned nw = rs->jobs ? rs->jobs : 1;
     for (size_t d = rs->next_consume; d < lim; d++) {
         if (rs->slots[d % rs->window].state != 0)
             continue;
-        if ((unsigned)tt_manifest_doc(rs->m, rs->first + d)->lang % nw == me % nw)
+        if ((unsigned)tt_manifest_doc(rs->m, rs->first + d)->lang % rs->jobs == me)
             return d;
         if (any == SIZE_MAX)
             any = d;
