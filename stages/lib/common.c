@@ -499,3 +499,20 @@ tt_grow(void **p, size_t *cap, size_t need, size_t size)
     *cap = nc;
     return 0;
 }
+
+unsigned
+tt_cpu_simd(void)
+{
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+    static unsigned have; /* 0: not asked yet, else the bits | 0x80 */
+    unsigned h = __atomic_load_n(&have, __ATOMIC_RELAXED);
+    if (!h) {
+        h = 0x80u | (__builtin_cpu_supports("ssse3") ? TT_CPU_SSSE3 : 0) |
+            (__builtin_cpu_supports("avx2") ? TT_CPU_AVX2 : 0);
+        __atomic_store_n(&have, h, __ATOMIC_RELAXED);
+    }
+    return h & 0x7Fu;
+#else
+    return 0;
+#endif
+}

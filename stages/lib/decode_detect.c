@@ -129,17 +129,8 @@ controls_avx2(const unsigned char *p, size_t n, size_t *first)
 size_t
 tt_dec_controls_steps(const unsigned char *p, size_t n, size_t *first, int steps)
 {
-    static int avx2 = -1; /* every thread computes the same value */
-    int a = __atomic_load_n(&avx2, __ATOMIC_RELAXED);
-    if (a < 0) {
-        a = 0;
 #if CONTROLS_AVX2
-        a = __builtin_cpu_supports("avx2") != 0;
-#endif
-        __atomic_store_n(&avx2, a, __ATOMIC_RELAXED);
-    }
-#if CONTROLS_AVX2
-    if (steps >= 32 && a)
+    if (steps >= 32 && (tt_cpu_simd() & TT_CPU_AVX2))
         return controls_avx2(p, n, first);
 #endif
     return steps >= 16 ? controls_sse2(p, n, first) : tt_dec_controls_plain(p, n, first);

@@ -43,8 +43,11 @@ bad(tt_docres_reader *r, tt_error *err, const char *what)
     return TT_ESYNTAX;
 }
 
-int
-tt_docres_next_plain(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
+/* The start of both readers: the next line, p[0..*len) (r->pos moved past its newline, r->line counted), and
+ * its kind by its tag, the *taglen bytes before its first tab (p[*taglen] is that tab, or *taglen == *len).
+ * Returns the kind (> 0), 0 at the end of the text, or TT_ESYNTAX (no newline, unknown tag; err set). */
+static inline int
+line_start(tt_docres_reader *r, tt_error *err, const char **line, size_t *len, size_t *taglen)
 {
     if (r->pos >= r->n)
         return 0;
@@ -53,16 +56,29 @@ tt_docres_next_plain(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
     const char *nl = memchr(p, '\n', r->n - r->pos);
     if (!nl)
         return bad(r, err, "last line has no newline");
-    size_t len = (size_t)(nl - p);
-    r->pos += len + 1;
-    const char *tab = memchr(p, '\t', len);
-    size_t taglen = tab ? (size_t)(tab - p) : len;
-    int kind = 0;
-    for (int k = TT_DR_HEADER; k <= TT_DR_END && !kind; k++)
-        if (kinds[k].len == taglen && memcmp(kinds[k].tag, p, taglen) == 0)
-            kind = k;
-    if (!kind)
-        return bad(r, err, "unknown line tag");
+    size_t n = (size_t)(nl - p), t = 0;
+    r->pos += n + 1;
+    while (t < n && t <= 8 && p[t] != '\t')
+        t++; /* a longer tag is no tag */
+    for (int k = TT_DR_HEADER; k <= TT_DR_END; k++)
+        if (kinds[k].len == t && kinds[k].tag[0] == p[0] && memcmp(kinds[k].tag, p, t) == 0) {
+            *line = p;
+            *len = n;
+            *taglen = t;
+            return k;
+        }
+    return bad(r, err, "unknown line tag");
+}
+
+int
+tt_docres_next_plain(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
+{
+    const char *p;
+    size_t len, taglen;
+    int kind = line_start(r, err, &p, &len, &taglen);
+    if (kind <= 0)
+        return kind;
+    const char *tab = taglen < len ? p + taglen : NULL;
     /* the unescaped fields and their NULs take at most the line's bytes + 1: one reservation, then written in
      * place (no call per field or per byte) */
     tt_buf_reset(&r->buf);
@@ -109,24 +125,11 @@ tt_docres_next_plain(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
 int
 tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
 {
-    if (r->pos >= r->n)
-        return 0;
-    r->line++;
-    const char *p = r->s + r->pos;
-    const char *nl = memchr(p, '\n', r->n - r->pos);
-    if (!nl)
-        return bad(r, err, "last line has no newline");
-    size_t len = (size_t)(nl - p);
-    r->pos += len + 1;
-    size_t taglen = 0;
-    while (taglen < len && taglen <= 8 && p[taglen] != '\t')
-        taglen++; /* a longer tag is no tag */
-    int kind = 0;
-    for (int k = TT_DR_HEADER; k <= TT_DR_END && !kind; k++)
-        if (kinds[k].len == taglen && kinds[k].tag[0] == p[0] && memcmp(kinds[k].tag, p, taglen) == 0)
-            kind = k;
-    if (!kind)
-        return bad(r, err, "unknown line tag");
+    const char *p;
+    size_t len, taglen;
+    int kind = line_start(r, err, &p, &len, &taglen);
+    if (kind <= 0)
+        return kind;
     /* the fields and their NULs take at most the line's bytes + 1, and a step may store 16 bytes past them */
     tt_buf_reset(&r->buf);
     if (tt_buf_reserve(&r->buf, len + 1 + 16))

@@ -409,7 +409,8 @@ nz_nfc_init(tt_normalizer *nz)
 #if NFC_SIMD
     /* TT_NFC=plain: the byte loops alone; TT_NFC=ssse3: not the AVX2 steps (the switch test_nfc uses) */
     const char *env = getenv("TT_NFC");
-    nz->nfc_simd = __builtin_cpu_supports("avx2") ? 2 : __builtin_cpu_supports("ssse3") != 0;
+    unsigned cpu = tt_cpu_simd();
+    nz->nfc_simd = cpu & TT_CPU_AVX2 ? 2 : (cpu & TT_CPU_SSSE3) != 0;
     if (env && !strcmp(env, "plain"))
         nz->nfc_simd = 0;
     else if (env && !strcmp(env, "ssse3") && nz->nfc_simd > 1)

@@ -2,6 +2,8 @@
  * and character stepping (see tt/utf8.h). */
 #include "tt/utf8.h"
 
+#include "tt/common.h"
+
 #include <string.h>
 
 /* Returns 1 if the sequence at p[0] (lead byte c >= 0x80) is bad and fills r; 0 if it is valid (*len set) or
@@ -270,20 +272,14 @@ scan(const unsigned char *p, size_t n, size_t limit, int stop_nonascii, tt_u8_sc
 }
 
 /* The widest blocks this CPU has: 32 with AVX2, else 16 (SSE2), 0 without the fast path. */
-static int
+static inline int
 best_steps(void)
 {
-    static int steps; /* 0 = not asked yet; every thread computes the same value */
-    int s = __atomic_load_n(&steps, __ATOMIC_RELAXED);
-    if (!s) {
-        s = FAST_PATH ? 16 : -1;
 #if AVX2_PATH
-        if (__builtin_cpu_supports("avx2"))
-            s = 32;
+    if (tt_cpu_simd() & TT_CPU_AVX2)
+        return 32;
 #endif
-        __atomic_store_n(&steps, s, __ATOMIC_RELAXED);
-    }
-    return s < 0 ? 0 : s;
+    return FAST_PATH ? 16 : 0;
 }
 
 void

@@ -237,3 +237,15 @@ tt_test_windows(const char *s, size_t n, void (*fn)(const char *s, size_t n))
             fn(s + from, len);
         }
 }
+
+void
+tt_test_spoiled_rounds(char *text, size_t n, const char *path, void *ctx)
+{
+    const tt_test_rounds *r = ctx;
+    (void)path;
+    if (!n)
+        return;
+    r->check(text, n);
+    r->spoil(text, n);
+    r->check(text, n);
+}

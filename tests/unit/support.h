@@ -47,6 +47,15 @@ void tt_test_utf16_pieces(const char *s, size_t n, void (*fn)(const UChar *u, in
  * 15, 16, 17, 33, 100 and 4096 bytes (fewer at the end): fn(window, length) for each. */
 void tt_test_windows(const char *s, size_t n, void (*fn)(const char *s, size_t n));
 
+/* The two rounds of a fast-path test on a file of ../shared/corpus: a tt_test_corpus callback whose ctx is a
+ * tt_test_rounds. check(text, n) (its comparisons on the text), then spoil(text, n) (bytes changed in place:
+ * damaged input), then check(text, n) again; nothing for an empty file. */
+typedef struct tt_test_rounds {
+    void (*check)(char *text, size_t n);
+    void (*spoil)(char *text, size_t n);
+} tt_test_rounds;
+void tt_test_spoiled_rounds(char *text, size_t n, const char *path, void *ctx);
+
 /* The next number of a xorshift64 generator (*state must not be 0): generated test input that is the same in
  * every run. */
 uint64_t tt_test_xorshift(uint64_t *state);

@@ -35,26 +35,20 @@ compare_window(const char *s, size_t n)
     compare_one((const unsigned char *)s, n);
 }
 
+/* windows of several sizes, and the whole text */
 static void
-windows(const unsigned char *s, size_t n)
+check_text(char *text, size_t n)
 {
-    tt_test_windows((const char *)s, n, compare_window);
+    tt_test_windows(text, n, compare_window);
+    compare_one((const unsigned char *)text, n);
 }
 
+/* control bytes written in at random: one per 1 KiB or so */
 static void
-compare_text(char *text, size_t n, const char *path, void *ctx)
+spoil_text(char *text, size_t n)
 {
-    (void)path;
-    (void)ctx;
-    unsigned char *s = (unsigned char *)text;
-    if (!n)
-        return;
-    windows(s, n);
-    compare_one(s, n);
     for (size_t c = 0; c < n / 1024 + 1; c++)
-        s[tt_test_xorshift(&rng) % n] = (unsigned char)(tt_test_xorshift(&rng) % 0x21);
-    windows(s, n);
-    compare_one(s, n);
+        text[tt_test_xorshift(&rng) % n] = (char)(tt_test_xorshift(&rng) % 0x21);
 }
 
 static void
@@ -62,7 +56,8 @@ test_corpora(void)
 {
     long before = compared;
     differ = 0;
-    long files = tt_test_corpus("fast control count = plain count on ../shared/corpus", compare_text, NULL);
+    long files = tt_test_corpus("fast control count = plain count on ../shared/corpus", tt_test_spoiled_rounds,
+                               &(tt_test_rounds){check_text, spoil_text});
     if (files < 0)
         return;
     printf("controls: %ld files of ../shared/corpus, %ld windows compared, %ld differ\n", files,

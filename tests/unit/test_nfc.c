@@ -141,30 +141,24 @@ static const char *const spoil[] = {
 };
 #define NSPOIL (sizeof spoil / sizeof spoil[0])
 
+/* windows of several sizes, and the whole text */
 static void
-windows(const char *s, size_t n)
+check_text(char *text, size_t n)
 {
-    tt_test_windows(s, n, compare_one);
+    tt_test_windows(text, n, compare_one);
+    compare_one(text, n);
 }
 
+/* one spoiling change per 2 KiB or so */
 static void
-compare_text(char *text, size_t n, const char *path, void *ctx)
+spoil_text(char *text, size_t n)
 {
-    (void)path;
-    (void)ctx;
-    if (!n)
-        return;
-    windows(text, n);
-    compare_one(text, n);
-    /* one spoiling change per 2 KiB or so */
     for (size_t c = 0; c < n / 2048 + 1; c++) {
         const char *sp = spoil[tt_test_xorshift(&rng) % NSPOIL];
         size_t l = strlen(sp), at = (size_t)(tt_test_xorshift(&rng) % n);
         if (at + l <= n)
             memcpy(text + at, sp, l);
     }
-    windows(text, n);
-    compare_one(text, n);
 }
 
 static void
@@ -172,7 +166,8 @@ test_corpora(void)
 {
     long before = compared;
     differ = 0;
-    long files = tt_test_corpus("fast NFC check = plain check = ICU on ../shared/corpus", compare_text, NULL);
+    long files = tt_test_corpus("fast NFC check = plain check = ICU on ../shared/corpus", tt_test_spoiled_rounds,
+                               &(tt_test_rounds){check_text, spoil_text});
     if (files < 0)
         return;
     printf("nfc: %ld files of ../shared/corpus, %ld texts compared, %ld differ (wf check: %ld so far)\n", files,

@@ -6,6 +6,7 @@
  *   2. Error codes and tt_error
  *   3. tt_buf: a binary-safe growable byte buffer
  *   4. Languages and scripts
+ *   5. The CPU's vector instructions
  *
  * 1. MEMORY RULES (they hold for every tt_* function unless its declaration says otherwise)
  *   - Functions never take ownership of their arguments.
@@ -203,5 +204,14 @@ tt_mem_eq(const void *a, const void *b, size_t n)
     }
     return __builtin_memcmp(p, q, n) == 0;
 }
+
+
+/* 5. THE CPU'S VECTOR INSTRUCTIONS. The fast paths that choose their width at run time (the UTF-8 scanner, the
+ * decoder's control count, the NFC check) ask here: TT_CPU_SSSE3 and TT_CPU_AVX2 bits for what this CPU has, 0
+ * off x86 or without the compiler's __builtin_cpu_supports. Asked of the CPU once per process (a cached value
+ * that every thread computes the same). */
+#define TT_CPU_SSSE3 1u
+#define TT_CPU_AVX2 2u
+unsigned tt_cpu_simd(void);
 
 #endif
