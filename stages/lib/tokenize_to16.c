@@ -37,7 +37,7 @@ tk_to16_init(tt_tokenizer *tk)
 {
     tk->u8tab = NULL;
 #if !defined(TT_TOKENIZE_PLAIN) && defined(__SSE2__)
-    if (!__builtin_cpu_supports("ssse3"))
+    if (!(tt_cpu_simd() & TT_CPU_SSSE3))
         return 0;
     struct tk_u8blk *t = calloc(512, sizeof *t);
     if (!t)

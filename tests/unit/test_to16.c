@@ -88,30 +88,29 @@ compare(const unsigned char *b, size_t n)
 /* ---- the real texts of ../shared/corpus ----------------------------------------------------------------- */
 static long files_read;
 
-/* One file of ../shared/corpus (tt_test_each_file's callback). */
+/* One round on a file of ../shared/corpus: pieces of 1000..4000 bytes at moving offsets, then the whole. */
 static void
-compare_text(char *text, size_t n, const char *path, void *ctx)
+check_text(char *text, size_t n)
 {
-    (void)path;
-    (void)ctx;
     unsigned char *s = (unsigned char *)text;
-    if (!n)
-        return;
-    for (int round = 0; round < 2; round++) {
-        size_t k = 0;
-        for (size_t at = 0; at < n; k++) {
-            size_t len = 1000 + (k * 37) % 3000, from = at + k % 16 < n ? at + k % 16 : at;
-            if (len > n - from)
-                len = n - from;
-            compare(s + from, len);
-            at += len ? len : 1;
-        }
-        compare(s, n); /* whole */
-        for (size_t c = 0; c < n / 700 + 1; c++) /* then invalid bytes here and there */
-            s[next_rand() % n] = (unsigned char)next_rand();
+    size_t k = 0;
+    for (size_t at = 0; at < n; k++) {
+        size_t len = 1000 + (k * 37) % 3000, from = at + k % 16 < n ? at + k % 16 : at;
+        if (len > n - from)
+            len = n - from;
+        compare(s + from, len);
+        at += len ? len : 1;
     }
+    compare(s, n); /* whole */
 }
 
+/* Invalid bytes here and there, for the second round. */
+static void
+spoil_text(char *text, size_t n)
+{
+    for (size_t c = 0; c < n / 700 + 1; c++)
+        text[next_rand() % n] = (char)next_rand();
+}
 
 static void
 test_corpora(void)
@@ -119,7 +118,8 @@ test_corpora(void)
     long before = compared;
     differ = 0;
     valid_checked = 0;
-    files_read = tt_test_corpus("to16 = ICU's decoding on ../shared/corpus", compare_text, NULL);
+    tt_test_rounds rounds = {check_text, spoil_text};
+    files_read = tt_test_corpus("to16 = ICU's decoding on ../shared/corpus", tt_test_spoiled_rounds, &rounds);
     if (files_read < 0)
         return;
     printf("to16: %ld files of ../shared/corpus, %ld conversions compared (%ld of valid text also with u_strFromUTF8), "
