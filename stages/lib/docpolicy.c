@@ -88,7 +88,7 @@ int
 tt_docres_record_ok(const char *rec, size_t n, tt_error *err)
 {
     tt_docres_reader r;
-    tt_docres_line ln = {0};
+    tt_docres_line ln;
     int rc, ok = -1;
     tt_docres_reader_init(&r, rec, n);
     while ((rc = tt_docres_next(&r, &ln, err)) == 1) {
@@ -114,7 +114,7 @@ int
 tt_docres_record_stat(const char *rec, size_t n, const char *key, char *val, size_t cap, tt_error *err)
 {
     tt_docres_reader r;
-    tt_docres_line ln = {0};
+    tt_docres_line ln;
     int rc, found = 0;
     tt_docres_reader_init(&r, rec, n);
     while ((rc = tt_docres_next(&r, &ln, err)) == 1) {

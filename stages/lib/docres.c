@@ -75,6 +75,9 @@ tt_docres_next_plain(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
 {
     const char *p;
     size_t len, taglen;
+    ln->kind = (tt_docres_kind)0; /* what a caller may read of a line not read (end, error) */
+    ln->nf = 0;
+    ln->lineno = r->line + 1;
     int kind = line_start(r, err, &p, &len, &taglen);
     if (kind <= 0)
         return kind;
@@ -127,6 +130,9 @@ tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
 {
     const char *p;
     size_t len, taglen;
+    ln->kind = (tt_docres_kind)0; /* what a caller may read of a line not read (end, error) */
+    ln->nf = 0;
+    ln->lineno = r->line + 1;
     int kind = line_start(r, err, &p, &len, &taglen);
     if (kind <= 0)
         return kind;
@@ -223,7 +229,7 @@ int
 tt_docres_check(const char *s, size_t n, size_t *nrecords, tt_error *err)
 {
     tt_docres_reader r;
-    tt_docres_line ln = {0};
+    tt_docres_line ln;
     tt_buf id = {0};
     int state = 0, rc; /* 0 between records, 1 meta/stat, 2 body */
     size_t nrec = 0, nmeta = 0;

@@ -266,7 +266,7 @@ tt_exporter_add(tt_exporter *ex, const char *docres, size_t n, tt_error *err)
         return tt_error_set(err, TT_EUSAGE, "exporter used after an error or after finish");
     tt_docres_reader r;
     tt_docres_reader_init(&r, docres, n);
-    tt_docres_line ln = {0};
+    tt_docres_line ln;
     int rc;
     while ((rc = tt_docres_next(&r, &ln, err)) == 1)
         if ((rc = add_line(ex, &ln, err)))

@@ -413,7 +413,7 @@ test_docres_reader(void)
 {
     const char *t = "docres\t2\nmeta\tti\\ttle\ta\\\\b\nhit\tA\te\t1\t2\t1\t\ts\tl\tr\tf\tnote\t3\nend\tx\n";
     tt_docres_reader r;
-    tt_docres_line ln = {0};
+    tt_docres_line ln;
     tt_error e;
     tt_docres_reader_init(&r, t, strlen(t));
     CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &e), 1);

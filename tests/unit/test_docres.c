@@ -161,7 +161,7 @@ test_known(void)
 {
     const char *s = "docres\t2\nmeta\tdoc_id\ta\\tb\\\\c\\nd\nend\ta\n";
     tt_docres_reader r;
-    tt_docres_line ln = {0};
+    tt_docres_line ln;
     tt_error err;
     tt_docres_reader_init(&r, s, strlen(s));
     CU_ASSERT_EQUAL(tt_docres_next(&r, &ln, &err), 1);
