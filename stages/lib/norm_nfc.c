@@ -335,8 +335,11 @@ nfc_view(tt_normalizer *nz, int already, const char *s, size_t n, tt_buf *out, c
     }
     size_t before = out->len;
     int rc = nfc_icu(nz, s, n, out, err);
-    if (rc)
+    if (rc) {
+        *text = "";
+        *len = 0;
         return rc;
+    }
     *text = out->data ? out->data + before : "";
     *len = out->len - before;
     return 0;

@@ -97,8 +97,8 @@ compare_wf(const char *s, size_t n)
     int w = tt_norm_nfc_quick_wf(nz, s, n), w3 = tt_norm_nfc_quick_wf(nz_ssse3, s, n),
         w1 = tt_norm_nfc_quick_wf(nz_bytes, s, n);
     tt_error err;
-    const char *text = NULL, *text2 = NULL;
-    size_t len = 0, len2 = 0;
+    const char *text, *text2;
+    size_t len, len2;
     tt_buf_reset(&out);
     tt_buf_reset(&out2);
     int rc = tt_norm_nfc_view_wf(nz, s, n, &out, &text, &len, &err);

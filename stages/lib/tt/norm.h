@@ -39,7 +39,7 @@ int tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_erro
 /* Text as written without a copy when there is nothing to change: when s[0..n) passes the quick check below
  * (it is its own NFC), *text = s and *len = n, borrowed from the caller (valid as long as s is) and nothing is
  * appended; else the NFC form is appended to out (as tt_norm_nfc) and *text points at it in out (valid until
- * out changes). Returns 0 or TT_E* (then *text and *len are not set). */
+ * out changes). Returns 0 or TT_E* (then *text = "" and *len = 0). */
 int tt_norm_nfc_view(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, const char **text, size_t *len,
                      tt_error *err);
 
