@@ -592,11 +592,10 @@ part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
                 nt = case_filter(lx, v, nt, fl, &seen, &cand);
             }
             for (uint32_t c = 0; c < nt; c++) {
-                const lx_target *t = &lx->targets[v[c]];
-                const lx_entry *e = &lx->entries[t->entry];
-                if (e->nparts != 1 || e->exclude || !script_ok(e->script, m->script))
+                const mt_tinfo *ti = &m->ti[v[c]];
+                if (ti->what != TI_WORD || !script_ok((tt_script)ti->script, m->script))
                     continue;
-                if (push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept, p + 1))
+                if (push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, ti->entry, ti->concept, p + 1))
                     return TT_ENOMEM;
             }
         }
