@@ -870,10 +870,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         if (!name && fc && k->match_len - 1u < FC_MAXLEN) {
             uint64_t x, y;
             uint32_t meta;
-            const char *w = forms + k->match_off;
-            const fcent *e = &fc[k->match_off + 16 <= ts->forms.cap
-                                     ? fc_key_padded(lang, w, k->match_len, &x, &y, &meta)
-                                     : fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            const fcent *e = &fc[fc_key_at(lang, forms, ts->forms.cap, k->match_off, k->match_len, &x, &y, &meta)];
             if (e->meta == meta && e->a == x && e->b == y)
                 name = e->name;
         }
@@ -923,7 +920,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         if (fc && k->match_len - 1u < FC_MAXLEN) { /* the front cache remembers it */
             uint64_t x, y;
             uint32_t meta;
-            fcent *e = &c->fc[fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            fcent *e = &c->fc[fc_key_at(lang, forms, ts->forms.cap, k->match_off, k->match_len, &x, &y, &meta)];
             e->a = x;
             e->b = y;
             e->meta = meta;

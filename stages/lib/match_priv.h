@@ -227,6 +227,16 @@ fc_key(tt_lang lang, const char *s, size_t n, uint64_t *a, uint64_t *b, uint32_t
     return fc_key_padded(lang, t, n, a, b, meta);
 }
 
+/* fc_key of the form forms[off..off+n) of a buffer of cap readable bytes: one masked load where 16 bytes from off
+ * are readable, else from a copy. */
+static inline size_t
+fc_key_at(tt_lang lang, const char *forms, size_t cap, size_t off, size_t n, uint64_t *a, uint64_t *b,
+          uint32_t *meta)
+{
+    return off + 16 <= cap ? fc_key_padded(lang, forms + off, n, a, b, meta)
+                           : fc_key(lang, forms + off, n, a, b, meta);
+}
+
 /* match_cache.c: empties the cache (a new epoch) / frees it */
 void mt_tc_clear(tcache *c);
 void mt_tc_free(tcache *c);
