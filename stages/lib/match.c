@@ -107,8 +107,6 @@ tt_matcher_free(tt_matcher *m)
     tt_buf_free(&m->key);
     tt_buf_free(&m->why);
     mt_names_free(m);
-    free(m->pidx);
-    free(m->pcnt);
     free(m->prec);
     free(m->ptok);
     free(m);
@@ -574,14 +572,15 @@ static int
 part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
 {
     const tt_lexicon *lx = m->lx;
-    while (m->cptok < m->nptok && m->ptok[m->cptok] < a)
+    while (m->cptok < m->nptok && m->ptok[m->cptok].tok < a)
         m->cptok++;
-    for (; m->cptok < m->nptok && m->ptok[m->cptok] < a + ns; m->cptok++) {
-        size_t i = m->ptok[m->cptok] - a;
+    for (; m->cptok < m->nptok && m->ptok[m->cptok].tok < a + ns; m->cptok++) {
+        const mt_ptok *pt = &m->ptok[m->cptok];
+        size_t i = pt->tok - a;
         if ((m->cur[i] & 3) == TN_HOT && m->cnum[i])
             continue;
-        for (uint32_t p = 0; p < m->pcnt[m->cptok]; p++) {
-            const uint32_t *rl = m->cache.ar + m->prec[m->pidx[m->cptok] + p] + 2; /* [n, flags, target...] */
+        for (uint32_t p = 0; p < pt->n; p++) {
+            const uint32_t *rl = m->cache.ar + m->prec[pt->first + p] + 2; /* [n, flags, target...] */
             uint32_t nt = rl[0] - 1, v[64], seen, cand;
             if (nt > 64 || (rl[1] & F_NONWORD))
                 continue;
@@ -593,11 +592,10 @@ part_hits(tt_matcher *m, const tt_tokseq *ts, size_t a, size_t ns)
                 nt = case_filter(lx, v, nt, fl, &seen, &cand);
             }
             for (uint32_t c = 0; c < nt; c++) {
-                const lx_target *t = &lx->targets[v[c]];
-                const lx_entry *e = &lx->entries[t->entry];
-                if (e->nparts != 1 || e->exclude || !script_ok(e->script, m->script))
+                const mt_tinfo *ti = &m->ti[v[c]];
+                if (ti->what != TI_WORD || !script_ok((tt_script)ti->script, m->script))
                     continue;
-                if (push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, t->entry, e->concept, p + 1))
+                if (push_hit(&m->hits, &m->nh, &m->caph, (uint32_t)i, (uint32_t)i, ti->entry, ti->concept, p + 1))
                     return TT_ENOMEM;
             }
         }
@@ -783,32 +781,10 @@ resolve_parts(tt_matcher *m, tt_lang lang, const char *w, size_t n, size_t t, in
     }
     if (!any)
         return 0; /* no part is a word of the lexicon */
-    if (m->nprec + np > m->capprec) {
-        size_t nc = (m->nprec + np) * 2 + 64;
-        uint32_t *p = realloc(m->prec, nc * sizeof *p);
-        if (!p)
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        m->prec = p;
-        m->capprec = nc;
-    }
-    if (m->nptok == m->capptok) {
-        size_t nc = m->capptok ? 2 * m->capptok : 64;
-        uint32_t *p = realloc(m->ptok, nc * sizeof *p);
-        if (p)
-            m->ptok = p;
-        uint32_t *q = realloc(m->pidx, nc * sizeof *q);
-        if (q)
-            m->pidx = q;
-        uint8_t *c = realloc(m->pcnt, nc);
-        if (c)
-            m->pcnt = c;
-        if (!p || !q || !c)
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        m->capptok = nc;
-    }
-    m->ptok[m->nptok] = (uint32_t)t;
-    m->pidx[m->nptok] = (uint32_t)m->nprec;
-    m->pcnt[m->nptok++] = (uint8_t)np;
+    if (tt_grow((void **)&m->prec, &m->capprec, m->nprec + np, sizeof *m->prec) ||
+        tt_grow((void **)&m->ptok, &m->capptok, m->nptok + 1, sizeof *m->ptok))
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    m->ptok[m->nptok++] = (mt_ptok){(uint32_t)t, (uint32_t)m->nprec, (uint32_t)np};
     for (size_t i = 0; i < np; i++)
         m->prec[m->nprec++] = rec[i];
     *got = 1;
@@ -894,10 +870,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         if (!name && fc && k->match_len - 1u < FC_MAXLEN) {
             uint64_t x, y;
             uint32_t meta;
-            const char *w = forms + k->match_off;
-            const fcent *e = &fc[k->match_off + 16 <= ts->forms.cap
-                                     ? fc_key_padded(lang, w, k->match_len, &x, &y, &meta)
-                                     : fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            const fcent *e = &fc[fc_key_at(lang, forms, ts->forms.cap, k->match_off, k->match_len, &x, &y, &meta)];
             if (e->meta == meta && e->a == x && e->b == y)
                 name = e->name;
         }
@@ -947,7 +920,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         if (fc && k->match_len - 1u < FC_MAXLEN) { /* the front cache remembers it */
             uint64_t x, y;
             uint32_t meta;
-            fcent *e = &c->fc[fc_key(lang, w, k->match_len, &x, &y, &meta)];
+            fcent *e = &c->fc[fc_key_at(lang, forms, ts->forms.cap, k->match_off, k->match_len, &x, &y, &meta)];
             e->a = x;
             e->b = y;
             e->meta = meta;
@@ -973,7 +946,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         int hot = sfl[q] & SF_HOT;
         for (size_t x = y0; !hot && (sfl[q] & SF_LATER) && x < y; x++)
             hot = (tnm[may[x]] & 3) == TN_HOT;
-        for (; pt < m->nptok && m->ptok[pt] < j; pt++)
+        for (; pt < m->nptok && m->ptok[pt].tok < j; pt++)
             hot = 1;
         int rc = hot ? sentence(m, lang, ts, i, j, may + y0, y - y0, overlap, hits, nhits, caphits, err) : 0;
         if (rc)

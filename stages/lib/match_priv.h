@@ -39,6 +39,13 @@ typedef struct mt_tinfo {
     uint8_t script; /* the entry's tt_script */
 } mt_tinfo;
 
+/* A token of the run that has hyphen parts some entry matches (resolve_parts): */
+typedef struct mt_ptok {
+    uint32_t tok;   /* the token */
+    uint32_t first; /* the first index into prec of its parts' records */
+    uint32_t n;     /* ... and their number */
+} mt_ptok;
+
 typedef struct rawhit {
     uint32_t first, last, entry, concept;
     uint32_t part; /* 0, or k: the hit is the k-th hyphen part of token first == last (tt/compound.h) */
@@ -111,9 +118,7 @@ struct tt_matcher {
     /* hyphenated compounds */
     uint32_t *prec;     /* record offsets of the parts' types */
     size_t nprec, capprec;
-    uint32_t *ptok;     /* the tokens of the run that have parts, in order */
-    uint32_t *pidx;     /* ... the first index into prec of their parts */
-    uint8_t *pcnt;      /* ... and their number */
+    mt_ptok *ptok;      /* the tokens of the run that have parts, in order */
     size_t nptok, capptok, cptok; /* ... cptok: the next one for sentence() */
 };
 
@@ -220,6 +225,16 @@ fc_key(tt_lang lang, const char *s, size_t n, uint64_t *a, uint64_t *b, uint32_t
     char t[16] = {0};
     memcpy(t, s, n);
     return fc_key_padded(lang, t, n, a, b, meta);
+}
+
+/* fc_key of the form forms[off..off+n) of a buffer of cap readable bytes: one masked load where 16 bytes from off
+ * are readable, else from a copy. */
+static inline size_t
+fc_key_at(tt_lang lang, const char *forms, size_t cap, size_t off, size_t n, uint64_t *a, uint64_t *b,
+          uint32_t *meta)
+{
+    return off + 16 <= cap ? fc_key_padded(lang, forms + off, n, a, b, meta)
+                           : fc_key(lang, forms + off, n, a, b, meta);
 }
 
 /* match_cache.c: empties the cache (a new epoch) / frees it */

@@ -1,11 +1,11 @@
 /* test_typer.c - the type names the tokenizer hands the matcher (tt_tokenizer_set_typer with tt_matcher_type and
  * tt_matcher_begin_piece, as the worker uses them) change no hit: real texts of ../shared/corpus (the kz-law
- * documents, the constitution in four languages, KazNERD and UzUDT sentences), in 64 KiB pieces, are matched
- * by the default lexicon twice - with a matcher used as the typer and with a second matcher looking every form
- * up itself, in its type cache only (TT_MATCH=plain: no front cache of short forms) - and every hit (tokens, entry, concept, part, name) must be the same. The typer's matcher is then
- * changed between pieces (two matchers taking turns as the typer of one tokenizer and normalizer), which must
- * void the names kept in the normalizer's cache; the hits must still agree. Skipped, counted, without
- * ../shared. */
+ * documents, the constitution in four languages, KazNERD and UzUDT sentences), in 64 KiB pieces, are matched by the
+ * default lexicon twice - with a matcher used as the typer and with a second matcher looking every form up itself,
+ * in its type cache only (TT_MATCH=plain: no front cache of short forms) - and every hit (tokens, entry, concept,
+ * part, name) must be the same. The typer's matcher is then changed between pieces (two matchers taking turns as
+ * the typer of one tokenizer and normalizer), which must void the names kept in the normalizer's cache; the hits
+ * must still agree. Skipped, counted, without ../shared. */
 #include "support.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"

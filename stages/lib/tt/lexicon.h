@@ -130,11 +130,11 @@ void tt_matcher_names_reset(tt_matcher *m);
 
 /* The type cache shared with the tokenizer (tt_tokenizer_set_typer, tt/tokenize.h; the worker's way):
  * tt_matcher_begin_piece (a tt_type_begin_fn, ctx a tt_matcher *), asked before each piece is tokenized, empties
- * the type cache if it has grown past its bounds - from then on only there - and returns its epoch, which
- * changes exactly when it is emptied (and starts at the instant the matcher was made). tt_matcher_type (a
- * tt_type_fn) resolves a match form and returns its name, nonzero, valid in that epoch (the record's offset and
- * whether the type has targets: match_priv.h); 0 when the matcher was never begun, or with err set (TT_ENOMEM). tt_matcher_run reads the names of a tokseq made
- * with this matcher as typer in its current epoch instead of looking the forms up. */
+ * the type cache if it has grown past its bounds - from then on only there - and returns its epoch, which changes
+ * exactly when it is emptied (and starts at the instant the matcher was made). tt_matcher_type (a tt_type_fn)
+ * resolves a match form and returns its name, nonzero, valid in that epoch (the record's offset and whether the
+ * type has targets: match_priv.h); 0 when the matcher was never begun, or with err set (TT_ENOMEM). tt_matcher_run
+ * reads the names of a tokseq made with this matcher as typer in its current epoch instead of looking the forms up. */
 uint64_t tt_matcher_begin_piece(void *matcher);
 uint32_t tt_matcher_type(void *matcher, tt_lang lang, const char *match, size_t n, tt_error *err);
 
