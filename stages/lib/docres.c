@@ -44,11 +44,15 @@ bad(tt_docres_reader *r, tt_error *err, const char *what)
 }
 
 /* The start of both readers: the next line, p[0..*len) (r->pos moved past its newline, r->line counted), and
- * its kind by its tag, the *taglen bytes before its first tab (p[*taglen] is that tab, or *taglen == *len).
+ * its kind by its tag, the *taglen bytes before its first tab (p[*taglen] is that tab, or *taglen == *len); ln's
+ * kind, field count and line number set first (what a caller may read of a line not read: end, error).
  * Returns the kind (> 0), 0 at the end of the text, or TT_ESYNTAX (no newline, unknown tag; err set). */
 static inline int
-line_start(tt_docres_reader *r, tt_error *err, const char **line, size_t *len, size_t *taglen)
+line_start(tt_docres_reader *r, tt_docres_line *ln, tt_error *err, const char **line, size_t *len, size_t *taglen)
 {
+    ln->kind = (tt_docres_kind)0;
+    ln->nf = 0;
+    ln->lineno = r->line + 1;
     if (r->pos >= r->n)
         return 0;
     r->line++;
@@ -75,10 +79,7 @@ tt_docres_next_plain(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
 {
     const char *p;
     size_t len, taglen;
-    ln->kind = (tt_docres_kind)0; /* what a caller may read of a line not read (end, error) */
-    ln->nf = 0;
-    ln->lineno = r->line + 1;
-    int kind = line_start(r, err, &p, &len, &taglen);
+    int kind = line_start(r, ln, err, &p, &len, &taglen);
     if (kind <= 0)
         return kind;
     const char *tab = taglen < len ? p + taglen : NULL;
@@ -130,10 +131,7 @@ tt_docres_next(tt_docres_reader *r, tt_docres_line *ln, tt_error *err)
 {
     const char *p;
     size_t len, taglen;
-    ln->kind = (tt_docres_kind)0; /* what a caller may read of a line not read (end, error) */
-    ln->nf = 0;
-    ln->lineno = r->line + 1;
-    int kind = line_start(r, err, &p, &len, &taglen);
+    int kind = line_start(r, ln, err, &p, &len, &taglen);
     if (kind <= 0)
         return kind;
     /* the fields and their NULs take at most the line's bytes + 1, and a step may store 16 bytes past them */
