@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "match_priv.h"
+#include "tt/bigmem.h"
 
 void
 mt_tc_clear(tcache *c)
@@ -22,8 +23,8 @@ mt_tc_clear(tcache *c)
 void
 mt_tc_free(tcache *c)
 {
-    free(c->slot);
-    free(c->ar);
+    tt_big_free(c->slot, c->nslots * sizeof *c->slot);
+    tt_big_free(c->ar, c->acap * sizeof *c->ar);
     free(c->fc);
     memset(c, 0, sizeof *c);
 }
@@ -49,7 +50,7 @@ mt_tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t
         return NULL; /* offsets are named in 30 bits: the caller empties the cache between runs */
     if ((c->nused + 1) * 2 > c->nslots) {
         size_t nn = c->nslots ? c->nslots * 2 : 4096;
-        uint64_t *ns = calloc(nn, sizeof *ns);
+        uint64_t *ns = tt_big_alloc(nn * sizeof *ns);
         if (!ns)
             return NULL;
         uint64_t *old = c->slot;
@@ -62,13 +63,13 @@ mt_tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t
                 const uint32_t *r = c->ar + ((uint32_t)old[i] - 1);
                 tc_put(c, tc_hash((tt_lang)r[1], (const char *)(r + 3 + r[2]), r[0]), (uint32_t)old[i] - 1);
             }
-        free(old);
+        tt_big_free(old, on * sizeof *old);
     }
     if (c->alen + words > c->acap) {
         size_t nc = c->acap ? c->acap : 65536;
         while (nc < c->alen + words)
             nc *= 2;
-        uint32_t *na = realloc(c->ar, nc * sizeof *na);
+        uint32_t *na = tt_big_realloc(c->ar, c->acap * sizeof *na, nc * sizeof *na);
         if (!na)
             return NULL;
         c->ar = na;

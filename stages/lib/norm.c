@@ -1,5 +1,5 @@
 /* norm.c - the normalizer (matching.md "Two forms of every text", normalization.md §2-§4): loading its rules
- * (<data>/translit/<name>.rules, one ICU transliterator per rule set) and homoglyph tables, the Kazakh Latin
+ * (<data>/translit/<name>.rules, compiled by norm_rules.c) and homoglyph tables, the Kazakh Latin
  * alphabet detector, the pre-break fixes and the homoglyph repair. The match form of a token and its cache are
  * norm_word.c; NFC text as written is norm_nfc.c; the layout the three share is norm_impl.h. */
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #endif
 
 #include "norm_impl.h"
+#include "tt/bigmem.h"
 #include "tt/common.h"
 #include "tt/norm.h"
 
@@ -78,76 +79,6 @@ nz_ensure(UChar **p, int32_t *cap, int32_t need)
         return TT_ENOMEM;
     *p = np;
     *cap = nc;
-    return 0;
-}
-
-static int
-load_rules(tt_normalizer *nz, int rs, const char *dir, tt_error *err)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/translit/%s.rules", dir, nz_rs_file[rs]);
-    size_t n = 0;
-    char *text = tt_file_read(path, &n);
-    if (!text) {
-        tt_error_set(err, TT_EIO, "cannot read transliteration rules");
-        return tt_error_at(err, path, 0, 0);
-    }
-    if (n > INT32_MAX / 2) {
-        free(text);
-        tt_error_set(err, TT_ELIMIT, "rule file too large");
-        return tt_error_at(err, path, 0, 0);
-    }
-    UErrorCode st = U_ZERO_ERROR;
-    int32_t ulen = 0;
-    UChar *u = malloc(sizeof(UChar) * (n + 1));
-    if (!u) {
-        free(text);
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    }
-    u_strFromUTF8(u, (int32_t)n + 1, &ulen, text, (int32_t)n, &st);
-    free(text);
-    if (U_FAILURE(st)) {
-        free(u);
-        tt_error_set(err, TT_EENCODING, "rule file is not UTF-8: %s", u_errorName(st));
-        return tt_error_at(err, path, 0, 0);
-    }
-    char id[64];
-    snprintf(id, sizeof id, "tt-%s", nz_rs_file[rs]);
-    UChar uid[64];
-    u_uastrcpy(uid, id);
-    UParseError pe;
-    memset(&pe, 0, sizeof pe);
-    nz->tr[rs] = utrans_openU(uid, -1, UTRANS_FORWARD, u, ulen, &pe, &st);
-    if (U_FAILURE(st)) {
-        nz->tr[rs] = NULL;
-        /* ICU gives the offset of the failing rule in the text (line is 0 for transliterator rules) */
-        uint64_t line = pe.line > 0 ? (uint64_t)pe.line : 0;
-        if (line == 0 && pe.offset > 0 && pe.offset <= ulen) {
-            line = 1;
-            for (int32_t i = 0; i < pe.offset; i++)
-                line += u[i] == '\n';
-        }
-        char ctx[3 * U_PARSE_CONTEXT_LEN + 1];
-        UErrorCode st2 = U_ZERO_ERROR;
-        u_strToUTF8(ctx, (int32_t)sizeof ctx, NULL, pe.preContext, -1, &st2);
-        if (U_FAILURE(st2))
-            ctx[0] = 0;
-        free(u);
-        tt_error_set(err, TT_ESYNTAX, "ICU rejects the rules: %s near '%s'", u_errorName(st), ctx);
-        return tt_error_at(err, path, line, 0);
-    }
-    free(u);
-    /* Does the rule set change any ASCII-only token? Ask ICU for the characters the rules can touch. */
-    USet *set = uset_openEmpty();
-    if (!set)
-        return tt_error_set(err, TT_ENOMEM, "out of memory");
-    utrans_getSourceSet(nz->tr[rs], 0, set, &st);
-    int safe = U_SUCCESS(st);
-    for (UChar32 c = 0; safe && c < 0x80; c++)
-        if (uset_contains(set, c))
-            safe = 0;
-    uset_close(set);
-    nz->ascii_safe[rs] = (uint8_t)safe;
     return 0;
 }
 
@@ -267,12 +198,12 @@ tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
     nz_nfc_init(nz);
     int rc = 0;
     for (int rs = 0; rs < RS_COUNT && rc == 0; rs++)
-        rc = load_rules(nz, rs, data_dir, err);
+        rc = nz_rules_load(nz, rs, data_dir, err);
     if (rc == 0)
         rc = load_homoglyphs(nz, data_dir, err);
     if (rc == 0) {
-        nz->slots = calloc(CACHE_SLOTS, sizeof *nz->slots);
-        nz->arena = malloc(CACHE_ARENA + 64); /* + 64: the lookups read whole 16-unit blocks of a key */
+        nz->slots = tt_big_alloc(CACHE_SLOTS * sizeof *nz->slots);
+        nz->arena = tt_big_alloc(CACHE_ARENA + 64); /* + 64: the lookups read whole 16-unit blocks of a key */
         nz->cache_gen = 1;
         if (!nz->slots || !nz->arena)
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
@@ -290,14 +221,12 @@ tt_normalizer_free(tt_normalizer *nz)
 {
     if (!nz)
         return;
-    for (int rs = 0; rs < RS_COUNT; rs++)
-        if (nz->tr[rs])
-            utrans_close(nz->tr[rs]);
+    nz_rules_free(nz);
     free(nz->a);
     free(nz->b);
     free(nz->c);
-    free(nz->slots);
-    free(nz->arena);
+    tt_big_free(nz->slots, CACHE_SLOTS * sizeof *nz->slots);
+    tt_big_free(nz->arena, CACHE_ARENA + 64);
     free(nz);
 }
 

@@ -11,9 +11,16 @@
 #include "tt/common.h"
 #include "tt/norm.h"
 
-/* Rule sets, one transliterator each; nz_rs_file[rs] names its file (<data>/translit/<name>.rules). */
+/* Rule sets; nz_rs_file[rs] names its file (<data>/translit/<name>.rules). A rule set is a list of passes, each
+ * over the whole output of the one before (norm_rules.c): an ICU transliterator compiled from a block of rules,
+ * or a normalization ("::NFD;", "::NFC;"). */
 enum { RS_OTHER, RS_EN, RS_RU, RS_UZ, RS_KK_CYRL, RS_KK_2017, RS_KK_2018, RS_KK_2021, RS_COUNT };
 extern const char *const nz_rs_file[RS_COUNT];
+#define NZ_PASSES 8
+typedef struct nz_pass {
+    UTransliterator *tr;      /* the pass's rules, or NULL: */
+    const UNormalizer2 *norm; /* ... this normalization (ICU's, not owned) */
+} nz_pass;
 
 /* The match-form cache (norm_word.c) */
 #define CACHE_BITS 17
@@ -34,7 +41,8 @@ typedef struct centry {
 
 struct tt_normalizer {
     const UNormalizer2 *nfc, *nfkccf;
-    UTransliterator *tr[RS_COUNT];
+    nz_pass pass[RS_COUNT][NZ_PASSES];
+    uint8_t npass[RS_COUNT];
     uint8_t ascii_safe[RS_COUNT]; /* rule set changes no ASCII letter/digit */
     /* homoglyphs, per language: Latin ASCII -> Cyrillic, Cyrillic U+0400..U+04FF -> Latin ASCII (0 = none) */
     UChar l2c[TT_LANG_COUNT][128];
@@ -73,6 +81,13 @@ struct tt_normalizer {
     const void *memo_owner;       /* tt_norm_memo_bind */
     uint64_t memo_epoch;
 };
+
+/* Rule set rs read from <dir>/translit/ and compiled (norm_rules.c). 0 or TT_E* with err set (the file and line).
+ * The passes are the normalizer's: nz_rules_free closes them. */
+int nz_rules_load(tt_normalizer *nz, int rs, const char *dir, tt_error *err);
+void nz_rules_free(tt_normalizer *nz);
+/* nz->c[0..*m) through rule set rs's passes, in place (*m its new length; nz->b is scratch). 0 or TT_E*. */
+int nz_translit(tt_normalizer *nz, int rs, int32_t *m, tt_error *err);
 
 /* *p grown to at least need units (its capacity in *cap). 0 or TT_ENOMEM. */
 int nz_ensure(UChar **p, int32_t *cap, int32_t need);

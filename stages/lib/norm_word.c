@@ -134,27 +134,9 @@ compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32
             return tt_error_set(err, TT_EICU, "NFKC_Casefold: %s", u_errorName(st));
     }
     if (!(ascii && nz->ascii_safe[rs]) && m > 0) {
-        /* transliterate in place in c; keep a copy in b to retry after growing */
-        if (nz_ensure(&nz->b, &nz->bcap, m + 1))
-            return tt_error_set(err, TT_ENOMEM, "out of memory");
-        memcpy(nz->b, nz->c, sizeof(UChar) * (size_t)m);
-        int32_t need = 4 * m + 16;
-        for (int tries = 0; tries < 4; tries++) {
-            if (nz_ensure(&nz->c, &nz->ccap, need))
-                return tt_error_set(err, TT_ENOMEM, "out of memory");
-            memcpy(nz->c, nz->b, sizeof(UChar) * (size_t)m);
-            UErrorCode st = U_ZERO_ERROR;
-            int32_t len = m, lim = m;
-            utrans_transUChars(nz->tr[rs], nz->c, &len, nz->ccap, 0, &lim, &st);
-            if (st == U_BUFFER_OVERFLOW_ERROR) {
-                need = nz->ccap * 4;
-                continue;
-            }
-            if (U_FAILURE(st))
-                return tt_error_set(err, TT_EICU, "transliteration (%s): %s", nz_rs_file[rs], u_errorName(st));
-            m = len;
-            break;
-        }
+        int rc = nz_translit(nz, rs, &m, err);
+        if (rc)
+            return rc;
     }
     if (flags)
         *flags = fl;

@@ -6,6 +6,8 @@
 # all --compare --period 5y --group-by and six contexts; --stem --overlap all --period breaks --gzip; shard 0/2
 # and 1/2 then merge. The corpus and lexicon are copied to one temporary place so that run.json's inputs agree.
 # Compares every file (gzip ones decompressed), run.json without its execution member. Exit 0 when identical.
+# OUTDIFF_DATA=1: also without run.json's data_sha256, for a change to the data folder that must not change a
+# result (the fingerprint of the data files then differs by design; the line says so).
 set -u
 old=$1 new=$2 bench=${3:-/tmp/bench-corpus/10mb}
 [ -d "$bench" ] || { echo "outdiff: no $bench (run ../shared/bench/make-corpus.sh)"; exit 2; }
@@ -34,11 +36,14 @@ outs "$old" "$w/a"; outs "$new" "$w/b"
 st=0
 cmp -s "$w/a/rc.txt" "$w/b/rc.txt" || { echo "exit codes differ"; st=1; }
 [ "$(cd "$w/a" && find . -type f | sort)" = "$(cd "$w/b" && find . -type f | sort)" ] || { echo "file lists differ"; st=1; }
-strip() { case $1 in *.gz) zcat "$1" ;; *) cat "$1" ;; esac | case $1 in */run.json*) grep -v '"execution"' ;; *) cat ;; esac; }
+data=${OUTDIFF_DATA:-0}
+strip() { case $1 in *.gz) zcat "$1" ;; *) cat "$1" ;; esac | case $1 in
+  */run.json*) grep -v '"execution"' | if [ "$data" = 1 ]; then sed 's/"data_sha256": "[0-9a-f]*"/"data_sha256": ""/'; else cat; fi ;;
+  *) cat ;; esac; }
 n=0
 for f in $(cd "$w/a" && find . -type f | sort); do
   n=$((n + 1))
   cmp -s <(strip "$w/a/$f") <(strip "$w/b/$f") || { echo "differs: $f"; st=1; }
 done
-echo "outdiff: $n files compared, $([ $st = 0 ] && echo identical || echo DIFFERENT)"
+echo "outdiff: $n files compared$([ "$data" = 1 ] && echo ", run.json's data_sha256 left out"), $([ $st = 0 ] && echo identical || echo DIFFERENT)"
 exit $st
