@@ -10,6 +10,9 @@
 # BENCH_OPTIONS=0 (leave out the per-option rows).
 # Each option row is `run --jobs 1` plus that option; "CPU vs plain" is its user+sys CPU over the plain
 # --jobs 1 run's of the same size (CPU, not wall: the better figure on a shared machine).
+# Every run writes a new output folder: the one before is removed before the clock starts, as
+# ../shared/bench/run-anchors.sh gives each anchor an empty folder (replacing an output folder costs its removal
+# too: ~5 ms for the 100 MB run's 9 MB of outputs on this machine).
 set -uo pipefail
 b=${1:-build/release}
 root=$(pwd)
@@ -30,6 +33,7 @@ timeit() { # label bytes docs command... ; prints one table row (median wall of 
   rows=""
   for r in $(seq "$reps"); do
     [ -n "${PRE:-}" ] && eval "$PRE"
+    rm -rf "$out/o"
     t0=$(date +%s%N)
     /usr/bin/time -f '%M %U %S' -o "$out/rss" "$@" > "$out/log" 2>&1
     rc=$?

@@ -189,7 +189,12 @@ tt_atomic_commit(tt_atomic *a, tt_error *err)
         e = errno;
     }
     a->f = NULL;
-    if (!bad && fsync(a->fd) != 0) {
+    int staged = (a->flags & TT_ATOMIC_STAGED) != 0;
+    if (!bad && staged) {
+#ifdef SYNC_FILE_RANGE_WRITE
+        (void)sync_file_range(a->fd, 0, 0, SYNC_FILE_RANGE_WRITE); /* a head start for tt_install_dir's fsync */
+#endif
+    } else if (!bad && fsync(a->fd) != 0) {
         bad = 1;
         e = errno;
     }
@@ -208,13 +213,23 @@ tt_atomic_commit(tt_atomic *a, tt_error *err)
             err->sys_errno = e;
         tt_error_set(err, TT_EIO, "cannot write this file");
         tt_error_at(err, a->path, 0, 0);
-    } else {
+    } else if (!staged) {
         sync_dir(a->path);
     }
     free(a->tmp);
     free(a->path);
     zero(a);
     return bad ? TT_EIO : 0;
+}
+
+void
+tt_atomic_writeback(tt_atomic *a)
+{
+    if (!a->f || fflush(a->f) != 0)
+        return;
+#ifdef SYNC_FILE_RANGE_WRITE
+    (void)sync_file_range(a->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
 }
 
 void

@@ -82,7 +82,7 @@ tt_exporter_new(tt_exporter **out, const tt_export_opts *opts, tt_error *err)
         return ex_oom(err);
     ex->o = *opts;
     ex->sfx = opts->gzip ? ".gz" : "";
-    ex->aflags = opts->gzip ? TT_ATOMIC_GZIP : 0;
+    ex->aflags = (opts->gzip ? TT_ATOMIC_GZIP : 0) | TT_ATOMIC_STAGED; /* o.dir is installed by tt_install_dir */
     ex->nc = opts->nconcepts;
     int rc = intern_concepts(ex, opts, err);
     if (!rc)

@@ -274,5 +274,10 @@ tt_exporter_add(tt_exporter *ex, const char *docres, size_t n, tt_error *err)
     tt_docres_reader_free(&r);
     if (rc)
         ex->broken = 1;
+    else if (ex->row % 64 == 0) { /* the streams' write-back, begun as they grow (tt_install_dir waits for it) */
+        tt_atomic_writeback(&ex->hits);
+        tt_atomic_writeback(&ex->docs);
+        tt_atomic_writeback(&ex->tf);
+    }
     return rc;
 }

@@ -150,9 +150,52 @@ tt_clean_stale(const char *out)
     closedir(d);
 }
 
+/* tt_sync_tree's walk: the first path whose fsync failed and its errno (nftw's callback has no context). */
+static _Thread_local char sync_bad[4200];
+static _Thread_local int sync_errno;
+
+static int
+sync_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)ftw;
+    if (flag != FTW_F && flag != FTW_DP && flag != FTW_D)
+        return 0; /* a symbolic link or what cannot be read: nothing of ours to sync */
+    int fd = open(p, O_RDONLY | O_CLOEXEC | (flag == FTW_F ? 0 : O_DIRECTORY));
+    int bad = fd < 0 || fsync(fd) != 0;
+    int e = errno;
+    if (fd >= 0 && close(fd) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (!bad)
+        return 0;
+    snprintf(sync_bad, sizeof sync_bad, "%s", p);
+    sync_errno = e;
+    return 1;
+}
+
+int
+tt_sync_tree(const char *dir, tt_error *err)
+{
+    sync_bad[0] = 0;
+    sync_errno = 0;
+    /* depth first: a folder after what it holds */
+    int r = nftw(dir, sync_entry, 16, FTW_DEPTH | FTW_PHYS);
+    if (r == 0)
+        return 0;
+    if (err)
+        err->sys_errno = sync_bad[0] ? sync_errno : errno;
+    tt_error_set(err, TT_EIO, "cannot write this file to disk (the disk may be full)");
+    return tt_error_at(err, sync_bad[0] ? sync_bad : dir, 0, 0);
+}
+
 int
 tt_install_dir(const char *tmp, const char *out, tt_error *err)
 {
+    int rc = tt_sync_tree(tmp, err);
+    if (rc)
+        return rc;
     struct stat st;
     if (stat(out, &st) == 0) {
         if (!S_ISDIR(st.st_mode)) {

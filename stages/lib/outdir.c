@@ -186,7 +186,8 @@ tt_dir_mark(const char *dir, tt_dir_kind kind, tt_error *err)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     snprintf(p, n, "%s/%s", dir, marker_name[kind]);
     tt_atomic a = {0};
-    int rc = tt_atomic_open(&a, p, err);
+    /* an output folder is marked while it is a staging folder, before tt_install_dir */
+    int rc = tt_atomic_open_flags(&a, p, kind == TT_DIR_OUTPUT ? TT_ATOMIC_STAGED : 0, err);
     free(p);
     if (rc)
         return rc;

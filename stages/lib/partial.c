@@ -66,7 +66,7 @@ tt_partial_open(tt_partial_writer **out, const char *dir, const tt_export_opts *
     }
     char path[4200];
     snprintf(path, sizeof path, "%s/part.docres", dir);
-    int rc = tt_atomic_open(&pw->docres, path, err);
+    int rc = tt_atomic_open_flags(&pw->docres, path, TT_ATOMIC_STAGED, err); /* dir: a staging folder */
     if (rc) {
         tt_partial_free(pw);
         return rc;
@@ -97,7 +97,7 @@ tt_partial_finish(tt_partial_writer *pw, const char *run_json_extra, tt_error *e
     char path[4200];
     snprintf(path, sizeof path, "%s/part.tsv", pw->dir);
     tt_atomic a = {0};
-    if ((rc = tt_atomic_open(&a, path, err)))
+    if ((rc = tt_atomic_open_flags(&a, path, TT_ATOMIC_STAGED, err)))
         return rc;
     fwrite(pw->head.data, 1, pw->head.len, a.f);
     return tt_atomic_commit(&a, err);

@@ -111,7 +111,7 @@ write_file(rp_ctx *c, const char *name, const char *pre, const char *data, size_
     char path[4400];
     snprintf(path, sizeof path, "%s/%s", c->rdir, name);
     tt_atomic a = {0};
-    int rc = tt_atomic_open(&a, path, c->err);
+    int rc = tt_atomic_open_flags(&a, path, TT_ATOMIC_STAGED, c->err); /* c->rdir: installed by tt_install_dir */
     if (rc)
         return rc;
     if (pre)

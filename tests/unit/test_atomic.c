@@ -1,7 +1,10 @@
 /* test_atomic.c - tt_atomic (tt/atomic.h): the process umask is never changed, even with many threads creating
- * files at once, and every file gets 0666 less the umask; commit replaces, abort removes. */
+ * files at once, and every file gets 0666 less the umask; commit replaces, abort removes; a staged file (written
+ * in stages, its write-back begun) is whole under its final name, and tt_install_dir syncs and swaps the staging
+ * folder in (tt/fs.h), or names what it could not sync. */
 #include "support.h"
 #include "tt/atomic.h"
+#include "tt/fs.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -102,10 +105,59 @@ test_commit_abort(void)
 }
 
 static void
+test_staged_install(void)
+{
+    char d[] = "/tmp/tt-atomic-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(d) != NULL);
+    char stage[96], sub[128], path[160], out[96], cmd[256];
+    snprintf(stage, sizeof stage, "%s/out.tmp", d);
+    snprintf(sub, sizeof sub, "%s/groups", stage);
+    snprintf(out, sizeof out, "%s/out", d);
+    CU_ASSERT_FATAL(mkdir(stage, 0777) == 0 && mkdir(sub, 0777) == 0);
+    tt_error e;
+    tt_error_clear(&e);
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/f%d.tsv", i == 2 ? sub : stage, i);
+        tt_atomic a = {0};
+        CU_ASSERT_FATAL(tt_atomic_open_flags(&a, path, TT_ATOMIC_STAGED, &e) == 0);
+        for (int k = 0; k < 20000; k++) {
+            fprintf(a.f, "line %d\n", k);
+            if (k % 5000 == 0)
+                tt_atomic_writeback(&a);
+        }
+        CU_ASSERT(tt_atomic_commit(&a, &e) == 0);
+    }
+    /* an output that was there: swapped out and removed */
+    CU_ASSERT_FATAL(mkdir(out, 0777) == 0);
+    snprintf(path, sizeof path, "%s/old.txt", out);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs("old\n", f);
+    fclose(f);
+    CU_ASSERT(tt_install_dir(stage, out, &e) == 0);
+    snprintf(path, sizeof path, "%s/groups/f2.tsv", out);
+    char *s = tt_test_slurp(path, NULL);
+    CU_ASSERT(s && strstr(s, "line 19999\n") && strncmp(s, "line 0\n", 7) == 0);
+    free(s);
+    snprintf(cmd, sizeof cmd, "test $(ls -A %s | wc -l) -eq 1 && test $(ls -A %s | wc -l) -eq 3", d, out);
+    CU_ASSERT(system(cmd) == 0); /* no staging folder, no old file, no temporary file */
+    /* what cannot be synced (here: not there) is named, and nothing is put in place */
+    CU_ASSERT(tt_sync_tree(stage, &e) == TT_EIO);
+    CU_ASSERT_STRING_EQUAL(e.path, stage);
+    CU_ASSERT(tt_install_dir(stage, out, &e) == TT_EIO);
+    snprintf(cmd, sizeof cmd, "test -f %s/f0.tsv", out);
+    CU_ASSERT(system(cmd) == 0);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", d);
+    CU_ASSERT(system(cmd) == 0);
+}
+
+static void
 reg(void)
 {
     tt_test_suite("atomic", "8 threads: umask unchanged, modes 0666 less the umask", test_umask_threads,
-                  "commit replaces, abort leaves the old file", test_commit_abort, NULL);
+                  "commit replaces, abort leaves the old file", test_commit_abort,
+                  "staged files, write-back, install syncs and swaps; a sync failure is named", test_staged_install,
+                  NULL);
 }
 
 int

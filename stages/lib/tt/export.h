@@ -82,7 +82,9 @@ typedef struct tt_export_concept {
 
 /* Every pointer in the options is borrowed and must stay valid until tt_exporter_free. */
 typedef struct tt_export_opts {
-    const char *dir;                     /* folder to write into (exists; groups/ is created in it) */
+    const char *dir;                     /* folder to write into (exists; groups/ is created in it): a staging
+                                            folder that the caller installs with tt_install_dir, which makes
+                                            it durable (the files are not synced one by one: TT_ATOMIC_STAGED) */
     const tt_export_concept *concepts;   /* column order; ids unique */
     size_t nconcepts;
     const char *const *manifest_columns; /* manifest header, doc_id first (for docs.tsv) */

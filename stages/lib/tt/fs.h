@@ -6,9 +6,15 @@
 
 #include "tt/common.h"
 
-/* Swaps a finished temporary folder tmp into place at out: atomically (renameat2 RENAME_EXCHANGE) where out
- * exists, then removes the previous output; a plain rename where it does not. */
+/* Swaps a finished temporary folder tmp into place at out: first makes everything in it durable (tt_sync_tree:
+ * the files written into it with TT_ATOMIC_STAGED were not synced one by one), then atomically (renameat2
+ * RENAME_EXCHANGE) where out exists, then removes the previous output; a plain rename where it does not; then
+ * syncs out's parent folder. Returns 0 or TT_EIO naming the file or folder (out unchanged). */
 int tt_install_dir(const char *tmp, const char *out, tt_error *err);
+
+/* fsync of every file and folder below dir and of dir itself (folders after what they hold). Returns 0, or TT_EIO
+ * with err naming the first that failed (err->sys_errno: e.g. ENOSPC, which a delayed write reports here). */
+int tt_sync_tree(const char *dir, tt_error *err);
 
 /* Removes the temporary folders that killed runs left beside out ("<out>.tmp-PID" whose process is gone).
  * A live run's folder is never touched. */

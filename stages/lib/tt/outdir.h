@@ -39,7 +39,9 @@ typedef struct tt_dir_guard {
 int tt_dir_check(const char *dir, tt_dir_kind kind, const char *opt, const tt_dir_guard *guards, size_t nguards,
                  tt_error *err);
 
-/* Writes the marker of this kind into the existing folder dir (atomically). Returns 0 or TT_EIO/TT_ENOMEM. */
+/* Writes the marker of this kind into the existing folder dir (atomically). An output folder is marked while it
+ * is a staging folder: its marker is synced by tt_install_dir (TT_ATOMIC_STAGED). Returns 0 or
+ * TT_EIO/TT_ENOMEM. */
 int tt_dir_mark(const char *dir, tt_dir_kind kind, tt_error *err);
 
 #endif
