@@ -399,9 +399,12 @@ resolve(tt_matcher *m, tt_lang lang, const char *w, size_t n, const uint32_t **o
         return 0;
     }
     uint32_t flags;
-    int rc = lx_collect(m, lang, w, n, 0, &flags, err);
-    if (rc)
-        return rc;
+    if (!mt_shared_get(m, lang, w, n, h, &flags)) { /* another worker may have resolved it */
+        int rc = lx_collect(m, lang, w, n, 0, &flags, err);
+        if (rc)
+            return rc;
+        mt_shared_put(m, lang, w, n, h, flags);
+    }
     if (!m->pinned && (m->cache.nused >= CACHE_MAX_TYPES || m->cache.alen > CACHE_MAX_WORDS))
         mt_tc_clear(&m->cache);
     if (!(*out = mt_tc_add(&m->cache, h, lang, w, n, flags, m->tmp, m->ntmp)))

@@ -7,6 +7,7 @@
 
 #include "match_priv.h"
 #include "tt/bigmem.h"
+#include "tt/smap.h"
 
 void
 mt_tc_clear(tcache *c)
@@ -88,4 +89,47 @@ mt_tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t
     tc_put(c, h, c->alen);
     c->alen += words;
     return r + 2;
+}
+
+void
+tt_matcher_share(tt_matcher *m, struct tt_smap *shared)
+{
+    m->shared = shared;
+}
+
+/* the shared map's key of a type: its language byte, then the form (in m->key) */
+static int
+shared_key(tt_matcher *m, tt_lang lang, const char *w, size_t n)
+{
+    if (n > UINT32_MAX - 1)
+        return -1;
+    tt_buf_reset(&m->key);
+    return tt_buf_putc(&m->key, (char)lang) || tt_buf_append(&m->key, w, n) ? -1 : 0;
+}
+
+int
+mt_shared_get(tt_matcher *m, tt_lang lang, const char *w, size_t n, uint64_t h, uint32_t *flags)
+{
+    uint32_t vn;
+    const char *v; /* [flags, target...], not aligned */
+    if (!m->shared || shared_key(m, lang, w, n) ||
+        !(v = tt_smap_get(m->shared, (uint32_t)(h >> 32) ^ (uint32_t)h, m->key.data, (uint32_t)m->key.len, &vn)) ||
+        vn < 4 || vn % 4)
+        return 0;
+    size_t nt = vn / 4 - 1;
+    if (nt && tt_grow((void **)&m->tmp, &m->captmp, nt, sizeof *m->tmp))
+        return 0;
+    memcpy(flags, v, 4);
+    memcpy(m->tmp, v + 4, nt * sizeof *m->tmp);
+    m->ntmp = nt;
+    return 1;
+}
+
+void
+mt_shared_put(tt_matcher *m, tt_lang lang, const char *w, size_t n, uint64_t h, uint32_t flags)
+{
+    if (!m->shared || m->ntmp > (UINT32_MAX - 4) / 4 || shared_key(m, lang, w, n))
+        return;
+    (void)tt_smap_put(m->shared, (uint32_t)(h >> 32) ^ (uint32_t)h, m->key.data, (uint32_t)m->key.len, &flags, 4,
+                      m->tmp, (uint32_t)(m->ntmp * sizeof *m->tmp));
 }

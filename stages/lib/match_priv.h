@@ -108,6 +108,7 @@ struct tt_matcher {
     rawhit *hits, *excl;
     size_t nh, caph, nx, capx;
     tt_buf key, why;
+    struct tt_smap *shared; /* tt_matcher_share, or NULL */
     /* one sense per document (match_names.c) */
     uint32_t *cname;    /* per token of the sentence: the name key it has at a sentence start, or 0 ... */
     int cname_on;       /* ... when set: else no token of the sentence has one (and cname is not cleared) */
@@ -240,6 +241,11 @@ fc_key_at(tt_lang lang, const char *forms, size_t cap, size_t off, size_t n, uin
 /* match_cache.c: empties the cache (a new epoch) / frees it */
 void mt_tc_clear(tcache *c);
 void mt_tc_free(tcache *c);
+/* The run's shared map (tt_matcher_share) for type (lang, w[0..n)) with tc_hash h: 1 and m->tmp, m->ntmp and
+ * *flags filled from it when it holds the type, 0 when not (or there is no map, or no memory: then resolve);
+ * mt_shared_put publishes what lx_collect left in m->tmp (a full map is no error). match_cache.c. */
+int mt_shared_get(tt_matcher *m, tt_lang lang, const char *w, size_t n, uint64_t h, uint32_t *flags);
+void mt_shared_put(tt_matcher *m, tt_lang lang, const char *w, size_t n, uint64_t h, uint32_t flags);
 /* match_cache.c: adds a record (w must not be in the cache); returns its [n, v...] or NULL (out of memory, or
  * past CACHE_HARD_WORDS). */
 const uint32_t *mt_tc_add(tcache *c, uint64_t h, tt_lang lang, const char *w, size_t n, uint32_t flags,

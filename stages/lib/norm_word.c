@@ -16,6 +16,7 @@
 #endif
 
 #include "norm_impl.h"
+#include "tt/smap.h"
 #include "tt/common.h"
 #include "tt/norm.h"
 
@@ -372,9 +373,29 @@ word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
     }
     size_t before = out->len;
     unsigned fl = 0;
-    int rc = compute(nz, lang, script, s, n, out, &fl, err);
-    if (rc)
-        return rc;
+    /* the run's shared map: the key is the rule set, the language and the units; the value the flags and the form */
+    uint8_t skey[2 + sizeof(UChar) * CACHE_MAXKEY];
+    uint32_t sk = 0, svn = 0;
+    const uint8_t *sv = NULL;
+    if (nz->shared) {
+        skey[0] = (uint8_t)rs;
+        skey[1] = (uint8_t)lang;
+        memcpy(skey + 2, s, sizeof(UChar) * (size_t)n);
+        sk = 2 + (uint32_t)(sizeof(UChar) * (size_t)n);
+        sv = tt_smap_get(nz->shared, h, skey, sk, &svn);
+    }
+    if (sv && svn >= 1) {
+        fl = sv[0];
+        if (tt_buf_append(out, sv + 1, svn - 1))
+            return tt_error_set(err, TT_ENOMEM, "out of memory");
+    } else {
+        int rc = compute(nz, lang, script, s, n, out, &fl, err);
+        if (rc)
+            return rc;
+        uint8_t f8 = (uint8_t)fl;
+        if (nz->shared && out->len - before < UINT16_MAX) /* a full map is no error: computed next time */
+            (void)tt_smap_put(nz->shared, h, skey, sk, &f8, 1, out->data + before, (uint32_t)(out->len - before));
+    }
     if (flags)
         *flags = fl;
     size_t vlen = out->len - before;
@@ -402,6 +423,12 @@ word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
     nz->arena_len += (uint32_t)need;
     nz->cache_used++;
     return 0;
+}
+
+void
+tt_norm_share(tt_normalizer *nz, struct tt_smap *shared)
+{
+    nz->shared = shared;
 }
 
 int

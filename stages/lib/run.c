@@ -17,6 +17,7 @@
 #include "tt/partial.h"
 #include "tt/report.h"
 #include "tt/segment.h"
+#include "tt/smap.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -140,6 +141,11 @@ report_warnings(const tt_run_callbacks *cb, const char *doc_id, const tt_buf *re
 
 enum { WAKE_BATCH = 4 }; /* see worker_main */
 
+/* The workers' shared maps (tt/smap.h): 2^18 slots (131,072 forms or types each; the 100 MB bench corpus has
+ * ~55,000) and 64 MiB of entries, reserved and used as they come; past that each worker computes on its own. */
+#define SHARE_SLOT_BITS 18
+#define SHARE_ARENA ((size_t)64 << 20)
+
 typedef struct run_state {
     const tt_run_config *cfg;
     const tt_manifest *m;
@@ -148,6 +154,8 @@ typedef struct run_state {
     slot *slots;        /* a ring of `window` slots: document i (from first) is in slots[i % window] */
     size_t ntaken, next_consume, window; /* documents taken by workers; the next to consume, in order */
     unsigned nstarted, nwaiting;          /* workers started (each one's index), waiting for a document */
+    int ready; /* the lexicon and the exporter are there: prepared workers may bind and take documents */
+    tt_smap *forms, *types; /* what the workers share (tt/smap.h), with two workers or more; else NULL */
     int stop;
     int fatal_rc;
     tt_error fatal;
@@ -303,6 +311,8 @@ pick_doc(const run_state *rs, unsigned me)
     return any;
 }
 
+/* A worker is made in two steps (tt/worker.h): prepared while the main thread loads the normalizer and the
+ * lexicon, bound once rs->ready says the lexicon is there. A failure in either stops the run (rs->fatal). */
 static void *
 worker_main(void *arg)
 {
@@ -310,16 +320,27 @@ worker_main(void *arg)
     tt_worker *w = NULL;
     tt_error err;
     tt_error_clear(&err);
-    int rc = tt_worker_new(&w, rs->lx, &rs->cfg->run, &err);
+    int rc = tt_worker_prepare(&w, &rs->cfg->run, &err);
     pthread_mutex_lock(&rs->mu);
-    if (rc) {
-        if (!rs->fatal_rc) {
+    while (!rc && !rs->ready && !rs->stop)
+        pthread_cond_wait(&rs->cv_take, &rs->mu);
+    if (!rc && !rs->stop) {
+        pthread_mutex_unlock(&rs->mu);
+        rc = tt_worker_bind(w, rs->lx, &err);
+        if (!rc)
+            tt_worker_share(w, rs->forms, rs->types);
+        pthread_mutex_lock(&rs->mu);
+    }
+    if (rc || rs->stop) {
+        if (rc && !rs->fatal_rc) {
             rs->fatal_rc = rc;
             rs->fatal = err;
         }
         rs->stop = 1;
         pthread_cond_broadcast(&rs->cv_done);
+        pthread_cond_broadcast(&rs->cv_take);
         pthread_mutex_unlock(&rs->mu);
+        tt_worker_free(w);
         return NULL;
     }
     unsigned me = rs->nstarted++;
@@ -531,6 +552,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     memset(&rs, 0, sizeof rs);
     pthread_t *th = NULL;
     unsigned nth = 0;
+    int sync_made = 0; /* rs.mu and its conditions are initialised */
     char tmp[4200] = "";
     tt_buf extra = {0};
     int rc = 0;
@@ -543,6 +565,48 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         goto done;
     if (cb && cb->manifest && cb->manifest(cb->ctx, m)) {
         rc = tt_error_set(err, TT_EUSAGE, "stopped by the caller's check of the corpus");
+        goto done;
+    }
+    size_t nd = tt_manifest_ndocs(m), first = 0, last = nd;
+    if (cfg->shard_k)
+        tt_manifest_shard(m, cfg->shard_i, cfg->shard_k, &first, &last);
+
+    /* The workers start now: each prepares what does not need the lexicon (its normalizer and tokenizer, ~3 ms)
+     * while this thread loads the normalizer and the lexicon, then waits for rs.ready. */
+    unsigned jobs = cfg->jobs ? cfg->jobs : ncores();
+    size_t n = last - first;
+    if (jobs > n && n > 0)
+        jobs = (unsigned)n;
+    if (jobs == 0)
+        jobs = 1;
+    rs.cfg = cfg;
+    rs.m = m;
+    rs.first = first;
+    rs.last = last;
+    rs.window = 2 * (size_t)jobs + 8;
+    rs.jobs = jobs; /* before the workers start: pick_doc reads it */
+    /* memory flat in the number of documents: a slot (a record and its error, ~2 KB) per document in flight */
+    rs.slots = calloc(rs.window, sizeof *rs.slots);
+    th = calloc(jobs, sizeof *th);
+    if (!rs.slots || !th) {
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+        goto done;
+    }
+    const char *share = getenv("TT_SHARE"); /* TT_SHARE=off: each worker on its own (to compare) */
+    if (jobs > 1 && !(share && strcmp(share, "off") == 0)) {
+        /* each word normalized and resolved once for all the workers (no memory: each on its own) */
+        rs.forms = tt_smap_new(SHARE_SLOT_BITS, SHARE_ARENA);
+        rs.types = tt_smap_new(SHARE_SLOT_BITS, SHARE_ARENA);
+    }
+    pthread_mutex_init(&rs.mu, NULL);
+    pthread_cond_init(&rs.cv_take, NULL);
+    pthread_cond_init(&rs.cv_done, NULL);
+    sync_made = 1;
+    for (nth = 0; nth < jobs; nth++)
+        if (pthread_create(&th[nth], NULL, worker_main, &rs) != 0)
+            break;
+    if (nth == 0) {
+        rc = tt_error_set(err, TT_ENOMEM, "cannot start worker threads");
         goto done;
     }
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
@@ -616,10 +680,6 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         }
     }
 
-    size_t nd = tt_manifest_ndocs(m), first = 0, last = nd;
-    if (cfg->shard_k)
-        tt_manifest_shard(m, cfg->shard_i, cfg->shard_k, &first, &last);
-
     /* the output folder: a temporary folder beside the target */
     if (tt_mkparents(cfg->out)) {
         rc = tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
@@ -676,37 +736,12 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     if (rc)
         goto done;
 
-    /* workers */
-    unsigned jobs = cfg->jobs ? cfg->jobs : ncores();
-    size_t n = last - first;
-    if (jobs > n && n > 0)
-        jobs = (unsigned)n;
-    if (jobs == 0)
-        jobs = 1;
-    rs.cfg = cfg;
-    rs.m = m;
+    /* the workers bind the lexicon and take documents */
+    pthread_mutex_lock(&rs.mu);
     rs.lx = lx;
-    rs.first = first;
-    rs.last = last;
-    rs.window = 2 * (size_t)jobs + 8;
-    rs.jobs = jobs; /* before the workers start: pick_doc reads it */
-    /* memory flat in the number of documents: a slot (a record and its error, ~2 KB) per document in flight */
-    rs.slots = calloc(rs.window, sizeof *rs.slots);
-    th = calloc(jobs, sizeof *th);
-    if (!rs.slots || !th) {
-        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
-        goto done;
-    }
-    pthread_mutex_init(&rs.mu, NULL);
-    pthread_cond_init(&rs.cv_take, NULL);
-    pthread_cond_init(&rs.cv_done, NULL);
-    for (nth = 0; nth < jobs; nth++)
-        if (pthread_create(&th[nth], NULL, worker_main, &rs) != 0)
-            break;
-    if (nth == 0) {
-        rc = tt_error_set(err, TT_ENOMEM, "cannot start worker threads");
-        goto done;
-    }
+    rs.ready = 1;
+    pthread_cond_broadcast(&rs.cv_take);
+    pthread_mutex_unlock(&rs.mu);
     res->docs = n;
     for (size_t i = 0; i < n; i++) {
         slot *s = &rs.slots[i % rs.window];
@@ -763,6 +798,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     pthread_mutex_unlock(&rs.mu);
     for (unsigned i = 0; i < nth; i++)
         pthread_join(th[i], NULL);
+    nth = 0;
     if (rs.fatal_rc) {
         rc = rs.fatal_rc;
         *err = rs.fatal;
@@ -789,15 +825,26 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
 done:
     if (rc == TT_EIO && !err->path[0] && cfg->out)
         tt_error_at(err, cfg->out, 0, 0); /* e.g. an export write on a full disk */
+    if (nth) { /* a failure before the documents: the workers are stopped while they prepare or wait */
+        pthread_mutex_lock(&rs.mu);
+        rs.stop = 1;
+        pthread_cond_broadcast(&rs.cv_take);
+        pthread_cond_broadcast(&rs.cv_done);
+        pthread_mutex_unlock(&rs.mu);
+        for (unsigned i = 0; i < nth; i++)
+            pthread_join(th[i], NULL);
+    }
+    if (sync_made) {
+        pthread_mutex_destroy(&rs.mu);
+        pthread_cond_destroy(&rs.cv_take);
+        pthread_cond_destroy(&rs.cv_done);
+    }
+    tt_smap_free(rs.forms);
+    tt_smap_free(rs.types);
     if (rs.slots) {
         for (size_t i = 0; i < rs.window; i++)
             tt_buf_free(&rs.slots[i].rec);
         free(rs.slots);
-        if (nth) {
-            pthread_mutex_destroy(&rs.mu);
-            pthread_cond_destroy(&rs.cv_take);
-            pthread_cond_destroy(&rs.cv_done);
-        }
     }
     free(th);
     tt_exporter_free(ex);

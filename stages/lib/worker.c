@@ -45,36 +45,21 @@ now_cpu(void)
 }
 
 int
-tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt_error *err)
+tt_worker_prepare(tt_worker **out, const tt_run_opts *opts, tt_error *err)
 {
     *out = NULL;
     tt_worker *w = calloc(1, sizeof *w);
     if (!w)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
-    w->lx = lx;
     w->opts = *opts;
     if (!w->opts.piece_size)
         w->opts.piece_size = 1 << 20;
     tt_tokseq_init(&w->ts);
-    size_t nc = tt_lexicon_nconcepts(lx);
-    int rc = 0;
-    w->concept_ids = calloc(nc ? nc : 1, sizeof *w->concept_ids);
-    if (!w->concept_ids)
-        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
-    for (size_t i = 0; !rc && i < nc; i++)
-        w->concept_ids[i] = tt_lexicon_concept(lx, i)->id;
-    if (!rc)
-        rc = tt_normalizer_new(&w->nz, opts->data_dir, err);
+    int rc = tt_normalizer_new(&w->nz, opts->data_dir, err);
     if (!rc)
         rc = tt_tokenizer_new(&w->tk, opts->data_dir, err);
     if (!rc)
-        rc = tt_matcher_new(&w->mt, lx, err);
-    if (!rc) /* each form's type named once, kept beside it in the normalizer's cache (tt/tokenize.h) */
-        tt_tokenizer_set_typer(w->tk, tt_matcher_type, tt_matcher_begin_piece, w->mt);
-    if (!rc)
         rc = tt_rolefinder_new(&w->rf, opts->data_dir, err);
-    if (!rc)
-        rc = tt_counter_new(&w->ct, w->concept_ids, nc, &opts->count, err);
     if (!rc && opts->count.vocab && opts->count.stem)
         rc = tt_stemmer_new(&w->st, opts->data_dir, err);
     if (!rc && opts->count.vocab)
@@ -85,6 +70,45 @@ tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt
     }
     *out = w;
     return 0;
+}
+
+int
+tt_worker_bind(tt_worker *w, const tt_lexicon *lx, tt_error *err)
+{
+    if (w->lx)
+        return tt_error_set(err, TT_EUSAGE, "worker already has a lexicon");
+    w->lx = lx;
+    size_t nc = tt_lexicon_nconcepts(lx);
+    w->concept_ids = calloc(nc ? nc : 1, sizeof *w->concept_ids);
+    if (!w->concept_ids)
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < nc; i++)
+        w->concept_ids[i] = tt_lexicon_concept(lx, i)->id;
+    int rc = tt_matcher_new(&w->mt, lx, err);
+    if (!rc) /* each form's type named once, kept beside it in the normalizer's cache (tt/tokenize.h) */
+        tt_tokenizer_set_typer(w->tk, tt_matcher_type, tt_matcher_begin_piece, w->mt);
+    if (!rc)
+        rc = tt_counter_new(&w->ct, w->concept_ids, nc, &w->opts.count, err);
+    return rc;
+}
+
+void
+tt_worker_share(tt_worker *w, struct tt_smap *forms, struct tt_smap *types)
+{
+    tt_norm_share(w->nz, forms);
+    if (w->mt)
+        tt_matcher_share(w->mt, types);
+}
+
+int
+tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt_error *err)
+{
+    int rc = tt_worker_prepare(out, opts, err);
+    if (!rc && (rc = tt_worker_bind(*out, lx, err))) {
+        tt_worker_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 void
@@ -400,6 +424,8 @@ static int
 doc_run(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, const void *bytes, size_t nbytes,
         const char *sha256, tt_buf *out, tt_error *err)
 {
+    if (!w->mt)
+        return tt_error_set(err, TT_EUSAGE, "worker used before tt_worker_bind");
     tt_decode_opts dop = w->opts.decode;
     dop.mem_sha256 = sha256;
     if (d->encoding[0])

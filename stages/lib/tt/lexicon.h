@@ -108,6 +108,11 @@ typedef struct tt_hit {
  * it; it is dropped and rebuilt past 2^21 types, so memory stays bounded on any corpus. */
 int tt_matcher_new(tt_matcher **out, const tt_lexicon *lx, tt_error *err);
 void tt_matcher_free(tt_matcher *m);
+/* Gives the matcher a map that the other matchers of the run (same lexicon) share (tt/smap.h; borrowed, must
+ * outlive m; NULL to stop): a type its cache misses is looked up there before it is resolved against the lexicon,
+ * and published there after. Results are the same with or without it. */
+struct tt_smap;
+void tt_matcher_share(tt_matcher *m, struct tt_smap *shared);
 
 /* The script of the documents that follow (TT_SCRIPT_ANY, the default, lets every entry match). Entries
  * restricted to a script (`kk/Cyrl`) then only match documents in it (`Latn` entries match every Latin

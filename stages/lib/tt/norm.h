@@ -33,6 +33,12 @@ enum {
 int tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err);
 void tt_normalizer_free(tt_normalizer *nz);
 
+/* Gives the normalizer a map that other normalizers of the run share (tt/smap.h; borrowed, must outlive nz; NULL
+ * to stop): a match form its cache misses is looked up there before it is computed, and published there after.
+ * Results are the same with or without it. */
+struct tt_smap;
+void tt_norm_share(tt_normalizer *nz, struct tt_smap *shared);
+
 /* Text as written: appends the NFC form of s[0..n) to out. Returns 0 or TT_E*. */
 int tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *err);
 

@@ -38,9 +38,22 @@ typedef struct tt_stage_times {
 
 typedef struct tt_worker tt_worker;
 
-/* lx is shared and read-only; opts is copied (its pointers are borrowed and must outlive the worker). */
+/* lx is shared and read-only; opts is copied (its pointers are borrowed and must outlive the worker). Returns 0
+ * (*out owned by the caller: tt_worker_free) or TT_E* with err set (*out NULL). */
 int tt_worker_new(tt_worker **out, const tt_lexicon *lx, const tt_run_opts *opts, tt_error *err);
+/* tt_worker_new in two steps, so that a run can make its workers while it reads the manifest and the lexicon:
+ * prepare makes what does not depend on the lexicon (normalizer, tokenizer, role finder, stemmer, stop list:
+ * ~3 ms, mostly compiling the transliteration rules); bind gives the lexicon (matcher, counter). A prepared
+ * worker is freed with tt_worker_free whether bound or not; it processes no document before bind returns 0.
+ * Errors as tt_worker_new's; bind on a bound worker is TT_EUSAGE. */
+int tt_worker_prepare(tt_worker **out, const tt_run_opts *opts, tt_error *err);
+int tt_worker_bind(tt_worker *w, const tt_lexicon *lx, tt_error *err);
 void tt_worker_free(tt_worker *w);
+/* The maps the workers of a run share (tt/smap.h; borrowed, must outlive w; either may be NULL): forms for the
+ * normalizer (tt_norm_share), types for the matcher (tt_matcher_share, after bind). What one worker computed the
+ * others then find. Results are the same with or without them. */
+struct tt_smap;
+void tt_worker_share(tt_worker *w, struct tt_smap *forms, struct tt_smap *types);
 
 /* Processes document d of manifest m; appends its docres record to out. Returns 0 if the document was
  * processed, 1 if it was skipped (bad or unreadable file: the record has a status saying why, zero counts,
