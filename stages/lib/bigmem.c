@@ -38,8 +38,26 @@ round_up(size_t n)
     return (n + BIG_PAGE - 1) & ~(BIG_PAGE - 1);
 }
 
+/* one write per page of p[0..n) (already zero): the page is the table's own from now on */
+static void
+touch(void *p, size_t n)
+{
+    volatile char *c = p;
+    for (size_t i = 0; i < n; i += 4096)
+        c[i] = 0;
+}
+
 void *
 tt_big_alloc(size_t n)
+{
+    void *p = tt_big_arena(n);
+    if (p)
+        touch(p, n);
+    return p;
+}
+
+void *
+tt_big_arena(size_t n)
 {
     if (!n)
         return NULL;
@@ -77,7 +95,7 @@ void *
 tt_big_realloc(void *p, size_t old, size_t n)
 {
     if (!p)
-        return tt_big_alloc(n);
+        return tt_big_arena(n);
     if (!is_big(old) && !is_big(n)) {
         char *q = realloc(p, n ? n : 1);
         if (q && n > old)
@@ -89,7 +107,7 @@ tt_big_realloc(void *p, size_t old, size_t n)
             memset((char *)p + n, 0, old - n);
         return p;
     }
-    void *q = tt_big_alloc(n);
+    void *q = tt_big_arena(n);
     if (!q)
         return NULL;
     memcpy(q, p, old < n ? old : n);
@@ -103,6 +121,12 @@ void *
 tt_big_alloc(size_t n)
 {
     return n ? calloc(1, n) : NULL;
+}
+
+void *
+tt_big_arena(size_t n)
+{
+    return tt_big_alloc(n);
 }
 
 void

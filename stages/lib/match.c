@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 
 #include "match_priv.h"
+#include "tt/bigmem.h"
 #include "tt/compound.h"
 #include "tt/utf8.h"
 
@@ -838,7 +839,7 @@ tt_matcher_run(tt_matcher *m, tt_lang lang, const tt_tokseq *ts, tt_overlap over
         m->captok = nc;
     }
     if (!c->fc && !m->plain) /* the front cache (without memory, every short form takes the long way) */
-        c->fc = calloc((size_t)1 << FC_BITS, sizeof *c->fc);
+        c->fc = tt_big_alloc(((size_t)1 << FC_BITS) * sizeof *c->fc);
     const char *forms = ts->forms.data ? ts->forms.data : "";
     const fcent *fc = c->fc;
     uint32_t *tnm = m->tnm;

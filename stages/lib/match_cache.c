@@ -26,7 +26,7 @@ mt_tc_free(tcache *c)
 {
     tt_big_free(c->slot, c->nslots * sizeof *c->slot);
     tt_big_free(c->ar, c->acap * sizeof *c->ar);
-    free(c->fc);
+    tt_big_free(c->fc, ((size_t)1 << FC_BITS) * sizeof *c->fc);
     memset(c, 0, sizeof *c);
 }
 

@@ -203,7 +203,7 @@ tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
         rc = load_homoglyphs(nz, data_dir, err);
     if (rc == 0) {
         nz->slots = tt_big_alloc(CACHE_SLOTS * sizeof *nz->slots);
-        nz->arena = tt_big_alloc(CACHE_ARENA + 64); /* + 64: the lookups read whole 16-unit blocks of a key */
+        nz->arena = tt_big_arena(CACHE_ARENA + 64); /* + 64: the lookups read whole 16-unit blocks of a key */
         nz->cache_gen = 1;
         if (!nz->slots || !nz->arena)
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");

@@ -30,7 +30,7 @@ tt_smap_new(unsigned slot_bits, size_t arena_bytes)
         return NULL;
     m->nslots = (size_t)1 << slot_bits;
     m->slot = tt_big_alloc(m->nslots * sizeof *m->slot);
-    m->arena = tt_big_alloc(arena_bytes);
+    m->arena = tt_big_arena(arena_bytes);
     m->cap = arena_bytes;
     atomic_init(&m->nused, 0);
     atomic_init(&m->alen, 0);

@@ -721,6 +721,35 @@ test_num_format(void)
     CU_ASSERT_EQUAL(tt_num_parse_double("0.5", 3, &v), 0);
     CU_ASSERT_DOUBLE_EQUAL(v, 0.5, 0);
     CU_ASSERT_EQUAL(tt_num_parse_double("0,5", 3, &v), TT_ESYNTAX);
+    /* the plain-decimal fast path against strtod: the same answer, bit for bit, and the same errors */
+    static const char *const edge[] = {".5", "5.", "1.", "1..2", "1.2.3", "00", "0.0", "-1", "+1", "1e3", "0x10",
+                                       "123456789012345", "1234567890123456", "0.1234567890123456789012",
+                                       "9007199254740993", "0.30000000000000004", "7.000000000000001", "",
+                                       "1 ", " 1", "nan", "inf"};
+    long differ = 0, cases = 0;
+    for (size_t i = 0; i < sizeof edge / sizeof *edge; i++) {
+        double x = -1, y = -1;
+        int rx = tt_num_parse_double(edge[i], strlen(edge[i]), &x);
+        int ry = tt_num_parse_double_strtod(edge[i], strlen(edge[i]), &y);
+        differ += rx != ry || (rx == 0 && memcmp(&x, &y, sizeof x) != 0);
+        cases++;
+    }
+    uint64_t rng = 88172645463325252ull;
+    for (int r = 0; r < 200000; r++) {
+        char t[32];
+        rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+        size_t len = 1 + rng % 24, dot = (rng >> 8) % (len + 3);
+        for (size_t j = 0; j < len; j++) {
+            rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+            t[j] = j == dot ? '.' : (char)('0' + (rng % 10 < 3 ? 0 : rng % 10));
+        }
+        double x = -1, y = -1;
+        int rx = tt_num_parse_double(t, len, &x), ry = tt_num_parse_double_strtod(t, len, &y);
+        differ += rx != ry || (rx == 0 && memcmp(&x, &y, sizeof x) != 0);
+        cases++;
+    }
+    printf("numbers: %ld strings parsed both ways, %ld differ\n", cases, differ);
+    CU_ASSERT_EQUAL(differ, 0);
     uint64_t u;
     CU_ASSERT_EQUAL(tt_num_parse_u64("18446744073709551616", 20, &u), TT_ESYNTAX);
     CU_ASSERT_EQUAL(tt_num_parse_u64("-1", 2, &u), TT_ESYNTAX);

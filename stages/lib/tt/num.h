@@ -23,6 +23,8 @@ int tt_num_put_g(tt_buf *b, double v, int digits);
 /* Parses a whole decimal number s[0..n) ("3", "-0.25", "1e-3") with '.' as decimal point. Returns 0, or
  * TT_ESYNTAX when s is empty, has trailing bytes or is not a number. */
 int tt_num_parse_double(const char *s, size_t n, double *out);
+/* The same, always through strtod (tt_num_parse_double reads plain decimals itself: test_export compares). */
+int tt_num_parse_double_strtod(const char *s, size_t n, double *out);
 
 /* Parses a whole unsigned decimal integer s[0..n) (digits only, no sign, fits in 64 bits). Returns 0 or
  * TT_ESYNTAX. */
