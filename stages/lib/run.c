@@ -155,6 +155,8 @@ typedef struct run_state {
     size_t ntaken, next_consume, window; /* documents taken by workers; the next to consume, in order */
     unsigned nstarted, nwaiting;          /* workers started (each one's index), waiting for a document */
     int ready; /* the lexicon and the exporter are there: prepared workers may bind and take documents */
+    unsigned prep_free; /* how many more workers may prepare at once (cores - 1: the main thread loads the lexicon
+                           meanwhile, and is the run's critical path then) */
     tt_smap *forms, *types; /* what the workers share (tt/smap.h), with two workers or more; else NULL */
     int stop;
     int fatal_rc;
@@ -320,8 +322,18 @@ worker_main(void *arg)
     tt_worker *w = NULL;
     tt_error err;
     tt_error_clear(&err);
-    int rc = tt_worker_prepare(&w, &rs->cfg->run, &err);
+    int rc = 0;
     pthread_mutex_lock(&rs->mu);
+    while (!rs->prep_free && !rs->stop)
+        pthread_cond_wait(&rs->cv_take, &rs->mu);
+    if (!rs->stop) {
+        rs->prep_free--;
+        pthread_mutex_unlock(&rs->mu);
+        rc = tt_worker_prepare(&w, &rs->cfg->run, &err);
+        pthread_mutex_lock(&rs->mu);
+        rs->prep_free++;
+        pthread_cond_broadcast(&rs->cv_take);
+    }
     while (!rc && !rs->ready && !rs->stop)
         pthread_cond_wait(&rs->cv_take, &rs->mu);
     if (!rc && !rs->stop) {
@@ -331,7 +343,7 @@ worker_main(void *arg)
             tt_worker_share(w, rs->forms, rs->types);
         pthread_mutex_lock(&rs->mu);
     }
-    if (rc || rs->stop) {
+    if (rc || rs->stop || !w) {
         if (rc && !rs->fatal_rc) {
             rs->fatal_rc = rc;
             rs->fatal = err;
@@ -585,6 +597,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     rs.last = last;
     rs.window = 2 * (size_t)jobs + 8;
     rs.jobs = jobs; /* before the workers start: pick_doc reads it */
+    rs.prep_free = ncores() > 1 ? ncores() - 1 : 1;
     /* memory flat in the number of documents: a slot (a record and its error, ~2 KB) per document in flight */
     rs.slots = calloc(rs.window, sizeof *rs.slots);
     th = calloc(jobs, sizeof *th);

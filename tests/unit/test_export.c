@@ -750,6 +750,50 @@ test_num_format(void)
     }
     printf("numbers: %ld strings parsed both ways, %ld differ\n", cases, differ);
     CU_ASSERT_EQUAL(differ, 0);
+    /* the fixed-point fast path against printf: rates (count * 10000 / tokens), ties, halves, random doubles of
+       every size, at 0..9 decimals (and out of range), byte for byte */
+    tt_buf fa = {0}, fb = {0};
+    long fdiffer = 0, fcases = 0;
+    static const double fedge[] = {0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.375, 12.34565, 0.00005, 0.00015, 1e-300,
+                                   1099511627775.5, 1099511627776.0, 1e15, 123456789.98765, 0.1, 0.7, 2.675};
+    for (int d = -1; d <= 10; d++)
+        for (size_t i = 0; i < sizeof fedge / sizeof *fedge; i++) {
+            tt_buf_reset(&fa);
+            tt_buf_reset(&fb);
+            tt_num_put_fixed(&fa, fedge[i], d);
+            tt_num_put_fixed_printf(&fb, fedge[i], d);
+            fdiffer += fa.len != fb.len || memcmp(fa.data, fb.data, fa.len) != 0;
+            fcases++;
+        }
+    for (int r = 0; r < 300000; r++) {
+        rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+        double x;
+        if (r % 3 == 0) { /* a rate per 10,000 tokens */
+            uint64_t c = rng % 5000, t = 1 + (rng >> 20) % 2000000;
+            x = (double)c * 10000.0 / (double)t;
+        } else if (r % 3 == 1) { /* halves and quarters at every scale: many exact ties */
+            x = (double)(rng % 100000) / (double)(1u << (rng >> 40) % 12);
+        } else { /* random bits: every exponent */
+            uint64_t bits = rng & 0x7FEFFFFFFFFFFFFFull;
+            memcpy(&x, &bits, sizeof x);
+            x = fmod(x, 1e13);
+        }
+        int d = (int)((rng >> 50) % 10);
+        tt_buf_reset(&fa);
+        tt_buf_reset(&fb);
+        tt_num_put_fixed(&fa, x, d);
+        tt_num_put_fixed_printf(&fb, x, d);
+        if (fa.len != fb.len || memcmp(fa.data, fb.data, fa.len) != 0) {
+            if (fdiffer < 5)
+                printf("put_fixed differs: %.17g at %d: '%s' vs printf '%s'\n", x, d, fa.data, fb.data);
+            fdiffer++;
+        }
+        fcases++;
+    }
+    tt_buf_free(&fa);
+    tt_buf_free(&fb);
+    printf("numbers: %ld values written both ways, %ld differ\n", fcases, fdiffer);
+    CU_ASSERT_EQUAL(fdiffer, 0);
     uint64_t u;
     CU_ASSERT_EQUAL(tt_num_parse_u64("18446744073709551616", 20, &u), TT_ESYNTAX);
     CU_ASSERT_EQUAL(tt_num_parse_u64("-1", 2, &u), TT_ESYNTAX);

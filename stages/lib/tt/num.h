@@ -12,6 +12,8 @@
  * decimals 0..9. A value that rounds to zero is written without a minus sign. Infinities are written "inf" /
  * "-inf" and NaN "nan" (the writers in export.c avoid producing them). Returns 0 or TT_ENOMEM. */
 int tt_num_put_fixed(tt_buf *b, double v, int decimals);
+/* The same, always through printf (tt_num_put_fixed writes most values itself: test_export compares). */
+int tt_num_put_fixed_printf(tt_buf *b, double v, int decimals);
 
 /* Appends v so that it parses back to the same double (C "%.17g" with '.' as decimal point). Integral values up
  * to 2^53 are written as plain integers ("3"). Returns 0 or TT_ENOMEM. */
