@@ -120,7 +120,8 @@ mt_shared_get(tt_matcher *m, tt_lang lang, const char *w, size_t n, uint64_t h, 
     if (nt && tt_grow((void **)&m->tmp, &m->captmp, nt, sizeof *m->tmp))
         return 0;
     memcpy(flags, v, 4);
-    memcpy(m->tmp, v + 4, nt * sizeof *m->tmp);
+    if (nt) /* m->tmp may not be allocated yet when there is nothing to copy */
+        memcpy(m->tmp, v + 4, nt * sizeof *m->tmp);
     m->ntmp = nt;
     return 1;
 }

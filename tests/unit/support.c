@@ -1,5 +1,6 @@
 /* support.c - see support.h. */
 #include "support.h"
+#include "tt/norm.h"
 
 #include "tt/common.h"
 
@@ -248,4 +249,17 @@ tt_test_spoiled_rounds(char *text, size_t n, const char *path, void *ctx)
     r->check(text, n);
     r->spoil(text, n);
     r->check(text, n);
+}
+
+tt_normalizer *
+tt_test_normalizer(void)
+{
+    tt_normalizer *nz = NULL;
+    tt_error err;
+    tt_error_clear(&err);
+    if (tt_normalizer_new(&nz, NULL, &err) != 0) {
+        fprintf(stderr, "normalizer: %s\n", err.msg);
+        exit(1);
+    }
+    return nz;
 }

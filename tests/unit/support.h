@@ -60,6 +60,11 @@ void tt_test_spoiled_rounds(char *text, size_t n, const char *path, void *ctx);
  * every run. */
 uint64_t tt_test_xorshift(uint64_t *state);
 
+/* A normalizer on the repository's data folder (the caller frees it with tt_normalizer_free); on failure the
+ * program stops with the reason (exit 1), before any suite runs. */
+struct tt_normalizer;
+struct tt_normalizer *tt_test_normalizer(void);
+
 /* Unescapes the spec vectors' convention (\uXXXX, \n) into a malloc'ed string (caller frees). */
 char *tt_test_unescape(const char *s);
 

@@ -149,12 +149,7 @@ test_ascii_tokens(void)
 static void
 reg(void)
 {
-    tt_error err;
-    tt_error_clear(&err);
-    if (tt_normalizer_new(&nz, NULL, &err) != 0) {
-        fprintf(stderr, "normalizer: %s\n", err.msg);
-        exit(1);
-    }
+    nz = tt_test_normalizer();
     tt_test_suite("normfast", "prebreak fast path = one unit at a time, ../shared/corpus", test_prebreak_corpus,
                   "prebreak fast path = one unit at a time, generated", test_prebreak_generated,
                   "ASCII token path = C's lowercase", test_ascii_tokens, NULL);

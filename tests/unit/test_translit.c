@@ -284,12 +284,7 @@ test_loader(void)
 static void
 reg(void)
 {
-    tt_error err;
-    tt_error_clear(&err);
-    if (tt_normalizer_new(&nz, NULL, &err) != 0) {
-        fprintf(stderr, "normalizer: %s\n", err.msg);
-        exit(1);
-    }
+    nz = tt_test_normalizer();
     char path[4200];
     snprintf(path, sizeof path, "%s/translit/uz.rules", tt_data_dir());
     ref = icu_rules(path);
