@@ -189,7 +189,7 @@ tt_atomic_commit(tt_atomic *a, tt_error *err)
         e = errno;
     }
     a->f = NULL;
-    int staged = (a->flags & TT_ATOMIC_STAGED) != 0;
+    int staged = (a->flags & (TT_ATOMIC_STAGED | TT_ATOMIC_UNSYNCED)) != 0;
     if (!bad && staged) {
 #ifdef SYNC_FILE_RANGE_WRITE
         (void)sync_file_range(a->fd, 0, 0, SYNC_FILE_RANGE_WRITE); /* a head start for tt_install_dir's fsync */

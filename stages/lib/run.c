@@ -32,6 +32,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 static double
 now_wall(void)
@@ -188,10 +189,26 @@ cache_path(const run_state *rs, const tt_mdoc *d, const char *raw_sha, char *pat
     snprintf(path, n, "%s/%.2s/%s.docres", rs->cfg->cache, key, key);
 }
 
-#define CACHE_MAGIC "#termtrace-cache 1 "
+/* An entry: this line, the key, the record's length and its CRC-32 (zlib) in hex, then the record. Written without
+ * an fsync (TT_ATOMIC_UNSYNCED): what a crash damages fails the check and is done again. */
+#define CACHE_MAGIC "#termtrace-cache 2 "
 
-/* Reads a cache entry into rec if it is there, its header names this key and its length is the length the
- * header promises (a truncated or otherwise damaged entry is ignored: the document is processed again). */
+/* Reads a cache entry into rec if it is there, its header names this key and the record has the length and the
+ * CRC-32 the header promises (a truncated or otherwise damaged entry is ignored: the document is processed
+ * again). */
+static unsigned long
+entry_crc(const char *s, size_t n)
+{
+    uLong c = crc32(0L, Z_NULL, 0);
+    while (n) { /* zlib takes uInt lengths */
+        uInt k = n > (1u << 30) ? (1u << 30) : (uInt)n;
+        c = crc32(c, (const Bytef *)s, k);
+        s += k;
+        n -= k;
+    }
+    return (unsigned long)c;
+}
+
 static int
 cache_get(const char *path, const char key[65], tt_buf *rec)
 {
@@ -201,8 +218,9 @@ cache_get(const char *path, const char key[65], tt_buf *rec)
     char head[160];
     size_t ml = strlen(CACHE_MAGIC);
     unsigned long long want = 0;
+    unsigned long crc = 0;
     int ok = fgets(head, sizeof head, f) && strncmp(head, CACHE_MAGIC, ml) == 0 &&
-             strncmp(head + ml, key, 64) == 0 && sscanf(head + ml + 64, " %llu", &want) == 1;
+             strncmp(head + ml, key, 64) == 0 && sscanf(head + ml + 64, " %llu %8lx", &want, &crc) == 2;
     size_t start = rec->len;
     char chunk[65536];
     size_t r;
@@ -213,6 +231,8 @@ cache_get(const char *path, const char key[65], tt_buf *rec)
         ok = 0;
     /* and it must be one whole record */
     if (ok && (want < 5 || rec->data[rec->len - 1] != '\n' || strncmp(rec->data + start, "docres\t", 7) != 0))
+        ok = 0;
+    if (ok && entry_crc(rec->data + start, rec->len - start) != crc)
         ok = 0;
     fclose(f);
     if (!ok)
@@ -283,9 +303,9 @@ cache_put(const char *path, const char key[65], const char *rec, size_t n)
     tt_atomic a = {0};
     tt_error e;
     tt_error_clear(&e);
-    if (tt_atomic_open(&a, path, &e))
+    if (tt_atomic_open_flags(&a, path, TT_ATOMIC_UNSYNCED, &e))
         return;
-    fprintf(a.f, "%s%s %zu\n", CACHE_MAGIC, key, n);
+    fprintf(a.f, "%s%s %zu %08lx\n", CACHE_MAGIC, key, n, entry_crc(rec, n));
     fwrite(rec, 1, n, a.f);
     tt_atomic_commit(&a, &e); /* a cache that cannot be written is only slower: no error */
 }

@@ -26,11 +26,11 @@ cp -a "$TMP/w/out" "$TMP/prev"
 expect_exit 0 "kill: the reference (no cache)" "$TT" run --corpus "$D" --out "$TMP/ref" --quiet
 C=$TMP/w/cache
 
-cache_ok() { # every entry under $C: "#termtrace-cache 1 KEY LEN" + LEN bytes, in a file named KEY.docres
+cache_ok() { # every entry under $C: "#termtrace-cache 2 KEY LEN CRC" + LEN bytes, in a file named KEY.docres
   find "$C" -type f -name '*.docres' | LC_ALL=C xargs -r awk '
     function done_file(  b) { b = f; sub(/.*\//, "", b); sub(/\.docres$/, "", b)
       if (!ok || got != len || b != key) { print "# bad cache entry: " f " (" got " of " len " bytes)"; bad = 1 } }
-    FNR == 1 { if (f != "") done_file(); f = FILENAME; ok = ($1 == "#termtrace-cache" && $2 == "1"); key = $3; len = $4; got = 0; next }
+    FNR == 1 { if (f != "") done_file(); f = FILENAME; ok = ($1 == "#termtrace-cache" && $2 == "2"); key = $3; len = $4; got = 0; next }
     { got += length($0) + 1 }
     END { if (f != "") done_file(); exit bad }'
 }
