@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #if !defined(TT_TSV_PLAIN) && defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -515,4 +516,12 @@ tt_cpu_simd(void)
 #else
     return 0;
 #endif
+}
+
+double
+tt_now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }

@@ -214,4 +214,7 @@ tt_mem_eq(const void *a, const void *b, size_t n)
 #define TT_CPU_AVX2 2u
 unsigned tt_cpu_simd(void);
 
+/* 6. TIME. Seconds on the monotonic clock (for durations: run.json's seconds, progress rates). */
+double tt_now_seconds(void);
+
 #endif
