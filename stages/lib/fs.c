@@ -191,6 +191,26 @@ tt_sync_tree(const char *dir, tt_error *err)
 }
 
 int
+tt_make_staging(const char *out, char *tmp, size_t n, tt_error *err)
+{
+    tmp[0] = 0;
+    if (tt_mkparents(out)) {
+        tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
+        return tt_error_at(err, out, 0, 0);
+    }
+    tt_clean_stale(out);
+    snprintf(tmp, n, "%s.tmp-%ld", out, (long)getpid());
+    tt_rmtree(tmp);
+    if (mkdir(tmp, 0777) != 0) {
+        tt_error_set(err, TT_EIO, "cannot create the output folder");
+        tt_error_at(err, tmp, 0, 0);
+        tmp[0] = 0;
+        return TT_EIO;
+    }
+    return 0;
+}
+
+int
 tt_install_dir(const char *tmp, const char *out, tt_error *err)
 {
     int rc = tt_sync_tree(tmp, err);

@@ -92,20 +92,8 @@ tt_merge(const char *const *parts, size_t nparts, const char *out, tt_run_result
         rc = tt_error_set(err, TT_EUSAGE, "%zu parts given for %u shards", nparts, k);
         goto done;
     }
-    if (tt_mkparents(out)) {
-        rc = tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
-        tt_error_at(err, out, 0, 0);
+    if ((rc = tt_make_staging(out, tmp, sizeof tmp, err))) /* the output folder: a staging folder beside it */
         goto done;
-    }
-    tt_clean_stale(out);
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out, (long)getpid());
-    tt_rmtree(tmp);
-    if (mkdir(tmp, 0777) != 0) {
-        rc = tt_error_set(err, TT_EIO, "cannot create the output folder");
-        tt_error_at(err, tmp, 0, 0);
-        tmp[0] = 0;
-        goto done;
-    }
     merge_exec mx = {k, t0};
     tt_export_opts eo = p[0].opts;
     eo.dir = tmp;

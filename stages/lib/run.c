@@ -706,21 +706,8 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         }
     }
 
-    /* the output folder: a temporary folder beside the target */
-    if (tt_mkparents(cfg->out)) {
-        rc = tt_error_set(err, TT_EIO, "cannot create the output's parent folders");
-        tt_error_at(err, cfg->out, 0, 0);
+    if ((rc = tt_make_staging(cfg->out, tmp, sizeof tmp, err))) /* the output folder: a staging folder beside it */
         goto done;
-    }
-    tt_clean_stale(cfg->out);
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", cfg->out, (long)getpid());
-    tt_rmtree(tmp);
-    if (mkdir(tmp, 0777) != 0) {
-        rc = tt_error_set(err, TT_EIO, "cannot create the output folder");
-        tt_error_at(err, tmp, 0, 0);
-        tmp[0] = 0;
-        goto done;
-    }
 
     size_t nc = tt_lexicon_nconcepts(lx);
     concepts = calloc(nc ? nc : 1, sizeof *concepts);

@@ -12,6 +12,11 @@
  * syncs out's parent folder. Returns 0 or TT_EIO naming the file or folder (out unchanged). */
 int tt_install_dir(const char *tmp, const char *out, tt_error *err);
 
+/* Makes the staging folder of an output: "<out>.tmp-PID" beside out (out's parent folders created, the stale
+ * staging folders of killed runs removed: tt_clean_stale), its name in tmp (n bytes). Returns 0, or TT_EIO naming
+ * the folder that could not be made (tmp is then ""). */
+int tt_make_staging(const char *out, char *tmp, size_t n, tt_error *err);
+
 /* fsync of every file and folder below dir and of dir itself (folders after what they hold). Returns 0, or TT_EIO
  * with err naming the first that failed (err->sys_errno: e.g. ENOSPC, which a delayed write reports here). */
 int tt_sync_tree(const char *dir, tt_error *err);
