@@ -81,6 +81,8 @@ make_temp(char *tmp, size_t tl, size_t dirlen, const char *path, const char *bas
     return -1;
 }
 
+enum { ATOMIC_BUF = 64 * 1024 };
+
 static void
 zero(tt_atomic *a)
 {
@@ -149,6 +151,10 @@ tt_atomic_open_flags(tt_atomic *a, const char *path, int flags, tt_error *err)
         tt_error_set(err, TT_EIO, "cannot open a temporary file for this file");
         return tt_error_at(err, path, 0, 0);
     }
+    /* a 64 KiB buffer, not stdio's 4 KiB: a 9 MB hits.tsv in 140 writes, not 2,100 (each a system call) */
+    a->buf = malloc(ATOMIC_BUF);
+    if (a->buf)
+        setvbuf(f, a->buf, _IOFBF, ATOMIC_BUF);
     a->f = f;
     a->fd = fd;
     a->gz = gz;
@@ -189,6 +195,8 @@ tt_atomic_commit(tt_atomic *a, tt_error *err)
         e = errno;
     }
     a->f = NULL;
+    free(a->buf);
+    a->buf = NULL;
     int staged = (a->flags & (TT_ATOMIC_STAGED | TT_ATOMIC_UNSYNCED)) != 0;
     if (!bad && staged) {
 #ifdef SYNC_FILE_RANGE_WRITE
@@ -237,6 +245,7 @@ tt_atomic_abort(tt_atomic *a)
 {
     if (a->f)
         fclose(a->f);
+    free(a->buf);
     if (a->fd >= 0 && a->tmp)
         close(a->fd);
     if (a->tmp)

@@ -133,8 +133,6 @@ report_warnings(const tt_run_callbacks *cb, const char *doc_id, const tt_buf *re
     tt_buf_free(&v);
 }
 
-enum { WAKE_BATCH = 4 }; /* see worker_main */
-
 /* The workers' shared maps (tt/smap.h): 2^18 slots (131,072 forms or types each; the 100 MB bench corpus has
  * ~55,000) and 64 MiB of entries, reserved and used as they come; past that each worker computes on its own. */
 #define SHARE_SLOT_BITS 18
@@ -159,6 +157,14 @@ typedef struct run_state {
     pthread_cond_t cv_take, cv_done;
     char key_base[65]; /* sha256 of everything but the document */
     tt_stage_times times;
+    /* the merge: the records go to the exporter in document order, by the worker that finds the next one done
+       (one at a time: `merging`), so that --jobs N keeps N threads busy and no more (the main thread sleeps) */
+    int merging;
+    const tt_run_callbacks *cb;
+    tt_run_result *out;
+    tt_exporter *ex;
+    tt_partial_writer *pw;
+    double t_start;
     /* for run.json's execution member */
     unsigned jobs;
     const tt_run_result *res;
@@ -326,6 +332,81 @@ pick_doc(const run_state *rs, unsigned me)
     return any;
 }
 
+/* Document i's record (its slot done) to the exporter or the shard's writer, with the callbacks; called in
+ * document order by the one worker that merges (rs->merging), without rs->mu. Returns 0, or the exporter's error
+ * (in *err), or the worker's fatal result (< 0, already in rs->fatal). */
+static int
+consume(run_state *rs, size_t i, tt_error *err)
+{
+    slot *s = &rs->slots[i % rs->window];
+    const tt_run_callbacks *cb = rs->cb;
+    tt_run_result *res = rs->out;
+    if (s->rc < 0)
+        return s->rc;
+    const char *doc_id = tt_manifest_doc(rs->m, rs->first + i)->doc_id;
+    if (s->rc == 1) {
+        res->skipped++;
+        if (cb && cb->skipped)
+            cb->skipped(cb->ctx, doc_id, &s->err);
+    } else {
+        res->ok++;
+    }
+    if (cb && cb->doc_warning)
+        report_warnings(cb, doc_id, &s->rec);
+    res->cached += (size_t)s->cached;
+    res->bytes += s->bytes;
+    int r = rs->pw ? tt_partial_add(rs->pw, s->rec.data, s->rec.len, err)
+                   : tt_exporter_add(rs->ex, s->rec.data, s->rec.len, err);
+    if (s->rec.cap > (1u << 20))
+        tt_buf_free(&s->rec); /* a big record's memory is not kept */
+    else
+        tt_buf_reset(&s->rec); /* kept for the document `window` places later */
+    if (!r && cb && cb->progress)
+        cb->progress(cb->ctx, i + 1, rs->last - rs->first, res->bytes, tt_now_seconds() - rs->t_start);
+    return r;
+}
+
+/* The merge (rs->mu held, and held again on return): the calling worker becomes the merger and consumes every
+ * record that is done from the next in order on, a run of them at a time outside the lock (their slots are not
+ * touched by another worker until freed here), until the next one is not done yet, or a stop. A worker that
+ * finishes the next document meanwhile leaves it to this one (rs->merging), which sees it when it takes the lock
+ * again: no record waits for a merger. The main thread is woken only when all are consumed or on a stop. */
+static void
+merge_ready(run_state *rs)
+{
+    size_t total = rs->last - rs->first;
+    rs->merging = 1;
+    while (!rs->stop && rs->next_consume < total && rs->slots[rs->next_consume % rs->window].state == 2) {
+        size_t from = rs->next_consume, to = from;
+        while (to < total && to < from + rs->window && rs->slots[to % rs->window].state == 2)
+            to++;
+        pthread_mutex_unlock(&rs->mu);
+        tt_error e;
+        tt_error_clear(&e);
+        int r = 0;
+        size_t i;
+        for (i = from; i < to && !r; i++)
+            r = consume(rs, i, &e);
+        pthread_mutex_lock(&rs->mu);
+        for (size_t k = from; k < i; k++)
+            rs->slots[k % rs->window].state = 0;
+        rs->next_consume = i;
+        if (r) {
+            rs->stop = 1;
+            if (!rs->fatal_rc) {
+                rs->fatal_rc = r;
+                rs->fatal = e; /* r < 0: the worker's error, already there */
+            }
+        }
+        /* workers wait on cv_take only when every document in the window is taken: wake them only then */
+        if (rs->nwaiting || rs->stop)
+            pthread_cond_broadcast(&rs->cv_take);
+    }
+    rs->merging = 0;
+    if (rs->stop || rs->next_consume >= total)
+        pthread_cond_broadcast(&rs->cv_done);
+}
+
 /* A worker is made in two steps (tt/worker.h): prepared while the main thread loads the normalizer and the
  * lexicon, bound once rs->ready says the lexicon is there. A failure in either stops the run (rs->fatal). */
 static void *
@@ -457,17 +538,11 @@ worker_main(void *arg)
                 rs->fatal_rc = r;
                 rs->fatal = s->err;
             }
+            pthread_cond_broadcast(&rs->cv_done); /* the main thread ends the run */
         }
-        /* Only the main thread waits on cv_done, for the next document in order (or a stop). It is woken when
-           WAKE_BATCH documents from that one on are done (or all that are left), not for each: fewer switches
-           on a machine where it shares a core with the workers. The window (2 x jobs + 8) exceeds the batch, so
-           the documents it waits for can always be taken. */
-        size_t ready = 0, total = rs->last - rs->first;
-        while (ready < WAKE_BATCH && rs->next_consume + ready < total &&
-               rs->slots[(rs->next_consume + ready) % rs->window].state == 2)
-            ready++;
-        if (rs->stop || (ready && (ready >= WAKE_BATCH || rs->next_consume + ready >= total)))
-            pthread_cond_broadcast(&rs->cv_done);
+        /* the merge, when this document is the next in order and no other worker merges */
+        if (!rs->merging && !rs->stop && rs->slots[rs->next_consume % rs->window].state == 2)
+            merge_ready(rs);
     }
     for (int k = 0; k < 1; k++) {
         const tt_stage_times *t = tt_worker_times(w);
@@ -618,8 +693,17 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         rc = tt_error_set(err, TT_ENOMEM, "out of memory");
         goto done;
     }
-    const char *share = getenv("TT_SHARE"); /* TT_SHARE=off: each worker on its own (to compare) */
-    if (jobs > 1 && !(share && strcmp(share, "off") == 0)) {
+    /* Shared maps only when workers outnumber the languages: up to that, pick_doc gives each worker its own
+     * languages, the workers' words hardly overlap and the maps cost more than they save (on the 100 MB bench
+     * corpus, --jobs 2: 24 ms more CPU with them, `perf record`, 4 runs each). TT_SHARE=on / off forces them (to
+     * compare; cli/t100 checks that the outputs are the same). */
+    const char *share = getenv("TT_SHARE");
+    int want_share = jobs > TT_LANG_COUNT;
+    if (share && strcmp(share, "on") == 0)
+        want_share = 1;
+    else if (share && strcmp(share, "off") == 0)
+        want_share = 0;
+    if (jobs > 1 && want_share) {
         /* each word normalized and resolved once for all the workers (no memory: each on its own) */
         rs.forms = tt_smap_new(SHARE_SLOT_BITS, SHARE_ARENA);
         rs.types = tt_smap_new(SHARE_SLOT_BITS, SHARE_ARENA);
@@ -749,66 +833,23 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     if (rc)
         goto done;
 
-    /* the workers bind the lexicon and take documents */
+    /* the workers bind the lexicon, take documents and merge their records in order (merge_ready): this thread
+       sleeps until all are consumed or the run stops */
+    rs.cb = cb;
+    rs.out = res;
+    rs.ex = ex;
+    rs.pw = pw;
+    rs.t_start = t_start;
     pthread_mutex_lock(&rs.mu);
     rs.lx = lx;
     rs.ready = 1;
     pthread_cond_broadcast(&rs.cv_take);
-    pthread_mutex_unlock(&rs.mu);
-    res->docs = n;
-    for (size_t i = 0; i < n; i++) {
-        slot *s = &rs.slots[i % rs.window];
-        pthread_mutex_lock(&rs.mu);
-        while (s->state != 2 && !rs.stop)
-            pthread_cond_wait(&rs.cv_done, &rs.mu);
-        if (rs.stop && s->state != 2) {
-            pthread_mutex_unlock(&rs.mu);
-            break;
-        }
-        pthread_mutex_unlock(&rs.mu);
-        if (s->rc < 0)
-            break;
-        if (s->rc == 1) {
-            res->skipped++;
-            if (cb && cb->skipped)
-                cb->skipped(cb->ctx, tt_manifest_doc(m, first + i)->doc_id, &s->err);
-        } else {
-            res->ok++;
-        }
-        if (cb && cb->doc_warning)
-            report_warnings(cb, tt_manifest_doc(m, first + i)->doc_id, &s->rec);
-        res->cached += (size_t)s->cached;
-        res->bytes += s->bytes;
-        int r = pw ? tt_partial_add(pw, s->rec.data, s->rec.len, err)
-                   : tt_exporter_add(ex, s->rec.data, s->rec.len, err);
-        if (s->rec.cap > (1u << 20))
-            tt_buf_free(&s->rec); /* a big record's memory is not kept */
-        else
-            tt_buf_reset(&s->rec); /* kept for the document `window` places later */
-        pthread_mutex_lock(&rs.mu);
-        s->state = 0;
-        /* workers wait on cv_take only when every document in the window is taken: wake them only then */
-        int full = rs.nwaiting > 0;
-        rs.next_consume = i + 1;
-        if (r) {
-            rs.stop = 1;
-            rs.fatal_rc = r;
-            rs.fatal = *err;
-        }
-        if (full || r)
-            pthread_cond_broadcast(&rs.cv_take);
-        pthread_mutex_unlock(&rs.mu);
-        if (r)
-            break;
-        if (cb && cb->progress)
-            cb->progress(cb->ctx, i + 1, n, res->bytes, tt_now_seconds() - t_start);
-    }
-    pthread_mutex_lock(&rs.mu);
-    if (!rs.fatal_rc && res->ok + res->skipped < n)
-        rs.stop = 1;
-    rs.stop = rs.stop || 0;
+    while (!rs.stop && rs.next_consume < n)
+        pthread_cond_wait(&rs.cv_done, &rs.mu);
+    rs.stop = 1; /* every document is consumed, or the run failed: the workers end */
     pthread_cond_broadcast(&rs.cv_take);
     pthread_mutex_unlock(&rs.mu);
+    res->docs = n;
     for (unsigned i = 0; i < nth; i++)
         pthread_join(th[i], NULL);
     nth = 0;

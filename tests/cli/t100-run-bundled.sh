@@ -41,8 +41,8 @@ if [ $? -eq 0 ]; then ok "counts match tests/expected/bundled-tf.tsv"; else noto
 # Determinism: one job, and a manifest in another row order, give byte-identical files.
 expect_exit 0 "run with --jobs 1" "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out2" --jobs 1 --quiet
 check "jobs 1 == jobs 2" same_outputs "$out" "$TMP/out2"
-# three workers sharing what they normalized and resolved (tt/smap.h), and each on its own (TT_SHARE=off)
-expect_exit 0 "run with --jobs 3" "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out4" --jobs 3 --quiet --vocab
+# three workers sharing what they normalized and resolved (tt/smap.h, TT_SHARE=on), and each on its own
+expect_exit 0 "run with --jobs 3, TT_SHARE=on" env TT_SHARE=on "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out4" --jobs 3 --quiet --vocab
 expect_exit 0 "run with --jobs 3, TT_SHARE=off" env TT_SHARE=off "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out5" --jobs 3 --quiet --vocab
 check "shared maps or none: the same outputs" same_outputs "$TMP/out4" "$TMP/out5"
 mkdir -p "$TMP/shuf"; cp -r corpus/. "$TMP/shuf/"

@@ -42,6 +42,7 @@ typedef struct tt_atomic {
     char *tmp;   /* temporary name (malloc'ed, owned) */
     int fd;      /* the temporary file's descriptor (for fsync) */
     void *gz;    /* zlib state with TT_ATOMIC_GZIP */
+    void *buf;   /* the stream's buffer (malloc'ed, owned; NULL: stdio's own) */
     int flags;
 } tt_atomic;
 
