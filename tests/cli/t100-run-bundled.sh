@@ -42,9 +42,22 @@ if [ $? -eq 0 ]; then ok "counts match tests/expected/bundled-tf.tsv"; else noto
 expect_exit 0 "run with --jobs 1" "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out2" --jobs 1 --quiet
 check "jobs 1 == jobs 2" same_outputs "$out" "$TMP/out2"
 # three workers sharing what they normalized and resolved (tt/smap.h, TT_SHARE=on), and each on its own
-expect_exit 0 "run with --jobs 3, TT_SHARE=on" env TT_SHARE=on "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out4" --jobs 3 --quiet --vocab
-expect_exit 0 "run with --jobs 3, TT_SHARE=off" env TT_SHARE=off "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out5" --jobs 3 --quiet --vocab
+expect_exit 0 "run with --jobs 3, TT_SHARE=on" env TT_SHARE=on TT_OVERSUBSCRIBE=1 "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out4" --jobs 3 --quiet --vocab
+expect_exit 0 "run with --jobs 3, TT_SHARE=off" env TT_SHARE=off TT_OVERSUBSCRIBE=1 "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out5" --jobs 3 --quiet --vocab
 check "shared maps or none: the same outputs" same_outputs "$TMP/out4" "$TMP/out5"
+check "--jobs 3 with TT_OVERSUBSCRIBE=1: three workers (run.json execution.jobs)" grep -q '"jobs": 3,' "$TMP/out4/run.json"
+# at most one worker per core this process may use: --jobs 64 runs with as many workers as cores
+cores=$(nproc 2>/dev/null || echo 0)
+expect_exit 0 "run with --jobs 64" "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out6" --jobs 64 --quiet
+check "--jobs 64 on $cores cores: $cores workers (run.json execution.jobs)" grep -q "\"jobs\": $cores," "$TMP/out6/run.json"
+if command -v taskset > /dev/null && taskset -c 0 true 2> /dev/null; then
+  expect_exit 0 "run pinned to one core (taskset -c 0), default --jobs" taskset -c 0 "$PIPELINE" run --corpus corpus \
+    --lexicon lexicons/diaspora --out "$TMP/out7" --quiet
+  check "pinned to one core: one worker (the CPU affinity, not the machine's cores)" grep -q '"jobs": 1,' "$TMP/out7/run.json"
+  check "one worker, jobs 64: the same outputs" same_outputs "$TMP/out6" "$TMP/out7"
+else
+  skip "taskset is not available: the affinity cap is not checked"
+fi
 mkdir -p "$TMP/shuf"; cp -r corpus/. "$TMP/shuf/"
 { head -1 corpus/manifest.tsv; tail -n +2 corpus/manifest.tsv | sort -r; } > "$TMP/shuf/manifest.tsv"
 "$PIPELINE" run --corpus "$TMP/shuf" --lexicon lexicons/diaspora --out "$TMP/out3" --quiet 2>/dev/null
