@@ -202,8 +202,10 @@ tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
     if (rc == 0)
         rc = load_homoglyphs(nz, data_dir, err);
     if (rc == 0) {
-        nz->slots = tt_big_alloc(CACHE_SLOTS * sizeof *nz->slots);
-        nz->arena = tt_big_arena(CACHE_ARENA + 64); /* + 64: the lookups read whole 16-unit blocks of a key */
+        nz->nslots = CACHE_SLOTS_MIN;
+        nz->slots = tt_big_alloc(nz->nslots * sizeof *nz->slots);
+        nz->arena_cap = CACHE_ARENA_MIN;
+        nz->arena = tt_big_arena(nz->arena_cap + CACHE_ARENA_PAD);
         nz->cache_gen = 1;
         if (!nz->slots || !nz->arena)
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
@@ -225,8 +227,8 @@ tt_normalizer_free(tt_normalizer *nz)
     free(nz->a);
     free(nz->b);
     free(nz->c);
-    tt_big_free(nz->slots, CACHE_SLOTS * sizeof *nz->slots);
-    tt_big_free(nz->arena, CACHE_ARENA + 64);
+    tt_big_free(nz->slots, nz->nslots * sizeof *nz->slots);
+    tt_big_free(nz->arena, nz->arena_cap + CACHE_ARENA_PAD);
     free(nz);
 }
 

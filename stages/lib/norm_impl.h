@@ -23,10 +23,16 @@ typedef struct nz_pass {
 } nz_pass;
 
 /* The match-form cache (norm_word.c) */
+/* The table and the arena start small and double as words come (a normalizer that sees a few hundred words,
+ * like the lexicon loader's, never takes the 3 MiB table and 2 MiB arena page a worker fills; memory is first
+ * touched where it is used), up to CACHE_SLOTS slots and CACHE_ARENA bytes, past which the cache is emptied. */
 #define CACHE_BITS 17
-#define CACHE_SLOTS (1u << CACHE_BITS)
-#define CACHE_MAXKEY 64          /* UTF-16 units; longer tokens are not cached */
-#define CACHE_ARENA (16u << 20)  /* bytes of keys + values before the cache is emptied */
+#define CACHE_SLOTS (1u << CACHE_BITS)     /* the most slots */
+#define CACHE_SLOTS_MIN (1u << 12)
+#define CACHE_MAXKEY 64                    /* UTF-16 units; longer tokens are not cached */
+#define CACHE_ARENA (16u << 20)            /* bytes of keys + values before the cache is emptied */
+#define CACHE_ARENA_MIN (256u << 10)
+#define CACHE_ARENA_PAD 64                 /* the lookups read whole 16-unit blocks of a key */
 
 typedef struct centry {
     uint32_t gen;  /* valid iff == cache_gen */
@@ -74,9 +80,10 @@ struct tt_normalizer {
     int nfc_simd;
     /* cache */
     centry *slots;
+    uint32_t nslots;              /* a power of two, CACHE_SLOTS_MIN..CACHE_SLOTS */
     uint32_t cache_gen, cache_used;
     char *arena;
-    uint32_t arena_len;
+    uint32_t arena_len, arena_cap; /* arena_cap + CACHE_ARENA_PAD bytes are there */
     uint32_t *last_memo;          /* tt_norm_last_memo */
     const void *memo_owner;       /* tt_norm_memo_bind */
     uint64_t memo_epoch;

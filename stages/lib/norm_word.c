@@ -16,6 +16,7 @@
 #endif
 
 #include "norm_impl.h"
+#include "tt/bigmem.h"
 #include "tt/smap.h"
 #include "tt/common.h"
 #include "tt/norm.h"
@@ -233,7 +234,7 @@ cache_empty(tt_normalizer *nz)
 {
     nz->cache_gen++;
     if (nz->cache_gen == 0) {
-        memset(nz->slots, 0, sizeof(centry) * CACHE_SLOTS);
+        memset(nz->slots, 0, sizeof(centry) * nz->nslots);
         nz->cache_gen = 1;
     }
     nz->cache_used = 0;
@@ -270,7 +271,7 @@ tt_norm_key16(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
     if (ascii && nz->ascii_safe[rs])
         return KEY_ASCII; /* an ASCII token the rules cannot change: no cache */
     uint32_t h = hash16(rs, lang, s, n);
-    __builtin_prefetch(&nz->slots[h & (CACHE_SLOTS - 1)]);
+    __builtin_prefetch(&nz->slots[h & (nz->nslots - 1)]);
     return (uint64_t)1 << 63 | (uint64_t)rs << 32 | h;
 }
 
@@ -280,7 +281,7 @@ tt_norm_prefetch_key(tt_normalizer *nz, uint64_t key)
     if (!(key >> 63))
         return; /* not a cache key */
     uint32_t h = (uint32_t)key;
-    const centry *e = &nz->slots[h & (CACHE_SLOTS - 1)];
+    const centry *e = &nz->slots[h & (nz->nslots - 1)];
     if (e->gen == nz->cache_gen && e->hash == h)
         __builtin_prefetch(nz->arena + e->off);
 }
@@ -347,12 +348,53 @@ copy_value(char *d, const char *v, size_t n)
     memcpy(d, v, n);
 }
 
+/* The table doubled: the entries of this generation (their memos too) rehashed into it. 0, or -1 when out of
+ * memory (the table is then left as it was). */
+static int
+cache_grow(tt_normalizer *nz)
+{
+    uint32_t nn = nz->nslots * 2, mask = nn - 1;
+    centry *ns = tt_big_alloc(nn * sizeof *ns);
+    if (!ns)
+        return -1;
+    for (uint32_t k = 0; k < nz->nslots; k++) {
+        const centry *e = &nz->slots[k];
+        if (e->gen != nz->cache_gen)
+            continue;
+        uint32_t i = e->hash & mask;
+        while (ns[i].gen == nz->cache_gen)
+            i = (i + 1) & mask;
+        ns[i] = *e;
+    }
+    tt_big_free(nz->slots, nz->nslots * sizeof *nz->slots);
+    nz->slots = ns;
+    nz->nslots = nn;
+    return 0;
+}
+
+/* The arena grown to hold need more bytes (doubling, at most CACHE_ARENA). 0, or -1 when it cannot grow. */
+static int
+arena_grow(tt_normalizer *nz, size_t need)
+{
+    size_t cap = nz->arena_cap;
+    while (cap < nz->arena_len + need && cap < CACHE_ARENA)
+        cap *= 2;
+    if (cap > CACHE_ARENA || nz->arena_len + need > cap)
+        return -1;
+    char *na = tt_big_realloc(nz->arena, nz->arena_cap + CACHE_ARENA_PAD, cap + CACHE_ARENA_PAD);
+    if (!na)
+        return -1;
+    nz->arena = na;
+    nz->arena_cap = (uint32_t)cap;
+    return 0;
+}
+
 /* tt_norm_word16 past its fast paths: the cache lookup of s (rule set rs, hash16 h), else compute and insert. */
 static int
 word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, int rs, uint32_t h,
               tt_buf *out, unsigned *flags, tt_error *err)
 {
-    uint32_t mask = CACHE_SLOTS - 1;
+    uint32_t mask = nz->nslots - 1;
     uint32_t i = h & mask;
     for (;; i = (i + 1) & mask) {
         centry *e = &nz->slots[i];
@@ -402,11 +444,16 @@ word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
     size_t need = sizeof(UChar) * (size_t)n + vlen;
     if (vlen > UINT16_MAX)
         return 0;
-    if (nz->arena_len + need > CACHE_ARENA || nz->cache_used >= CACHE_SLOTS / 2) {
+    int full = 0;
+    if (nz->arena_len + need > nz->arena_cap && arena_grow(nz, need) != 0)
+        full = 1; /* CACHE_ARENA reached (or no memory): empty */
+    if (!full && nz->cache_used + 1 > nz->nslots / 2 && (nz->nslots >= CACHE_SLOTS || cache_grow(nz) != 0))
+        full = 1;
+    if (full)
         cache_empty(nz);
-        for (i = h & mask; nz->slots[i].gen == nz->cache_gen; i = (i + 1) & mask)
-            ;
-    }
+    mask = nz->nslots - 1;
+    for (i = h & mask; nz->slots[i].gen == nz->cache_gen; i = (i + 1) & mask)
+        ; /* the free slot again: the table may have grown or been emptied */
     centry *e = &nz->slots[i];
     e->gen = nz->cache_gen;
     e->hash = h;

@@ -8,7 +8,8 @@
  *     units at a time) through tt_norm_key16, tt_norm_word16k and tt_norm_word16, against C's own
  *     one-character-at-a-time answer: the key says "ASCII, no cache" exactly when every unit is below U+0080, and
  *     the form is the token's lowercase, for tokens of every length 0..40 with one non-ASCII unit anywhere or
- *     none. */
+ *     none;
+ *   - the match-form cache as it grows from 4,096 slots and a 256 KiB arena (test_cache_growth). */
 #include "support.h"
 
 #include "../../stages/lib/norm_priv.h"
@@ -146,13 +147,70 @@ test_ascii_tokens(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
+/* The match-form cache as it grows (norm_word.c: 4,096 slots doubling to 131,072, a 256 KiB arena doubling to 16
+ * MiB, then emptied): 60,000 distinct Cyrillic words through one normalizer (five doublings), then every
+ * seventh of them again: the memo the caller left on its entry (tt_norm_last_memo) is still there; then 240,000
+ * more (the cache emptied at 65,536 entries). Every word's form and flags against a fresh normalizer's. */
+static void
+test_cache_growth(void)
+{
+    tt_normalizer *fresh = tt_test_normalizer();
+    UChar u[24 + TT_NORM_PAD16];
+    tt_buf a = {0}, b = {0};
+    tt_error err;
+    tt_error_clear(&err);
+    long bad = 0, memo_kept = 0, memo_checked = 0, looked = 0;
+    enum { NFIRST = 60000, NAGAIN = NFIRST / 7, NMORE = 240000 };
+    for (long w = 0; w < NFIRST + NAGAIN + NMORE; w++) {
+        int again = w >= NFIRST && w < NFIRST + NAGAIN;
+        long id = again ? (w - NFIRST) * 7 : w < NFIRST ? w : w - NAGAIN;
+        int32_t n = 0;
+        u[n++] = 0x0421; /* С: the lowercase form differs */
+        for (long x = id; n < 8 || x; x /= 33)
+            u[n++] = (UChar)(x % 33 == 32 ? 0x0451 : 0x0430 + x % 33); /* а..я, ё */
+        uint64_t key = tt_norm_key16(nz, TT_LANG_RU, TT_SCRIPT_CYRL, u, n);
+        unsigned fa = 99, fb = 98;
+        tt_buf_reset(&a);
+        tt_buf_reset(&b);
+        if (tt_norm_word16k(nz, TT_LANG_RU, TT_SCRIPT_CYRL, u, n, key, &a, &fa, &err)) {
+            bad++;
+            continue;
+        }
+        looked++;
+        uint32_t *memo = tt_norm_last_memo(nz);
+        if (again) {
+            memo_checked++;
+            memo_kept += memo && *memo == (uint32_t)id + 1;
+        } else if (memo) {
+            *memo = (uint32_t)id + 1;
+        }
+        uint64_t k2 = tt_norm_key16(fresh, TT_LANG_RU, TT_SCRIPT_CYRL, u, n);
+        if (tt_norm_word16k(fresh, TT_LANG_RU, TT_SCRIPT_CYRL, u, n, k2, &b, &fb, &err) || a.len != b.len ||
+            memcmp(a.data, b.data, a.len) != 0 || fa != fb)
+            bad++;
+        if (w % 1000 == 999) { /* a fresh one each 1,000 words: its cache stays small */
+            tt_normalizer_free(fresh);
+            fresh = tt_test_normalizer();
+        }
+    }
+    printf("normfast: cache growth: %ld words looked up, %ld differ from a fresh normalizer; memos kept: %ld of "
+           "%ld\n", looked, bad, memo_kept, memo_checked);
+    CU_ASSERT_EQUAL(looked, NFIRST + NAGAIN + NMORE);
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(memo_checked == NAGAIN && memo_kept == memo_checked);
+    tt_buf_free(&a);
+    tt_buf_free(&b);
+    tt_normalizer_free(fresh);
+}
+
 static void
 reg(void)
 {
     nz = tt_test_normalizer();
     tt_test_suite("normfast", "prebreak fast path = one unit at a time, ../shared/corpus", test_prebreak_corpus,
                   "prebreak fast path = one unit at a time, generated", test_prebreak_generated,
-                  "ASCII token path = C's lowercase", test_ascii_tokens, NULL);
+                  "ASCII token path = C's lowercase", test_ascii_tokens,
+                  "the match-form cache grows: forms as a fresh normalizer's, memos kept", test_cache_growth, NULL);
 }
 
 int
