@@ -196,6 +196,8 @@ tt_normalizer_new(tt_normalizer **out, const char *data_dir, tt_error *err)
     for (UChar32 c = 0; c < 0x530; c++)
         nz->sclass[c] = (uint8_t)sclass_full(c);
     nz_nfc_init(nz);
+    const char *tl = getenv("TT_TRANSLIT"); /* TT_TRANSLIT=icu: every pass through ICU (to compare) */
+    nz->translit_maps = !(tl && strcmp(tl, "icu") == 0);
     int rc = 0;
     for (int rs = 0; rs < RS_COUNT && rc == 0; rs++)
         rc = nz_rules_load(nz, rs, data_dir, err);

@@ -17,9 +17,11 @@
 enum { RS_OTHER, RS_EN, RS_RU, RS_UZ, RS_KK_CYRL, RS_KK_2017, RS_KK_2018, RS_KK_2021, RS_COUNT };
 extern const char *const nz_rs_file[RS_COUNT];
 #define NZ_PASSES 8
+typedef struct nz_map nz_map;
 typedef struct nz_pass {
     UTransliterator *tr;      /* the pass's rules, or NULL: */
     const UNormalizer2 *norm; /* ... this normalization (ICU's, not owned) */
+    nz_map *map;              /* the rules as a table when they are only literals (norm_map.c), else NULL */
 } nz_pass;
 
 /* The match-form cache (norm_word.c) */
@@ -78,6 +80,7 @@ struct tt_normalizer {
        2 AVX2 too (TT_NFC may lower it) */
     uint8_t nfc_vlo[16], nfc_vhi[16], nfc_tlo[16], nfc_thi[16];
     int nfc_simd;
+    int translit_maps; /* literal passes through their tables (norm_map.c); 0 with TT_TRANSLIT=icu */
     /* cache */
     centry *slots;
     uint32_t nslots;              /* a power of two, CACHE_SLOTS_MIN..CACHE_SLOTS */
@@ -96,6 +99,13 @@ int nz_rules_load(tt_normalizer *nz, int rs, const char *dir, tt_error *err);
 void nz_rules_free(tt_normalizer *nz);
 /* nz->c[0..*m) through rule set rs's passes, in place (*m its new length; nz->b is scratch). 0 or TT_E*. */
 int nz_translit(tt_normalizer *nz, int rs, int32_t *m, tt_error *err);
+
+/* Literal rules (norm_map.c): s[0..n) read as a table into *out: 1, 0 when the rules are not only literals
+ * (*out NULL), -1 out of memory. */
+int nz_map_parse(const UChar *s, int32_t n, nz_map **out);
+/* in[0..n) through the table into out (at most cap units written); returns the length the output needs. */
+int32_t nz_map_apply(const nz_map *m, const UChar *in, int32_t n, UChar *out, int32_t cap);
+void nz_map_free(nz_map *m);
 
 /* *p grown to at least need units (its capacity in *cap). 0 or TT_ENOMEM. */
 int nz_ensure(UChar **p, int32_t *cap, int32_t need);

@@ -27,18 +27,20 @@
 
 /* Adds a pass to rule set rs (the pass is the rule set's from here on, freed with it). */
 static int
-add_pass(tt_normalizer *nz, int rs, UTransliterator *tr, const UNormalizer2 *norm, const char *path,
+add_pass(tt_normalizer *nz, int rs, UTransliterator *tr, const UNormalizer2 *norm, nz_map *map, const char *path,
          uint64_t line, tt_error *err)
 {
     if (nz->npass[rs] == NZ_PASSES) {
         if (tr)
             utrans_close(tr);
+        nz_map_free(map);
         tt_error_set(err, TT_ELIMIT, "more than %d passes in one rule set: join some of the rule blocks",
                      NZ_PASSES);
         return tt_error_at(err, path, line, 0);
     }
     nz->pass[rs][nz->npass[rs]].tr = tr;
     nz->pass[rs][nz->npass[rs]].norm = norm;
+    nz->pass[rs][nz->npass[rs]].map = map;
     nz->npass[rs]++;
     return 0;
 }
@@ -109,11 +111,19 @@ compile_block(tt_normalizer *nz, int rs, const char *text, size_t n, const char 
         tt_error_set(err, TT_ESYNTAX, "ICU rejects the rules: %s near '%s'", u_errorName(st), ctx);
         return tt_error_at(err, path, line + at, 0);
     }
+    /* only literal rules: a table of our own, not ICU's process-wide lock per call (norm_map.c) */
+    nz_map *map = NULL;
+    if (nz_map_parse(u, ulen, &map) < 0) {
+        free(u);
+        utrans_close(tr);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
     free(u);
     /* Does the pass change any ASCII-only token? Ask ICU for the characters its rules can touch. */
     USet *set = uset_openEmpty();
     if (!set) {
         utrans_close(tr);
+        nz_map_free(map);
         return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
     utrans_getSourceSet(tr, 0, set, &st);
@@ -124,7 +134,7 @@ compile_block(tt_normalizer *nz, int rs, const char *text, size_t n, const char 
     uset_close(set);
     if (!safe)
         nz->ascii_safe[rs] = 0;
-    return add_pass(nz, rs, tr, NULL, path, line, err);
+    return add_pass(nz, rs, tr, NULL, map, path, line, err);
 }
 
 /* The ID of a line that is only "::ID;" (spaces and a trailing comment allowed) into id (spaces removed); 0 if
@@ -211,7 +221,7 @@ load_file(tt_normalizer *nz, int rs, const char *dir, const char *name, int dept
             if (norm || file) { /* the rules before it are a pass; then the ID's passes */
                 rc = compile_block(nz, rs, block, (size_t)(p - block), path, block_line, err);
                 if (!rc)
-                    rc = norm ? add_pass(nz, rs, NULL, norm, path, lineno, err)
+                    rc = norm ? add_pass(nz, rs, NULL, norm, NULL, path, lineno, err)
                               : load_file(nz, rs, dir, id, depth + 1, err);
                 block = nl ? nl + 1 : end;
                 block_line = lineno + 1;
@@ -237,9 +247,11 @@ void
 nz_rules_free(tt_normalizer *nz)
 {
     for (int rs = 0; rs < RS_COUNT; rs++) {
-        for (unsigned i = 0; i < nz->npass[rs]; i++)
+        for (unsigned i = 0; i < nz->npass[rs]; i++) {
             if (nz->pass[rs][i].tr)
                 utrans_close(nz->pass[rs][i].tr);
+            nz_map_free(nz->pass[rs][i].map);
+        }
         nz->npass[rs] = 0;
     }
 }
@@ -260,7 +272,11 @@ nz_translit(tt_normalizer *nz, int rs, int32_t *m, tt_error *err)
             if (nz_ensure(&nz->c, &nz->ccap, need))
                 return tt_error_set(err, TT_ENOMEM, "out of memory");
             st = U_ZERO_ERROR;
-            if (ps->tr) {
+            if (ps->map && nz->translit_maps) {
+                len = nz_map_apply(ps->map, nz->b, *m, nz->c, nz->ccap);
+                st = len > nz->ccap ? U_BUFFER_OVERFLOW_ERROR : U_ZERO_ERROR;
+                need = len + 16;
+            } else if (ps->tr) {
                 memcpy(nz->c, nz->b, sizeof(UChar) * (size_t)*m);
                 int32_t lim = *m;
                 len = *m;

@@ -46,6 +46,9 @@ expect_exit 0 "run with --jobs 3, TT_SHARE=on" env TT_SHARE=on TT_OVERSUBSCRIBE=
 expect_exit 0 "run with --jobs 3, TT_SHARE=off" env TT_SHARE=off TT_OVERSUBSCRIBE=1 "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out5" --jobs 3 --quiet --vocab
 check "shared maps or none: the same outputs" same_outputs "$TMP/out4" "$TMP/out5"
 check "--jobs 3 with TT_OVERSUBSCRIBE=1: three workers (run.json execution.jobs)" grep -q '"jobs": 3,' "$TMP/out4/run.json"
+# the passes of literal rules as tables of our own (norm_map.c), or all through ICU: the same outputs
+expect_exit 0 "run with TT_TRANSLIT=icu" env TT_TRANSLIT=icu TT_SHARE=off TT_OVERSUBSCRIBE=1 "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out8" --jobs 3 --quiet --vocab
+check "transliteration tables or ICU: the same outputs (vocab.tsv too)" same_outputs "$TMP/out5" "$TMP/out8"
 # at most one worker per core this process may use: --jobs 64 runs with as many workers as cores
 cores=$(nproc 2>/dev/null || echo 0)
 expect_exit 0 "run with --jobs 64" "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out6" --jobs 64 --quiet

@@ -7,7 +7,9 @@
  *     word of the Russian and Karakalpak Cyrillic texts (a counted SKIP without ../shared);
  *   - the Uzbek rule set really is passes of our own (NFD, rules, NFC, rules): no registry;
  *   - the loader on rule files made for the test: a "::NFD;" line between rules, a file naming another, a cycle,
- *     an ID left to ICU, and a syntax error in a later pass named by its line in the file. */
+ *     an ID left to ICU, and a syntax error in a later pass named by its line in the file;
+ *   - the passes of literal rules that run as tables (norm_map.c) against ICU's transliterators of the same rules,
+ *     and the reader of literal rules on rules made for the test. */
 #include "support.h"
 
 #include "../../stages/lib/norm_impl.h"
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -206,6 +209,129 @@ test_uz_passes(void)
         CU_ASSERT(nz->npass[rs] >= 1);
 }
 
+/* One pass's table against its ICU transliterator on u[0..n): 1 if the outputs are the same. */
+static int
+map_same(const nz_pass *ps, const UChar *u, int32_t n)
+{
+    UChar a[256], b[256];
+    int32_t na = nz_map_apply(ps->map, u, n, a, 256);
+    memcpy(b, u, sizeof(UChar) * (size_t)n);
+    int32_t nb = n, lim = n;
+    UErrorCode st = U_ZERO_ERROR;
+    utrans_transUChars(ps->tr, b, &nb, 256, 0, &lim, &st);
+    return U_SUCCESS(st) && na == nb && na <= 256 && memcmp(a, b, sizeof(UChar) * (size_t)na) == 0;
+}
+
+/* Every pass read as a table (norm_map.c: only literal rules, run without ICU's process-wide lock) against ICU's
+ * transliterator of the same rules (which the loader keeps beside it): on every BMP character alone, on every
+ * string of one to four characters of an alphabet of the keys' characters, the outputs' and a few others, and on
+ * 300,000 random strings of up to 12 of them. The Kazakh Cyrillic pass (every Cyrillic word of a Kazakh text)
+ * must be a table; the passes with context (kk-Latn-2017, -2018, uz) must not. */
+static void
+test_maps(void)
+{
+    long tables = 0, strings = 0, bad = 0;
+    uint64_t rng = 0x5DEECE66Dull;
+    for (int rs = 0; rs < RS_COUNT; rs++)
+        for (unsigned i = 0; i < nz->npass[rs]; i++) {
+            const nz_pass *ps = &nz->pass[rs][i];
+            if (!ps->map)
+                continue;
+            CU_ASSERT_PTR_NOT_NULL_FATAL(ps->tr);
+            tables++;
+            UChar u[16];
+            for (UChar32 c = 0; c < 0x10000; c++) {
+                if (U_IS_SURROGATE(c))
+                    continue;
+                u[0] = (UChar)c;
+                strings++;
+                bad += !map_same(ps, u, 1);
+            }
+            /* the alphabet: the characters ICU says the rules read or write, and a few others */
+            USet *set = uset_openEmpty();
+            UErrorCode st = U_ZERO_ERROR;
+            utrans_getSourceSet(ps->tr, 0, set, &st);
+            UChar al[96];
+            int32_t nal = 0;
+            for (int32_t k = 0; k < uset_size(set) && nal < 80; k++) {
+                UChar32 c = uset_charAt(set, k);
+                if (c < 0x10000)
+                    al[nal++] = (UChar)c;
+            }
+            uset_close(set);
+            static const UChar extra[] = {'a', 'i', 0x0307, 0x0131, 0x0456, ' ', '-', 0x2010, 0x2019, 0x0435, 0x0451};
+            for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
+                al[nal++] = extra[k];
+            for (int32_t len = 1; len <= 4; len++) {
+                long total = 1;
+                for (int32_t k = 0; k < len; k++)
+                    total *= nal;
+                for (long x = 0; x < total && x < 400000; x++) {
+                    long y = x;
+                    for (int32_t k = 0; k < len; k++, y /= nal)
+                        u[k] = al[y % nal];
+                    strings++;
+                    bad += !map_same(ps, u, len);
+                }
+            }
+            for (int r = 0; r < 300000; r++) {
+                int32_t len = 1 + (int32_t)(tt_test_xorshift(&rng) % 12);
+                for (int32_t k = 0; k < len; k++)
+                    u[k] = al[tt_test_xorshift(&rng) % (uint64_t)nal];
+                strings++;
+                bad += !map_same(ps, u, len);
+            }
+        }
+    printf("translit: %ld passes read as tables, %ld strings against ICU, %ld differ\n", tables, strings, bad);
+    CU_ASSERT(tables >= 4);
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(nz->npass[RS_KK_CYRL] >= 1 && nz->pass[RS_KK_CYRL][0].map != NULL);
+    for (unsigned i = 0; i < nz->npass[RS_KK_2017]; i++)
+        CU_ASSERT(nz->pass[RS_KK_2017][i].map == NULL);
+    for (unsigned i = 0; i < nz->npass[RS_UZ]; i++)
+        CU_ASSERT(nz->pass[RS_UZ][i].map == NULL);
+}
+
+/* The reader of literal rules on rules made for the test: what is a table and what is left to ICU. */
+static void
+test_map_grammar(void)
+{
+    static const struct {
+        const char *rules;
+        int table;
+    } cases[] = {
+        {"a > b ;", 1},
+        {"# comment\n a b > c ; # more\n \\u0307 > ; ", 1},
+        {"[\\u2019\\u02BC] > \\' ; x > 'y z' ;", 1},
+        {"'' > q ;", 1},
+        {"a } b > c ;", 0},
+        {"^ a > b ;", 0},
+        {"$x = [ab] ; $x > c ;", 0},
+        {":: NFD ; a > b ;", 0},
+        {"[a-z] > b ;", 0},
+        {"[:L:] > b ;", 0},
+        {"a < b ;", 0},
+        {"a <> b ;", 0},
+        {"a > b", 0},
+        {"a > | b ;", 0},
+        {"\\x{61} > b ;", 0},
+        {"", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        UChar u[256];
+        int32_t n = 0;
+        UErrorCode st = U_ZERO_ERROR;
+        u_strFromUTF8(u, 256, &n, cases[k].rules, -1, &st);
+        nz_map *m = NULL;
+        int r = nz_map_parse(u, n, &m);
+        if (r != cases[k].table)
+            printf("translit: rules '%s': %d, want %d\n", cases[k].rules, r, cases[k].table);
+        CU_ASSERT_EQUAL(r, cases[k].table);
+        CU_ASSERT((m != NULL) == (r == 1));
+        nz_map_free(m);
+    }
+}
+
 /* a copy of the data folder's translit/ and homoglyphs.tsv in a new temporary folder (dir: its name) */
 static void
 data_copy(char *dir)
@@ -293,7 +419,9 @@ reg(void)
     tt_test_suite("translit", "uz: passes of our own, no registry", test_uz_passes,
                   "uz: = ICU's uz.rules on every 1-3 character string", test_uz_generated,
                   "uz: = ICU's uz.rules on the words of ../shared", test_uz_shared,
-                  "loader: NFD between rules, files, cycles, ICU's IDs, error lines", test_loader, NULL);
+                  "loader: NFD between rules, files, cycles, ICU's IDs, error lines", test_loader,
+                  "passes of literal rules as tables = ICU's transliterators", test_maps,
+                  "the literal-rule reader: what is a table", test_map_grammar, NULL);
 }
 
 int
