@@ -71,17 +71,23 @@ for s in $sizes; do
   icu2_wall=$last_wall
   PLAIN=1 timeit "$s: pipeline run --jobs 1" "$bytes" "$docs" "${run[@]}" --jobs 1
   j1_wall=$last_wall
-  # --jobs 1 is one worker thread beside the main thread (which merges the records): pinned to one core, the
-  # whole run shares one core, as the ICU loop does
+  # --jobs 1 is one worker thread, which also merges the records; the main thread sleeps after start-up. Pinned
+  # to one core, start-up and exit share that core too, as the ICU loop does
   one_wall=""
   if command -v taskset > /dev/null; then
     timeit "$s: pipeline run --jobs 1, one core (taskset -c 0)" "$bytes" "$docs" taskset -c 0 "${run[@]}" --jobs 1
     one_wall=$last_wall
   fi
-  # 2 jobs; 4 (more threads than cores on a 2-core machine); all cores when there are more than 4
+  # 2 jobs; 4 (more threads than cores on a 2-core machine: TT_OVERSUBSCRIBE=1, since a run takes at most one
+  # worker per core); all cores when there are more than 4
   jl="2 4"; [ "$ncpu" -gt 4 ] && jl="$jl $ncpu"
   for j in $jl; do
-    timeit "$s: pipeline run --jobs $j" "$bytes" "$docs" "${run[@]}" --jobs "$j"
+    if [ "$j" -gt "$ncpu" ]; then
+      timeit "$s: pipeline run --jobs $j, $j threads on $ncpu cores (TT_OVERSUBSCRIBE=1)" "$bytes" "$docs" \
+        env TT_OVERSUBSCRIBE=1 "${run[@]}" --jobs "$j"
+    else
+      timeit "$s: pipeline run --jobs $j" "$bytes" "$docs" "${run[@]}" --jobs "$j"
+    fi
     [ "$j" = 2 ] && j2_wall=$last_wall
   done
   awk -v s="$s" -v i="$icu_wall" -v i2="$icu2_wall" -v a="$j1_wall" -v o="$one_wall" -v b="$j2_wall" 'BEGIN{

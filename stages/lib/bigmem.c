@@ -38,10 +38,21 @@ round_up(size_t n)
     return (n + BIG_PAGE - 1) & ~(BIG_PAGE - 1);
 }
 
-/* one write per page of p[0..n) (already zero): the page is the table's own from now on */
+/* The pages of p[0..n) (already zero) made the table's own now: in one call where the kernel can
+ * (MADV_POPULATE_WRITE, Linux 5.14: no fault per page), else one write per page. */
 static void
 touch(void *p, size_t n)
 {
+#ifdef MADV_POPULATE_WRITE
+    uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+    if (e > a && madvise((void *)a, e - a, MADV_POPULATE_WRITE) == 0) {
+        if (a > (uintptr_t)p) /* the partial pages at both ends */
+            *(volatile char *)p = 0;
+        if (e < (uintptr_t)p + n)
+            *(volatile char *)e = 0;
+        return;
+    }
+#endif
     volatile char *c = p;
     for (size_t i = 0; i < n; i += 4096)
         c[i] = 0;

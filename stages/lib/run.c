@@ -147,6 +147,8 @@ typedef struct run_state {
     slot *slots;        /* a ring of `window` slots: document i (from first) is in slots[i % window] */
     size_t ntaken, next_consume, window; /* documents taken by workers; the next to consume, in order */
     unsigned nstarted, nwaiting;          /* workers started (each one's index), waiting for a document */
+    unsigned nlive; /* workers that have not yet left (their times added): the main thread exports when 0, while
+                       they free their memory */
     int ready; /* the lexicon and the exporter are there: prepared workers may bind and take documents */
     unsigned prep_free; /* how many more workers may prepare at once (cores - 1: the main thread loads the lexicon
                            meanwhile, and is the run's critical path then) */
@@ -444,6 +446,7 @@ worker_main(void *arg)
             rs->fatal = err;
         }
         rs->stop = 1;
+        rs->nlive--;
         pthread_cond_broadcast(&rs->cv_done);
         pthread_cond_broadcast(&rs->cv_take);
         pthread_mutex_unlock(&rs->mu);
@@ -553,8 +556,10 @@ worker_main(void *arg)
         rs->times.match += t->match;
         rs->times.count += t->count;
     }
+    if (--rs->nlive == 0)
+        pthread_cond_broadcast(&rs->cv_done);
     pthread_mutex_unlock(&rs->mu);
-    tt_worker_free(w);
+    tt_worker_free(w); /* meanwhile the main thread exports */
     return NULL;
 }
 
@@ -725,9 +730,13 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     pthread_cond_init(&rs.cv_take, NULL);
     pthread_cond_init(&rs.cv_done, NULL);
     sync_made = 1;
+    rs.nlive = jobs;
     for (nth = 0; nth < jobs; nth++)
         if (pthread_create(&th[nth], NULL, worker_main, &rs) != 0)
             break;
+    pthread_mutex_lock(&rs.mu);
+    rs.nlive -= jobs - nth; /* those that did not start */
+    pthread_mutex_unlock(&rs.mu);
     if (nth == 0) {
         rc = tt_error_set(err, TT_ENOMEM, "cannot start worker threads");
         goto done;
@@ -861,11 +870,10 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         pthread_cond_wait(&rs.cv_done, &rs.mu);
     rs.stop = 1; /* every document is consumed, or the run failed: the workers end */
     pthread_cond_broadcast(&rs.cv_take);
+    while (rs.nlive > 0) /* each adds its times to rs.times, then frees its memory while this thread exports */
+        pthread_cond_wait(&rs.cv_done, &rs.mu);
     pthread_mutex_unlock(&rs.mu);
     res->docs = n;
-    for (unsigned i = 0; i < nth; i++)
-        pthread_join(th[i], NULL);
-    nth = 0;
     if (rs.fatal_rc) {
         rc = rs.fatal_rc;
         *err = rs.fatal;
@@ -892,7 +900,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
 done:
     if (rc == TT_EIO && !err->path[0] && cfg->out)
         tt_error_at(err, cfg->out, 0, 0); /* e.g. an export write on a full disk */
-    if (nth) { /* a failure before the documents: the workers are stopped while they prepare or wait */
+    if (nth) { /* the workers end (they free their memory), or a failure stops them while they prepare or wait */
         pthread_mutex_lock(&rs.mu);
         rs.stop = 1;
         pthread_cond_broadcast(&rs.cv_take);
