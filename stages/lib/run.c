@@ -672,19 +672,9 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     /* the output and cache folders, before anything is read (tt/outdir.h) */
     if ((rc = tt_run_check_dirs(cfg, err)))
         return rc;
-    if ((rc = tt_detect_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, cfg->run.data_dir,
-                                      cb ? cb->warning : NULL, cb ? cb->ctx : NULL, err)))
-        goto done;
-    if (cb && cb->manifest && cb->manifest(cb->ctx, m)) {
-        rc = tt_error_set(err, TT_EUSAGE, "stopped by the caller's check of the corpus");
-        goto done;
-    }
-    size_t nd = tt_manifest_ndocs(m), first = 0, last = nd;
-    if (cfg->shard_k)
-        tt_manifest_shard(m, cfg->shard_i, cfg->shard_k, &first, &last);
-
-    /* The workers start now: each prepares what does not need the lexicon (its normalizer and tokenizer, ~3 ms)
-     * while this thread loads the normalizer and the lexicon, then waits for rs.ready. */
+    /* The workers start first: each prepares what needs neither the manifest nor the lexicon (its normalizer,
+     * tokenizer and role finder, ~3 ms) while this thread reads the manifest and loads the normalizer and the
+     * lexicon, then waits for rs.ready. A worker more than the documents finds none and ends. */
     /* At most one worker per core: the work is CPU-bound, and a worker more than the cores only takes turns with
      * the others and evicts their caches (--jobs 4 on 2 cores: 0.61 s and 20% more CPU than --jobs 2's 0.51 s on
      * the 100 MB bench corpus). TT_OVERSUBSCRIBE=1 lifts the cap (to test the merge with more threads). */
@@ -692,17 +682,11 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     const char *over = getenv("TT_OVERSUBSCRIBE");
     if (jobs > cores && !(over && strcmp(over, "1") == 0))
         jobs = cores;
-    size_t n = last - first;
-    if (jobs > n && n > 0)
-        jobs = (unsigned)n;
     if (jobs == 0)
         jobs = 1;
     rs.cfg = cfg;
-    rs.m = m;
-    rs.first = first;
-    rs.last = last;
     rs.window = 2 * (size_t)jobs + 8;
-    rs.jobs = jobs; /* before the workers start: pick_doc reads it */
+    rs.jobs = jobs; /* made at most the number of documents below, before rs.ready: pick_doc reads it */
     rs.prep_free = cores > 1 ? cores - 1 : 1;
     /* memory flat in the number of documents: a slot (a record and its error, ~2 KB) per document in flight */
     rs.slots = calloc(rs.window, sizeof *rs.slots);
@@ -741,6 +725,23 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         rc = tt_error_set(err, TT_ENOMEM, "cannot start worker threads");
         goto done;
     }
+    if ((rc = tt_detect_manifest_load(&m, cfg->corpus, cfg->manifest, cfg->allow_outside, cfg->run.data_dir,
+                                      cb ? cb->warning : NULL, cb ? cb->ctx : NULL, err)))
+        goto done;
+    if (cb && cb->manifest && cb->manifest(cb->ctx, m)) {
+        rc = tt_error_set(err, TT_EUSAGE, "stopped by the caller's check of the corpus");
+        goto done;
+    }
+    size_t nd = tt_manifest_ndocs(m), first = 0, last = nd;
+    if (cfg->shard_k)
+        tt_manifest_shard(m, cfg->shard_i, cfg->shard_k, &first, &last);
+    size_t n = last - first;
+    rs.m = m; /* the workers read these once rs.ready is set (under rs.mu) */
+    rs.first = first;
+    rs.last = last;
+    if (rs.jobs > n && n > 0)
+        rs.jobs = (unsigned)n;
+
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
         goto done;
     tt_lexicon_opts lo = {.data_dir = cfg->run.data_dir,
