@@ -71,8 +71,8 @@ for s in $sizes; do
   icu2_wall=$last_wall
   PLAIN=1 timeit "$s: pipeline run --jobs 1" "$bytes" "$docs" "${run[@]}" --jobs 1
   j1_wall=$last_wall
-  # --jobs 1 is one worker thread, which also merges the records; the main thread sleeps after start-up. Pinned
-  # to one core, start-up and exit share that core too, as the ICU loop does
+  # --jobs 1 is one worker thread; with a second core the main thread merges the records there. Pinned to one
+  # core (a one-core cpuset: the worker merges), the whole run shares one core, as the ICU loop does
   one_wall=""
   if command -v taskset > /dev/null; then
     timeit "$s: pipeline run --jobs 1, one core (taskset -c 0)" "$bytes" "$docs" taskset -c 0 "${run[@]}" --jobs 1

@@ -41,6 +41,11 @@ if [ $? -eq 0 ]; then ok "counts match tests/expected/bundled-tf.tsv"; else noto
 # Determinism: one job, and a manifest in another row order, give byte-identical files.
 expect_exit 0 "run with --jobs 1" "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out2" --jobs 1 --quiet
 check "jobs 1 == jobs 2" same_outputs "$out" "$TMP/out2"
+# the records merged by the main thread (a spare core) or by the workers: the same outputs, with either
+expect_exit 0 "run with --jobs 2, TT_MERGE=main" env TT_MERGE=main "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out9" --jobs 2 --quiet
+check "merged by the main thread == by the workers" same_outputs "$out" "$TMP/out9"
+expect_exit 0 "run with --jobs 1, TT_MERGE=workers" env TT_MERGE=workers "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out10" --jobs 1 --quiet
+check "one worker that merges == jobs 2" same_outputs "$out" "$TMP/out10"
 # three workers sharing what they normalized and resolved (tt/smap.h, TT_SHARE=on), and each on its own
 expect_exit 0 "run with --jobs 3, TT_SHARE=on" env TT_SHARE=on TT_OVERSUBSCRIBE=1 "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out4" --jobs 3 --quiet --vocab
 expect_exit 0 "run with --jobs 3, TT_SHARE=off" env TT_SHARE=off TT_OVERSUBSCRIBE=1 "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out5" --jobs 3 --quiet --vocab
