@@ -13,8 +13,8 @@
  * one or more literals or one set of literals ('[' literals ']') and OUTPUT zero or more literals; a literal is an
  * ASCII letter or digit, a letter or mark above U+007F, "\uXXXX" (not a surrogate), a backslash and one ASCII
  * character that is not a letter or digit, or text in single quotes ('' is a quote); white space (ICU's
- * Pattern_White_Space) between literals is ignored; '#' to the end of the line is a comment. Anything else (::,
- * $, {, }, ^, |, <, ranges, properties) makes the block "not a map". */
+ * Pattern_White_Space) between literals is ignored; '#' where a rule may begin starts a comment to the end of the
+ * line. Anything else (::, $, {, }, ^, |, <, '#' elsewhere, ranges, properties) makes the block "not a map". */
 #include "norm_impl.h"
 
 #include <stdlib.h>
@@ -41,19 +41,27 @@ typedef struct {
     int32_t i, n;
 } rd;
 
+/* White space skipped (ICU's Pattern_White_Space); with comments, also '#' to the end of the line: only where a
+ * rule may begin, as ICU reads them (a '#' anywhere else makes the block not a table: ICU may read it otherwise). */
 static void
-skip_space(rd *r)
+skip_space_c(rd *r, int comments)
 {
     for (;;) {
         while (r->i < r->n && u_hasBinaryProperty(r->s[r->i], UCHAR_PATTERN_WHITE_SPACE)) /* as ICU's parser */
             r->i++;
-        if (r->i < r->n && r->s[r->i] == '#') {
+        if (comments && r->i < r->n && r->s[r->i] == '#') {
             while (r->i < r->n && r->s[r->i] != '\n')
                 r->i++;
             continue;
         }
         return;
     }
+}
+
+static void
+skip_space(rd *r)
+{
+    skip_space_c(r, 0);
 }
 
 static int
@@ -74,12 +82,14 @@ hex4(const UChar *s, UChar *out)
 /* One literal at r (white space skipped before it) appended to buf[*len] (at most cap): 1, 0 when what stands
  * there is not a literal (nothing consumed), -1 when it is one this grammar does not take or does not fit. */
 static int
-literal(rd *r, UChar *buf, uint8_t *len, size_t cap)
+literal_in(rd *r, UChar *buf, uint8_t *len, size_t cap, int in_set)
 {
     skip_space(r);
     if (r->i >= r->n)
         return 0;
     UChar c = r->s[r->i];
+    if (c == '\'' && in_set)
+        return -1; /* quotes in a set are read by ICU's set parser, with its own rules for white space */
     if (c == '\'') { /* quoted text; '' is a quote */
         r->i++;
         if (r->i < r->n && r->s[r->i] == '\'') {
@@ -89,15 +99,22 @@ literal(rd *r, UChar *buf, uint8_t *len, size_t cap)
             buf[(*len)++] = '\'';
             return 1;
         }
-        while (r->i < r->n && r->s[r->i] != '\'') {
-            if (*len >= cap || r->s[r->i] == '\\')
+        for (;;) { /* to the closing quote; '' inside is a quote, as in ICU */
+            if (r->i >= r->n)
+                return -1;
+            UChar q = r->s[r->i];
+            if (q == '\'' && r->i + 1 < r->n && r->s[r->i + 1] == '\'') {
+                r->i++; /* the first of the two; the second is written below */
+            } else if (q == '\'') {
+                r->i++;
+                return 1;
+            } else if (q == '\\') {
+                return -1;
+            }
+            if (*len >= cap)
                 return -1;
             buf[(*len)++] = r->s[r->i++];
         }
-        if (r->i >= r->n)
-            return -1;
-        r->i++;
-        return 1;
     }
     if (c == '\\') {
         if (r->i + 1 >= r->n)
@@ -132,6 +149,12 @@ literal(rd *r, UChar *buf, uint8_t *len, size_t cap)
 }
 
 static int
+literal(rd *r, UChar *buf, uint8_t *len, size_t cap)
+{
+    return literal_in(r, buf, len, cap, 0);
+}
+
+static int
 add_rule(nz_map *m, size_t *cap, const UChar *key, uint8_t nkey, const UChar *out, uint8_t nout)
 {
     if (m->nrule == *cap) {
@@ -163,7 +186,7 @@ nz_map_parse(const UChar *s, int32_t n, nz_map **out)
     rd r = {s, 0, n};
     int ok = 1;
     for (;;) {
-        skip_space(&r);
+        skip_space_c(&r, 1); /* where a rule begins: comments too */
         if (r.i >= r.n)
             break;
         if (r.s[r.i] == ';') { /* an empty rule */
@@ -175,7 +198,7 @@ nz_map_parse(const UChar *s, int32_t n, nz_map **out)
         int lr;
         if (r.s[r.i] == '[') { /* a set of literals */
             r.i++;
-            while ((lr = literal(&r, set, &nset, sizeof set / sizeof *set)) == 1)
+            while ((lr = literal_in(&r, set, &nset, sizeof set / sizeof *set, 1)) == 1)
                 ;
             skip_space(&r);
             if (lr < 0 || nset == 0 || r.i >= r.n || r.s[r.i] != ']') {
