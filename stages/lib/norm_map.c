@@ -28,13 +28,23 @@
 typedef struct map_rule {
     UChar key[MAP_KEY], out[MAP_OUT];
     uint8_t nkey, nout;
+    uint32_t order; /* its place in the rules */
 } map_rule;
 
 struct nz_map {
-    map_rule *rule;
+    map_rule *rule; /* by the key's first unit, then in the rules' order (the first that matches applies) */
     size_t nrule;
     uint8_t first[0x10000 / 8]; /* a rule's key may begin with this unit */
 };
+
+static int
+cmp_rule(const void *a, const void *b)
+{
+    const map_rule *x = a, *y = b;
+    if (x->key[0] != y->key[0])
+        return x->key[0] < y->key[0] ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
 
 typedef struct {
     const UChar *s;
@@ -171,6 +181,7 @@ add_rule(nz_map *m, size_t *cap, const UChar *key, uint8_t nkey, const UChar *ou
     memcpy(x->out, out, sizeof(UChar) * nout);
     x->nkey = nkey;
     x->nout = nout;
+    x->order = (uint32_t)(m->nrule - 1);
     m->first[key[0] >> 3] |= (uint8_t)(1u << (key[0] & 7));
     return 0;
 }
@@ -243,6 +254,7 @@ nz_map_parse(const UChar *s, int32_t n, nz_map **out)
         nz_map_free(m);
         return 0;
     }
+    qsort(m->rule, m->nrule, sizeof *m->rule, cmp_rule);
     *out = m;
     return 1;
 }
@@ -254,12 +266,21 @@ nz_map_apply(const nz_map *m, const UChar *in, int32_t n, UChar *out, int32_t ca
     for (int32_t i = 0; i < n;) {
         UChar c = in[i];
         const map_rule *hit = NULL;
-        if (m->first[c >> 3] & (1u << (c & 7)))
-            for (size_t k = 0; k < m->nrule && !hit; k++) {
+        if (m->first[c >> 3] & (1u << (c & 7))) {
+            size_t lo = 0, hi = m->nrule; /* the first rule whose key begins with c */
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (m->rule[mid].key[0] < c)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t k = lo; k < m->nrule && m->rule[k].key[0] == c && !hit; k++) {
                 const map_rule *x = &m->rule[k];
-                if (x->key[0] == c && x->nkey <= n - i && memcmp(x->key, in + i, sizeof(UChar) * x->nkey) == 0)
+                if (x->nkey <= n - i && memcmp(x->key, in + i, sizeof(UChar) * x->nkey) == 0)
                     hit = x;
             }
+        }
         if (!hit) {
             if (o < cap)
                 out[o] = c;

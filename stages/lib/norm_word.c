@@ -444,16 +444,20 @@ word16_cached(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s,
     size_t need = sizeof(UChar) * (size_t)n + vlen;
     if (vlen > UINT16_MAX)
         return 0;
-    int full = 0;
+    int full = 0, grown = 0;
     if (nz->arena_len + need > nz->arena_cap && arena_grow(nz, need) != 0)
         full = 1; /* CACHE_ARENA reached (or no memory): empty */
-    if (!full && nz->cache_used + 1 > nz->nslots / 2 && (nz->nslots >= CACHE_SLOTS || cache_grow(nz) != 0))
-        full = 1;
+    if (!full && nz->cache_used + 1 > nz->nslots / 2) { /* half full: double it, or empty it at CACHE_SLOTS */
+        grown = nz->nslots < CACHE_SLOTS && cache_grow(nz) == 0;
+        full = !grown;
+    }
     if (full)
         cache_empty(nz);
-    mask = nz->nslots - 1;
-    for (i = h & mask; nz->slots[i].gen == nz->cache_gen; i = (i + 1) & mask)
-        ; /* the free slot again: the table may have grown or been emptied */
+    if (full || grown) { /* the free slot found above is in another table, or another generation */
+        mask = nz->nslots - 1;
+        for (i = h & mask; nz->slots[i].gen == nz->cache_gen; i = (i + 1) & mask)
+            ;
+    }
     centry *e = &nz->slots[i];
     e->gen = nz->cache_gen;
     e->hash = h;

@@ -166,7 +166,7 @@ typedef struct run_state {
        (one at a time: `merging`), so that --jobs N keeps N threads busy and no more (the main thread sleeps); or,
        when there are fewer workers than cores, by the main thread on a core no worker needs (main_merges) */
     int merging;
-    int main_merges; /* fewer workers than cores: the main thread merges, on a core no worker needs */
+    int main_merges;
     const tt_run_callbacks *cb;
     tt_run_result *out;
     tt_exporter *ex;
@@ -561,19 +561,26 @@ worker_main(void *arg)
             merge_ready(rs); /* this document is the next in order and no other worker merges */
         }
     }
-    for (int k = 0; k < 1; k++) {
-        const tt_stage_times *t = tt_worker_times(w);
-        rs->times.decode += t->decode;
-        rs->times.normalize += t->normalize;
-        rs->times.tokenize += t->tokenize;
-        rs->times.match += t->match;
-        rs->times.count += t->count;
-    }
+    const tt_stage_times *t = tt_worker_times(w);
+    rs->times.decode += t->decode;
+    rs->times.normalize += t->normalize;
+    rs->times.tokenize += t->tokenize;
+    rs->times.match += t->match;
+    rs->times.count += t->count;
     if (--rs->nlive == 0)
         pthread_cond_broadcast(&rs->cv_done);
     pthread_mutex_unlock(&rs->mu);
     tt_worker_free(w); /* meanwhile the main thread exports */
     return NULL;
+}
+
+/* A switch the tests use to compare (TT_MERGE, TT_SHARE, TT_OVERSUBSCRIBE): 1 when the variable is `yes`, 0 when it
+ * is `no`, else dflt. */
+static int
+env_switch(const char *name, const char *yes, const char *no, int dflt)
+{
+    const char *v = getenv(name);
+    return v && strcmp(v, yes) == 0 ? 1 : v && strcmp(v, no) == 0 ? 0 : dflt;
 }
 
 /* The cores this process may run on: its CPU affinity (taskset, a Slurm or container cpuset), not the machine's. */
@@ -692,8 +699,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
      * the others and evicts their caches (--jobs 4 on 2 cores: 0.61 s and 20% more CPU than --jobs 2's 0.51 s on
      * the 100 MB bench corpus). TT_OVERSUBSCRIBE=1 lifts the cap (to test the merge with more threads). */
     unsigned cores = ncores(), jobs = cfg->jobs ? cfg->jobs : cores;
-    const char *over = getenv("TT_OVERSUBSCRIBE");
-    if (jobs > cores && !(over && strcmp(over, "1") == 0))
+    if (jobs > cores && !env_switch("TT_OVERSUBSCRIBE", "1", "0", 0))
         jobs = cores;
     if (jobs == 0)
         jobs = 1;
@@ -705,12 +711,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
      * --vocab run's (its terms are added up), which the one worker then does not pay (--jobs 1 --vocab on the
      * 100 MB corpus: 2.8 s, against 4.3 s when the worker merged). Without one, the workers merge (merge_ready):
      * no thread takes turns with them. TT_MERGE=main / workers forces either (the tests run both). */
-    const char *mm = getenv("TT_MERGE");
-    rs.main_merges = jobs < cores;
-    if (mm && strcmp(mm, "main") == 0)
-        rs.main_merges = 1;
-    else if (mm && strcmp(mm, "workers") == 0)
-        rs.main_merges = 0;
+    rs.main_merges = env_switch("TT_MERGE", "main", "workers", jobs < cores);
     /* memory flat in the number of documents: a slot (a record and its error, ~2 KB) per document in flight */
     rs.slots = calloc(rs.window, sizeof *rs.slots);
     th = calloc(jobs, sizeof *th);
@@ -722,13 +723,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
      * languages, the workers' words hardly overlap and the maps cost more than they save (on the 100 MB bench
      * corpus, --jobs 2: 24 ms more CPU with them, `perf record`, 4 runs each). TT_SHARE=on / off forces them (to
      * compare; cli/t100 checks that the outputs are the same). */
-    const char *share = getenv("TT_SHARE");
-    int want_share = jobs > TT_LANG_COUNT;
-    if (share && strcmp(share, "on") == 0)
-        want_share = 1;
-    else if (share && strcmp(share, "off") == 0)
-        want_share = 0;
-    if (jobs > 1 && want_share) {
+    if (jobs > 1 && env_switch("TT_SHARE", "on", "off", jobs > TT_LANG_COUNT)) {
         /* each word normalized and resolved once for all the workers (no memory: each on its own) */
         rs.forms = tt_smap_new(SHARE_SLOT_BITS, SHARE_ARENA);
         rs.types = tt_smap_new(SHARE_SLOT_BITS, SHARE_ARENA);
