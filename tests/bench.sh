@@ -28,28 +28,58 @@ cc -O2 -o "$out/icu_wordbreak" "$shared/bench/icu_wordbreak.c" $(pkg-config --cf
 ncpu=$(getconf _NPROCESSORS_ONLN)
 tt=$root/$b/bin/termtrace
 plain_cpu=""
-timeit() { # label bytes docs command... ; prints one table row (median wall of REPS; CPU and RSS of that run)
-  label=$1 bytes=$2 docs=$3; shift 3
-  rows=""
-  for r in $(seq "$reps"); do
-    [ -n "${PRE:-}" ] && eval "$PRE"
-    rm -rf "$out/o"
-    t0=$(date +%s%N)
-    /usr/bin/time -f '%M %U %S' -o "$out/rss" "$@" > "$out/log" 2>&1
-    rc=$?
-    t1=$(date +%s%N)
-    # exit status 3 (finished, some documents skipped) still measures the run
-    [ "$rc" = 0 ] || [ "$rc" = 3 ] || { echo "| $label | failed: $(tail -1 "$out/log") | | | | | |"; return; }
-    rows="$rows$(( (t1 - t0) / 1000000 )) $(tail -1 "$out/rss")
+run_once() { # command... ; appends "wall_ms rss_kb user sys" to $rows, or returns 1 (the failure's row printed by
+  # the caller from $fail)
+  [ -n "${PRE:-}" ] && eval "$PRE"
+  rm -rf "$out/o"
+  t0=$(date +%s%N)
+  /usr/bin/time -f '%M %U %S' -o "$out/rss" "$@" > "$out/log" 2>&1
+  rc=$?
+  t1=$(date +%s%N)
+  # exit status 3 (finished, some documents skipped) still measures the run
+  [ "$rc" = 0 ] || [ "$rc" = 3 ] || { fail=$(tail -1 "$out/log"); return 1; }
+  rows="$rows$(( (t1 - t0) / 1000000 )) $(tail -1 "$out/rss")
 "
-  done
-  row=$(printf '%s' "$rows" | sort -n | awk '{a[NR]=$0} END{print a[int((NR+1)/2)]}')
+}
+report() { # label bytes docs rows: one table row (median wall; CPU and RSS of that run)
+  label=$1 bytes=$2 docs=$3
+  row=$(printf '%s' "$4" | sort -n | awk '{a[NR]=$0} END{print a[int((NR+1)/2)]}')
   set -- $row
   w=$1 last_wall=$1 rss=$(( $2 / 1024 )) cpu=$(awk -v u="$3" -v s="$4" 'BEGIN{printf "%.2f", u+s}')
   [ "${PLAIN:-}" = 1 ] && plain_cpu=$cpu
   rel=$(awk -v c="$cpu" -v p="$plain_cpu" 'BEGIN{ if (p > 0) printf "%.2fx", c/p; else printf "" }')
   awk -v l="$label" -v w="$w" -v b="$bytes" -v d="$docs" -v m="$rss" -v c="$cpu" -v r="$rel" 'BEGIN{
     printf "| %s | %.2f | %s | %s | %.1f | %.0f | %d |\n", l, w/1000, c, r, b/1e6/(w/1000), d/(w/1000), m }'
+}
+timeit() { # label bytes docs command... ; REPS runs of the command in a row, one table row
+  label=$1 bytes=$2 docs=$3; shift 3
+  rows=""
+  for r in $(seq "$reps"); do
+    run_once "$@" || { echo "| $label | failed: $fail | | | | | |"; return; }
+  done
+  report "$label" "$bytes" "$docs" "$rows"
+}
+# The rows that are compared with each other (the ICU loops, one and two jobs) run in rounds: each round runs every
+# one of them once, in turn, so that the machine's drift over the minutes a table takes (on a shared VM, a few per
+# cent) weighs on all of them alike instead of on whichever ran last.
+rlabels=() rcmds=() rres=()
+addrow() { rlabels+=("$1"); shift; rcmds+=("$(printf '%q ' "$@")"); }
+rounds() { # bytes docs: runs the rows added (addrow), REPS rounds, and prints them; sets wall_<k> for row k
+  local k r
+  rres=(); for k in "${!rcmds[@]}"; do rres[k]=""; done
+  for r in $(seq "$reps"); do
+    for k in "${!rcmds[@]}"; do
+      [ "${rres[k]}" = failed ] && continue
+      rows=""
+      if eval "run_once ${rcmds[k]}"; then rres[k]="${rres[k]}$rows"; else rres[k]=failed; echo "| ${rlabels[k]} | failed: $fail | | | | | |"; fi
+    done
+  done
+  for k in "${!rcmds[@]}"; do
+    last_wall=""
+    [ "${rres[k]}" = failed ] || { [ "$k" = "${plain_row:--1}" ] && PLAIN=1 report "${rlabels[k]}" "$1" "$2" "${rres[k]}" || report "${rlabels[k]}" "$1" "$2" "${rres[k]}"; }
+    printf -v "wall_$k" '%s' "$last_wall"
+  done
+  rlabels=() rcmds=()
 }
 run_help=$("$tt" run --help 2>&1) # read once: `grep -q` in a pipe under pipefail can fail on SIGPIPE
 has_opt() { printf '%s\n' "$run_help" | grep -- "^ *$1[ ,]" > /dev/null; }
@@ -60,39 +90,41 @@ for s in $sizes; do
   bytes=$(cat "$c"/*.txt | wc -c); docs=$(($(wc -l < "$c/manifest.tsv") - 1))
   cat "$c"/*.txt > /dev/null
   plain_cpu=""
-  timeit "$s: bare ICU loop (icu_wordbreak, 1 core)" "$bytes" "$docs" "$out/icu_wordbreak" "$c"/*.txt
   run=("$tt" run --corpus "$c" --lexicon lexicons/diaspora --out "$out/o" --quiet)
-  icu_wall=$last_wall
   # the machine's own ceiling for two jobs: two bare ICU loops at once, each on half the files (no shared state)
   set -- "$c"/*.txt; half=$(( $# / 2 ))
   printf '%s\0' "${@:1:$half}" > "$out/half1"; printf '%s\0' "${@:$((half + 1))}" > "$out/half2"
-  timeit "$s: two bare ICU loops at once, half the files each" "$bytes" "$docs" sh -c \
+  addrow "$s: bare ICU loop (icu_wordbreak, 1 core)" "$out/icu_wordbreak" "$c"/*.txt
+  addrow "$s: two bare ICU loops at once, half the files each" sh -c \
     "xargs -0 '$out/icu_wordbreak' < '$out/half1' > /dev/null & xargs -0 '$out/icu_wordbreak' < '$out/half2' > /dev/null; wait"
-  icu2_wall=$last_wall
-  PLAIN=1 timeit "$s: pipeline run --jobs 1" "$bytes" "$docs" "${run[@]}" --jobs 1
-  j1_wall=$last_wall
+  plain_row=2
+  addrow "$s: pipeline run --jobs 1" "${run[@]}" --jobs 1
   # --jobs 1 is one worker thread; with a second core the main thread merges the records there. Pinned to one
   # core (a one-core cpuset: the worker merges), the whole run shares one core, as the ICU loop does
-  one_wall=""
+  have_one=0
   if command -v taskset > /dev/null; then
-    timeit "$s: pipeline run --jobs 1, one core (taskset -c 0)" "$bytes" "$docs" taskset -c 0 "${run[@]}" --jobs 1
-    one_wall=$last_wall
+    addrow "$s: pipeline run --jobs 1, one core (taskset -c 0)" taskset -c 0 "${run[@]}" --jobs 1
+    have_one=1
   fi
   # 2 jobs; 4 (more threads than cores on a 2-core machine: TT_OVERSUBSCRIBE=1, since a run takes at most one
   # worker per core); all cores when there are more than 4
   jl="2 4"; [ "$ncpu" -gt 4 ] && jl="$jl $ncpu"
   for j in $jl; do
     if [ "$j" -gt "$ncpu" ]; then
-      timeit "$s: pipeline run --jobs $j, $j threads on $ncpu cores (TT_OVERSUBSCRIBE=1)" "$bytes" "$docs" \
+      addrow "$s: pipeline run --jobs $j, $j threads on $ncpu cores (TT_OVERSUBSCRIBE=1)" \
         env TT_OVERSUBSCRIBE=1 "${run[@]}" --jobs "$j"
     else
-      timeit "$s: pipeline run --jobs $j" "$bytes" "$docs" "${run[@]}" --jobs "$j"
+      addrow "$s: pipeline run --jobs $j" "${run[@]}" --jobs "$j"
     fi
-    [ "$j" = 2 ] && j2_wall=$last_wall
   done
+  rounds "$bytes" "$docs"
+  plain_row=-1
+  icu_wall=$wall_0 icu2_wall=$wall_1 j1_wall=$wall_2 one_wall="" j2_wall=$wall_3
+  [ "$have_one" = 1 ] && one_wall=$wall_3 j2_wall=$wall_4
   awk -v s="$s" -v i="$icu_wall" -v i2="$icu2_wall" -v a="$j1_wall" -v o="$one_wall" -v b="$j2_wall" 'BEGIN{
-    printf "| %s: ICU loop time / run time: --jobs 1 %.2f, one core %s; --jobs 2 speed-up over --jobs 1 %.2fx (two ICU loops at once over one: %.2fx) | | | | | | |\n",
-      s, i / a, o != "" ? sprintf("%.2f", i / o) : "n/a", a / b, i / i2 }'
+    printf "| %s: ICU loop time / run time: --jobs 1 %s, one core %s; --jobs 2 speed-up over --jobs 1 %s, over one core %s (two ICU loops at once over one: %s) | | | | | | |\n",
+      s, q(i, a), q(i, o), q(a, b) "x", q(o, b) "x", q(i, i2) "x" }
+    function q(x, y) { return (x > 0 && y > 0) ? sprintf("%.2f", x / y) : "n/a" }'
   if [ "${BENCH_OPTIONS:-1}" != 0 ]; then
     opt() { # option... (only when `run --help` lists the first one)
       has_opt "$1" || { echo "| $s: --jobs 1 $* | (no such option in this build) | | | | | |"; return; }
