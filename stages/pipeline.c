@@ -113,6 +113,7 @@ enum { OPT_STRICT_ENCODING = 900, OPT_PROGRESS }; /* long-only options of run (s
 /* What run's callbacks share (tt_run_callbacks.ctx). */
 typedef struct run_ctx {
     tt_cli_progress pg;
+    int progress; /* the progress line is on */
     const char *prog;
     tt_cli_opts *co;
     const tt_run_config *cfg;
@@ -143,7 +144,8 @@ on_manifest(void *ctx, const tt_manifest *m)
     if (!cfg->manifest && access(mname, F_OK) != 0) /* no manifest: the columns were detected */
         snprintf(mname, sizeof mname, "%s", cfg->corpus);
     int vc = tt_cli_validate(rx->prog, m, mname, first, last, rx->co);
-    rx->pg.total_bytes = tt_cli_manifest_bytes(m, first, last);
+    if (rx->progress) /* the total only the progress line shows */
+        rx->pg.total_bytes = tt_cli_manifest_bytes(m, first, last);
     rx->checked = vc != 0;
     return vc;
 }
@@ -286,6 +288,7 @@ cmd_run(int argc, char **argv)
     tt_run_callbacks cb = {on_skipped, NULL, &rx, on_warning, on_doc_warning, on_manifest};
     if (progress || !quiet)
         cb.progress = on_progress;
+    rx.progress = cb.progress != NULL;
     tt_run_result res;
     tt_error err;
     tt_error_clear(&err);

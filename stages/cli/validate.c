@@ -361,8 +361,11 @@ tt_cli_manifest_bytes(const tt_manifest *m, size_t first, size_t last)
 {
     uint64_t sum = 0;
     for (size_t i = first; i < last; i++) {
+        const tt_mdoc *d = tt_manifest_doc(m, i);
         struct stat st;
-        if (stat(tt_manifest_doc(m, i)->fullpath, &st) == 0 && S_ISREG(st.st_mode))
+        if (d->size >= 0) /* the manifest's load has seen it */
+            sum += (uint64_t)d->size;
+        else if (stat(d->fullpath, &st) == 0 && S_ISREG(st.st_mode))
             sum += (uint64_t)st.st_size;
     }
     return sum;

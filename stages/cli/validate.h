@@ -27,8 +27,8 @@ int tt_cli_validate(const char *prog, const tt_manifest *m, const char *manifest
 long tt_cli_key_values(const tt_manifest *m, size_t first, size_t last, const char *key,
                        const char ***out, char **store);
 
-/* Bytes of the files of documents [first, last) as stored (for the progress line's total and ETA).
- */
+/* Bytes of the files of documents [first, last) as stored (for the progress line's total and ETA): the sizes the
+ * manifest's load saw, a stat for the others. */
 uint64_t tt_cli_manifest_bytes(const tt_manifest *m, size_t first, size_t last);
 
 #endif

@@ -120,9 +120,10 @@ typedef struct realcache {
 } realcache;
 
 /* realpath(fullpath) through the cache: the folder's real path (cached) + the file name when the file itself
- * is not a symbolic link; realpath itself otherwise. 0 when it does not resolve (missing). */
+ * is not a symbolic link; realpath itself otherwise. 0 when it does not resolve (missing). *size: the file's size
+ * when the lstat found a regular file, else left as it is. */
 static int
-real_of(realcache *rc, const char *fullpath, char out[PATH_MAX])
+real_of(realcache *rc, const char *fullpath, char out[PATH_MAX], int64_t *size)
 {
     const char *slash = strrchr(fullpath, '/');
     size_t pl = slash ? (size_t)(slash - fullpath) : 0;
@@ -130,6 +131,8 @@ real_of(realcache *rc, const char *fullpath, char out[PATH_MAX])
     if (!slash || pl == 0 || pl >= PATH_MAX || !slash[1] || !strcmp(slash + 1, ".") || !strcmp(slash + 1, "..") ||
         lstat(fullpath, &st) != 0 || S_ISLNK(st.st_mode))
         return realpath(fullpath, out) != NULL;
+    if (S_ISREG(st.st_mode))
+        *size = (int64_t)st.st_size;
     if (strlen(rc->parent) != pl || memcmp(rc->parent, fullpath, pl) != 0) {
         memcpy(rc->parent, fullpath, pl);
         rc->parent[pl] = 0;
@@ -142,9 +145,9 @@ real_of(realcache *rc, const char *fullpath, char out[PATH_MAX])
 }
 
 /* Checks that path stays inside dir: not absolute, no ".." component, and (if the file exists) its real path
- * is under dir's real path. Returns NULL if fine, else a reason. */
+ * is under dir's real path. Returns NULL if fine, else a reason. *size as real_of. */
 static const char *
-outside(realcache *rc, const char *dir, const char *path, const char *fullpath)
+outside(realcache *rc, const char *dir, const char *path, const char *fullpath, int64_t *size)
 {
     if (path[0] == '/')
         return "absolute path";
@@ -156,7 +159,7 @@ outside(realcache *rc, const char *dir, const char *path, const char *fullpath)
         p += n + (e != NULL);
     }
     char rf[PATH_MAX];
-    if (!real_of(rc, fullpath, rf))
+    if (!real_of(rc, fullpath, rf, size))
         return NULL; /* missing: reported per document when it is read */
     if (!rc->have_dir)
         rc->have_dir = realpath(dir, rc->dir_real) ? 1 : -1;
@@ -384,7 +387,8 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
             rc = tt_error_set(err, TT_ENOMEM, "out of memory");
             break;
         }
-        const char *why = allow_outside ? NULL : outside(rcache, dir, d->path, full.data);
+        d->size = -1;
+        const char *why = allow_outside ? NULL : outside(rcache, dir, d->path, full.data, &d->size);
         if (why) {
             char msg[1200];
             snprintf(msg, sizeof msg, "%s: '%s' (use --allow-outside to permit it)", why, d->path);

@@ -35,6 +35,9 @@ typedef struct tt_mdoc {
     const char *const *values; /* one per column, in manifest column order */
     int format;               /* tt_format (tt/read.h) of the `format` column: TT_FMT_AUTO (0) if empty/absent */
     const char *html_select;  /* the `html_select` column (an XPath for an HTML page), "" if none */
+    int64_t size;             /* the file's size in bytes when the load saw it (the check that a path stays in the
+                                 corpus folder stats each file: free), -1 if not (--allow-outside, a symbolic link,
+                                 a missing file): a hint for scheduling and progress, read when the manifest is */
 } tt_mdoc;
 
 typedef struct tt_manifest tt_manifest;

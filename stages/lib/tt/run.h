@@ -86,6 +86,13 @@ int tt_run_check_dirs(const tt_run_config *cfg, tt_error *err);
  * TT_ENOMEM. */
 int tt_data_sha256(const char *dir, char hex[65]);
 
+/* The cache key base of a run of cfg with lexicon lx and data folder fingerprint data_sha (tt_data_sha256): the
+ * SHA-256 in hex of everything a document's record depends on besides the document (the program's version, the
+ * lexicon's and data's fingerprints, the counting, decoding and reading options, the limits, the stop list's
+ * bytes). Returns 0, TT_EIO when the stop list (--stop) cannot be read (err names it), or TT_ENOMEM. */
+int tt_run_cache_key(const tt_run_config *cfg, const tt_lexicon *lx, const char *data_sha, char hex[65],
+                     tt_error *err);
+
 /* Appends run.json's "inputs" and "options" members (`"inputs": {...}, "options": {...}`) for a run of cfg
  * (corpus, lexicon, options_json) over manifest m and lexicon lx, with the data folder's fingerprint data_sha.
  * tt-export --corpus writes the same, so the stage chain's run.json equals pipeline run's. 0 or TT_ENOMEM. */

@@ -31,7 +31,8 @@ typedef struct tt_run_opts {
     size_t piece_size;          /* 0 = 1 MiB */
 } tt_run_opts;
 
-/* Per-stage CPU time of a worker, in seconds (summed over documents). */
+/* Per-stage CPU time of a worker, in seconds (summed over documents): each document's thread CPU time, split among
+ * its stages in proportion to their monotonic time. */
 typedef struct tt_stage_times {
     double decode, normalize, tokenize, match, count;
 } tt_stage_times;
