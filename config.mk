@@ -13,7 +13,7 @@ WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmiss
 ifeq ($(WERROR),1)
 WARN    += -Werror
 endif
-PKGS     = icu-uc icu-i18n libpcre2-8 zlib libxml-2.0 poppler-glib libzip libcmark yaml-0.1
+PKGS     = icu-uc icu-i18n libpcre2-8 zlib libcrypto libxml-2.0 poppler-glib libzip libcmark yaml-0.1
 PKG_CONFIG ?= pkg-config
 # tt_pkg FLAGS PKGS: pkg-config's answer, or a stop naming what is missing and how to install it.
 tt_pkg = $(shell $(PKG_CONFIG) $(1) $(2) 2>/dev/null || echo TT_PKG_MISSING)

@@ -4,7 +4,7 @@
 # --list-build prints the build packages and installs nothing (.ci/run removes their -dev packages first).
 set -eu
 build="build-essential pkg-config libicu-dev libpcre2-dev zlib1g-dev libcunit1-dev libstemmer-dev libxml2-dev \
-libpoppler-glib-dev libzip-dev libcmark-dev libyaml-dev"
+libpoppler-glib-dev libzip-dev libcmark-dev libyaml-dev libssl-dev"
 tests="locales-all cppcheck strace icu-devtools pcre2-utils chromium clang libclang-rt-14-dev valgrind python3-scipy python3-pandas python3-numpy \
 r-base-core r-cran-matrix time"
 [ "${1:-}" = "--list-build" ] && { echo $build; exit 0; }

@@ -770,8 +770,12 @@ open_common(tt_decoder **out, tt_decoder *d, const tt_decode_opts *opts, tt_erro
     if (d->is_mem && opts && opts->mem_sha256 && strlen(opts->mem_sha256) == 64)
         memcpy(d->known_sha, opts->mem_sha256, 65);
     d->cd = (iconv_t)-1;
-    tt_sha256_init(&d->sha);
-    int rc = tt_enc_table_get(&d->tab, &d->saved);
+    int rc = 0;
+    if (!d->known_sha[0] && tt_sha256_init(&d->sha)) {
+        rc = fail(d, err, TT_ENOMEM, 0, 0, "out of memory");
+        goto out;
+    }
+    rc = tt_enc_table_get(&d->tab, &d->saved);
     if (rc < 0) {
         d->state = rc;
         if (err)
@@ -884,7 +888,7 @@ finish(tt_decoder *d)
     if (d->known_sha[0]) /* all of the memory source was read: it is the hash of the same bytes */
         memcpy(d->info.sha256, d->known_sha, 65);
     else
-        tt_sha256_hex(&d->sha, d->info.sha256);
+        (void)tt_sha256_hex(&d->sha, d->info.sha256); /* "" if it failed: no fingerprint rather than a wrong one */
 }
 
 int
@@ -955,6 +959,7 @@ tt_decoder_free(tt_decoder *d)
     if (d->cd != (iconv_t)-1)
         iconv_close(d->cd);
     free(d->sbcs);
+    tt_sha256_discard(&d->sha); /* a document not read to the end */
     tt_read_doc_free(d->rdoc);
     free(d->rdoc);
     free(d->in);

@@ -6,6 +6,7 @@
 #include "tt/json.h"
 #include "tt/num.h"
 #include "tt/read.h"
+#include "tt/sha256.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,7 @@ json_versions(tt_buf *b)
            tt_json_member_str(b, "pcre2", pcre) || tt_buf_puts(b, ", ") ||
            tt_json_member_str(b, "zlib", zlibVersion()) || tt_buf_puts(b, ", ") ||
            tt_json_member_str(b, "snowball", "libstemmer") || tt_buf_puts(b, ", ") ||
+           tt_json_member_str(b, "openssl", tt_sha256_lib_version()) || tt_buf_puts(b, ", ") ||
            /* the document readers (tt/read.h) */
            tt_json_member_str(b, "libxml2", tt_read_lib_version("libxml2")) || tt_buf_puts(b, ", ") ||
            tt_json_member_str(b, "libzip", tt_read_lib_version("libzip")) || tt_buf_puts(b, ", ") ||

@@ -169,11 +169,13 @@ tt_lexicon_load(tt_lexicon **out, const char *path, const tt_lexicon_opts *opts,
         free(names[i]);
     free(names);
     load_end(&ld);
+    if (!rc && tt_sha256_hex(&sh, ld.lx->sha256))
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+    tt_sha256_discard(&sh); /* when the loop stopped early (already freed after tt_sha256_hex) */
     if (rc) {
         tt_lexicon_free(ld.lx);
         return rc;
     }
-    tt_sha256_hex(&sh, ld.lx->sha256);
     *out = ld.lx;
     return 0;
 }
@@ -198,7 +200,10 @@ tt_lexicon_load_mem(tt_lexicon **out, const char *name, const char *data, size_t
     tt_sha256_update(&sh, name, strlen(name) + 1);
     tt_sha256_update(&sh, &len, sizeof len);
     tt_sha256_update(&sh, data, n);
-    tt_sha256_hex(&sh, ld.lx->sha256);
+    if (tt_sha256_hex(&sh, ld.lx->sha256)) {
+        tt_lexicon_free(ld.lx);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
     *out = ld.lx;
     return 0;
 }

@@ -181,11 +181,9 @@ tt_manifest_parse(tt_manifest **out, const char *dir, const char *name, const ch
     tt_manifest *m = calloc(1, sizeof *m);
     if (!m)
         return tt_error_set(err, TT_ENOMEM, "out of memory");
-    {
-        tt_sha256 h;
-        tt_sha256_init(&h);
-        tt_sha256_update(&h, text, n);
-        tt_sha256_hex(&h, m->sha256);
+    if (tt_sha256_buf(text, n, m->sha256)) {
+        free(m);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
     }
     size_t bad = tt_utf8_check(text, n);
     if (bad != n) {

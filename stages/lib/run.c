@@ -111,7 +111,9 @@ typedef struct run_state {
     double t_export;
 } run_state;
 
-static void
+/* The cache entry of document d whose raw bytes hash to raw_sha: its key and path. 1, or 0 when its key cannot be
+ * computed (out of memory: the document is then neither looked up nor stored). */
+static int
 cache_path(const run_state *rs, const tt_mdoc *d, const char *raw_sha, char *path, size_t n, char key[65])
 {
     tt_sha256 h;
@@ -124,8 +126,10 @@ cache_path(const run_state *rs, const tt_mdoc *d, const char *raw_sha, char *pat
         tt_sha256_update(&h, c, strlen(c) + 1);
         tt_sha256_update(&h, d->values[j], strlen(d->values[j]) + 1);
     }
-    tt_sha256_hex(&h, key);
+    if (tt_sha256_hex(&h, key))
+        return 0;
     snprintf(path, n, "%s/%.2s/%s.docres", rs->cfg->cache, key, key);
+    return 1;
 }
 
 /* An entry: this line, the key, the record's length and its CRC-32 (zlib) in hex, then the record. Written without
@@ -462,16 +466,13 @@ worker_main(void *arg)
             int big = 0;
             bytes = read_doc(d->fullpath, &nbytes, &big);
             if (bytes) {
-                tt_sha256 h;
-                tt_sha256_init(&h);
-                tt_sha256_update(&h, bytes, nbytes);
-                tt_sha256_hex(&h, raw);
+                if (tt_sha256_buf(bytes, nbytes, raw))
+                    raw[0] = 0; /* out of memory: not cached */
             } else if (!big || tt_sha256_file(d->fullpath, raw, NULL) != 0) {
                 raw[0] = 0;
             }
         }
-        if (raw[0]) {
-            cache_path(rs, d, raw, path, sizeof path, key);
+        if (raw[0] && cache_path(rs, d, raw, path, sizeof path, key)) {
             if (cache_get(path, key, &s->rec)) {
                 done = 1;
                 s->cached = 1;
@@ -502,10 +503,8 @@ worker_main(void *arg)
                 else if (!bytes) /* not read to the end and not in memory: nothing to key it by */
                     raw[0] = 0;
                 /* else: a read that failed part way over bytes in memory: the same bytes as hashed */
-                if (raw[0]) {
-                    cache_path(rs, d, raw, path, sizeof path, key);
+                if (raw[0] && cache_path(rs, d, raw, path, sizeof path, key))
                     cache_put(path, key, s->rec.data, s->rec.len);
-                }
             }
         }
         free(bytes);

@@ -77,9 +77,12 @@ hash_tree(tt_sha256 *h, const char *dir, const char *rel, int depth)
                 continue;
             }
             char hex[65];
-            if (tt_sha256_file(full, hex, NULL) == 0) {
+            int fr = tt_sha256_file(full, hex, NULL);
+            if (fr == 0) {
                 tt_sha256_update(h, sub, strlen(sub) + 1);
                 tt_sha256_update(h, hex, 64);
+            } else if (fr == TT_ENOMEM) {
+                rc = -1;
             }
         }
         free(names[i]);
@@ -94,8 +97,7 @@ tt_data_sha256(const char *dir, char hex[65])
     tt_sha256 h;
     tt_sha256_init(&h);
     int hr = hash_tree(&h, dir ? dir : tt_data_dir(), "", 0);
-    tt_sha256_hex(&h, hex);
-    return hr ? TT_ENOMEM : 0;
+    return tt_sha256_hex(&h, hex) || hr ? TT_ENOMEM : 0;
 }
 
 /* The run.json members this driver adds (inputs, options); "execution" is added by the exporter's
@@ -149,10 +151,7 @@ tt_run_cache_key(const tt_run_config *cfg, const tt_lexicon *lx, const char *dat
             return tt_error_at(err, co->stop_file, 0, 0);
         }
         char sthex[65];
-        tt_sha256 sh;
-        tt_sha256_init(&sh);
-        tt_sha256_update(&sh, st, sn);
-        tt_sha256_hex(&sh, sthex);
+        kb |= tt_sha256_buf(st, sn, sthex);
         free(st);
         kb |= tt_buf_puts(&k, sthex);
     }
@@ -170,10 +169,7 @@ tt_run_cache_key(const tt_run_config *cfg, const tt_lexicon *lx, const char *dat
         (unsigned long long)dc->read.max_zip_entries, (unsigned long long)dc->read.max_unzipped,
         (unsigned long long)dc->read.max_zip_ratio, (unsigned long long)dc->read.max_depth,
         (unsigned long long)dc->read.max_pages);
-    tt_sha256 h;
-    tt_sha256_init(&h);
-    tt_sha256_update(&h, k.data, k.len);
-    tt_sha256_hex(&h, hex);
+    kb |= tt_sha256_buf(k.data, k.len, hex);
     tt_buf_free(&k);
     if (kb) /* a shortened key could match another configuration's cache entries */
         return tt_error_set(err, TT_ENOMEM, "out of memory");

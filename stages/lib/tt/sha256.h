@@ -1,24 +1,31 @@
-/* tt/sha256.h - SHA-256 (FIPS 180-4), for file, manifest, lexicon and cache-key fingerprints: an x86 SHA
- * extensions path where the CPU has them, portable C otherwise (same digests).
+/* tt/sha256.h - SHA-256 (FIPS 180-4), for document, file, manifest, lexicon and cache-key fingerprints, through
+ * OpenSSL's libcrypto (sha256.c).
  *
- * Ownership: the state is the caller's (no allocation). tt_sha256_hex finishes the digest: re-initialise the
- * state before using it again. Errors: only tt_sha256_file can fail (TT_EIO, with the path). */
+ * Ownership: tt_sha256_init allocates libcrypto's digest state; tt_sha256_hex finishes the digest and frees it,
+ * tt_sha256_discard frees an unfinished one (a path that gives up before the end): one of the two must follow
+ * every tt_sha256_init, whatever it returned. Re-initialise the state before using it again.
+ * Errors: a digest whose state could not be made (out of memory) or whose step failed is not a digest:
+ * tt_sha256_init and tt_sha256_hex then return TT_ENOMEM (tt_sha256_hex leaves hex empty, never a wrong
+ * fingerprint); tt_sha256_update records the failure for tt_sha256_hex. tt_sha256_file also fails with TT_EIO
+ * (with the path). */
 #ifndef TT_SHA256_H
 #define TT_SHA256_H
 
 #include "tt/common.h"
 
 typedef struct tt_sha256 {
-    uint32_t h[8];
-    uint64_t len;
-    unsigned char buf[64];
-    size_t nbuf;
-    int impl; /* set by tt_sha256_init: 1 = x86 SHA extensions, 0 = portable C (a test may force 0) */
+    struct evp_md_ctx_st *ctx; /* libcrypto's EVP_MD_CTX (owned), NULL once finished or discarded */
+    int failed;
 } tt_sha256;
-void tt_sha256_init(tt_sha256 *s);
+int tt_sha256_init(tt_sha256 *s); /* 0 or TT_ENOMEM */
 void tt_sha256_update(tt_sha256 *s, const void *p, size_t n);
-void tt_sha256_hex(tt_sha256 *s, char hex[65]); /* finishes; s must be re-initialised before reuse */
-/* SHA-256 of a whole file as hex. Returns 0 or TT_EIO. */
+int tt_sha256_hex(tt_sha256 *s, char hex[65]); /* finishes and frees: 0 or TT_ENOMEM (hex "") */
+void tt_sha256_discard(tt_sha256 *s);           /* frees an unfinished digest */
+/* The libcrypto version ("3.0.19"; static), for run.json. */
+const char *tt_sha256_lib_version(void);
+/* SHA-256 of p[0..n) as hex: 0 or TT_ENOMEM (hex ""). */
+int tt_sha256_buf(const void *p, size_t n, char hex[65]);
+/* SHA-256 of a whole file as hex. Returns 0, TT_EIO or TT_ENOMEM. */
 int tt_sha256_file(const char *path, char hex[65], tt_error *err);
 
 #endif
