@@ -254,8 +254,8 @@ cache_put(const char *path, const char key[65], const char *rec, size_t n)
 }
 
 /* The document worker `me` takes next (rs->mu held): the first one not taken in the window of documents that have
- * a slot (from the next to consume, `window` of them) whose language is the worker's (the language's number modulo
- * the number of workers), else the first one not taken; SIZE_MAX when every one in the window is taken. With
+ * a slot (from the next to consume, `window` of them) whose language is the worker's (rs->owner, assign_languages),
+ * else the first one not taken; SIZE_MAX when every one in the window is taken. With
  * several workers each one then mostly sees the words of its own languages: each distinct word is normalized and
  * resolved in fewer workers' caches (every worker warms its own), and each cache holds fewer words. The outputs do
  * not depend on it: the records are consumed in document order, and the caches are pure memos. */
