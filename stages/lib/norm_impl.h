@@ -91,6 +91,7 @@ struct tt_normalizer {
     const void *memo_owner;       /* tt_norm_memo_bind */
     uint64_t memo_epoch;
     struct tt_smap *shared;       /* tt_norm_share: (rule set, language, key) -> flags + form, or NULL */
+    uint64_t ncomputed;           /* tt_norm_computed */
 };
 
 /* Rule set rs read from <dir>/translit/ and compiled (norm_rules.c). 0 or TT_E* with err set (the file and line).

@@ -103,6 +103,7 @@ static int
 compute(tt_normalizer *nz, tt_lang lang, tt_script script, const UChar *s, int32_t n, tt_buf *out,
         unsigned *flags, tt_error *err)
 {
+    nz->ncomputed++;
     unsigned fl = 0;
     if (nz_ensure(&nz->b, &nz->bcap, n + 1))
         return tt_error_set(err, TT_ENOMEM, "out of memory");
@@ -239,6 +240,12 @@ cache_empty(tt_normalizer *nz)
     }
     nz->cache_used = 0;
     nz->arena_len = 0;
+}
+
+uint64_t
+tt_norm_computed(const tt_normalizer *nz)
+{
+    return nz->ncomputed;
 }
 
 uint32_t *

@@ -84,6 +84,9 @@ typedef struct run_state {
                            meanwhile, and is the run's critical path then) */
     tt_smap *forms, *types; /* what the workers share (tt/smap.h), with two workers or more; else NULL */
     unsigned owner[TT_LANG_COUNT]; /* the worker that takes a language's documents first (assign_languages) */
+    /* per language, over the documents its owner read (not from the cache): the words met for the first time and
+       the bytes; what a document of it costs another worker, whose cache has not seen its words (pick_doc) */
+    double lnew[TT_LANG_COUNT], lbytes[TT_LANG_COUNT];
     int stop;
     int fatal_rc;
     tt_error fatal;
@@ -253,25 +256,43 @@ cache_put(const char *path, const char key[65], const char *rec, size_t n)
     tt_atomic_commit(&a, &e); /* a cache that cannot be written is only slower: no error */
 }
 
+/* 1 if a document of language a costs a worker that does not own it less than one of b: fewer new words per byte
+ * met by their owners so far (a language not measured yet costs most). The words of an agglutinative language are
+ * mostly new in a cold cache: on the bench corpus a Kazakh document's words cost another worker ~4x what a Russian
+ * one's do, an English one's ~60x less. */
+static int
+cheaper(const run_state *rs, tt_lang a, tt_lang b)
+{
+    if (a == b || rs->lbytes[a] <= 0)
+        return 0;
+    if (rs->lbytes[b] <= 0)
+        return 1;
+    return rs->lnew[a] / rs->lbytes[a] < rs->lnew[b] / rs->lbytes[b];
+}
+
 /* The document worker `me` takes next (rs->mu held): the first one not taken in the window of documents that have
  * a slot (from the next to consume, `window` of them) whose language is the worker's (rs->owner, assign_languages),
- * else the first one not taken; SIZE_MAX when every one in the window is taken. With
- * several workers each one then mostly sees the words of its own languages: each distinct word is normalized and
+ * else the first one of the language cheapest to read with a cold cache (cheaper); SIZE_MAX when every one in the
+ * window is taken. With several workers each one then mostly sees the words of its own languages: each distinct word is normalized and
  * resolved in fewer workers' caches (every worker warms its own), and each cache holds fewer words. The outputs do
  * not depend on it: the records are consumed in document order, and the caches are pure memos. */
 static size_t
 pick_doc(const run_state *rs, unsigned me)
 {
     size_t total = rs->last - rs->first, lim = rs->next_consume + rs->window, any = SIZE_MAX;
+    tt_lang any_lang = TT_LANG_OTHER;
     if (lim > total)
         lim = total;
     for (size_t d = rs->next_consume; d < lim; d++) {
         if (rs->slots[d % rs->window].state != 0)
             continue;
-        if (rs->owner[tt_manifest_doc(rs->m, rs->first + d)->lang] == me)
+        tt_lang l = tt_manifest_doc(rs->m, rs->first + d)->lang;
+        if (rs->owner[l] == me)
             return d;
-        if (any == SIZE_MAX)
+        if (any == SIZE_MAX || cheaper(rs, l, any_lang)) {
             any = d;
+            any_lang = l;
+        }
     }
     return any;
 }
@@ -454,6 +475,7 @@ worker_main(void *arg)
         tt_error_clear(&s->err);
         struct stat st;
         s->bytes = stat(d->fullpath, &st) == 0 ? (uint64_t)st.st_size : 0;
+        uint64_t new0 = tt_worker_new_words(w);
         int r = 1, done = 0;
         char key[65], path[4200], raw[65] = "";
         /* With a cache, a document up to CACHE_READ_MAX is read once: hashed for the lookup and, on a miss,
@@ -508,9 +530,14 @@ worker_main(void *arg)
             }
         }
         free(bytes);
+        uint64_t nnew = tt_worker_new_words(w) - new0;
         pthread_mutex_lock(&rs->mu);
         s->rc = r;
         s->state = 2;
+        if (!s->cached && rs->owner[d->lang] == me) {
+            rs->lnew[d->lang] += (double)nnew;
+            rs->lbytes[d->lang] += (double)s->bytes;
+        }
         if (r < 0) {
             rs->stop = 1;
             if (!rs->fatal_rc) {

@@ -160,6 +160,12 @@ tt_worker_times(const tt_worker *w)
     return &w->times;
 }
 
+uint64_t
+tt_worker_new_words(const tt_worker *w)
+{
+    return tt_norm_computed(w->nz);
+}
+
 /* Per-document state while its pieces stream through. */
 typedef struct docstate {
     const tt_mdoc *d;

@@ -39,6 +39,11 @@ void tt_normalizer_free(tt_normalizer *nz);
 struct tt_smap;
 void tt_norm_share(tt_normalizer *nz, struct tt_smap *shared);
 
+/* How many match forms this normalizer has computed so far (not found in its cache, nor in a shared map): the
+ * cost of the words it met for the first time. A run reads it per document to see how dear each language's new
+ * words are (run.c, pick_doc). */
+uint64_t tt_norm_computed(const tt_normalizer *nz);
+
 /* Text as written: appends the NFC form of s[0..n) to out. Returns 0 or TT_E*. */
 int tt_norm_nfc(tt_normalizer *nz, const char *s, size_t n, tt_buf *out, tt_error *err);
 

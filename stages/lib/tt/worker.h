@@ -71,4 +71,7 @@ int tt_worker_doc_bytes(tt_worker *w, const tt_manifest *m, const tt_mdoc *d, co
 /* Borrowed: this worker's accumulated stage times. */
 const tt_stage_times *tt_worker_times(const tt_worker *w);
 
+/* The words this worker has normalized for the first time so far (tt_norm_computed of its normalizer). */
+uint64_t tt_worker_new_words(const tt_worker *w);
+
 #endif
