@@ -64,6 +64,15 @@ report_warnings(const tt_run_callbacks *cb, const char *doc_id, const tt_buf *re
 
 enum { MAIN_BATCH = 4 }; /* see worker_main */
 
+/* The window: documents in flight, from the next to merge on, 16 per worker + 16. A worker whose languages have no
+ * document left in it takes another's (pick_doc), whose words its cache has not seen: with 12 (2 workers) the
+ * second worker did so 20-40 times per bench run while the first was on a long document, and normalized 55,000-
+ * 62,000 words for the one job's 49,800; with 48, 49,900 in most runs. A slot keeps its record's buffer for the
+ * next document when at most KEEP_RECORD (the bench corpus's largest record is 29 KB), so that what the slots hold
+ * stays small (48 x 128 KiB at most) whatever the documents. */
+#define WINDOW(jobs) (16 * (size_t)(jobs) + 16)
+#define KEEP_RECORD ((size_t)128 << 10)
+
 /* The workers' shared maps (tt/smap.h): 2^18 slots (131,072 forms or types each; the 100 MB bench corpus has
  * ~55,000) and 64 MiB of entries, reserved and used as they come; past that each worker computes on its own. */
 #define SHARE_SLOT_BITS 18
@@ -273,9 +282,10 @@ cheaper(const run_state *rs, tt_lang a, tt_lang b)
 /* The document worker `me` takes next (rs->mu held): the first one not taken in the window of documents that have
  * a slot (from the next to consume, `window` of them) whose language is the worker's (rs->owner, assign_languages),
  * else the first one of the language cheapest to read with a cold cache (cheaper); SIZE_MAX when every one in the
- * window is taken. With several workers each one then mostly sees the words of its own languages: each distinct word is normalized and
- * resolved in fewer workers' caches (every worker warms its own), and each cache holds fewer words. The outputs do
- * not depend on it: the records are consumed in document order, and the caches are pure memos. */
+ * window is taken. With several workers each one then mostly sees the words of its own languages: each distinct
+ * word is normalized and resolved in fewer workers' caches (every worker warms its own), and each cache holds fewer
+ * words. The outputs do not depend on it: the records are consumed in document order, and the caches are pure
+ * memos. */
 static size_t
 pick_doc(const run_state *rs, unsigned me)
 {
@@ -359,7 +369,7 @@ consume(run_state *rs, size_t i, tt_error *err)
     res->bytes += s->bytes;
     int r = rs->pw ? tt_partial_add(rs->pw, s->rec.data, s->rec.len, err)
                    : tt_exporter_add(rs->ex, s->rec.data, s->rec.len, err);
-    if (s->rec.cap > (1u << 20))
+    if (s->rec.cap > KEEP_RECORD)
         tt_buf_free(&s->rec); /* a big record's memory is not kept */
     else
         tt_buf_reset(&s->rec); /* kept for the document `window` places later */
@@ -681,7 +691,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     if (jobs == 0)
         jobs = 1;
     rs.cfg = cfg;
-    rs.window = 2 * (size_t)jobs + 8;
+    rs.window = WINDOW(jobs);
     rs.jobs = jobs; /* made at most the number of documents below, before rs.ready: pick_doc reads it */
     rs.prep_free = cores > 1 ? cores - 1 : 1;
     /* With a core to spare the main thread merges there: the merge is ~3% of a plain run's CPU but ~20% of a
