@@ -839,6 +839,7 @@ main(int argc, char **argv)
                 r = tt_cli_usage(PROG, "unknown command '%s'", argv[1]);
         }
     }
+    tt_sha256_cleanup();
     u_cleanup();
     return r;
 }

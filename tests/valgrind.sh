@@ -1,6 +1,7 @@
 #!/bin/sh
 # valgrind.sh - the end-to-end run of the bundled corpus under valgrind memcheck: zero errors and zero leaks
-# (ICU's caches are released by u_cleanup() at exit; tests/valgrind.supp only hides PCRE2 JIT code, see there).
+# (ICU's caches are released by u_cleanup() at exit, libcrypto's by tt_sha256_cleanup(); tests/valgrind.supp only
+# hides PCRE2 JIT code, see there).
 set -u
 command -v valgrind >/dev/null || { echo "valgrind: not installed (apt-get install valgrind)" >&2; exit 1; }
 make -s all || exit 1

@@ -14,6 +14,7 @@
 #include "tt/common.h"
 #include "tt/lexicon.h"
 #include "tt/norm.h"
+#include "tt/sha256.h"
 #include "tt/stream.h"
 
 #include <unicode/uclean.h>
@@ -103,6 +104,7 @@ int tt_cli_stream_end(const char *prog, int rc, int got, tt_buf *out, tt_error *
     int main(int argc, char **argv)                                                                        \
     {                                                                                                      \
         int r_ = fn(argc, argv);                                                                           \
+        tt_sha256_cleanup();                                                                               \
         u_cleanup();                                                                                       \
         return r_;                                                                                         \
     }

@@ -94,6 +94,7 @@ tt_manifest_cmd_main(int argc, char **argv)
             code = TT_EXIT_SKIPPED;
     }
     tt_buf_free(&out);
+    tt_sha256_cleanup();
     u_cleanup();
     return tt_cli_finish(prog, code);
 }

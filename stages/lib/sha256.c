@@ -67,6 +67,13 @@ tt_sha256_hex(tt_sha256 *s, char hex[65])
     return 0;
 }
 
+void
+tt_sha256_cleanup(void)
+{
+    EVP_MD_free(md);
+    md = NULL;
+}
+
 const char *
 tt_sha256_lib_version(void)
 {

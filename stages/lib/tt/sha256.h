@@ -21,6 +21,10 @@ int tt_sha256_init(tt_sha256 *s); /* 0 or TT_ENOMEM */
 void tt_sha256_update(tt_sha256 *s, const void *p, size_t n);
 int tt_sha256_hex(tt_sha256 *s, char hex[65]); /* finishes and frees: 0 or TT_ENOMEM (hex "") */
 void tt_sha256_discard(tt_sha256 *s);           /* frees an unfinished digest */
+/* Frees what the first digest fetched from libcrypto (the algorithm, kept for the process), so that libcrypto's
+ * own clean-up at exit leaves nothing behind (tests/valgrind.sh): call it once, at exit, after the last digest, as
+ * ICU's u_cleanup. A digest begun after it fails (TT_ENOMEM). */
+void tt_sha256_cleanup(void);
 /* The libcrypto version ("3.0.19"; static), for run.json. */
 const char *tt_sha256_lib_version(void);
 /* SHA-256 of p[0..n) as hex: 0 or TT_ENOMEM (hex ""). */
