@@ -7,7 +7,7 @@
  *
  * Build: clang -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Istages/lib \
  *          -DTT_DATADIR='"'$PWD/lexicons'"' tests/fuzz/fuzz_decode.c stages/lib/common.c stages/lib/decode*.c \
- *          stages/lib/sha256.c $(pkg-config --cflags --libs icu-uc zlib) -o fuzz_decode
+ *          stages/lib/sha256.c $(pkg-config --cflags --libs icu-uc zlib libcrypto) -o fuzz_decode
  * Run:   ./fuzz_decode tests/fuzz/corpus/decode
  * Without libFuzzer, -DTT_FUZZ_MAIN gives a main() that replays the files named on its command line. */
 #include "tt/decode.h"

@@ -8,7 +8,7 @@
  *
  * Build: clang -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Istages/lib \
  *          -DTT_DATADIR='"'$PWD/lexicons'"' tests/fuzz/fuzz_lexicon.c stages/lib/[a-z]*.c \
- *          $(pkg-config --cflags --libs icu-uc icu-i18n libpcre2-8 zlib) -lstemmer -lpthread -lm -o fuzz_lexicon
+ *          $(pkg-config --cflags --libs icu-uc icu-i18n libpcre2-8 zlib libcrypto) -lstemmer -lpthread -lm -o fuzz_lexicon
  * Run:   ./fuzz_lexicon tests/fuzz/corpus/lexicon
  * Without libFuzzer, -DTT_FUZZ_MAIN gives a main() that replays the files named on its command line. */
 #include "tt/lexicon.h"

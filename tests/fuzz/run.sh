@@ -7,8 +7,8 @@ set -eu
 secs=${1:-30}
 command -v clang >/dev/null || { echo "fuzz: clang not installed (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
 out=build/fuzz/bin; mkdir -p "$out" # build/fuzz/bin/../../../lexicons is the data folder
-cflags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -Istages/lib -DTT_DATADIR=\"$(pwd)/lexicons\" $(pkg-config --cflags icu-uc icu-i18n libpcre2-8 zlib libxml-2.0 poppler-glib libzip libcmark yaml-0.1)"
-libs="$(pkg-config --libs icu-uc icu-i18n libpcre2-8 zlib libxml-2.0 poppler-glib libzip libcmark yaml-0.1) -lstemmer -lpthread -lm"
+cflags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -Istages/lib -DTT_DATADIR=\"$(pwd)/lexicons\" $(pkg-config --cflags icu-uc icu-i18n libpcre2-8 zlib libcrypto libxml-2.0 poppler-glib libzip libcmark yaml-0.1)"
+libs="$(pkg-config --libs icu-uc icu-i18n libpcre2-8 zlib libcrypto libxml-2.0 poppler-glib libzip libcmark yaml-0.1) -lstemmer -lpthread -lm"
 status=0
 # The library is compiled once (fuzzer instrumentation without libFuzzer's main: -fsanitize=fuzzer-no-link),
 # two files at a time, into build/fuzz/libtt-fuzz.a; each target then only compiles its own file and links.
