@@ -169,9 +169,10 @@ tt_lexicon_load(tt_lexicon **out, const char *path, const tt_lexicon_opts *opts,
         free(names[i]);
     free(names);
     load_end(&ld);
-    if (!rc && tt_sha256_hex(&sh, ld.lx->sha256))
+    if (rc)
+        tt_sha256_discard(&sh);
+    else if (tt_sha256_hex(&sh, ld.lx->sha256))
         rc = tt_error_set(err, TT_ENOMEM, "out of memory");
-    tt_sha256_discard(&sh); /* when the loop stopped early (already freed after tt_sha256_hex) */
     if (rc) {
         tt_lexicon_free(ld.lx);
         return rc;

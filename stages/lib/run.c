@@ -419,6 +419,17 @@ merge_ready(run_state *rs)
         pthread_cond_broadcast(&rs->cv_done);
 }
 
+/* The run stops (rs->mu held): every thread that waits is woken to see it, whatever it waits for (a document to
+ * take, rs.ready, the next record or the workers' leaving). */
+static void
+stop_all(run_state *rs)
+{
+    rs->stop = 1;
+    pthread_cond_broadcast(&rs->cv_take);
+    pthread_cond_broadcast(&rs->cv_ready);
+    pthread_cond_broadcast(&rs->cv_done);
+}
+
 /* A worker is made in two steps (tt/worker.h): prepared while the main thread loads the normalizer and the
  * lexicon, bound once rs->ready says the lexicon is there. A failure in either stops the run (rs->fatal). */
 static void *
@@ -455,11 +466,8 @@ worker_main(void *arg)
             rs->fatal_rc = rc;
             rs->fatal = err;
         }
-        rs->stop = 1;
         rs->nlive--;
-        pthread_cond_broadcast(&rs->cv_done);
-        pthread_cond_broadcast(&rs->cv_take);
-        pthread_cond_broadcast(&rs->cv_ready);
+        stop_all(rs);
         pthread_mutex_unlock(&rs->mu);
         tt_worker_free(w);
         return NULL;
@@ -483,8 +491,8 @@ worker_main(void *arg)
 
         const tt_mdoc *d = tt_manifest_doc(rs->m, rs->first + i);
         tt_error_clear(&s->err);
-        struct stat st;
-        s->bytes = stat(d->fullpath, &st) == 0 ? (uint64_t)st.st_size : 0;
+        struct stat st; /* the size the manifest's load saw, else a stat (--allow-outside, a link) */
+        s->bytes = d->size >= 0 ? (uint64_t)d->size : stat(d->fullpath, &st) == 0 ? (uint64_t)st.st_size : 0;
         uint64_t new0 = tt_worker_new_words(w);
         int r = 1, done = 0;
         char key[65], path[4200], raw[65] = "";
@@ -827,9 +835,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
         else
             pthread_cond_wait(&rs.cv_done, &rs.mu);
     }
-    rs.stop = 1; /* every document is consumed, or the run failed: the workers end */
-    pthread_cond_broadcast(&rs.cv_take);
-    pthread_cond_broadcast(&rs.cv_ready);
+    stop_all(&rs); /* every document is consumed, or the run failed: the workers end */
     while (rs.nlive > 0) /* each adds its times to rs.times, then frees its memory while this thread exports */
         pthread_cond_wait(&rs.cv_done, &rs.mu);
     pthread_mutex_unlock(&rs.mu);
@@ -862,10 +868,7 @@ done:
         tt_error_at(err, cfg->out, 0, 0); /* e.g. an export write on a full disk */
     if (nth) { /* the workers end (they free their memory), or a failure stops them while they prepare or wait */
         pthread_mutex_lock(&rs.mu);
-        rs.stop = 1;
-        pthread_cond_broadcast(&rs.cv_take);
-        pthread_cond_broadcast(&rs.cv_ready);
-        pthread_cond_broadcast(&rs.cv_done);
+        stop_all(&rs);
         pthread_mutex_unlock(&rs.mu);
         for (unsigned i = 0; i < nth; i++)
             pthread_join(th[i], NULL);

@@ -66,11 +66,11 @@ hash_tree(tt_sha256 *h, const char *dir, const char *rel, int depth)
         snprintf(sub, sizeof sub, "%s%s%s", rel, rel[0] ? "/" : "", names[i]);
         snprintf(full, sizeof full, "%s/%s", dir, sub);
         struct stat st;
-        if (rc) {
-            /* out of memory: only free */
-        } else if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (rc || stat(full, &st) != 0) {
+            /* out of memory: only free; or gone since the listing */
+        } else if (S_ISDIR(st.st_mode)) {
             rc = hash_tree(h, dir, sub, depth + 1);
-        } else if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
+        } else if (S_ISREG(st.st_mode)) {
             size_t nl = strlen(names[i]);
             if (nl > 3 && strcmp(names[i] + nl - 3, ".md") == 0) {
                 free(names[i]);
