@@ -52,7 +52,8 @@ typedef struct tt_enc_table {
     size_t nalias;
     const char *detect[TT_ENC_MAX_DETECT]; /* canonical names (point into alias[]) */
     size_t ndetect;
-    /* built at load time for the detect candidates: byte tables, score weight and case class of each byte */
+    /* built on the first tt_enc_table_get for the detect candidates: byte tables, score weight and case class of
+       each byte (tt_encoding_canonical and tt_decode_degraded read the rows only) */
     tt_sbcs detect_sbcs[TT_ENC_MAX_DETECT];
     int detect_wt[TT_ENC_MAX_DETECT][256];
     unsigned char detect_cls[TT_ENC_MAX_DETECT][256]; /* 1 lowercase, 2 uppercase, 0 other */
@@ -62,7 +63,8 @@ typedef struct tt_enc_table {
     size_t nlacks;
 } tt_enc_table;
 
-/* The table, loaded on first use. Returns 0, or the load error (err filled with the path and reason). */
+/* The table with its detection tables, loaded on first use. Returns 0, or the load error (err filled with the
+ * path and reason). */
 int tt_enc_table_get(const tt_enc_table **out, tt_error *err);
 /* Detection weight of a code point (first matching score row; 0 if none). */
 int tt_enc_weight(const tt_enc_table *t, uint32_t cp);

@@ -1,7 +1,7 @@
 /* decode_table.c - the encoding table of lexicons/encodings.tsv (aliases -> glibc iconv names, detection
  * candidates and weights, letters each legacy encoding lacks), tt_encoding_canonical and tt_decode_degraded;
  * and the byte -> code point tables of single-byte encodings, built from glibc iconv (the decoder uses them
- * instead of iconv; detection scores with the candidates' tables built here at load). decode_detect.c uses
+ * instead of iconv; detection scores with the candidates' tables, built here when a decoder first asks). decode_detect.c uses
  * this file, never the other way round.
  *
  * The table is read once per process (pthread_once) into static storage and is read-only afterwards, so every
@@ -18,7 +18,8 @@
 #include <unicode/uchar.h>
 
 static tt_enc_table table;
-static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;  /* the rows read (load) */
+static pthread_once_t detect_once = PTHREAD_ONCE_INIT; /* the candidates' byte tables built (detect_tables) */
 
 static void
 fold(const char *s, size_t n, char out[TT_ENC_NAME])
@@ -245,14 +246,13 @@ tt_sbcs_build(tt_sbcs *t, const char *iconv_name)
     return 1;
 }
 
-/* Fills t->detect_sbcs/wt/cls for the detect candidates. Returns 0 or -1 with t->msg set. */
+/* Fills t->detect_sbcs/wt/cls for the detect candidates. Returns 0 or -1 with msg set. */
 static int
-prepare_detect(tt_enc_table *t)
+prepare_detect(tt_enc_table *t, char *msg, size_t cap)
 {
     for (size_t c = 0; c < t->ndetect; c++) {
         if (tt_sbcs_build(&t->detect_sbcs[c], t->detect[c]) != 1) {
-            snprintf(t->msg, sizeof t->msg, "detect encoding '%s' is not a single-byte encoding of this iconv",
-                     t->detect[c]);
+            snprintf(msg, cap, "detect encoding '%s' is not a single-byte encoding of this iconv", t->detect[c]);
             return -1;
         }
         for (int b = 0; b < 256; b++) {
@@ -296,8 +296,38 @@ load(void)
         table.code = TT_ESYNTAX;
         snprintf(table.msg, sizeof table.msg, "no detect rows");
     }
-    if (!table.code && prepare_detect(&table) < 0)
-        table.code = TT_ESYNTAX;
+}
+
+/* The detection candidates' byte tables: 256 iconv conversions per candidate, ten gconv modules loaded. Only a
+ * decoder needs them (a worker, when it opens its first document), not the name lookups of a manifest check,
+ * which run on the main thread before any document is read (0.5 ms of that path). */
+static int detect_code; /* TT_ESYNTAX when a candidate is no single-byte encoding (detect_msg says which) */
+static char detect_msg[sizeof table.msg];
+
+static void
+detect_tables(void)
+{
+    if (!table.code && prepare_detect(&table, detect_msg, sizeof detect_msg) < 0)
+        detect_code = TT_ESYNTAX; /* not table.code: the name lookups read it meanwhile */
+}
+
+/* The table as read (rows only) or, with detect, also with the candidates' tables: 0 or its load error. */
+static int
+get(const tt_enc_table **out, int detect, tt_error *err)
+{
+    pthread_once(&table_once, load);
+    if (detect)
+        pthread_once(&detect_once, detect_tables);
+    *out = &table;
+    int code = table.code ? table.code : detect ? detect_code : 0;
+    if (code) {
+        if (err)
+            err->sys_errno = 0;
+        tt_error_set(err, code, "%s", table.code ? table.msg : detect_msg);
+        tt_error_at(err, table.path, 0, 0);
+        return code;
+    }
+    return 0;
 }
 
 const tt_sbcs *
@@ -312,16 +342,7 @@ tt_enc_detect_sbcs(const tt_enc_table *t, const char *canonical)
 int
 tt_enc_table_get(const tt_enc_table **out, tt_error *err)
 {
-    pthread_once(&table_once, load);
-    *out = &table;
-    if (table.code) {
-        if (err)
-            err->sys_errno = 0;
-        tt_error_set(err, table.code, "%s", table.msg);
-        tt_error_at(err, table.path, 0, 0);
-        return table.code;
-    }
-    return 0;
+    return get(out, 1, err);
 }
 
 int
@@ -333,11 +354,18 @@ tt_enc_weight(const tt_enc_table *t, uint32_t cp)
     return 0;
 }
 
+void
+tt_decode_warm(void)
+{
+    const tt_enc_table *t;
+    (void)get(&t, 1, NULL);
+}
+
 const char *
 tt_encoding_canonical(const char *name)
 {
     const tt_enc_table *t;
-    if (!name || tt_enc_table_get(&t, NULL) != 0)
+    if (!name || get(&t, 0, NULL) != 0)
         return NULL;
     return find_iconv(name);
 }
@@ -346,7 +374,7 @@ int
 tt_decode_degraded(tt_lang lang, const char *encoding)
 {
     const tt_enc_table *t;
-    if (!encoding || tt_enc_table_get(&t, NULL) != 0)
+    if (!encoding || get(&t, 0, NULL) != 0)
         return 0;
     const char *c = find_iconv(encoding);
     if (!c)

@@ -73,6 +73,7 @@ tt_worker_prepare(tt_worker **out, const tt_run_opts *opts, tt_error *err)
     if (!w->opts.piece_size)
         w->opts.piece_size = 1 << 20;
     tt_tokseq_init(&w->ts);
+    tt_decode_warm(); /* the decoders' encoding tables: here, while the main thread loads the manifest */
     int rc = tt_normalizer_new(&w->nz, opts->data_dir, err);
     if (!rc)
         rc = tt_tokenizer_new(&w->tk, opts->data_dir, err);

@@ -138,8 +138,13 @@ int tt_decode_file(const char *path, const tt_decode_opts *opts, tt_buf *out, tt
                    tt_error *err);
 
 /* Canonical glibc iconv name for an encoding name or alias ("KZ-1048" -> "RK1048", "utf8" -> "UTF-8"), or
- * NULL if unknown. Static string. */
+ * NULL if unknown. Static string. Reads lexicons/encodings.tsv once per process, not the detection tables. */
 const char *tt_encoding_canonical(const char *name);
+
+/* Builds the encoding table and its detection tables now (once per process; each decoder otherwise builds them
+ * on first use): a run's workers call it while they prepare, off the main thread's path. A load error is not
+ * returned here: every decoder reports it, as without this call. */
+void tt_decode_warm(void);
 
 /* 1 if text in `lang` (its Cyrillic alphabet) written in `encoding` (any alias) has lost letters: Kazakh or
  * Uzbek in CP1251/KOI8-R/CP866/..., Uzbek in RK1048. From the `lacks` rows of encodings.tsv; 0 for Unicode,
