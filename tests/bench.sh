@@ -78,8 +78,17 @@ rounds() { # bytes docs: runs the rows added (addrow), REPS rounds, and prints t
     last_wall=""
     [ "${rres[k]}" = failed ] || { [ "$k" = "${plain_row:--1}" ] && PLAIN=1 report "${rlabels[k]}" "$1" "$2" "${rres[k]}" || report "${rlabels[k]}" "$1" "$2" "${rres[k]}"; }
     printf -v "wall_$k" '%s' "$last_wall"
+    # each round's wall time, in round order (paired: rounds_ratio)
+    if [ "${rres[k]}" = failed ]; then printf -v "walls_$k" '%s' ""; else printf -v "walls_$k" '%s' "$(printf '%s' "${rres[k]}" | awk '{printf "%s ", $1}')"; fi
   done
   rlabels=() rcmds=()
+}
+rounds_ratio() { # "walls of row a" "walls of row b": the median over the rounds of a's time / b's time in the same
+  # round (the two ran within a second of each other: the machine's drift between rounds cancels), or n/a
+  awk -v a="$1" -v b="$2" 'BEGIN{ n = split(a, x, " "); m = split(b, y, " "); if (n != m || n == 0) { print "n/a"; exit }
+    for (i = 1; i <= n; i++) { if (y[i] <= 0) { print "n/a"; exit } r[i] = x[i] / y[i] }
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && r[j - 1] > r[j]; j--) { t = r[j]; r[j] = r[j - 1]; r[j - 1] = t }
+    printf "%.2f", n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2 }'
 }
 run_help=$("$tt" run --help 2>&1) # read once: `grep -q` in a pipe under pipefail can fail on SIGPIPE
 has_opt() { printf '%s\n' "$run_help" | grep -- "^ *$1[ ,]" > /dev/null; }
@@ -120,11 +129,17 @@ for s in $sizes; do
   rounds "$bytes" "$docs"
   plain_row=-1
   icu_wall=$wall_0 icu2_wall=$wall_1 j1_wall=$wall_2 one_wall="" j2_wall=$wall_3
-  [ "$have_one" = 1 ] && one_wall=$wall_3 j2_wall=$wall_4
+  icu_walls=$walls_0 icu2_walls=$walls_1 j1_walls=$walls_2 one_walls="" j2_walls=$walls_3
+  [ "$have_one" = 1 ] && one_wall=$wall_3 j2_wall=$wall_4 one_walls=$walls_3 j2_walls=$walls_4
   awk -v s="$s" -v i="$icu_wall" -v i2="$icu2_wall" -v a="$j1_wall" -v o="$one_wall" -v b="$j2_wall" 'BEGIN{
     printf "| %s: ICU loop time / run time: --jobs 1 %s, one core %s; --jobs 2 speed-up over --jobs 1 %s, over one core %s (two ICU loops at once over one: %s) | | | | | | |\n",
       s, q(i, a), q(i, o), q(a, b) "x", q(o, b) "x", q(i, i2) "x" }
     function q(x, y) { return (x > 0 && y > 0) ? sprintf("%.2f", x / y) : "n/a" }'
+  # the same ratios taken within each round, their median over the rounds: the figures above divide medians of
+  # runs minutes apart, and the VM's speed drifts by several per cent between rounds
+  [ "$reps" -gt 1 ] && printf '| %s: the same, median of the %s rounds'"'"' own ratios: --jobs 1 %s, one core %s; --jobs 2 over --jobs 1 %sx, over one core %sx (two ICU loops: %sx) | | | | | | |\n' \
+    "$s" "$reps" "$(rounds_ratio "$icu_walls" "$j1_walls")" "$(rounds_ratio "$icu_walls" "$one_walls")" \
+    "$(rounds_ratio "$j1_walls" "$j2_walls")" "$(rounds_ratio "$one_walls" "$j2_walls")" "$(rounds_ratio "$icu_walls" "$icu2_walls")"
   if [ "${BENCH_OPTIONS:-1}" != 0 ]; then
     opt() { # option... (only when `run --help` lists the first one)
       has_opt "$1" || { echo "| $s: --jobs 1 $* | (no such option in this build) | | | | | |"; return; }
