@@ -18,6 +18,7 @@
 #include "tt/report.h"
 #include "tt/segment.h"
 #include "tt/smap.h"
+#include "run_sched.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -92,10 +93,7 @@ typedef struct run_state {
     unsigned prep_free; /* how many more workers may prepare at once (cores - 1: the main thread loads the lexicon
                            meanwhile, and is the run's critical path then) */
     tt_smap *forms, *types; /* what the workers share (tt/smap.h), with two workers or more; else NULL */
-    unsigned owner[TT_LANG_COUNT]; /* the worker that takes a language's documents first (assign_languages) */
-    /* per language, over the documents its owner read (not from the cache): the words met for the first time and
-       the bytes; what a document of it costs another worker, whose cache has not seen its words (pick_doc) */
-    double lnew[TT_LANG_COUNT], lbytes[TT_LANG_COUNT];
+    run_sched sched; /* each language's owner; what another's document costs a worker (run_sched.h) */
     int stop;
     int fatal_rc;
     tt_error fatal;
@@ -265,83 +263,48 @@ cache_put(const char *path, const char key[65], const char *rec, size_t n)
     tt_atomic_commit(&a, &e); /* a cache that cannot be written is only slower: no error */
 }
 
-/* 1 if a document of language a costs a worker that does not own it less than one of b: fewer new words per byte
- * met by their owners so far (a language not measured yet costs most). The words of an agglutinative language are
- * mostly new in a cold cache: on the bench corpus a Kazakh document's words cost another worker ~4x what a Russian
- * one's do, an English one's ~60x less. */
-static int
-cheaper(const run_state *rs, tt_lang a, tt_lang b)
-{
-    if (a == b || rs->lbytes[a] <= 0)
-        return 0;
-    if (rs->lbytes[b] <= 0)
-        return 1;
-    return rs->lnew[a] / rs->lbytes[a] < rs->lnew[b] / rs->lbytes[b];
-}
-
-/* The document worker `me` takes next (rs->mu held): the first one not taken in the window of documents that have
- * a slot (from the next to consume, `window` of them) whose language is the worker's (rs->owner, assign_languages),
- * else the first one of the language cheapest to read with a cold cache (cheaper); SIZE_MAX when every one in the
- * window is taken. With several workers each one then mostly sees the words of its own languages: each distinct
- * word is normalized and resolved in fewer workers' caches (every worker warms its own), and each cache holds fewer
- * words. The outputs do not depend on it: the records are consumed in document order, and the caches are pure
- * memos. */
+/* The document worker `me` takes next (rs->mu held), among those not taken in the window of documents that have a
+ * slot (from the next to consume, `window` of them): the first one of a language it owns (run_sched.h); else the
+ * one whose words are the fewest new to its cache per byte, among those its owner would not read sooner: a document
+ * is worth taking only if what the owner has left in the window besides it (in bytes) outweighs what it costs
+ * this worker more (run_sched_extra). On the bench corpus the worker that had run out of its own languages took
+ * the last Kazakh document, cold, in most --jobs 2 runs: 5.8 ms where its owner took 1.1, while the owner's core
+ * sat idle. SIZE_MAX when there is none to take: the worker waits for the window to move. With several workers
+ * each one so mostly sees the words of its own languages. The outputs do not depend on it: the records are
+ * consumed in document order, and the caches are pure memos. */
 static size_t
 pick_doc(const run_state *rs, unsigned me)
 {
-    size_t total = rs->last - rs->first, lim = rs->next_consume + rs->window, any = SIZE_MAX;
-    tt_lang any_lang = TT_LANG_OTHER;
+    size_t total = rs->last - rs->first, lim = rs->next_consume + rs->window, best = SIZE_MAX;
     if (lim > total)
         lim = total;
+    double left[TT_LANG_COUNT] = {0}, best_cost = 0; /* bytes not taken in the window, per language */
     for (size_t d = rs->next_consume; d < lim; d++) {
         if (rs->slots[d % rs->window].state != 0)
             continue;
-        tt_lang l = tt_manifest_doc(rs->m, rs->first + d)->lang;
-        if (rs->owner[l] == me)
+        const tt_mdoc *md = tt_manifest_doc(rs->m, rs->first + d);
+        if (rs->sched.owner[md->lang] == me)
             return d;
-        if (any == SIZE_MAX || cheaper(rs, l, any_lang)) {
-            any = d;
-            any_lang = l;
-        }
+        left[md->lang] += md->size > 0 ? (double)md->size : 0;
     }
-    return any;
-}
-
-/* Each language to a worker, the largest first to the least loaded (by the bytes the manifest's load saw; a file
- * it did not see weighs the mean of those it did): the workers' words then hardly overlap, and each takes
- * another's language only to even out the end. Which worker reads a document changes no output. */
-static void
-assign_languages(run_state *rs)
-{
-    uint64_t bytes[TT_LANG_COUNT] = {0}, load[TT_LANG_COUNT] = {0}, known = 0;
-    size_t nknown = 0, nunknown[TT_LANG_COUNT] = {0};
-    for (size_t i = rs->first; i < rs->last; i++) {
-        const tt_mdoc *d = tt_manifest_doc(rs->m, i);
-        if (d->size >= 0) {
-            bytes[d->lang] += (uint64_t)d->size;
-            known += (uint64_t)d->size;
-            nknown++;
-        } else {
-            nunknown[d->lang]++;
-        }
-    }
-    uint64_t mean = nknown ? known / nknown + 1 : 1;
-    for (int l = 0; l < TT_LANG_COUNT; l++)
-        bytes[l] += nunknown[l] * mean;
-    int done[TT_LANG_COUNT] = {0};
-    for (int k = 0; k < TT_LANG_COUNT; k++) {
-        int best = -1;
+    for (size_t d = rs->next_consume; d < lim; d++) {
+        if (rs->slots[d % rs->window].state != 0)
+            continue;
+        const tt_mdoc *md = tt_manifest_doc(rs->m, rs->first + d);
+        uint64_t b = md->size > 0 ? (uint64_t)md->size : 0;
+        double extra = run_sched_extra(&rs->sched, me, md->lang, b), owners = -(double)b;
         for (int l = 0; l < TT_LANG_COUNT; l++)
-            if (!done[l] && (best < 0 || bytes[l] > bytes[best]))
-                best = l;
-        unsigned w = 0;
-        for (unsigned j = 1; j < rs->jobs && j < TT_LANG_COUNT; j++)
-            if (load[j] < load[w])
-                w = j;
-        rs->owner[best] = rs->jobs > TT_LANG_COUNT ? (unsigned)best : w; /* more workers: one language each */
-        load[w] += bytes[best];
-        done[best] = 1;
+            if (rs->sched.owner[l] == rs->sched.owner[md->lang])
+                owners += left[l];
+        if (extra > owners)
+            continue; /* its owner reads it sooner */
+        double cost = b ? extra / (double)b : 0;
+        if (best == SIZE_MAX || cost < best_cost) {
+            best = d;
+            best_cost = cost;
+        }
     }
+    return best;
 }
 
 /* Document i's record (its slot done) to the exporter or the shard's writer, with the callbacks; called in
@@ -552,10 +515,8 @@ worker_main(void *arg)
         pthread_mutex_lock(&rs->mu);
         s->rc = r;
         s->state = 2;
-        if (!s->cached && rs->owner[d->lang] == me) {
-            rs->lnew[d->lang] += (double)nnew;
-            rs->lbytes[d->lang] += (double)s->bytes;
-        }
+        if (!s->cached)
+            run_sched_done(&rs->sched, me, d->lang, s->bytes, nnew);
         if (r < 0) {
             rs->stop = 1;
             if (!rs->fatal_rc) {
@@ -755,7 +716,10 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     rs.last = last;
     if (rs.jobs > n && n > 0)
         rs.jobs = (unsigned)n;
-    assign_languages(&rs);
+    if (run_sched_init(&rs.sched, rs.jobs, rs.forms != NULL, m, first, last)) {
+        rc = tt_error_set(err, TT_ENOMEM, "out of memory");
+        goto done;
+    }
 
     if ((rc = tt_normalizer_new(&nz, cfg->run.data_dir, err)))
         goto done;
@@ -879,6 +843,7 @@ done:
         pthread_cond_destroy(&rs.cv_ready);
         pthread_cond_destroy(&rs.cv_done);
     }
+    run_sched_free(&rs.sched);
     tt_smap_free(rs.forms);
     tt_smap_free(rs.types);
     if (rs.slots) {
