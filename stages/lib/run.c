@@ -3,6 +3,7 @@
 #include "tt/run.h"
 
 #include "tt/fs.h"
+#include "tt/hugeheap.h"
 #include "tt/sha256.h"
 
 #include "tt/atomic.h"
@@ -403,6 +404,7 @@ worker_main(void *arg)
     tt_error err;
     tt_error_clear(&err);
     int rc = 0;
+    tt_hugeheap_thread(); /* before the worker's buffers and caches: 2 MiB pages for its heap */
     pthread_mutex_lock(&rs->mu);
     while (!rs->prep_free && !rs->stop)
         pthread_cond_wait(&rs->cv_take, &rs->mu);
@@ -587,11 +589,12 @@ execution_json(void *ctx, tt_buf *b)
     const tt_run_result *res = rs->res;
     const char *seg = tt_segmenter_choice();
     return tt_buf_printf(b,
-                         "{\"jobs\": %u, \"segmenter\": \"%s\", \"documents_from_cache\": %zu, "
-                         "\"shard\": \"%u/%u\", \"seconds\": %.3f, \"stage_cpu_seconds\": {\"decode\": "
-                         "%.3f, \"normalize\": %.3f, \"tokenize\": %.3f, \"match\": %.3f, \"count\": %.3f, "
-                         "\"export\": %.3f}}",
-                         rs->jobs, seg ? seg : "?", res->cached, rs->cfg->shard_i, rs->cfg->shard_k, res->seconds,
+                         "{\"jobs\": %u, \"segmenter\": \"%s\", \"huge_pages\": \"%s\", "
+                         "\"documents_from_cache\": %zu, \"shard\": \"%u/%u\", \"seconds\": %.3f, "
+                         "\"stage_cpu_seconds\": {\"decode\": %.3f, \"normalize\": %.3f, \"tokenize\": %.3f, "
+                         "\"match\": %.3f, \"count\": %.3f, \"export\": %.3f}}",
+                         rs->jobs, seg ? seg : "?", tt_hugeheap_state(), res->cached, rs->cfg->shard_i,
+                         rs->cfg->shard_k, res->seconds,
                          rs->times.decode, rs->times.normalize, rs->times.tokenize, rs->times.match,
                          rs->times.count, tt_now_seconds() - rs->t_export)
                ? TT_ENOMEM
@@ -689,6 +692,7 @@ tt_run(const tt_run_config *cfg, const tt_run_callbacks *cb, tt_run_result *res,
     pthread_cond_init(&rs.cv_ready, NULL);
     pthread_cond_init(&rs.cv_done, NULL);
     sync_made = 1;
+    tt_hugeheap_process(); /* the heaps grow 32 MiB at a time: before the threads make theirs */
     rs.nlive = jobs;
     for (nth = 0; nth < jobs; nth++)
         if (pthread_create(&th[nth], NULL, worker_main, &rs) != 0)

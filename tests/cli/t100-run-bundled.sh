@@ -54,6 +54,10 @@ check "--jobs 3 with TT_OVERSUBSCRIBE=1: three workers (run.json execution.jobs)
 # the passes of literal rules as tables of our own (norm_map.c), or all through ICU: the same outputs
 expect_exit 0 "run with TT_TRANSLIT=icu" env TT_TRANSLIT=icu TT_SHARE=off TT_OVERSUBSCRIBE=1 "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out8" --jobs 3 --quiet --vocab
 check "transliteration tables or ICU: the same outputs (vocab.tsv too)" same_outputs "$TMP/out5" "$TMP/out8"
+# the workers' heaps in 2 MiB pages (tt/hugeheap.h) or in 4 KiB ones: the same outputs; run.json says which
+expect_exit 0 "run with TT_HUGEPAGES=off" env TT_HUGEPAGES=off TT_SHARE=off TT_OVERSUBSCRIBE=1 "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out11" --jobs 3 --quiet --vocab
+check "huge pages or none: the same outputs (vocab.tsv too)" same_outputs "$TMP/out5" "$TMP/out11"
+check "TT_HUGEPAGES=off: run.json execution.huge_pages says so" grep -q '"huge_pages": "off (TT_HUGEPAGES=off)"' "$TMP/out11/run.json"
 # at most one worker per core this process may use: --jobs 64 runs with as many workers as cores
 cores=$(nproc 2>/dev/null || echo 0)
 expect_exit 0 "run with --jobs 64" "$PIPELINE" run --corpus corpus --lexicon lexicons/diaspora --out "$TMP/out6" --jobs 64 --quiet
