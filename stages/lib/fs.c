@@ -181,12 +181,14 @@ list_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
         walk.e = e;
         walk.cap = cap;
     }
-    char *c = strdup(p);
-    if (!c) {
+    sync_entry_t *e = &walk.e[walk.n];
+    e->dir = flag != FTW_F;
+    e->err = 0;
+    if (!(e->path = strdup(p))) {
         walk.nomem = 1;
         return 1;
     }
-    walk.e[walk.n++] = (sync_entry_t){c, flag != FTW_F, 0};
+    walk.n++;
     return 0;
 }
 
