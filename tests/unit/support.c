@@ -158,6 +158,18 @@ tt_test_corpus(const char *what, void (*fn)(char *text, size_t n, const char *pa
     return tt_test_each_file(dir, fn, ctx);
 }
 
+void
+tt_test_put(const char *dir, const char *name, size_t n)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    for (size_t i = 0; i < n; i++)
+        fputc('a' + (int)(i % 26), f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+}
+
 char *
 tt_test_slurp(const char *path, size_t *n)
 {

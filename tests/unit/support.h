@@ -30,6 +30,10 @@ void tt_test_skip(int kind, const char *fmt, ...) __attribute__((format(printf, 
 /* Reads a whole file; returns a malloc'ed NUL-terminated buffer (caller frees) or NULL. *n may be NULL. */
 char *tt_test_slurp(const char *path, size_t *n);
 
+/* Writes dir/name: n bytes of "abc...z" over and over (a file of a known size). A file that cannot be written is a
+ * fatal assertion failure. */
+void tt_test_put(const char *dir, const char *name, size_t n);
+
 /* Every file below dir (recursively; names starting with '.' left out; in readdir order), read whole: fn(text,
  * n, path, ctx) with a malloc'ed NUL-terminated copy the callback may change (freed after it returns). Returns
  * the number of files given to fn (0 when dir cannot be opened). */

@@ -13,18 +13,6 @@
 
 static char dir[64];
 
-static void
-put(const char *name, size_t n)
-{
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    for (size_t i = 0; i < n; i++)
-        fputc('a' + (int)(i % 26), f);
-    fclose(f);
-}
-
 static const tt_mdoc *
 doc(const tt_manifest *m, const char *id)
 {
@@ -40,13 +28,13 @@ test_sizes(void)
 {
     snprintf(dir, sizeof dir, "/tmp/tt-test-manifest.XXXXXX");
     CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
-    put("a.txt", 12345);
-    put("b.txt", 0);
-    put("c.txt", 7);
+    tt_test_put(dir, "a.txt", 12345);
+    tt_test_put(dir, "b.txt", 0);
+    tt_test_put(dir, "c.txt", 7);
     char link[128];
     snprintf(link, sizeof link, "%s/l.txt", dir);
     CU_ASSERT_EQUAL_FATAL(symlink("c.txt", link), 0);
-    put("manifest.tsv", 0);
+    tt_test_put(dir, "manifest.tsv", 0);
     char mpath[128];
     snprintf(mpath, sizeof mpath, "%s/manifest.tsv", dir);
     FILE *f = fopen(mpath, "w");

@@ -12,18 +12,6 @@
 
 static char dir[64];
 
-static void
-put(const char *name, size_t n)
-{
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    for (size_t i = 0; i < n; i++)
-        fputc('a' + (int)(i % 26), f);
-    fclose(f);
-}
-
 /* kk 3 x 1000 bytes, ru 2 x 1000, uz 500, en 100 */
 static tt_manifest *
 corpus(void)
@@ -37,7 +25,7 @@ corpus(void)
     const char *files[] = {"k1.txt", "k2.txt", "k3.txt", "r1.txt", "r2.txt", "u1.txt", "e1.txt"};
     size_t sizes[] = {1000, 1000, 1000, 1000, 1000, 500, 100};
     for (size_t i = 0; i < 7; i++)
-        put(files[i], sizes[i]);
+        tt_test_put(dir, files[i], sizes[i]);
     char mpath[128];
     snprintf(mpath, sizeof mpath, "%s/manifest.tsv", dir);
     FILE *f = fopen(mpath, "w");
