@@ -267,8 +267,8 @@ cache_put(const char *path, const char key[65], const char *rec, size_t n)
 /* The document worker `me` takes next (rs->mu held), among those not taken in the window of documents that have a
  * slot (from the next to consume, `window` of them): the first one of a language it owns (run_sched.h); else the
  * one whose words are the fewest new to its cache per byte, among those its owner would not read sooner: a document
- * is worth taking only if what the owner has left in the window besides it (in bytes) outweighs what it costs
- * this worker more (run_sched_extra). On the bench corpus the worker that had run out of its own languages took
+ * is worth taking only if what the owner has left in the window besides it (in bytes, with what it is reading)
+ * outweighs what it costs this worker more (run_sched_extra). On the bench corpus the worker that had run out of its own languages took
  * the last Kazakh document, cold, in most --jobs 2 runs: 5.8 ms where its owner took 1.1, while the owner's core
  * sat idle. SIZE_MAX when there is none to take: the worker waits for the window to move. With several workers
  * each one so mostly sees the words of its own languages. The outputs do not depend on it: the records are
@@ -279,12 +279,15 @@ pick_doc(const run_state *rs, unsigned me)
     size_t total = rs->last - rs->first, lim = rs->next_consume + rs->window, best = SIZE_MAX;
     if (lim > total)
         lim = total;
-    double left[TT_LANG_COUNT] = {0}, best_cost = 0; /* bytes not taken in the window, per language */
+    /* bytes not done in the window, per language: not taken, or being read (a long document its owner is on counts
+       whole: while the window waits behind it, this worker takes what it can) */
+    double left[TT_LANG_COUNT] = {0}, best_cost = 0;
     for (size_t d = rs->next_consume; d < lim; d++) {
-        if (rs->slots[d % rs->window].state != 0)
+        int st = rs->slots[d % rs->window].state;
+        if (st == 2)
             continue;
         const tt_mdoc *md = tt_manifest_doc(rs->m, rs->first + d);
-        if (rs->sched.owner[md->lang] == me)
+        if (st == 0 && rs->sched.owner[md->lang] == me)
             return d;
         left[md->lang] += md->size > 0 ? (double)md->size : 0;
     }
