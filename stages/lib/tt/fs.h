@@ -17,8 +17,9 @@ int tt_install_dir(const char *tmp, const char *out, tt_error *err);
  * the folder that could not be made (tmp is then ""). */
 int tt_make_staging(const char *out, char *tmp, size_t n, tt_error *err);
 
-/* fsync of every file and folder below dir and of dir itself (folders after what they hold). Returns 0, or TT_EIO
- * with err naming the first that failed (err->sys_errno: e.g. ENOSPC, which a delayed write reports here). */
+/* fsync of every file and folder below dir and of dir itself: the files several at once (up to 4 threads), then the
+ * folders, each after what it holds. Returns 0, TT_EIO with err naming the first that failed in the walk's order
+ * (err->sys_errno: e.g. ENOSPC, which a delayed write reports here), or TT_ENOMEM. */
 int tt_sync_tree(const char *dir, tt_error *err);
 
 /* Removes the temporary folders that killed runs left beside out ("<out>.tmp-PID" whose process is gone).
