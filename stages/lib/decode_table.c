@@ -1,8 +1,8 @@
 /* decode_table.c - the encoding table of lexicons/encodings.tsv (aliases -> glibc iconv names, detection
  * candidates and weights, letters each legacy encoding lacks), tt_encoding_canonical and tt_decode_degraded;
  * and the byte -> code point tables of single-byte encodings, built from glibc iconv (the decoder uses them
- * instead of iconv; detection scores with the candidates' tables, built here when a decoder first asks). decode_detect.c uses
- * this file, never the other way round.
+ * instead of iconv; detection scores with the candidates' tables, built here when a decoder first asks).
+ * decode_detect.c uses this file, never the other way round.
  *
  * The table is read once per process (pthread_once) into static storage and is read-only afterwards, so every
  * thread may use it; it is the module's only static state and never changes after loading. */
