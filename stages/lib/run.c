@@ -268,9 +268,9 @@ cache_put(const char *path, const char key[65], const char *rec, size_t n)
  * slot (from the next to consume, `window` of them): the first one of a language it owns (run_sched.h); else the
  * one whose words are the fewest new to its cache per byte, among those its owner would not read sooner: a document
  * is worth taking only if what the owner has left in the window besides it (in bytes, with what it is reading)
- * outweighs what it costs this worker more (run_sched_extra). On the bench corpus the worker that had run out of its own languages took
- * the last Kazakh document, cold, in most --jobs 2 runs: 5.8 ms where its owner took 1.1, while the owner's core
- * sat idle. SIZE_MAX when there is none to take: the worker waits for the window to move. With several workers
+ * outweighs what it costs this worker more (run_sched_extra). On the bench corpus the worker that had run out of
+ * its own languages took the last Kazakh document, cold, in most --jobs 2 runs: 5.8 ms where its owner took 1.1,
+ * while the owner's core sat idle. SIZE_MAX when there is none to take: the worker waits for the window to move. With several workers
  * each one so mostly sees the words of its own languages. The outputs do not depend on it: the records are
  * consumed in document order, and the caches are pure memos. */
 static size_t
