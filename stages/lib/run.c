@@ -270,9 +270,9 @@ cache_put(const char *path, const char key[65], const char *rec, size_t n)
  * is worth taking only if what the owner has left in the window besides it (in bytes, with what it is reading)
  * outweighs what it costs this worker more (run_sched_extra). On the bench corpus the worker that had run out of
  * its own languages took the last Kazakh document, cold, in most --jobs 2 runs: 5.8 ms where its owner took 1.1,
- * while the owner's core sat idle. SIZE_MAX when there is none to take: the worker waits for the window to move. With several workers
- * each one so mostly sees the words of its own languages. The outputs do not depend on it: the records are
- * consumed in document order, and the caches are pure memos. */
+ * while the owner's core sat idle. SIZE_MAX when there is none to take: the worker waits for the window to move.
+ * With several workers each one so mostly sees the words of its own languages. The outputs do not depend on it:
+ * the records are consumed in document order, and the caches are pure memos. */
 static size_t
 pick_doc(const run_state *rs, unsigned me)
 {
@@ -291,16 +291,18 @@ pick_doc(const run_state *rs, unsigned me)
             return d;
         left[md->lang] += md->size > 0 ? (double)md->size : 0;
     }
+    double owners[TT_LANG_COUNT] = {0}; /* the same, summed over the languages of each language's owner */
+    for (int l = 0; l < TT_LANG_COUNT; l++)
+        for (int k = 0; k < TT_LANG_COUNT; k++)
+            if (rs->sched.owner[k] == rs->sched.owner[l])
+                owners[l] += left[k];
     for (size_t d = rs->next_consume; d < lim; d++) {
         if (rs->slots[d % rs->window].state != 0)
             continue;
         const tt_mdoc *md = tt_manifest_doc(rs->m, rs->first + d);
         uint64_t b = md->size > 0 ? (uint64_t)md->size : 0;
-        double extra = run_sched_extra(&rs->sched, me, md->lang, b), owners = -(double)b;
-        for (int l = 0; l < TT_LANG_COUNT; l++)
-            if (rs->sched.owner[l] == rs->sched.owner[md->lang])
-                owners += left[l];
-        if (extra > owners)
+        double extra = run_sched_extra(&rs->sched, me, md->lang, b);
+        if (extra > owners[md->lang] - (double)b)
             continue; /* its owner reads it sooner */
         double cost = b ? extra / (double)b : 0;
         if (best == SIZE_MAX || cost < best_cost) {

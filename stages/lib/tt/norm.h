@@ -41,7 +41,7 @@ void tt_norm_share(tt_normalizer *nz, struct tt_smap *shared);
 
 /* How many match forms this normalizer has computed so far (not found in its cache, nor in a shared map): the
  * cost of the words it met for the first time. A run reads it per document to see how dear each language's new
- * words are (run.c, pick_doc). */
+ * words are (run_sched.c). */
 uint64_t tt_norm_computed(const tt_normalizer *nz);
 
 /* Text as written: appends the NFC form of s[0..n) to out. Returns 0 or TT_E*. */
